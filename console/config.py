@@ -1,0 +1,142 @@
+"""Settings: where the database is, which language, which SLA targets.
+
+Precedence, highest first: command-line options, environment
+(``ROADSIDE_DB_URL``, ``ROADSIDE_LANG``), a TOML file (``--config FILE`` or
+``config.toml`` in the user config directory), built-in defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir, user_data_dir
+
+from console.core.errors import ConfigError
+from console.core.sla import SlaTargets
+from console.core.vocab import Priority, RoadType
+
+APP_NAME = "roadside-console"
+LANGUAGES = ("zh", "en")
+
+
+def data_dir() -> Path:
+    """The per-user folder for the embedded database and logs."""
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_url() -> str:
+    """An SQLite file in the user data directory."""
+    return f"sqlite:///{data_dir() / 'console.db'}"
+
+
+def default_config_file() -> Path:
+    """Where the optional config.toml is looked for."""
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the console reads at start-up."""
+
+    db_url: str = field(default_factory=default_db_url)
+    language: str | None = None
+    sla: SlaTargets = field(default_factory=SlaTargets)
+    timezone: str = "Asia/Shanghai"
+    poll_seconds: float = 2.0
+
+
+def _positive_int(path: Path, key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigError("config.invalid", path=str(path), detail=f"{key} must be a positive whole number")
+    return value
+
+
+def _sla_from(path: Path, table: Mapping[str, Any]) -> SlaTargets:
+    base = SlaTargets()
+    arrival = {p: dict(roads) for p, roads in base.arrival_minutes.items()}
+    for key, value in table.get("arrival_minutes", {}).items():
+        try:
+            priority = Priority(key)
+        except ValueError:
+            raise ConfigError("config.invalid", path=str(path), detail=f"unknown priority {key!r}") from None
+        if not isinstance(value, Mapping):
+            raise ConfigError("config.invalid", path=str(path), detail=f"arrival_minutes.{key} must be a table")
+        for road_key, minutes in value.items():
+            try:
+                road = RoadType(road_key)
+            except ValueError:
+                raise ConfigError(
+                    "config.invalid", path=str(path), detail=f"unknown road type {road_key!r}"
+                ) from None
+            arrival[priority][road] = _positive_int(path, f"arrival_minutes.{key}.{road_key}", minutes)
+    return SlaTargets(
+        assign_minutes=_positive_int(path, "assign_minutes", table.get("assign_minutes", base.assign_minutes)),
+        arrival_minutes=arrival,
+        complaint_response_hours=_positive_int(
+            path, "complaint_response_hours", table.get("complaint_response_hours", base.complaint_response_hours)
+        ),
+    )
+
+
+def _language(value: Any, origin: str) -> str:
+    if value not in LANGUAGES:
+        raise ConfigError("config.invalid", path=origin, detail=f"language must be one of {', '.join(LANGUAGES)}")
+    return str(value)
+
+
+def load_settings(
+    *, config_file: Path | None = None, db_url: str | None = None, language: str | None = None
+) -> Settings:
+    """Build :class:`Settings` from defaults, file, environment and arguments.
+
+    Raises :class:`ConfigError` with the file and the offending key when a
+    file is unreadable or holds a bad value.
+    """
+    path = config_file or default_config_file()
+    table: dict[str, Any] = {}
+    if config_file is not None or path.exists():
+        try:
+            table = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError("config.invalid", path=str(path), detail="file not found") from None
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError("config.invalid", path=str(path), detail=str(exc)) from None
+    known = {"database", "language", "sla", "timezone", "poll_seconds"}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise ConfigError("config.invalid", path=str(path), detail=f"unknown setting {unknown[0]!r}")
+    database = table.get("database", {})
+    if not isinstance(database, Mapping) or not isinstance(database.get("url", ""), str):
+        raise ConfigError("config.invalid", path=str(path), detail="[database] url must be text")
+    sla_table = table.get("sla", {})
+    if not isinstance(sla_table, Mapping):
+        raise ConfigError("config.invalid", path=str(path), detail="[sla] must be a table")
+    poll = table.get("poll_seconds", 2.0)
+    if isinstance(poll, bool) or not isinstance(poll, (int, float)) or not 0.2 <= poll <= 60:
+        raise ConfigError("config.invalid", path=str(path), detail="poll_seconds must be between 0.2 and 60")
+    zone = table.get("timezone", "Asia/Shanghai")
+    _check_timezone(path, zone)
+
+    chosen_url = db_url or os.environ.get("ROADSIDE_DB_URL") or database.get("url") or default_db_url()
+    chosen_language = language or os.environ.get("ROADSIDE_LANG") or table.get("language")
+    return Settings(
+        db_url=chosen_url,
+        language=_language(chosen_language, str(path)) if chosen_language else None,
+        sla=_sla_from(path, sla_table),
+        timezone=zone,
+        poll_seconds=float(poll),
+    )
+
+
+def _check_timezone(path: Path, zone: Any) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(str(zone))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError("config.invalid", path=str(path), detail=f"unknown timezone {zone!r}") from None

@@ -1,0 +1,127 @@
+"""What a new request is made of, and the checks it must pass before it is stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from console.core.validation import (
+    normalise_phone,
+    normalise_plate,
+    parse_choice,
+    require_text,
+    validate_coordinates,
+)
+from console.core.vocab import (
+    CallerLanguage,
+    Powertrain,
+    Priority,
+    RoadType,
+    ServiceType,
+    VehicleClass,
+)
+
+LIMITS = {
+    "caller_name": 100,
+    "make_model": 100,
+    "address": 300,
+    "city": 60,
+    "priority_reason": 300,
+    "notes": 2000,
+}
+"""Longest accepted text per field (characters)."""
+
+
+@dataclass(frozen=True)
+class RequestDraft:
+    """Raw intake values as a form or an import supplies them (text or codes)."""
+
+    caller_phone: str
+    lat: object
+    lon: object
+    service_type: object
+    caller_name: str = ""
+    caller_language: object = CallerLanguage.ZH
+    plate: str = ""
+    make_model: str = ""
+    powertrain: object = Powertrain.UNKNOWN
+    vehicle_class: object = VehicleClass.CAR
+    awd: bool = False
+    address: str = ""
+    city: str = ""
+    road_type: object = RoadType.URBAN
+    priority: object = Priority.P2
+    priority_reason: str = ""
+    notes: str = ""
+    guidance_path: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class CleanRequest:
+    """A draft that passed every check, with normalised values and typed codes."""
+
+    caller_phone: str
+    lat: float
+    lon: float
+    service_type: ServiceType
+    caller_name: str
+    caller_language: CallerLanguage
+    plate: str
+    make_model: str
+    powertrain: Powertrain
+    vehicle_class: VehicleClass
+    awd: bool
+    address: str
+    city: str
+    road_type: RoadType
+    priority: Priority
+    priority_reason: str
+    notes: str
+    guidance_path: tuple[str, ...]
+
+
+def clean_request(draft: RequestDraft) -> CleanRequest:
+    """Validate every field of ``draft``; raise the first ValidationError found.
+
+    Fields are checked in the order a dispatcher fills them in, so the message
+    points at the first field that needs fixing.
+    """
+    phone = normalise_phone(draft.caller_phone)
+    name = require_text("caller_name", draft.caller_name, limit=LIMITS["caller_name"], required=False)
+    language = parse_choice("caller_language", CallerLanguage, draft.caller_language)
+    lat, lon = validate_coordinates(draft.lat, draft.lon)
+    address = require_text("address", draft.address, limit=LIMITS["address"], required=False)
+    city = require_text("city", draft.city, limit=LIMITS["city"], required=False)
+    road = parse_choice("road_type", RoadType, draft.road_type)
+    plate = normalise_plate(draft.plate)
+    make_model = require_text("make_model", draft.make_model, limit=LIMITS["make_model"], required=False)
+    powertrain = parse_choice("powertrain", Powertrain, draft.powertrain)
+    vehicle_class = parse_choice("vehicle_class", VehicleClass, draft.vehicle_class)
+    service = parse_choice("service_type", ServiceType, draft.service_type)
+    priority = parse_choice("priority", Priority, draft.priority)
+    reason = require_text(
+        "priority_reason", draft.priority_reason, limit=LIMITS["priority_reason"], required=False
+    )
+    notes = require_text("notes", draft.notes, limit=LIMITS["notes"], required=False)
+    path = tuple(
+        require_text("guidance_path", step, limit=64) for step in draft.guidance_path
+    )
+    return CleanRequest(
+        caller_phone=phone,
+        lat=lat,
+        lon=lon,
+        service_type=service,
+        caller_name=name,
+        caller_language=language,
+        plate=plate,
+        make_model=make_model,
+        powertrain=powertrain,
+        vehicle_class=vehicle_class,
+        awd=bool(draft.awd),
+        address=address,
+        city=city,
+        road_type=road,
+        priority=priority,
+        priority_reason=reason,
+        notes=notes,
+        guidance_path=path,
+    )

@@ -1,0 +1,62 @@
+"""The request state machine: which status may follow which.
+
+NEW -> TRIAGE -> (RESOLVED_REMOTELY | QUEUED) -> ASSIGNED -> EN_ROUTE -> ON_SCENE
+-> (TOWING) -> COMPLETED. CANCELLED from any open state (with a reason);
+ASSIGNED / EN_ROUTE -> QUEUED on reassignment (the crew is released).
+"""
+
+from __future__ import annotations
+
+from console.core.errors import IllegalTransition
+from console.core.vocab import RequestStatus as S
+
+TRANSITIONS: dict[S, frozenset[S]] = {
+    S.NEW: frozenset({S.TRIAGE, S.CANCELLED}),
+    S.TRIAGE: frozenset({S.RESOLVED_REMOTELY, S.QUEUED, S.CANCELLED}),
+    S.QUEUED: frozenset({S.ASSIGNED, S.CANCELLED}),
+    S.ASSIGNED: frozenset({S.EN_ROUTE, S.QUEUED, S.CANCELLED}),
+    S.EN_ROUTE: frozenset({S.ON_SCENE, S.QUEUED, S.CANCELLED}),
+    S.ON_SCENE: frozenset({S.TOWING, S.COMPLETED, S.CANCELLED}),
+    S.TOWING: frozenset({S.COMPLETED, S.CANCELLED}),
+    S.RESOLVED_REMOTELY: frozenset(),
+    S.COMPLETED: frozenset(),
+    S.CANCELLED: frozenset(),
+}
+"""Allowed next statuses for each status."""
+
+TERMINAL: frozenset[S] = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
+"""Statuses a request never leaves."""
+
+CREW_HOLDING: frozenset[S] = frozenset({S.ASSIGNED, S.EN_ROUTE, S.ON_SCENE, S.TOWING})
+"""Statuses in which a request holds exactly one crew."""
+
+
+def can_move(current: S, target: S) -> bool:
+    """True when ``current -> target`` is a legal lifecycle move."""
+    return target in TRANSITIONS[current]
+
+
+def check_move(current: S, target: S) -> None:
+    """Raise :class:`IllegalTransition` unless ``current -> target`` is legal."""
+    if not can_move(current, target):
+        raise IllegalTransition(
+            "lifecycle.illegal", from_status=current.value, to_status=target.value
+        )
+
+
+def path_to(target: S) -> list[S]:
+    """The shortest chain of statuses from NEW to ``target`` (NEW excluded).
+
+    Used by tests and the simulator to drive a fresh request to any status.
+    """
+    frontier: list[list[S]] = [[S.NEW]]
+    seen = {S.NEW}
+    while frontier:
+        chain = frontier.pop(0)
+        if chain[-1] is target:
+            return chain[1:]
+        for nxt in sorted(TRANSITIONS[chain[-1]]):
+            if nxt not in seen:
+                seen.add(nxt)
+                frontier.append([*chain, nxt])
+    raise ValueError(f"{target} is unreachable")

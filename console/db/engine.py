@@ -1,0 +1,113 @@
+"""Engines for the two supported databases and their connection rules.
+
+SQLite: WAL journal, foreign keys on, a generous busy timeout, and write
+transactions opened with ``BEGIN IMMEDIATE`` so concurrent writers queue
+instead of failing half-way. PostgreSQL: psycopg 3; writers serialise on the
+chain-head row lock taken by the service layer.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.core.errors import StorageError
+
+WRITE_OPTION = "roadside_write"
+"""Execution option marking a connection that will write (``BEGIN IMMEDIATE`` on SQLite)."""
+
+
+def parse_db_url(raw: str) -> URL:
+    """Parse and check a database URL; PostgreSQL URLs get the psycopg 3 driver."""
+    shown = raw if len(raw) < 200 else raw[:200] + "..."
+    try:
+        url = make_url(raw.strip())
+    except (ArgumentError, ValueError) as exc:
+        raise StorageError("db.url_invalid", url=shown, detail=str(exc)) from None
+    backend = url.get_backend_name()
+    if backend == "postgresql":
+        if url.drivername in {"postgresql", "postgres"}:
+            url = url.set(drivername="postgresql+psycopg")
+        elif url.get_driver_name() != "psycopg":
+            raise StorageError("db.unsupported", url=shown)
+        if not url.database:
+            raise StorageError("db.url_invalid", url=shown, detail="no database name")
+        return url
+    if backend == "sqlite" and url.get_driver_name() in {"pysqlite", ""}:
+        if not url.database or url.database == ":memory:":
+            raise StorageError("db.url_invalid", url=shown, detail="give a file: sqlite:///PATH")
+        return url
+    raise StorageError("db.unsupported", url=shown)
+
+
+def describe_url(url: URL) -> str:
+    """The URL with any password hidden, for messages and the status bar."""
+    return url.render_as_string(hide_password=True)
+
+
+def _prepare_sqlite_file(url: URL) -> None:
+    assert url.database is not None
+    path = Path(url.database).expanduser()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError("db.unreachable", url=describe_url(url), detail=exc.strerror or str(exc)) from None
+    if path.is_dir():
+        raise StorageError("db.unreachable", url=describe_url(url), detail="that path is a folder")
+
+
+def _install_sqlite_rules(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below issue BEGIN itself.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(raw_url: str, *, echo: bool = False) -> Engine:
+    """Create an engine for ``raw_url`` (not yet connected)."""
+    url = parse_db_url(raw_url)
+    if url.get_backend_name() == "sqlite":
+        _prepare_sqlite_file(url)
+        engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+        _install_sqlite_rules(engine)
+        return engine
+    query = dict(url.query)
+    query.setdefault("connect_timeout", "5")
+    return create_engine(url.set(query=query), echo=echo, pool_pre_ping=True)
+
+
+def check_connection(engine: Engine) -> None:
+    """Open one connection, or raise :class:`StorageError` with a one-line reason."""
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except (OperationalError, DBAPIError) as exc:
+        detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise StorageError("db.unreachable", url=describe_url(engine.url), detail=detail) from None
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for reading; writers use :func:`writer_factory`."""
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def writer_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions whose transactions take the SQLite write lock at BEGIN."""
+    return sessionmaker(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)

@@ -1,0 +1,216 @@
+"""Typed SQLAlchemy 2.x models: partners, depots, crews, requests, users, ledger.
+
+Every mutable row carries ``revision`` (the global change revision of its last
+write, for the change feed) and, where two writers may race, ``version`` (for
+conditional updates).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Stores UTC; always hands back timezone-aware UTC datetimes (SQLite keeps no zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use timezone-aware UTC")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with stable constraint names for Alembic."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UtcDateTime(), dict[str, Any]: JSON(), list[str]: JSON()}
+
+
+class ChainHead(Base):
+    """The single row that serialises writers: global revision and ledger head."""
+
+    __tablename__ = "chain_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    event_count: Mapped[int] = mapped_column(Integer, default=0)
+    head_hash: Mapped[str] = mapped_column(String(64))
+
+
+class Partner(Base):
+    """A third-party tow company (or the service's own fleet)."""
+
+    __tablename__ = "partners"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name_zh: Mapped[str] = mapped_column(String(120))
+    name_en: Mapped[str] = mapped_column(String(160))
+    phone: Mapped[str] = mapped_column(String(40))
+    revision: Mapped[int] = mapped_column(Integer, default=0, index=True)
+
+
+class Depot(Base):
+    """A depot (网点) from which crews start."""
+
+    __tablename__ = "depots"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name_zh: Mapped[str] = mapped_column(String(120))
+    name_en: Mapped[str] = mapped_column(String(160))
+    city_zh: Mapped[str] = mapped_column(String(60))
+    city_en: Mapped[str] = mapped_column(String(80))
+    province_zh: Mapped[str] = mapped_column(String(60))
+    province_en: Mapped[str] = mapped_column(String(80))
+    adcode: Mapped[str] = mapped_column(String(12), index=True)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
+    phone: Mapped[str] = mapped_column(String(40))
+    revision: Mapped[int] = mapped_column(Integer, default=0, index=True)
+
+
+class Crew(Base):
+    """A crew (救援车组): one vehicle and its people."""
+
+    __tablename__ = "crews"
+    __table_args__ = (
+        CheckConstraint(
+            "(status IN ('ASSIGNED','EN_ROUTE','ON_SCENE','TOWING')) = (current_request_id IS NOT NULL)",
+            name="busy_iff_job",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_sign: Mapped[str] = mapped_column(String(32), unique=True)
+    depot_id: Mapped[int] = mapped_column(ForeignKey("depots.id"), index=True)
+    vehicle_kind: Mapped[str] = mapped_column(String(24))
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(24), index=True)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    gps_at: Mapped[datetime | None]
+    shift: Mapped[str] = mapped_column(String(24))
+    # One job at a time is enforced by the unique index below, not only by code.
+    current_request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("requests.id", use_alter=True), unique=True
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    revision: Mapped[int] = mapped_column(Integer, default=0, index=True)
+
+
+class Request(Base):
+    """A request for assistance (救援工单)."""
+
+    __tablename__ = "requests"
+    __table_args__ = (Index("ix_requests_status_priority", "status", "priority"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(24), unique=True)
+    status: Mapped[str] = mapped_column(String(24))
+    priority: Mapped[str] = mapped_column(String(4))
+    priority_reason: Mapped[str] = mapped_column(String(300), default="")
+    service_type: Mapped[str] = mapped_column(String(24))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    queued_at: Mapped[datetime | None]
+    assign_due_at: Mapped[datetime | None]
+    arrive_due_at: Mapped[datetime | None]
+    assigned_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    caller_name: Mapped[str] = mapped_column(String(100), default="")
+    caller_phone: Mapped[str] = mapped_column(String(40))
+    caller_language: Mapped[str] = mapped_column(String(4))
+    plate: Mapped[str] = mapped_column(String(16), default="")
+    make_model: Mapped[str] = mapped_column(String(100), default="")
+    powertrain: Mapped[str] = mapped_column(String(12))
+    vehicle_class: Mapped[str] = mapped_column(String(16))
+    awd: Mapped[bool] = mapped_column(Boolean, default=False)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    address: Mapped[str] = mapped_column(String(300), default="")
+    city: Mapped[str] = mapped_column(String(60), default="")
+    road_type: Mapped[str] = mapped_column(String(16))
+    # The crew serving (or that served) the request; who holds a job *now* is
+    # crews.current_request_id, which is unique.
+    assigned_crew_id: Mapped[int | None] = mapped_column(ForeignKey("crews.id"), index=True)
+    eta_minutes: Mapped[int | None]
+    quote_cny: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    guidance_path: Mapped[list[str]] = mapped_column(JSON, default=list)
+    cancel_reason: Mapped[str] = mapped_column(String(300), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    revision: Mapped[int] = mapped_column(Integer, default=0, index=True)
+
+
+class Event(Base):
+    """One append-only ledger event; ``seq`` orders the hash chain."""
+
+    __tablename__ = "events"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(48), index=True)
+    request_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    crew_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+    revision: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class User(Base):
+    """A console user; demo accounts are flagged so nobody mistakes them for real ones."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    revision: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,163 @@
+"""The read side: plain row objects for the UI and the change feed.
+
+Readers take the revision *before* the rows, so a row written while they read
+is at worst fetched twice (upserts are idempotent), never missed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, aliased
+
+from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
+from console.core.vocab import (
+    OPEN_STATUSES,
+    CallerLanguage,
+    CrewStatus,
+    Powertrain,
+    Priority,
+    RequestStatus,
+    RoadType,
+    ServiceType,
+    Shift,
+    Skill,
+    VehicleClass,
+    VehicleKind,
+)
+from console.db.engine import describe_url
+from console.db.models import ChainHead, Crew, Depot, Request
+
+
+def request_row(request: Request, crew_call_sign: str | None) -> RequestRow:
+    """Copy an ORM request into an immutable :class:`RequestRow`."""
+    return RequestRow(
+        id=request.id,
+        reference=request.reference,
+        status=RequestStatus(request.status),
+        priority=Priority(request.priority),
+        priority_reason=request.priority_reason,
+        service_type=ServiceType(request.service_type),
+        created_at=request.created_at,
+        queued_at=request.queued_at,
+        assign_due_at=request.assign_due_at,
+        arrive_due_at=request.arrive_due_at,
+        caller_name=request.caller_name,
+        caller_phone=request.caller_phone,
+        caller_language=CallerLanguage(request.caller_language),
+        plate=request.plate,
+        make_model=request.make_model,
+        powertrain=Powertrain(request.powertrain),
+        vehicle_class=VehicleClass(request.vehicle_class),
+        awd=request.awd,
+        lat=request.lat,
+        lon=request.lon,
+        address=request.address,
+        city=request.city,
+        road_type=RoadType(request.road_type),
+        assigned_crew_id=request.assigned_crew_id,
+        assigned_crew_call_sign=crew_call_sign,
+        eta_minutes=request.eta_minutes,
+        quote_cny=Decimal(request.quote_cny) if request.quote_cny is not None else None,
+        notes=request.notes,
+        cancel_reason=request.cancel_reason,
+        version=request.version,
+        revision=request.revision,
+    )
+
+
+def crew_row(crew: Crew, depot_code: str) -> CrewRow:
+    """Copy an ORM crew into an immutable :class:`CrewRow`."""
+    return CrewRow(
+        id=crew.id,
+        call_sign=crew.call_sign,
+        depot_id=crew.depot_id,
+        depot_code=depot_code,
+        vehicle_kind=VehicleKind(crew.vehicle_kind),
+        skills=frozenset(Skill(s) for s in crew.skills),
+        status=CrewStatus(crew.status),
+        lat=crew.lat,
+        lon=crew.lon,
+        gps_at=crew.gps_at,
+        shift=Shift(crew.shift),
+        current_request_id=crew.current_request_id,
+        version=crew.version,
+        revision=crew.revision,
+    )
+
+
+def depot_row(depot: Depot) -> DepotRow:
+    """Copy an ORM depot into an immutable :class:`DepotRow`."""
+    return DepotRow(
+        id=depot.id,
+        code=depot.code,
+        name_zh=depot.name_zh,
+        name_en=depot.name_en,
+        city_zh=depot.city_zh,
+        city_en=depot.city_en,
+        province_zh=depot.province_zh,
+        province_en=depot.province_en,
+        lat=depot.lat,
+        lon=depot.lon,
+        partner_id=depot.partner_id,
+        phone=depot.phone,
+    )
+
+
+class DatabaseReader:
+    """Read-only queries over one engine; implements ``console.core.ports.QueueSource``."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def describe(self) -> str:
+        """The database URL with any password hidden."""
+        return describe_url(self._engine.url)
+
+    def revision(self) -> int:
+        """The global change revision (one indexed single-row read)."""
+        with self._session() as session:
+            return int(session.scalar(select(ChainHead.revision).where(ChainHead.id == 1)) or 0)
+
+    def open_requests(self) -> RequestChanges:
+        """Every open request, oldest first."""
+        return self._requests(Request.status.in_([s.value for s in OPEN_STATUSES]))
+
+    def requests_changed_since(self, revision: int) -> RequestChanges:
+        """Requests written after ``revision`` (closed ones too, so views can drop them)."""
+        return self._requests(Request.revision > revision)
+
+    def request(self, request_id: int) -> RequestRow | None:
+        """One request by id, or None."""
+        rows = self._requests(Request.id == request_id).requests
+        return rows[0] if rows else None
+
+    def crews(self) -> list[CrewRow]:
+        """Every crew, by call sign."""
+        with self._session() as session:
+            result = session.execute(
+                select(Crew, Depot.code).join(Depot, Crew.depot_id == Depot.id).order_by(Crew.call_sign)
+            )
+            return [crew_row(crew, code) for crew, code in result]
+
+    def depots(self) -> list[DepotRow]:
+        """Every depot, by code."""
+        with self._session() as session:
+            return [depot_row(d) for d in session.scalars(select(Depot).order_by(Depot.code))]
+
+    def _requests(self, condition: object) -> RequestChanges:
+        crew = aliased(Crew)
+        with self._session() as session:
+            revision = int(session.scalar(select(ChainHead.revision).where(ChainHead.id == 1)) or 0)
+            result = session.execute(
+                select(Request, crew.call_sign)
+                .outerjoin(crew, Request.assigned_crew_id == crew.id)
+                .where(condition)  # type: ignore[arg-type]
+                .order_by(Request.created_at, Request.id)
+            )
+            rows = tuple(request_row(request, call_sign) for request, call_sign in result)
+        return RequestChanges(revision=revision, requests=rows)
+
+    def _session(self) -> Session:
+        return Session(self._engine)

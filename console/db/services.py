@@ -1,0 +1,535 @@
+"""The service layer: every write to the database goes through here.
+
+Each public method is one unit of work in one transaction: it takes the
+writer lock (the chain-head row), validates, writes, appends exactly one ledger
+event and stamps every changed row with the new global revision. Anything that
+goes wrong rolls the whole transaction back, so no half-written record is ever
+visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from console.core import lifecycle
+from console.core.errors import (
+    Conflict,
+    IllegalTransition,
+    NotFound,
+    StorageError,
+    ValidationError,
+)
+from console.core.intake import RequestDraft, clean_request
+from console.core.ledger import EventContent, canonical_json, chain_hash
+from console.core.records import RequestRow
+from console.core.sla import SlaTargets
+from console.core.validation import require_text, validate_coordinates
+from console.core.vocab import (
+    CREW_BUSY_FOR,
+    IDLE_CREW_STATUSES,
+    CrewStatus,
+    Priority,
+    RequestStatus,
+    RoadType,
+)
+from console.db.engine import describe_url, writer_factory
+from console.db.models import ChainHead, Crew, Event, Request
+from console.db.queries import request_row
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """The wall clock in UTC (the default clock)."""
+    return datetime.now(UTC)
+
+
+@dataclass
+class WriteContext:
+    """One open write transaction: its session, revision, time and pending event."""
+
+    session: Session
+    head: ChainHead
+    revision: int
+    now: datetime
+    actor: str
+    events: list[EventContent] = field(default_factory=list)
+
+    def record(
+        self,
+        kind: str,
+        *,
+        request_id: int | None = None,
+        crew_id: int | None = None,
+        **payload: Any,
+    ) -> None:
+        """Queue the ledger event this unit of work will append."""
+        self.events.append(
+            EventContent(
+                seq=self.head.event_count + len(self.events) + 1,
+                at=self.now,
+                actor=self.actor,
+                kind=kind,
+                request_id=request_id,
+                crew_id=crew_id,
+                payload=payload,
+            )
+        )
+
+    def append_events(self) -> None:
+        """Write the queued events onto the chain and advance the head."""
+        if len(self.events) != 1:
+            raise RuntimeError(f"a unit of work must record exactly one event, got {len(self.events)}")
+        prev = self.head.head_hash
+        for content in self.events:
+            digest = chain_hash(prev, content)
+            self.session.add(
+                Event(
+                    seq=content.seq,
+                    at=content.at,
+                    actor=content.actor,
+                    kind=content.kind,
+                    request_id=content.request_id,
+                    crew_id=content.crew_id,
+                    payload=canonical_json(content.payload),
+                    prev_hash=prev,
+                    hash=digest,
+                    revision=self.revision,
+                )
+            )
+            prev = digest
+        self.head.head_hash = prev
+        self.head.event_count += len(self.events)
+        self.head.revision = self.revision
+
+
+@contextmanager
+def _unit_of_work(
+    make_session: Callable[[], Session], engine: Engine, actor: str, clock: Clock
+) -> Iterator[WriteContext]:
+    try:
+        with make_session() as session, session.begin():
+            head = session.execute(
+                select(ChainHead).where(ChainHead.id == 1).with_for_update()
+            ).scalar_one()
+            context = WriteContext(session, head, head.revision + 1, clock(), actor)
+            yield context
+            context.append_events()
+            session.flush()
+    except IntegrityError as exc:
+        # A unique or check constraint caught a race the conditional updates missed.
+        raise Conflict("record.conflict") from exc
+    except OperationalError as exc:
+        detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise StorageError("db.unreachable", url=describe_url(engine.url), detail=detail) from None
+
+
+class Services:
+    """All write operations on requests and crews, for one acting user."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        actor: str,
+        sla: SlaTargets | None = None,
+        clock: Clock = utc_now,
+        timezone: str = "Asia/Shanghai",
+    ) -> None:
+        self._engine = engine
+        self._writer = writer_factory(engine)
+        self.actor = actor
+        self.sla = sla or SlaTargets()
+        self.clock = clock
+        self._zone = ZoneInfo(timezone)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[WriteContext]:
+        """One serialised write transaction that must record exactly one event."""
+        with _unit_of_work(self._writer, self._engine, self.actor, self.clock) as context:
+            yield context
+
+    # ----------------------------------------------------------- requests
+
+    def create_request(self, draft: RequestDraft) -> RequestRow:
+        """Validate an intake and store it as a NEW request with a fresh reference."""
+        clean = clean_request(draft)
+        with self.unit_of_work() as uow:
+            reference = self._next_reference(uow)
+            values = asdict(clean)
+            values["guidance_path"] = list(clean.guidance_path)
+            request = Request(
+                reference=reference,
+                status=RequestStatus.NEW.value,
+                created_at=uow.now,
+                updated_at=uow.now,
+                revision=uow.revision,
+                version=1,
+                **{k: (v.value if hasattr(v, "value") else v) for k, v in values.items()},
+            )
+            uow.session.add(request)
+            uow.session.flush()
+            uow.record("request.created", request_id=request.id, reference=reference, **values)
+        return self._row(request.id)
+
+    def start_triage(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
+        """NEW -> TRIAGE: the dispatcher is working through the guidance script."""
+        return self._simple_move(request_id, RequestStatus.TRIAGE, expected_version)
+
+    def queue(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
+        """TRIAGE -> QUEUED: a truck is needed; SLA clocks start now."""
+        return self._simple_move(request_id, RequestStatus.QUEUED, expected_version)
+
+    def resolve_remotely(
+        self, request_id: int, note: str = "", *, expected_version: int | None = None
+    ) -> RequestRow:
+        """TRIAGE -> RESOLVED_REMOTELY: fixed over the phone, no crew sent."""
+        text = require_text("notes", note, limit=2000, required=False)
+        return self._simple_move(request_id, RequestStatus.RESOLVED_REMOTELY, expected_version, note=text)
+
+    def start_journey(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
+        """ASSIGNED -> EN_ROUTE."""
+        return self._simple_move(request_id, RequestStatus.EN_ROUTE, expected_version)
+
+    def arrive(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
+        """EN_ROUTE -> ON_SCENE."""
+        return self._simple_move(request_id, RequestStatus.ON_SCENE, expected_version)
+
+    def start_tow(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
+        """ON_SCENE -> TOWING."""
+        return self._simple_move(request_id, RequestStatus.TOWING, expected_version)
+
+    def complete(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
+        """ON_SCENE / TOWING -> COMPLETED; the crew becomes available again."""
+        return self._simple_move(request_id, RequestStatus.COMPLETED, expected_version)
+
+    def cancel(
+        self, request_id: int, reason: str, *, expected_version: int | None = None
+    ) -> RequestRow:
+        """Any open status -> CANCELLED with a reason; a crew on the job is released."""
+        text = require_text("cancel_reason", reason, limit=300, required=False)
+        if not text:
+            raise ValidationError("reason.required", field="cancel_reason")
+        return self._simple_move(request_id, RequestStatus.CANCELLED, expected_version, reason=text)
+
+    def assign(
+        self,
+        request_id: int,
+        crew_id: int,
+        *,
+        expected_crew_version: int | None = None,
+        expected_version: int | None = None,
+        eta_minutes: int | None = None,
+    ) -> RequestRow:
+        """QUEUED -> ASSIGNED to ``crew_id``, if that crew is still available.
+
+        The crew is taken with a conditional update (still AVAILABLE, no job,
+        and at ``expected_crew_version`` when given): of two dispatchers racing
+        for one crew exactly one wins; the other gets :class:`Conflict`.
+        """
+        with self.unit_of_work() as uow:
+            request = self._load_request(uow, request_id, expected_version)
+            current = RequestStatus(request.status)
+            lifecycle.check_move(current, RequestStatus.ASSIGNED)
+            crew = self._take_crew(uow, request, crew_id, expected_crew_version)
+            self._set_status(uow, request, RequestStatus.ASSIGNED)
+            request.assigned_crew_id = crew.id
+            request.assigned_at = uow.now
+            request.eta_minutes = eta_minutes
+            uow.record(
+                "request.assigned",
+                request_id=request.id,
+                crew_id=crew.id,
+                reference=request.reference,
+                crew=crew.call_sign,
+                eta_minutes=eta_minutes,
+            )
+        return self._row(request_id)
+
+    def release_crew(
+        self, request_id: int, reason: str, *, expected_version: int | None = None
+    ) -> RequestRow:
+        """ASSIGNED / EN_ROUTE -> QUEUED: the crew is released and the request waits again."""
+        text = require_text("reason", reason, limit=300, required=False)
+        if not text:
+            raise ValidationError("reason.required", field="reason")
+        with self.unit_of_work() as uow:
+            request = self._load_request(uow, request_id, expected_version)
+            lifecycle.check_move(RequestStatus(request.status), RequestStatus.QUEUED)
+            crew = self._release(uow, request)
+            self._set_status(uow, request, RequestStatus.QUEUED)
+            uow.record(
+                "request.crew_released",
+                request_id=request.id,
+                crew_id=crew.id if crew else None,
+                reference=request.reference,
+                crew=crew.call_sign if crew else None,
+                reason=text,
+            )
+        return self._row(request_id)
+
+    def reassign(
+        self,
+        request_id: int,
+        crew_id: int,
+        reason: str,
+        *,
+        expected_crew_version: int | None = None,
+        expected_version: int | None = None,
+        eta_minutes: int | None = None,
+    ) -> RequestRow:
+        """Swap the crew of an ASSIGNED / EN_ROUTE request in one step (release + assign)."""
+        text = require_text("reason", reason, limit=300, required=False)
+        if not text:
+            raise ValidationError("reason.required", field="reason")
+        with self.unit_of_work() as uow:
+            request = self._load_request(uow, request_id, expected_version)
+            lifecycle.check_move(RequestStatus(request.status), RequestStatus.QUEUED)
+            old = self._release(uow, request)
+            new = self._take_crew(uow, request, crew_id, expected_crew_version)
+            self._set_status(uow, request, RequestStatus.ASSIGNED)
+            request.assigned_crew_id = new.id
+            request.assigned_at = uow.now
+            request.eta_minutes = eta_minutes
+            uow.record(
+                "request.reassigned",
+                request_id=request.id,
+                crew_id=new.id,
+                reference=request.reference,
+                from_crew=old.call_sign if old else None,
+                crew=new.call_sign,
+                reason=text,
+                eta_minutes=eta_minutes,
+            )
+        return self._row(request_id)
+
+    def move(
+        self,
+        request_id: int,
+        target: RequestStatus,
+        *,
+        crew_id: int | None = None,
+        reason: str = "",
+    ) -> RequestRow:
+        """Move a request to ``target`` through the operation that owns that move.
+
+        One entry point for callers that hold a target status (menus, the
+        simulator); illegal moves raise :class:`IllegalTransition`.
+        """
+        if target is RequestStatus.ASSIGNED:
+            if crew_id is None:
+                raise ValidationError("lifecycle.needs_crew", field="crew")
+            return self.assign(request_id, crew_id)
+        if target is RequestStatus.CANCELLED:
+            return self.cancel(request_id, reason)
+        if target is RequestStatus.QUEUED:
+            current = self._status_of(request_id)
+            if current in lifecycle.CREW_HOLDING:
+                return self.release_crew(request_id, reason or "reassignment")
+            return self.queue(request_id)
+        if target is RequestStatus.NEW:
+            raise IllegalTransition(
+                "lifecycle.illegal",
+                from_status=self._status_of(request_id).value,
+                to_status=target.value,
+            )
+        return self._simple_move(request_id, target, None)
+
+    # -------------------------------------------------------------- crews
+
+    def set_crew_status(
+        self, crew_id: int, status: CrewStatus, *, expected_version: int | None = None
+    ) -> None:
+        """Put a crew without a job on or off duty, or out of service."""
+        if status not in IDLE_CREW_STATUSES:
+            raise ValidationError("crew.status_not_settable", field="status", status=status.value)
+        with self.unit_of_work() as uow:
+            crew = self._load_crew(uow, crew_id)
+            if crew.current_request_id is not None:
+                raise Conflict("crew.busy", crew=crew.call_sign, status=status.value)
+            if expected_version is not None and crew.version != expected_version:
+                raise Conflict("crew.changed", crew=crew.call_sign)
+            previous = crew.status
+            crew.status = status.value
+            crew.version += 1
+            crew.revision = uow.revision
+            uow.record(
+                "crew.status_changed",
+                crew_id=crew.id,
+                crew=crew.call_sign,
+                from_status=previous,
+                to_status=status.value,
+            )
+
+    def update_crew_position(
+        self, crew_id: int, lat: object, lon: object, *, at: datetime | None = None
+    ) -> None:
+        """Record a GPS fix for a crew (WGS-84)."""
+        latitude, longitude = validate_coordinates(lat, lon)
+        with self.unit_of_work() as uow:
+            crew = self._load_crew(uow, crew_id)
+            crew.lat = latitude
+            crew.lon = longitude
+            crew.gps_at = at or uow.now
+            crew.revision = uow.revision
+            # Position fixes do not bump `version`: they must not invalidate a
+            # dispatcher's pending assignment of the same crew.
+            uow.record(
+                "crew.position",
+                crew_id=crew.id,
+                crew=crew.call_sign,
+                lat=latitude,
+                lon=longitude,
+                gps_at=crew.gps_at,
+            )
+
+    # ------------------------------------------------------------ helpers
+
+    def _row(self, request_id: int) -> RequestRow:
+        with Session(self._engine) as session:
+            request = session.get(Request, request_id)
+            if request is None:
+                raise NotFound("not_found.request", key=request_id)
+            crew = session.get(Crew, request.assigned_crew_id) if request.assigned_crew_id else None
+            return request_row(request, crew.call_sign if crew else None)
+
+    def _status_of(self, request_id: int) -> RequestStatus:
+        return self._row(request_id).status
+
+    def _next_reference(self, uow: WriteContext) -> str:
+        day = uow.now.astimezone(self._zone).strftime("%Y%m%d")
+        prefix = f"RA-{day}-"
+        taken = uow.session.scalar(
+            select(func.count()).select_from(Request).where(Request.reference.like(prefix + "%"))
+        )
+        return f"{prefix}{(taken or 0) + 1:04d}"
+
+    @staticmethod
+    def _load_request(uow: WriteContext, request_id: int, expected_version: int | None) -> Request:
+        request = uow.session.get(Request, request_id)
+        if request is None:
+            raise NotFound("not_found.request", key=request_id)
+        if expected_version is not None and request.version != expected_version:
+            raise Conflict("request.changed", reference=request.reference)
+        return request
+
+    @staticmethod
+    def _load_crew(uow: WriteContext, crew_id: int) -> Crew:
+        crew = uow.session.get(Crew, crew_id)
+        if crew is None:
+            raise NotFound("not_found.crew", key=crew_id)
+        return crew
+
+    def _set_status(self, uow: WriteContext, request: Request, target: RequestStatus) -> None:
+        request.status = target.value
+        request.updated_at = uow.now
+        request.version += 1
+        request.revision = uow.revision
+        if target is RequestStatus.QUEUED:
+            request.queued_at = uow.now
+            request.assign_due_at = self.sla.assign_due(uow.now)
+            request.arrive_due_at = self.sla.arrive_due(
+                uow.now, Priority(request.priority), RoadType(request.road_type)
+            )
+            request.assigned_crew_id = None
+            request.assigned_at = None
+            request.eta_minutes = None
+        if target in lifecycle.TERMINAL:
+            request.closed_at = uow.now
+
+    def _simple_move(
+        self,
+        request_id: int,
+        target: RequestStatus,
+        expected_version: int | None,
+        **extra: Any,
+    ) -> RequestRow:
+        with self.unit_of_work() as uow:
+            request = self._load_request(uow, request_id, expected_version)
+            current = RequestStatus(request.status)
+            lifecycle.check_move(current, target)
+            if target is RequestStatus.ASSIGNED:
+                raise IllegalTransition("lifecycle.use_operation", operation="assign", to_status=target.value)
+            crew: Crew | None = None
+            if target in CREW_BUSY_FOR:
+                crew = self._crew_on_job(uow, request)
+                crew.status = CREW_BUSY_FOR[target].value
+                crew.version += 1
+                crew.revision = uow.revision
+            elif current in lifecycle.CREW_HOLDING:
+                crew = self._release(uow, request)
+            if target is RequestStatus.CANCELLED:
+                request.cancel_reason = extra["reason"]
+            if target is RequestStatus.RESOLVED_REMOTELY and extra.get("note"):
+                request.notes = (request.notes + "\n" + extra["note"]).strip()
+            self._set_status(uow, request, target)
+            uow.record(
+                f"request.{target.value.lower()}",
+                request_id=request.id,
+                crew_id=crew.id if crew else None,
+                reference=request.reference,
+                from_status=current.value,
+                to_status=target.value,
+                **extra,
+            )
+        return self._row(request_id)
+
+    @staticmethod
+    def _crew_on_job(uow: WriteContext, request: Request) -> Crew:
+        crew = uow.session.scalar(select(Crew).where(Crew.current_request_id == request.id))
+        if crew is None:
+            raise Conflict("request.no_crew", reference=request.reference)
+        return crew
+
+    @staticmethod
+    def _take_crew(
+        uow: WriteContext, request: Request, crew_id: int, expected_version: int | None
+    ) -> Crew:
+        conditions = [
+            Crew.id == crew_id,
+            Crew.status == CrewStatus.AVAILABLE.value,
+            Crew.current_request_id.is_(None),
+        ]
+        if expected_version is not None:
+            conditions.append(Crew.version == expected_version)
+        result = uow.session.execute(
+            update(Crew)
+            .where(*conditions)
+            .values(
+                status=CrewStatus.ASSIGNED.value,
+                current_request_id=request.id,
+                version=Crew.version + 1,
+                revision=uow.revision,
+            )
+            .execution_options(synchronize_session="fetch")
+        )
+        crew = uow.session.get(Crew, crew_id)
+        if crew is None:
+            raise NotFound("not_found.crew", key=crew_id)
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            if expected_version is not None and crew.version != expected_version:
+                raise Conflict("crew.changed", crew=crew.call_sign)
+            raise Conflict("crew.not_available", crew=crew.call_sign, status=crew.status)
+        uow.session.refresh(crew)
+        return crew
+
+    @staticmethod
+    def _release(uow: WriteContext, request: Request) -> Crew | None:
+        crew = uow.session.scalar(select(Crew).where(Crew.current_request_id == request.id))
+        if crew is None:
+            return None
+        crew.current_request_id = None
+        crew.status = CrewStatus.AVAILABLE.value
+        crew.version += 1
+        crew.revision = uow.revision
+        return crew
+
