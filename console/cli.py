@@ -1,0 +1,175 @@
+"""Command line: opens the console, or runs a maintenance sub-command.
+
+Every user mistake (bad option, bad URL, unreachable server, unwritable path)
+ends as one clear line on stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from console import __version__
+from console.config import LANGUAGES, Settings, data_dir, load_settings
+from console.core.errors import DomainError, StorageError
+from console.db import schema
+from console.db.audit import verify_ledger
+from console.db.engine import check_connection, describe_url, make_engine
+from console.db.models import Depot
+from console.db.seed import DEFAULT_SEED, SeedOptions, parse_at, seed_database
+from console.logs import configure_logging
+
+log = logging.getLogger(__name__)
+
+EXIT_USAGE = 2
+EXIT_FAILED = 1
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is negative")
+    return value
+
+
+def _at(text: str) -> object:
+    try:
+        return parse_at(text)
+    except DomainError as exc:
+        raise argparse.ArgumentTypeError(exc.english()) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and --help)."""
+    parser = argparse.ArgumentParser(
+        prog="roadside-console",
+        description="Dispatcher console for 24-hour roadside assistance. "
+        "Without a sub-command it opens the console window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
+        "(default: $ROADSIDE_DB_URL, else an SQLite file in the user data folder)",
+    )
+    parser.add_argument("--config", metavar="FILE", type=Path, help="settings file (TOML)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="user-interface language")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    seed = commands.add_parser("seed", help="fill the database with demo data")
+    seed.add_argument("--seed", type=_non_negative_int, default=DEFAULT_SEED, help="random seed")
+    seed.add_argument(
+        "--requests", type=_non_negative_int, default=60, help="demo requests to create (0-2000)"
+    )
+    seed.add_argument(
+        "--at", type=_at, default=None, help="pin the clock (ISO 8601 with zone) for exact replays"
+    )
+    seed.add_argument("--replace", action="store_true", help="wipe existing data first")
+
+    db = commands.add_parser("db", help="database schema")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_commands.add_parser("upgrade", help="apply pending schema migrations")
+    db_commands.add_parser("current", help="show the schema revision")
+
+    commands.add_parser("verify", help="check the tamper-evident ledger")
+    return parser
+
+
+def _open(settings: Settings, *, create: bool) -> Engine:
+    engine = make_engine(settings.db_url)
+    check_connection(engine)
+    is_sqlite = engine.dialect.name == "sqlite"
+    if create:
+        # The embedded file upgrades itself; a shared server is upgraded on purpose
+        # (other workstations may still run the older console), unless it is empty.
+        empty = schema.current_revision(engine) is None
+        schema.ensure_schema(engine, auto_upgrade=is_sqlite or empty)
+    return engine
+
+
+def _cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
+    options = SeedOptions(seed=args.seed, requests=args.requests, at=args.at, replace=args.replace)
+    engine = _open(settings, create=True)
+    counts = seed_database(engine, options)
+    print(
+        "seeded {db}: {partners} partners, {depots} depots, {crews} crews, "
+        "{users} demo users, {requests} requests".format(db=describe_url(engine.url), **counts)
+    )
+    return 0
+
+
+def _cmd_db(settings: Settings, args: argparse.Namespace) -> int:
+    engine = make_engine(settings.db_url)
+    check_connection(engine)
+    if args.db_command == "upgrade":
+        before = schema.current_revision(engine)
+        schema.ensure_schema(engine, auto_upgrade=True)
+        print(f"schema {before or 'empty'} -> {schema.current_revision(engine)} (head)")
+    else:
+        current = schema.current_revision(engine)
+        head = schema.head_revision()
+        state = "up to date" if current == head else f"needs upgrade to {head}"
+        print(f"schema {current or 'empty'}: {state}")
+    return 0
+
+
+def _cmd_verify(settings: Settings, _args: argparse.Namespace) -> int:
+    engine = _open(settings, create=False)
+    schema.ensure_schema(engine, auto_upgrade=False)
+    report = verify_ledger(engine)
+    if report.ok:
+        print(f"ok: {report.count} events, head {report.head_hash}")
+        return 0
+    print(f"ledger broken at event {report.first_bad_seq}: {report.problem}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
+    engine = _open(settings, create=True)
+    with Session(engine) as session:
+        has_data = bool(session.scalar(select(func.count()).select_from(Depot)))
+    if not has_data:
+        log.info("first start on %s: loading demo data", describe_url(engine.url))
+        seed_database(engine, SeedOptions())
+    from console.db.queries import DatabaseReader
+    from console.ui.app import run_console
+
+    return run_console(DatabaseReader(engine), language=settings.language, argv=sys.argv[:1])
+
+
+COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {
+    None: _cmd_console,
+    "seed": _cmd_seed,
+    "db": _cmd_db,
+    "verify": _cmd_verify,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``roadside-console`` and ``python main.py``."""
+    args = build_parser().parse_args(argv)
+    log_file = configure_logging(data_dir() / "logs", verbose=args.verbose)
+    try:
+        settings = load_settings(config_file=args.config, db_url=args.db, language=args.lang)
+        return COMMANDS[args.command](settings, args)
+    except DomainError as exc:
+        print(f"error: {exc.english()}", file=sys.stderr)
+        return EXIT_USAGE if not isinstance(exc, StorageError) else EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        log.exception("unexpected failure")
+        where = f" (details in {log_file})" if log_file else ""
+        print(f"error: unexpected {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+        return EXIT_FAILED

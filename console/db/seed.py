@@ -1,0 +1,556 @@
+"""Demo data: partners, depots in every mainland province, crews, users and a live queue.
+
+Reference data (partners, depots, crews, users) depends only on the seed, so
+the same seed always gives the same rows. Demo requests are made through the
+service layer at times relative to ``at``; pin ``at`` to reproduce them exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from argon2 import Type
+from argon2.low_level import hash_secret
+from sqlalchemy import Engine, delete, func, insert, select, text, update
+
+from console.core.errors import StorageError, ValidationError
+from console.core.geo import ServiceArea
+from console.core.intake import RequestDraft
+from console.core.ledger import GENESIS_HASH
+from console.core.vocab import (
+    CallerLanguage,
+    CrewStatus,
+    Powertrain,
+    Priority,
+    RequestStatus,
+    Role,
+    RoadType,
+    ServiceType,
+    Shift,
+    Skill,
+    VehicleClass,
+    VehicleKind,
+)
+from console.db.models import Crew, Depot, Event, Partner, Request, User
+from console.db.services import Services
+from console.paths import resource_path
+
+DEFAULT_SEED = 2026
+DEMO_PASSWORD = "demo"
+MAX_REQUESTS = 2000
+
+PROVINCE_ABBREVIATION = {
+    "11": "京", "12": "津", "13": "冀", "14": "晋", "15": "蒙", "21": "辽", "22": "吉",
+    "23": "黑", "31": "沪", "32": "苏", "33": "浙", "34": "皖", "35": "闽", "36": "赣",
+    "37": "鲁", "41": "豫", "42": "鄂", "43": "湘", "44": "粤", "45": "桂", "46": "琼",
+    "50": "渝", "51": "川", "52": "贵", "53": "云", "54": "藏", "61": "陕", "62": "甘",
+    "63": "青", "64": "宁", "65": "新",
+}  # fmt: skip
+"""Plate prefix per province code (first two adcode digits)."""
+
+PARTNER_BRANDS = (
+    ("安途", "Antu"), ("顺达", "Shunda"), ("路援", "Luyuan"), ("速通", "Sutong"),
+    ("畅行", "Changxing"), ("华运", "Huayun"), ("捷安", "Jie'an"), ("恒信", "Hengxin"),
+)  # fmt: skip
+DEPOT_AREAS = (
+    ("中心", "Central"), ("东", "East"), ("西", "West"), ("南", "South"), ("北", "North"),
+    ("高新区", "Hi-Tech Zone"), ("机场", "Airport"), ("港区", "Port"),
+)  # fmt: skip
+DEPOTS_PER_TIER = {1: 6, 2: 3, 3: 1}
+CREWS_PER_DEPOT = {1: (4, 6), 2: (3, 5), 3: (3, 5)}
+VEHICLE_MIX = (
+    (VehicleKind.FLATBED, 0.35),
+    (VehicleKind.WHEEL_LIFT, 0.15),
+    (VehicleKind.SERVICE_VAN, 0.28),
+    (VehicleKind.EV_SERVICE_VAN, 0.14),
+    (VehicleKind.HEAVY_WRECKER, 0.08),
+)
+BILINGUAL_SHARE = {1: 0.18, 2: 0.10, 3: 0.04}
+# Share of calls by service type, after published motor-club mixes (AAA).
+SERVICE_MIX = (
+    (ServiceType.TOW, 40), (ServiceType.JUMP_START, 20), (ServiceType.LOCKOUT, 14),
+    (ServiceType.TYRE_CHANGE, 10), (ServiceType.FUEL_DELIVERY, 4),
+    (ServiceType.EXTRACTION, 4), (ServiceType.EV_CHARGING, 4), (ServiceType.EV_HV_CHECK, 2),
+    (ServiceType.REMOTE_GUIDANCE, 2),
+)  # fmt: skip
+VEHICLES = (
+    ("比亚迪 秦PLUS", Powertrain.EV, VehicleClass.CAR, False),
+    ("特斯拉 Model Y", Powertrain.EV, VehicleClass.SUV, True),
+    ("大众 朗逸", Powertrain.ICE, VehicleClass.CAR, False),
+    ("丰田 卡罗拉 双擎", Powertrain.HEV, VehicleClass.CAR, False),
+    ("本田 雅阁", Powertrain.ICE, VehicleClass.CAR, False),
+    ("吉利 星越L", Powertrain.ICE, VehicleClass.SUV, False),
+    ("蔚来 ES6", Powertrain.EV, VehicleClass.SUV, True),
+    ("理想 L7", Powertrain.HEV, VehicleClass.SUV, True),
+    ("五菱 宏光MINIEV", Powertrain.EV, VehicleClass.CAR, False),
+    ("长城 哈弗H6", Powertrain.ICE, VehicleClass.SUV, False),
+    ("小鹏 P7", Powertrain.EV, VehicleClass.CAR, False),
+    ("奥迪 Q5L", Powertrain.ICE, VehicleClass.SUV, True),
+    ("江淮 帅铃 轻卡", Powertrain.ICE, VehicleClass.LIGHT_TRUCK, False),
+    ("福田 欧曼 重卡", Powertrain.ICE, VehicleClass.HEAVY_TRUCK, False),
+)
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
+GIVEN_NAMES = ("伟", "芳", "娜", "敏", "静", "磊", "强", "洋", "艳", "杰", "婷", "浩然", "子涵", "雨轩")
+FOREIGN_NAMES = ("James Miller", "Anna Schmidt", "Kenji Sato", "Maria Garcia", "Oliver Brown")
+URBAN_ROADS = ("人民路", "中山路", "解放路", "建设大道", "滨江路", "环城北路", "科技园路")
+EXPRESSWAYS = ("G2京沪高速", "G4京港澳高速", "G15沈海高速", "G60沪昆高速", "G70福银高速", "G5京昆高速")
+RURAL_ROADS = ("X205县道", "S312省道", "Y018乡道", "G318国道")
+
+
+@dataclass(frozen=True)
+class City:
+    """One prefecture-level city from resources/seed/cities.json."""
+
+    adcode: str
+    name_zh: str
+    name_en: str
+    province_code: str
+    province_zh: str
+    province_en: str
+    lat: float
+    lon: float
+    tier: int
+
+
+@dataclass(frozen=True)
+class SeedOptions:
+    """What ``python main.py seed`` was asked for, validated."""
+
+    seed: int = DEFAULT_SEED
+    requests: int = 60
+    at: datetime | None = None
+    replace: bool = False
+
+    def __post_init__(self) -> None:
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed < 2**63:
+            raise ValidationError("seed.invalid", option="--seed", detail="a whole number from 0")
+        if isinstance(self.requests, bool) or not isinstance(self.requests, int):
+            raise ValidationError("seed.invalid", option="--requests", detail="a whole number")
+        if not 0 <= self.requests <= MAX_REQUESTS:
+            raise ValidationError("seed.invalid", option="--requests", detail=f"0 to {MAX_REQUESTS}")
+        if self.at is not None and self.at.tzinfo is None:
+            raise ValidationError("seed.invalid", option="--at", detail="give a time zone, e.g. +08:00")
+
+
+def parse_at(value: str) -> datetime:
+    """Parse ``--at`` (ISO 8601 with a zone) or raise a ValidationError."""
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError(
+            "seed.invalid", option="--at", detail="use ISO 8601, e.g. 2026-11-23T08:00:00+08:00"
+        ) from None
+    if moment.tzinfo is None:
+        raise ValidationError("seed.invalid", option="--at", detail="give a time zone, e.g. +08:00")
+    return moment.astimezone(UTC)
+
+
+def load_cities(path: Path | None = None) -> list[City]:
+    """Read the bundled city list (built by tools/build_seed_data.py)."""
+    source = path or resource_path("seed", "cities.json")
+    try:
+        document = json.loads(source.read_text(encoding="utf-8"))
+        return [
+            City(
+                adcode=c["adcode"],
+                name_zh=c["name_zh"],
+                name_en=c["name_en"],
+                province_code=c["province_code"],
+                province_zh=c["province_zh"],
+                province_en=c["province_en"],
+                lat=float(c["lat"]),
+                lon=float(c["lon"]),
+                tier=int(c["tier"]),
+            )
+            for c in document["cities"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise StorageError("seed.data_missing", path=str(source), detail=str(exc)) from None
+
+
+def _offset(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    dlat = km / 111.2 * math.cos(bearing)
+    dlon = km / (111.2 * math.cos(math.radians(lat))) * math.sin(bearing)
+    return round(lat + dlat, 6), round(lon + dlon, 6)
+
+
+def _scatter(
+    rng: random.Random, area: ServiceArea, lat: float, lon: float, max_km: float
+) -> tuple[float, float]:
+    """A point within ``max_km`` of the centre that is still on land in the service area."""
+    for _ in range(30):
+        point = _offset(lat, lon, max_km * math.sqrt(rng.random()), rng.uniform(0, 2 * math.pi))
+        if area.contains(*point):
+            return point
+    return lat, lon
+
+
+def _weighted(rng: random.Random, options: Sequence[tuple[Any, float]]) -> Any:
+    values = [v for v, _ in options]
+    weights = [w for _, w in options]
+    return rng.choices(values, weights=weights, k=1)[0]
+
+
+def _demo_hash(seed: int, username: str) -> str:
+    # A salt derived from the seed keeps demo data reproducible; real users get random salts.
+    salt = hashlib.sha256(f"{seed}:{username}".encode()).digest()[:16]
+    return hash_secret(
+        DEMO_PASSWORD.encode(), salt, time_cost=3, memory_cost=65536, parallelism=4,
+        hash_len=32, type=Type.ID,
+    ).decode()  # fmt: skip
+
+
+@dataclass
+class ReferenceData:
+    """The rows one seed produces, ready for bulk insert."""
+
+    partners: list[dict[str, Any]]
+    depots: list[dict[str, Any]]
+    crews: list[dict[str, Any]]
+    users: list[dict[str, Any]]
+
+
+def build_reference_data(
+    seed: int, at: datetime, cities: Sequence[City], area: ServiceArea
+) -> ReferenceData:
+    """Deterministically lay out partners, depots, crews and demo users."""
+    rng = random.Random(seed)
+    partners: list[dict[str, Any]] = [
+        {"id": 1, "code": "OWN", "name_zh": "全国自营车队", "name_en": "In-house Fleet",
+         "phone": "4008100100"},
+    ]  # fmt: skip
+    provinces = sorted({(c.province_code, c.province_zh, c.province_en) for c in cities})
+    province_partners: dict[str, list[int]] = {}
+    for code, name_zh, name_en in provinces:
+        for brand_zh, brand_en in rng.sample(PARTNER_BRANDS, 2):
+            pid = len(partners) + 1
+            partners.append(
+                {
+                    "id": pid,
+                    "code": f"P{code}{len(province_partners.get(code, [])) + 1}",
+                    "name_zh": f"{name_zh}{brand_zh}道路救援有限公司",
+                    "name_en": f"{name_en} {brand_en} Roadside Services Co., Ltd.",
+                    "phone": f"400{rng.randrange(10**6, 10**7)}",
+                }
+            )
+            province_partners.setdefault(code, []).append(pid)
+
+    depots: list[dict[str, Any]] = []
+    crews: list[dict[str, Any]] = []
+    for city in cities:
+        count = DEPOTS_PER_TIER[city.tier] + (1 if city.tier == 3 and rng.random() < 0.3 else 0)
+        for n, (area_zh, area_en) in enumerate(DEPOT_AREAS[:count], start=1):
+            radius = 3.0 if n == 1 else (18.0 if city.tier == 1 else 10.0)
+            lat, lon = _scatter(rng, area, city.lat, city.lon, radius)
+            own = city.tier < 3 and rng.random() < 0.4
+            depot_id = len(depots) + 1
+            depots.append(
+                {
+                    "id": depot_id,
+                    "code": f"D{city.adcode}-{n:02d}",
+                    "name_zh": f"{city.name_zh}{area_zh}救援站",
+                    "name_en": f"{city.name_en} {area_en} Depot",
+                    "city_zh": city.name_zh,
+                    "city_en": city.name_en,
+                    "province_zh": city.province_zh,
+                    "province_en": city.province_en,
+                    "adcode": city.adcode,
+                    "lat": lat,
+                    "lon": lon,
+                    "partner_id": 1 if own else rng.choice(province_partners[city.province_code]),
+                    "phone": f"1{rng.choice('3589')}{rng.randrange(10**8, 10**9)}",
+                    "revision": 1,
+                }
+            )
+            low, high = CREWS_PER_DEPOT[city.tier]
+            for k in range(1, rng.randint(low, high) + 1):
+                kind: VehicleKind = _weighted(rng, VEHICLE_MIX)
+                skills = []
+                if kind is VehicleKind.EV_SERVICE_VAN or rng.random() < 0.3:
+                    skills.append(Skill.EV_HV_CERTIFIED.value)
+                if rng.random() < BILINGUAL_SHARE[city.tier]:
+                    skills.append(Skill.BILINGUAL.value)
+                roll = rng.random()
+                status = (
+                    CrewStatus.OUT_OF_SERVICE if roll < 0.03
+                    else CrewStatus.OFF_DUTY if roll < 0.15
+                    else CrewStatus.AVAILABLE
+                )  # fmt: skip
+                crew_lat, crew_lon = _scatter(rng, area, lat, lon, 6.0)
+                crews.append(
+                    {
+                        "id": len(crews) + 1,
+                        "call_sign": f"{city.adcode[:4]}-{n}{k:02d}",
+                        "depot_id": depot_id,
+                        "vehicle_kind": kind.value,
+                        "skills": skills,
+                        "status": status.value,
+                        "lat": crew_lat,
+                        "lon": crew_lon,
+                        "gps_at": at - timedelta(seconds=rng.randrange(5, 300)),
+                        "shift": _weighted(
+                            rng, ((Shift.DAY, 0.45), (Shift.NIGHT, 0.35), (Shift.ROUND_THE_CLOCK, 0.2))
+                        ).value,
+                        "current_request_id": None,
+                        "version": 1,
+                        "revision": 1,
+                    }
+                )
+    users = [
+        {"id": i, "username": name, "display_name": display, "role": role.value,
+         "password_hash": _demo_hash(seed, name), "is_demo": True, "disabled": False,
+         "created_at": at, "revision": 1}
+        for i, (name, display, role) in enumerate(
+            (
+                ("dispatcher", "演示调度员 Demo Dispatcher", Role.DISPATCHER),
+                ("supervisor", "演示值班长 Demo Supervisor", Role.SUPERVISOR),
+                ("admin", "演示管理员 Demo Admin", Role.ADMIN),
+            ),
+            start=1,
+        )
+    ]  # fmt: skip
+    return ReferenceData(partners, depots, crews, users)
+
+
+class _SteppingClock:
+    """A clock the seeder moves forward by hand so demo events get plausible times."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def _reset_sequences(engine: Engine) -> None:
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.begin() as connection:
+        for table in ("partners", "depots", "crews", "users"):
+            connection.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"GREATEST((SELECT MAX(id) FROM {table}), 1))"
+                )
+            )
+
+
+def seed_database(engine: Engine, options: SeedOptions, *, cities: Sequence[City] | None = None) -> dict[str, int]:
+    """Fill ``engine``'s database with demo data; return the row counts.
+
+    Refuses a database that already holds depots unless ``options.replace``.
+    Reference data goes in as one unit of work (one ledger event); each demo
+    request then goes through the ordinary service calls.
+    """
+    at = (options.at or datetime.now(UTC)).astimezone(UTC)
+    city_list = list(cities) if cities is not None else load_cities()
+    area = ServiceArea.default()
+    data = build_reference_data(options.seed, at, city_list, area)
+    clock = _SteppingClock(at - timedelta(hours=1))
+    services = Services(engine, actor="seed", clock=clock)
+
+    with services.unit_of_work() as uow:
+        session = uow.session
+        existing = session.scalar(select(func.count()).select_from(Depot)) or 0
+        if existing and not options.replace:
+            raise StorageError("db.not_empty")
+        if options.replace:
+            session.execute(update(Crew).values(current_request_id=None))
+            for model in (Request, Crew, Depot, Partner, User, Event):
+                session.execute(delete(model))
+            uow.head.event_count = 0
+            uow.head.head_hash = GENESIS_HASH
+            uow.events.clear()
+        for model, rows in (
+            (Partner, data.partners),
+            (Depot, data.depots),
+            (Crew, data.crews),
+            (User, data.users),
+        ):
+            for row in rows:
+                row["revision"] = uow.revision
+            session.execute(insert(model), rows)
+        digest = hashlib.sha256(
+            json.dumps(
+                [data.partners, data.depots, [{**c, "gps_at": None} for c in data.crews]],
+                sort_keys=True,
+                ensure_ascii=False,
+                default=str,
+            ).encode()
+        ).hexdigest()
+        uow.record(
+            "dataset.seeded",
+            seed=options.seed,
+            replaced=options.replace,
+            partners=len(data.partners),
+            depots=len(data.depots),
+            crews=len(data.crews),
+            users=len(data.users),
+            digest=digest,
+        )
+    _reset_sequences(engine)
+    made = _demo_requests(services, clock, options, at, city_list, area, data)
+    return {
+        "partners": len(data.partners),
+        "depots": len(data.depots),
+        "crews": len(data.crews),
+        "users": len(data.users),
+        "requests": made,
+    }
+
+
+def _suits(kind: str, service: ServiceType, powertrain: Powertrain, vclass: VehicleClass, awd: bool) -> bool:
+    """A rough capability check for demo assignments (the dispatch engine has the real rules)."""
+    if vclass is VehicleClass.HEAVY_TRUCK:
+        return kind == VehicleKind.HEAVY_WRECKER.value
+    if service is ServiceType.TOW:
+        if powertrain is Powertrain.EV or awd:
+            return kind == VehicleKind.FLATBED.value
+        return kind in {VehicleKind.FLATBED.value, VehicleKind.WHEEL_LIFT.value}
+    if service in {ServiceType.EV_CHARGING, ServiceType.EV_HV_CHECK}:
+        return kind == VehicleKind.EV_SERVICE_VAN.value
+    if service is ServiceType.EXTRACTION:
+        return kind in {VehicleKind.FLATBED.value, VehicleKind.WHEEL_LIFT.value, VehicleKind.HEAVY_WRECKER.value}
+    return kind in {VehicleKind.SERVICE_VAN.value, VehicleKind.EV_SERVICE_VAN.value}
+
+
+def _demo_requests(
+    services: Services,
+    clock: _SteppingClock,
+    options: SeedOptions,
+    at: datetime,
+    cities: Sequence[City],
+    area: ServiceArea,
+    data: ReferenceData,
+) -> int:
+    rng = random.Random(options.seed * 7919 + 1)
+    weights = [{1: 12, 2: 4, 3: 1}[c.tier] for c in cities]
+    free = {c["id"]: c for c in data.crews if c["status"] == CrewStatus.AVAILABLE.value}
+    starts = sorted(at - timedelta(seconds=rng.randrange(30, 45 * 60)) for _ in range(options.requests))
+    targets = (
+        (RequestStatus.NEW, 4), (RequestStatus.TRIAGE, 8), (RequestStatus.QUEUED, 44),
+        (RequestStatus.ASSIGNED, 14), (RequestStatus.EN_ROUTE, 14), (RequestStatus.ON_SCENE, 10),
+        (RequestStatus.TOWING, 6),
+    )  # fmt: skip
+    actions: list[tuple[datetime, int, RequestDraft | RequestStatus]] = []
+    for index, start in enumerate(starts):
+        draft = _demo_draft(rng, cities, weights, area)
+        actions.append((start, index, draft))
+        target: RequestStatus = _weighted(rng, targets)
+        service = ServiceType(str(draft.service_type))
+        if service is ServiceType.REMOTE_GUIDANCE and target is not RequestStatus.NEW:
+            target = RequestStatus.TRIAGE
+        moment = start
+        for status in _walk(target, service):
+            moment = min(moment + timedelta(seconds=rng.randrange(20, 120)), at)
+            actions.append((moment, index, status))
+    # Replay in time order so the ledger reads like a real shift.
+    actions.sort(key=lambda action: (action[0], action[1]))
+    rows: dict[int, tuple[int, RequestDraft]] = {}
+    stuck: set[int] = set()
+    for moment, index, action in actions:
+        clock.now = moment
+        if isinstance(action, RequestDraft):
+            rows[index] = (services.create_request(action).id, action)
+            continue
+        if index in stuck:
+            continue
+        request_id, draft = rows[index]
+        if action is RequestStatus.ASSIGNED:
+            lat, lon = float(str(draft.lat)), float(str(draft.lon))
+            crew = _nearest_free(free, lat, lon, draft)
+            if crew is None:
+                stuck.add(index)
+                continue
+            distance_km = math.dist((lat, lon), (crew["lat"], crew["lon"])) * 111
+            services.assign(request_id, crew["id"], eta_minutes=max(5, round(8 + distance_km * 1.6)))
+            del free[crew["id"]]
+        else:
+            services.move(request_id, action)
+    return options.requests
+
+
+def _demo_draft(
+    rng: random.Random, cities: Sequence[City], weights: Sequence[int], area: ServiceArea
+) -> RequestDraft:
+    """One plausible caller, vehicle and location."""
+    city = rng.choices(cities, weights=weights, k=1)[0]
+    road: RoadType = _weighted(
+        rng, ((RoadType.URBAN, 0.6), (RoadType.EXPRESSWAY, 0.25), (RoadType.RURAL, 0.15))
+    )
+    lat, lon = _scatter(rng, area, city.lat, city.lon, 8.0 if road is RoadType.URBAN else 35.0)
+    make_model, powertrain, vclass, awd = rng.choice(VEHICLES)
+    service: ServiceType = _weighted(rng, SERVICE_MIX)
+    if powertrain is not Powertrain.EV and service in {ServiceType.EV_CHARGING, ServiceType.EV_HV_CHECK}:
+        service = ServiceType.JUMP_START
+    foreign = rng.random() < 0.06
+    priority, reason = Priority.P2, ""
+    if road is RoadType.EXPRESSWAY:
+        priority, reason = Priority.P1, "Vehicle on expressway shoulder"
+    elif rng.random() < 0.08:
+        priority, reason = Priority.P1, "Collision reported"
+    elif rng.random() < 0.05:
+        priority, reason = Priority.P3, "Caller asked for a scheduled visit"
+    if road is RoadType.EXPRESSWAY:
+        km = f"K{rng.randrange(5, 1800)}+{rng.randrange(0, 10) * 100}"
+        address = f"{city.name_zh} {rng.choice(EXPRESSWAYS)} {km}"
+    elif road is RoadType.RURAL:
+        address = f"{city.name_zh} {rng.choice(RURAL_ROADS)} 附近"
+    else:
+        address = f"{city.name_zh} {rng.choice(URBAN_ROADS)}{rng.randrange(1, 999)}号"
+    tail = "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(4))
+    serial = f"D{rng.randrange(10)}{tail}" if powertrain is Powertrain.EV else f"{rng.randrange(10)}{tail}"
+    name = rng.choice(FOREIGN_NAMES) if foreign else rng.choice(SURNAMES) + rng.choice(GIVEN_NAMES)
+    return RequestDraft(
+        caller_phone=f"1{rng.choice('35789')}{rng.randrange(10**8, 10**9)}",
+        caller_name=name,
+        caller_language=CallerLanguage.EN if foreign else CallerLanguage.ZH,
+        lat=lat,
+        lon=lon,
+        address=address,
+        city=city.name_zh,
+        road_type=road,
+        plate=f"{PROVINCE_ABBREVIATION[city.province_code]}{rng.choice('ABCDEFG')}{serial}",
+        make_model=make_model,
+        powertrain=powertrain,
+        vehicle_class=vclass,
+        awd=awd,
+        service_type=service,
+        priority=priority,
+        priority_reason=reason,
+    )
+
+
+def _walk(target: RequestStatus, service: ServiceType) -> list[RequestStatus]:
+    order = [RequestStatus.TRIAGE, RequestStatus.QUEUED, RequestStatus.ASSIGNED,
+             RequestStatus.EN_ROUTE, RequestStatus.ON_SCENE, RequestStatus.TOWING]  # fmt: skip
+    if target is RequestStatus.NEW:
+        return []
+    path = order[: order.index(target) + 1]
+    if service is not ServiceType.TOW and RequestStatus.TOWING in path:
+        path.remove(RequestStatus.TOWING)
+    return path
+
+
+def _nearest_free(
+    free: dict[int, dict[str, Any]], lat: float, lon: float, draft: RequestDraft
+) -> dict[str, Any] | None:
+    service = ServiceType(str(draft.service_type))
+    powertrain = Powertrain(str(draft.powertrain))
+    vclass = VehicleClass(str(draft.vehicle_class))
+    best: tuple[float, int] | None = None
+    for crew in free.values():
+        if not _suits(crew["vehicle_kind"], service, powertrain, vclass, draft.awd):
+            continue
+        distance = (crew["lat"] - lat) ** 2 + ((crew["lon"] - lon) * math.cos(math.radians(lat))) ** 2
+        if best is None or (distance, crew["id"]) < best:
+            best = (distance, crew["id"])
+    return free[best[1]] if best else None

@@ -1,0 +1,29 @@
+"""Logging set-up: a rotating log file in the user data directory."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+
+def configure_logging(folder: Path, *, verbose: bool = False) -> Path | None:
+    """Log to ``folder/console.log`` (rotated at 2 MB, 5 kept); return the file, or None."""
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    stderr = logging.StreamHandler()
+    stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    stderr.setFormatter(formatter)
+    root.addHandler(stderr)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "console.log"
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        return None
+    handler.setFormatter(formatter)
+    root.addHandler(handler)
+    return path

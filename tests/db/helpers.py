@@ -1,0 +1,59 @@
+"""Small helpers shared by the data-layer tests."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from console.core import lifecycle
+from console.core.intake import RequestDraft
+from console.core.records import RequestRow
+from console.core.vocab import CrewStatus, RequestStatus, ServiceType
+from console.db.models import ChainHead, Crew, Event, Request
+from console.db.services import Services
+
+
+def draft(**overrides: object) -> RequestDraft:
+    """A valid intake in Hangzhou; override any field."""
+    values: dict[str, object] = {
+        "caller_phone": "138 0571 0000",
+        "lat": 30.26,
+        "lon": 120.17,
+        "service_type": ServiceType.TOW,
+        "caller_name": "王伟",
+        "plate": "浙A12345",
+        "address": "杭州 中山路 100号",
+        "city": "杭州",
+    }
+    values.update(overrides)
+    return RequestDraft(**values)  # type: ignore[arg-type]
+
+
+def state(engine: Engine) -> tuple[int, int, int]:
+    """(revision, ledger events, requests): what a failed write must leave untouched."""
+    with Session(engine) as session:
+        head = session.get(ChainHead, 1)
+        assert head is not None
+        requests = session.scalar(select(func.count()).select_from(Request)) or 0
+        events = session.scalar(select(func.count()).select_from(Event)) or 0
+        return head.revision, events, requests
+
+
+def free_crew(engine: Engine) -> int:
+    """Any available crew's id."""
+    with Session(engine) as session:
+        crew_id = session.scalar(
+            select(Crew.id).where(Crew.status == CrewStatus.AVAILABLE.value).order_by(Crew.id)
+        )
+        assert crew_id is not None, "no crew available"
+        return crew_id
+
+
+def drive_to(services: Services, engine: Engine, target: RequestStatus, **overrides: object) -> RequestRow:
+    """A new request moved along the shortest legal path to ``target``."""
+    row = services.create_request(draft(**overrides))
+    for status in lifecycle.path_to(target):
+        crew = free_crew(engine) if status is RequestStatus.ASSIGNED else None
+        row = services.move(row.id, status, crew_id=crew, reason="test")
+    assert row.status is target
+    return row
