@@ -10,11 +10,16 @@ from pathlib import Path
 def configure_logging(folder: Path, *, verbose: bool = False) -> Path | None:
     """Log to ``folder/console.log`` (rotated at 2 MB, 5 kept); return the file, or None."""
     root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_roadside", False):
+            root.removeHandler(handler)
+            handler.close()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     stderr = logging.StreamHandler()
     stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
     stderr.setFormatter(formatter)
+    stderr._roadside = True  # type: ignore[attr-defined]
     root.addHandler(stderr)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -25,5 +30,6 @@ def configure_logging(folder: Path, *, verbose: bool = False) -> Path | None:
     except OSError:
         return None
     handler.setFormatter(formatter)
+    handler._roadside = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     return path
