@@ -10,6 +10,8 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
+from zoneinfo import ZoneInfo
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -48,9 +50,16 @@ def _at(text: str) -> object:
         raise argparse.ArgumentTypeError(exc.english()) from None
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line (the full usage is in --help)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and --help)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="roadside-console",
         description="Dispatcher console for 24-hour roadside assistance. "
         "Without a sub-command it opens the console window.",
@@ -145,7 +154,13 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     from console.db.queries import DatabaseReader
     from console.ui.app import run_console
 
-    return run_console(DatabaseReader(engine), language=settings.language, argv=sys.argv[:1])
+    return run_console(
+        DatabaseReader(engine),
+        language=settings.language,
+        argv=sys.argv[:1],
+        poll_ms=round(settings.poll_seconds * 1000),
+        tz=ZoneInfo(settings.timezone),
+    )
 
 
 COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {

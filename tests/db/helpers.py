@@ -49,7 +49,9 @@ def free_crew(engine: Engine) -> int:
         return crew_id
 
 
-def drive_to(services: Services, engine: Engine, target: RequestStatus, **overrides: object) -> RequestRow:
+def drive_to(
+    services: Services, engine: Engine, target: RequestStatus, **overrides: object
+) -> RequestRow:
     """A new request moved along the shortest legal path to ``target``."""
     row = services.create_request(draft(**overrides))
     for status in lifecycle.path_to(target):

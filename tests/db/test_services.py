@@ -42,7 +42,9 @@ class TestCreateRequest:
         assert first.caller_phone == "13805710000"
         assert first.created_at == clock.now
 
-    def test_reference_follows_the_local_date_not_utc(self, services: Services, clock: FakeClock) -> None:
+    def test_reference_follows_the_local_date_not_utc(
+        self, services: Services, clock: FakeClock
+    ) -> None:
         clock.now = clock.now.replace(hour=17)  # 01:00 next day in Beijing
         assert services.create_request(draft()).reference == "RA-20261124-0001"
 
@@ -74,7 +76,9 @@ class TestCreateRequest:
 
 class TestLifecycle:
     @pytest.mark.parametrize("start", ALL, ids=[s.value for s in ALL])
-    def test_every_move_from_a_status(self, services: Services, engine: Engine, start: RequestStatus) -> None:
+    def test_every_move_from_a_status(
+        self, services: Services, engine: Engine, start: RequestStatus
+    ) -> None:
         """Legal moves land and write once; illegal ones raise and change nothing."""
         for target in ALL:
             row = drive_to(services, engine, start)
@@ -103,7 +107,9 @@ class TestLifecycle:
         assert caught.value.code == "reason.required"
         assert state(engine) == before
 
-    def test_queueing_starts_the_sla_clocks(self, services: Services, engine: Engine, clock: FakeClock) -> None:
+    def test_queueing_starts_the_sla_clocks(
+        self, services: Services, engine: Engine, clock: FakeClock
+    ) -> None:
         row = drive_to(services, engine, RequestStatus.QUEUED, priority="P1", road_type="URBAN")
         assert row.queued_at == clock.now
         assert row.assign_due_at is not None and row.arrive_due_at is not None
@@ -137,7 +143,9 @@ class TestCrews:
         assert crew.status == CrewStatus.AVAILABLE.value
         assert crew.current_request_id is None
 
-    @pytest.mark.parametrize("status", [RequestStatus.ASSIGNED, RequestStatus.EN_ROUTE, RequestStatus.ON_SCENE])
+    @pytest.mark.parametrize(
+        "status", [RequestStatus.ASSIGNED, RequestStatus.EN_ROUTE, RequestStatus.ON_SCENE]
+    )
     def test_cancelling_releases_the_crew(
         self, services: Services, engine: Engine, status: RequestStatus
     ) -> None:
@@ -176,7 +184,9 @@ class TestCrews:
             services.assign(row.id, crew_id, expected_crew_version=seen)
         assert caught.value.code == "crew.changed"
 
-    def test_release_puts_the_request_back_in_the_queue(self, services: Services, engine: Engine) -> None:
+    def test_release_puts_the_request_back_in_the_queue(
+        self, services: Services, engine: Engine
+    ) -> None:
         row = drive_to(services, engine, RequestStatus.EN_ROUTE)
         crew_id = row.assigned_crew_id
         assert crew_id is not None
@@ -197,7 +207,9 @@ class TestCrews:
         assert crew_of(engine, old).status == CrewStatus.AVAILABLE.value
         assert state(engine)[1] == before[1] + 1
 
-    def test_busy_crew_status_cannot_be_set_by_hand(self, services: Services, engine: Engine) -> None:
+    def test_busy_crew_status_cannot_be_set_by_hand(
+        self, services: Services, engine: Engine
+    ) -> None:
         row = drive_to(services, engine, RequestStatus.ASSIGNED)
         assert row.assigned_crew_id is not None
         with pytest.raises(Conflict):
@@ -245,7 +257,9 @@ class TestLedgerAndRevisions:
         report = verify_ledger(engine)
         assert not report.ok and report.first_bad_seq == seq
 
-    def test_the_change_feed_returns_only_newer_rows(self, services: Services, engine: Engine) -> None:
+    def test_the_change_feed_returns_only_newer_rows(
+        self, services: Services, engine: Engine
+    ) -> None:
         reader = DatabaseReader(engine)
         a = drive_to(services, engine, RequestStatus.QUEUED)
         b = drive_to(services, engine, RequestStatus.QUEUED)
@@ -255,4 +269,7 @@ class TestLedgerAndRevisions:
         assert [r.id for r in changes.requests] == [b.id]
         assert changes.revision == mark + 1
         assert {r.id for r in reader.open_requests().requests} >= {a.id, b.id}
-        assert list(itertools.islice(reader.requests_changed_since(changes.revision).requests, 1)) == []
+        assert (
+            list(itertools.islice(reader.requests_changed_since(changes.revision).requests, 1))
+            == []
+        )

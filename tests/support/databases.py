@@ -10,9 +10,7 @@ from contextlib import contextmanager
 import psycopg
 from sqlalchemy.engine import make_url
 
-PG_URL = os.environ.get(
-    "ROADSIDE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
+PG_URL = os.environ.get("ROADSIDE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 """The PostgreSQL server the integration tests use (CI: 127.0.0.1:5432, database test)."""
 
 

@@ -18,7 +18,9 @@ def test_defaults_put_an_sqlite_file_in_the_user_data_folder(tmp_path: Path) -> 
     assert settings.sla.arrival_minutes[Priority.P1][RoadType.URBAN] == 30
 
 
-def test_file_environment_and_arguments_in_that_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_file_environment_and_arguments_in_that_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     config = tmp_path / "c.toml"
     config.write_text(
         'language = "zh"\n[database]\nurl = "sqlite:///from-file.db"\n'
@@ -26,12 +28,18 @@ def test_file_environment_and_arguments_in_that_order(tmp_path: Path, monkeypatc
         encoding="utf-8",
     )
     settings = load_settings(config_file=config)
-    assert (settings.db_url, settings.language, settings.sla.assign_minutes) == ("sqlite:///from-file.db", "zh", 3)
+    assert (settings.db_url, settings.language, settings.sla.assign_minutes) == (
+        "sqlite:///from-file.db",
+        "zh",
+        3,
+    )
     assert settings.sla.arrival_minutes[Priority.P1][RoadType.URBAN] == 25
     assert settings.sla.arrival_minutes[Priority.P1][RoadType.RURAL] == 60
     monkeypatch.setenv("ROADSIDE_DB_URL", "sqlite:///from-env.db")
     assert load_settings(config_file=config).db_url == "sqlite:///from-env.db"
-    assert load_settings(config_file=config, db_url="sqlite:///arg.db", language="en").language == "en"
+    assert (
+        load_settings(config_file=config, db_url="sqlite:///arg.db", language="en").language == "en"
+    )
 
 
 @pytest.mark.parametrize(
@@ -47,7 +55,9 @@ def test_file_environment_and_arguments_in_that_order(tmp_path: Path, monkeypatc
         ("poll_seconds = 0", "poll_seconds must be between"),
     ],
 )
-def test_bad_files_name_the_file_and_the_problem(tmp_path: Path, content: str, fragment: str) -> None:
+def test_bad_files_name_the_file_and_the_problem(
+    tmp_path: Path, content: str, fragment: str
+) -> None:
     config = tmp_path / "bad.toml"
     config.write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:

@@ -31,13 +31,17 @@ def test_core_source_imports_no_qt_no_sqlalchemy_and_no_other_layer() -> None:
 
 
 def test_importing_all_of_core_loads_neither_qt_nor_sqlalchemy() -> None:
-    modules = sorted(f"console.core.{p.stem}" for p in (PACKAGE / "core").glob("*.py") if p.stem != "__init__")
+    modules = sorted(
+        f"console.core.{p.stem}" for p in (PACKAGE / "core").glob("*.py") if p.stem != "__init__"
+    )
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in modules)
         + "print(sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6','sqlalchemy','alembic'}))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 
@@ -49,6 +53,6 @@ def test_ui_source_never_imports_the_database_layer() -> None:
 
 def test_import_linter_contracts_hold() -> None:
     lint = Path(sys.executable).with_name("lint-imports")
-    result = subprocess.run([str(lint), "--no-cache"], capture_output=True, text=True,
+    result = subprocess.run([str(lint), "--no-cache"], capture_output=True, text=True, check=False,
                             cwd=PACKAGE.parent)  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr

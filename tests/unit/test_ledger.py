@@ -47,7 +47,7 @@ def test_altering_removing_inserting_or_reordering_is_found() -> None:
     assert verify_chain(altered).first_bad_seq == 5
     removed = events[:3] + events[4:]
     assert verify_chain(removed).first_bad_seq == 4
-    reordered = events[:2] + [events[3], events[2]] + events[4:]
+    reordered = [*events[:2], events[3], events[2], *events[4:]]
     assert verify_chain(reordered).first_bad_seq == 3
     truncated = verify_chain(events[:8], expected_count=10)
     assert not truncated.ok and truncated.first_bad_seq == 9

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from console.core import lifecycle
@@ -27,14 +29,14 @@ def test_exactly_the_designed_moves_are_legal(current: S, target: S) -> None:
 
 
 def test_terminal_statuses_are_exactly_the_closed_ones() -> None:
-    assert lifecycle.TERMINAL == {S.RESOLVED_REMOTELY, S.COMPLETED, S.CANCELLED}
+    assert {S.RESOLVED_REMOTELY, S.COMPLETED, S.CANCELLED} == lifecycle.TERMINAL
     assert lifecycle.TERMINAL.isdisjoint(OPEN_STATUSES)
-    assert lifecycle.TERMINAL | OPEN_STATUSES == set(S)
+    assert set(S) == lifecycle.TERMINAL | OPEN_STATUSES
 
 
 @pytest.mark.parametrize("target", [s for s in S if s is not S.NEW])
 def test_every_status_is_reachable_by_legal_moves(target: S) -> None:
     path = [S.NEW, *lifecycle.path_to(target)]
     assert path[-1] is target
-    for a, b in zip(path, path[1:], strict=False):
+    for a, b in itertools.pairwise(path):
         assert lifecycle.can_move(a, b)

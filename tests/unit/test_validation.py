@@ -37,7 +37,8 @@ def test_phone_numbers_are_normalised(raw: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", ["12345", "1381234567", "23812345678", "+86 123", "0571-1234", "phone", "+0123456789", "110"]
+    "raw",
+    ["12345", "1381234567", "23812345678", "+86 123", "0571-1234", "phone", "+0123456789", "110"],
 )
 def test_bad_phone_numbers_are_refused_with_the_value(raw: str) -> None:
     with pytest.raises(ValidationError) as caught:

@@ -1,0 +1,95 @@
+"""Start the console: the QApplication, its font and language, the main window.
+
+``console.cli`` builds a :class:`~console.core.ports.QueueSource` from the
+database layer and hands it to :func:`run_console`; nothing here knows where
+the rows come from.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from console.core.ports import QueueSource
+from console.ui.i18n import (
+    choose_cjk_font,
+    install_language,
+    normalise_language,
+    system_language,
+)
+from console.ui.icons import icon
+from console.ui.main_window import LANGUAGE_KEY, MainWindow, open_settings
+
+__all__ = ["build_main_window", "resolve_language", "run_console", "utc_now"]
+
+logger = logging.getLogger(__name__)
+
+APPLICATION_NAME = "Roadside Console"
+ORGANISATION_NAME = "Roadside"
+
+
+def utc_now() -> datetime:
+    """The current time, UTC-aware: the clock the console runs on."""
+    return datetime.now(UTC)
+
+
+def resolve_language(language: str | None, settings: QSettings) -> str:
+    """The language to start in: the one given, else the saved one, else the system's."""
+    candidates: list[object] = [language, settings.value(LANGUAGE_KEY)]
+    for candidate in candidates:
+        if isinstance(candidate, str) and candidate:
+            try:
+                return normalise_language(candidate)
+            except ValueError:
+                logger.warning("ignoring unsupported language %r", candidate)
+    return system_language()
+
+
+def build_main_window(
+    source: QueueSource,
+    language: str | None = None,
+    clock: Callable[[], datetime] | None = None,
+    *,
+    settings: QSettings | None = None,
+    poll_ms: int = 2000,
+    tz: tzinfo | None = None,
+) -> MainWindow:
+    """Install the language and build (not show) the main window.
+
+    A QApplication must already exist. ``settings`` defaults to the per-user
+    store; tests pass a temporary one.
+    """
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("create the QApplication before the main window")
+    store = settings if settings is not None else open_settings()
+    install_language(app, resolve_language(language, store))
+    return MainWindow(source, clock or utc_now, store, poll_ms=poll_ms, tz=tz)
+
+
+def run_console(
+    source: QueueSource,
+    *,
+    language: str | None,
+    argv: list[str],
+    poll_ms: int = 2000,
+    tz: tzinfo | None = None,
+) -> int:
+    """Run the dispatch console on ``source`` until the user quits; returns the exit code.
+
+    ``language`` is "zh", "en" or ``None`` (the saved choice, else the system's).
+    """
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName(APPLICATION_NAME)
+    app.setOrganizationName(ORGANISATION_NAME)
+    app.setWindowIcon(icon("service.tow"))
+    family = choose_cjk_font(app)
+    logger.debug("CJK font: %s", family)
+    window = build_main_window(source, language, poll_ms=poll_ms, tz=tz)
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,314 @@
+"""Display text for every stable code: enum members, field codes, error messages.
+
+The tables hold English source text marked for ``lupdate``; the translation is
+looked up at call time, so whatever language is installed now applies.
+Domain terms in Chinese follow the service's usage (拖车, 搭电, 救援车组, 网点...).
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from console.core.errors import DomainError
+from console.core.vocab import (
+    CallerLanguage,
+    CrewStatus,
+    Powertrain,
+    Priority,
+    RequestStatus,
+    RoadType,
+    Role,
+    ServiceType,
+    Shift,
+    Skill,
+    VehicleClass,
+    VehicleKind,
+)
+
+__all__ = [
+    "ERROR_TEMPLATES",
+    "FIELD_LABELS",
+    "LABELLED_ENUMS",
+    "error_text",
+    "field_label",
+    "label",
+    "label_source",
+]
+
+logger = logging.getLogger(__name__)
+
+LABELS_CONTEXT = "Labels"
+ERRORS_CONTEXT = "Errors"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for lupdate under ``context``; returns it untranslated.
+
+    A typed stand-in for PySide6's function of the same name (whose stub returns
+    ``object``); lupdate recognises it by name.
+    """
+    del context
+    return text
+
+
+LABELLED_ENUMS: tuple[type[StrEnum], ...] = (
+    ServiceType,
+    Priority,
+    RequestStatus,
+    CrewStatus,
+    VehicleKind,
+    Skill,
+    Powertrain,
+    VehicleClass,
+    RoadType,
+    CallerLanguage,
+    Role,
+    Shift,
+)
+"""Every vocabulary enum that has display labels."""
+
+# Keyed by (enum type, code): members of different enums compare equal when
+# their codes match (StrEnum), e.g. RequestStatus.ASSIGNED == CrewStatus.ASSIGNED.
+_LABELS: dict[tuple[type[StrEnum], str], str] = {
+    (ServiceType, ServiceType.TOW): QT_TRANSLATE_NOOP("Labels", "Tow"),
+    (ServiceType, ServiceType.JUMP_START): QT_TRANSLATE_NOOP("Labels", "Jump start"),
+    (ServiceType, ServiceType.TYRE_CHANGE): QT_TRANSLATE_NOOP("Labels", "Tyre change"),
+    (ServiceType, ServiceType.FUEL_DELIVERY): QT_TRANSLATE_NOOP("Labels", "Fuel delivery"),
+    (ServiceType, ServiceType.EXTRACTION): QT_TRANSLATE_NOOP("Labels", "Extraction / winch-out"),
+    (ServiceType, ServiceType.LOCKOUT): QT_TRANSLATE_NOOP("Labels", "Lockout"),
+    (ServiceType, ServiceType.EV_CHARGING): QT_TRANSLATE_NOOP("Labels", "EV charging assistance"),
+    (ServiceType, ServiceType.EV_HV_CHECK): QT_TRANSLATE_NOOP("Labels", "EV high-voltage check"),
+    (ServiceType, ServiceType.REMOTE_GUIDANCE): QT_TRANSLATE_NOOP("Labels", "Remote guidance"),
+    (Priority, Priority.P1): QT_TRANSLATE_NOOP("Labels", "P1"),
+    (Priority, Priority.P2): QT_TRANSLATE_NOOP("Labels", "P2"),
+    (Priority, Priority.P3): QT_TRANSLATE_NOOP("Labels", "P3"),
+    (RequestStatus, RequestStatus.NEW): QT_TRANSLATE_NOOP("Labels", "New"),
+    (RequestStatus, RequestStatus.TRIAGE): QT_TRANSLATE_NOOP("Labels", "Triage"),
+    (RequestStatus, RequestStatus.RESOLVED_REMOTELY): QT_TRANSLATE_NOOP(
+        "Labels", "Resolved remotely"
+    ),
+    (RequestStatus, RequestStatus.QUEUED): QT_TRANSLATE_NOOP("Labels", "Queued"),
+    (RequestStatus, RequestStatus.ASSIGNED): QT_TRANSLATE_NOOP("Labels", "Assigned"),
+    (RequestStatus, RequestStatus.EN_ROUTE): QT_TRANSLATE_NOOP("Labels", "En route"),
+    (RequestStatus, RequestStatus.ON_SCENE): QT_TRANSLATE_NOOP("Labels", "On scene"),
+    (RequestStatus, RequestStatus.TOWING): QT_TRANSLATE_NOOP("Labels", "Towing"),
+    (RequestStatus, RequestStatus.COMPLETED): QT_TRANSLATE_NOOP("Labels", "Completed"),
+    (RequestStatus, RequestStatus.CANCELLED): QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    (CrewStatus, CrewStatus.AVAILABLE): QT_TRANSLATE_NOOP("Labels", "Available"),
+    (CrewStatus, CrewStatus.ASSIGNED): QT_TRANSLATE_NOOP("Labels", "Assigned"),
+    (CrewStatus, CrewStatus.EN_ROUTE): QT_TRANSLATE_NOOP("Labels", "En route"),
+    (CrewStatus, CrewStatus.ON_SCENE): QT_TRANSLATE_NOOP("Labels", "On scene"),
+    (CrewStatus, CrewStatus.TOWING): QT_TRANSLATE_NOOP("Labels", "Towing"),
+    (CrewStatus, CrewStatus.OFF_DUTY): QT_TRANSLATE_NOOP("Labels", "Off duty"),
+    (CrewStatus, CrewStatus.OUT_OF_SERVICE): QT_TRANSLATE_NOOP("Labels", "Out of service"),
+    (VehicleKind, VehicleKind.FLATBED): QT_TRANSLATE_NOOP("Labels", "Flatbed"),
+    (VehicleKind, VehicleKind.WHEEL_LIFT): QT_TRANSLATE_NOOP("Labels", "Wheel-lift"),
+    (VehicleKind, VehicleKind.SERVICE_VAN): QT_TRANSLATE_NOOP("Labels", "Service van"),
+    (VehicleKind, VehicleKind.EV_SERVICE_VAN): QT_TRANSLATE_NOOP("Labels", "EV service van"),
+    (VehicleKind, VehicleKind.HEAVY_WRECKER): QT_TRANSLATE_NOOP("Labels", "Heavy wrecker"),
+    (Skill, Skill.EV_HV_CERTIFIED): QT_TRANSLATE_NOOP("Labels", "EV high-voltage certified"),
+    (Skill, Skill.BILINGUAL): QT_TRANSLATE_NOOP("Labels", "Bilingual"),
+    (Powertrain, Powertrain.ICE): QT_TRANSLATE_NOOP("Labels", "Combustion"),
+    (Powertrain, Powertrain.HEV): QT_TRANSLATE_NOOP("Labels", "Hybrid"),
+    (Powertrain, Powertrain.EV): QT_TRANSLATE_NOOP("Labels", "Electric"),
+    (Powertrain, Powertrain.UNKNOWN): QT_TRANSLATE_NOOP("Labels", "Unknown"),
+    (VehicleClass, VehicleClass.CAR): QT_TRANSLATE_NOOP("Labels", "Car"),
+    (VehicleClass, VehicleClass.SUV): QT_TRANSLATE_NOOP("Labels", "SUV"),
+    (VehicleClass, VehicleClass.LIGHT_TRUCK): QT_TRANSLATE_NOOP("Labels", "Light truck"),
+    (VehicleClass, VehicleClass.HEAVY_TRUCK): QT_TRANSLATE_NOOP("Labels", "Heavy truck"),
+    (RoadType, RoadType.URBAN): QT_TRANSLATE_NOOP("Labels", "Urban road"),
+    (RoadType, RoadType.EXPRESSWAY): QT_TRANSLATE_NOOP("Labels", "Expressway"),
+    (RoadType, RoadType.RURAL): QT_TRANSLATE_NOOP("Labels", "Rural road"),
+    (CallerLanguage, CallerLanguage.ZH): QT_TRANSLATE_NOOP("Labels", "Chinese"),
+    (CallerLanguage, CallerLanguage.EN): QT_TRANSLATE_NOOP("Labels", "English"),
+    (Role, Role.DISPATCHER): QT_TRANSLATE_NOOP("Labels", "Dispatcher"),
+    (Role, Role.SUPERVISOR): QT_TRANSLATE_NOOP("Labels", "Supervisor"),
+    (Role, Role.ADMIN): QT_TRANSLATE_NOOP("Labels", "Administrator"),
+    (Shift, Shift.DAY): QT_TRANSLATE_NOOP("Labels", "Day shift"),
+    (Shift, Shift.NIGHT): QT_TRANSLATE_NOOP("Labels", "Night shift"),
+    (Shift, Shift.ROUND_THE_CLOCK): QT_TRANSLATE_NOOP("Labels", "Round the clock"),
+}
+
+FIELD_LABELS: dict[str, str] = {
+    "reference": QT_TRANSLATE_NOOP("Labels", "Reference"),
+    "caller_name": QT_TRANSLATE_NOOP("Labels", "Caller name"),
+    "caller_phone": QT_TRANSLATE_NOOP("Labels", "Caller phone"),
+    "caller_language": QT_TRANSLATE_NOOP("Labels", "Caller language"),
+    "plate": QT_TRANSLATE_NOOP("Labels", "Plate"),
+    "make_model": QT_TRANSLATE_NOOP("Labels", "Make and model"),
+    "powertrain": QT_TRANSLATE_NOOP("Labels", "Powertrain"),
+    "vehicle_class": QT_TRANSLATE_NOOP("Labels", "Vehicle class"),
+    "awd": QT_TRANSLATE_NOOP("Labels", "All-wheel drive"),
+    "lat": QT_TRANSLATE_NOOP("Labels", "Latitude"),
+    "lon": QT_TRANSLATE_NOOP("Labels", "Longitude"),
+    "address": QT_TRANSLATE_NOOP("Labels", "Address"),
+    "city": QT_TRANSLATE_NOOP("Labels", "City"),
+    "road_type": QT_TRANSLATE_NOOP("Labels", "Road type"),
+    "service_type": QT_TRANSLATE_NOOP("Labels", "Service type"),
+    "priority": QT_TRANSLATE_NOOP("Labels", "Priority"),
+    "priority_reason": QT_TRANSLATE_NOOP("Labels", "Priority reason"),
+    "status": QT_TRANSLATE_NOOP("Labels", "Status"),
+    "crew": QT_TRANSLATE_NOOP("Labels", "Crew"),
+    "call_sign": QT_TRANSLATE_NOOP("Labels", "Call sign"),
+    "depot": QT_TRANSLATE_NOOP("Labels", "Depot"),
+    "vehicle_kind": QT_TRANSLATE_NOOP("Labels", "Vehicle kind"),
+    "skills": QT_TRANSLATE_NOOP("Labels", "Skills"),
+    "shift": QT_TRANSLATE_NOOP("Labels", "Shift"),
+    "eta_minutes": QT_TRANSLATE_NOOP("Labels", "ETA"),
+    "quote_cny": QT_TRANSLATE_NOOP("Labels", "Price quote"),
+    "notes": QT_TRANSLATE_NOOP("Labels", "Notes"),
+    "reason": QT_TRANSLATE_NOOP("Labels", "Reason"),
+    "cancel_reason": QT_TRANSLATE_NOOP("Labels", "Cancellation reason"),
+    "guidance_path": QT_TRANSLATE_NOOP("Labels", "Guidance path"),
+}
+"""Field code (as passed in ``DomainError.field``) -> English source label."""
+
+ERROR_TEMPLATES: dict[str, str] = {
+    # validation
+    "field.required": QT_TRANSLATE_NOOP("Errors", "{field} is required."),
+    "field.too_long": QT_TRANSLATE_NOOP(
+        "Errors", "{field} is too long (at most {limit} characters)."
+    ),
+    "field.control_chars": QT_TRANSLATE_NOOP(
+        "Errors", "{field} contains invisible control characters."
+    ),
+    "field.not_a_number": QT_TRANSLATE_NOOP("Errors", "{field} must be a number."),
+    "field.invalid_choice": QT_TRANSLATE_NOOP("Errors", "{field} has an unknown value: {value}."),
+    "phone.invalid": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Phone number {value} is not valid: use a mainland mobile (11 digits, 1xx), "
+        "a landline with area code (0xx-xxxxxxxx) or an international number with +.",
+    ),
+    "plate.invalid": QT_TRANSLATE_NOOP(
+        "Errors", "Plate {value} is not a valid Chinese licence plate."
+    ),
+    "coord.lat_range": QT_TRANSLATE_NOOP("Errors", "Latitude {value} is outside -90 to 90."),
+    "coord.lon_range": QT_TRANSLATE_NOOP("Errors", "Longitude {value} is outside -180 to 180."),
+    "coord.outside_service_area": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The location {lat}, {lon} is outside the service area (mainland China).",
+    ),
+    "reason.required": QT_TRANSLATE_NOOP("Errors", "A reason is required."),
+    # lifecycle and dispatch
+    "lifecycle.illegal": QT_TRANSLATE_NOOP(
+        "Errors", "A request cannot move from {from_status} to {to_status}."
+    ),
+    "lifecycle.needs_crew": QT_TRANSLATE_NOOP("Errors", "Choose a crew to assign."),
+    "lifecycle.use_operation": QT_TRANSLATE_NOOP(
+        "Errors", "Use the {operation} action to move a request to {to_status}."
+    ),
+    "crew.not_available": QT_TRANSLATE_NOOP(
+        "Errors", "Crew {crew} is no longer available (now {status})."
+    ),
+    "crew.changed": QT_TRANSLATE_NOOP(
+        "Errors", "Crew {crew} was changed by someone else; refresh and try again."
+    ),
+    "crew.busy": QT_TRANSLATE_NOOP(
+        "Errors", "Crew {crew} is on a job and cannot be set to {status} by hand."
+    ),
+    "crew.status_not_settable": QT_TRANSLATE_NOOP(
+        "Errors", "A crew cannot be set to {status} by hand."
+    ),
+    "request.changed": QT_TRANSLATE_NOOP(
+        "Errors", "Request {reference} was changed by someone else; refresh and try again."
+    ),
+    "record.conflict": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Someone else changed this record at the same moment; refresh and try again.",
+    ),
+    "request.no_crew": QT_TRANSLATE_NOOP("Errors", "Request {reference} has no crew assigned."),
+    "not_found.request": QT_TRANSLATE_NOOP("Errors", "There is no request {key}."),
+    "not_found.crew": QT_TRANSLATE_NOOP("Errors", "There is no crew {key}."),
+    # storage and configuration
+    "db.url_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "The database address {url} is not valid: {detail}"
+    ),
+    "db.unsupported": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Database {url} is not supported: use sqlite:///FILE or postgresql+psycopg://HOST/DB.",
+    ),
+    "db.unreachable": QT_TRANSLATE_NOOP("Errors", "Cannot open the database {url}: {detail}"),
+    "db.outdated": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database schema is at {current}, this console needs {head}: "
+        "run `roadside-console db upgrade`.",
+    ),
+    "db.too_new": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database schema {current} is newer than this console knows; upgrade the console.",
+    ),
+    "db.not_empty": QT_TRANSLATE_NOOP(
+        "Errors", "The database already holds demo data; pass --replace to seed it again."
+    ),
+    "config.invalid": QT_TRANSLATE_NOOP(
+        "Errors", "Configuration file {path} is not valid: {detail}"
+    ),
+    "seed.invalid": QT_TRANSLATE_NOOP("Errors", "Seed option {option} is not valid: {detail}"),
+    "seed.data_missing": QT_TRANSLATE_NOOP(
+        "Errors", "Seed data file {path} is missing or damaged: {detail}"
+    ),
+}
+"""Message code -> English template, identical to ``console.core.errors.MESSAGES``."""
+
+# Parameters whose values are vocabulary codes and so get a display label too.
+_ENUM_PARAMS: dict[str, type[StrEnum]] = {
+    "from_status": RequestStatus,
+    "to_status": RequestStatus,
+    "status": CrewStatus,
+}
+
+
+def label_source(member: StrEnum) -> str | None:
+    """The untranslated English label of ``member``, or ``None`` if it has none."""
+    return _LABELS.get((type(member), member.value))
+
+
+def label(member: StrEnum) -> str:
+    """The display label of a vocabulary member in the current language.
+
+    An unlabelled member (a code added without a label) shows its code rather
+    than breaking the view; the translation test catches it before release.
+    """
+    source = label_source(member)
+    if source is None:
+        logger.warning("no label for %s.%s", type(member).__name__, member.name)
+        return member.value
+    return QCoreApplication.translate(LABELS_CONTEXT, source)
+
+
+def field_label(code: str) -> str:
+    """The display name of a field code (e.g. ``"caller_phone"``), or the code itself."""
+    source = FIELD_LABELS.get(code)
+    if source is None:
+        return code
+    return QCoreApplication.translate(LABELS_CONTEXT, source)
+
+
+def _display_param(name: str, value: Any) -> Any:
+    enum_type = _ENUM_PARAMS.get(name)
+    if enum_type is None or not isinstance(value, str):
+        return value
+    try:
+        return label(enum_type(value))
+    except ValueError:
+        return value
+
+
+def error_text(err: DomainError) -> str:
+    """The message of ``err`` in the current language, parameters filled in."""
+    source = ERROR_TEMPLATES.get(err.code)
+    if source is None:
+        logger.warning("no translation entry for message code %s", err.code)
+        return err.english()
+    template = QCoreApplication.translate(ERRORS_CONTEXT, source)
+    values = {name: _display_param(name, value) for name, value in err.params.items()}
+    if err.field is not None:
+        values.setdefault("field", field_label(err.field))
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template

@@ -1,0 +1,437 @@
+"""The live request queue as a Qt table model.
+
+Rows are immutable :class:`~console.core.records.RequestRow` objects kept in a
+list plus an id -> position index. Changes from the data layer are applied in
+place (insert, dataChanged, remove): the model is never reset, so the view's
+selection and scroll position survive every update.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timedelta
+from enum import Enum, IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from console.core.records import RequestChanges, RequestRow
+from console.core.vocab import Powertrain, Priority, RequestStatus
+from console.ui.icons import colour, icon, priority_icon_name, service_icon_name
+from console.ui.labels import label
+
+__all__ = [
+    "AT_RISK_FRACTION",
+    "ROW_ROLE",
+    "SLA_STATE_ROLE",
+    "SORT_ROLE",
+    "Column",
+    "RequestQueueModel",
+    "SlaState",
+    "format_age",
+    "format_countdown",
+    "sla_due",
+    "sla_remaining",
+    "sla_state",
+]
+
+ROW_ROLE = int(Qt.ItemDataRole.UserRole)
+"""Role returning the :class:`RequestRow` behind any cell."""
+SORT_ROLE = ROW_ROLE + 1
+"""Role returning a raw, comparable value for sorting the cell's column."""
+SLA_STATE_ROLE = ROW_ROLE + 2
+"""Role returning the row's :class:`SlaState`."""
+
+AT_RISK_FRACTION = 0.25
+"""An SLA is at risk when less than this share of its target time is left."""
+
+_NO_ETA = 2**31 - 1
+_P1_BACKGROUND = QColor(198, 40, 40, 36)
+_BREACHED_BACKGROUND = QColor(198, 40, 40, 72)
+_STATUS_ORDER = {status: n for n, status in enumerate(RequestStatus)}
+_PRIORITY_ORDER = {priority: n for n, priority in enumerate(Priority)}
+
+
+class Column(IntEnum):
+    """The queue's columns, in display order."""
+
+    REFERENCE = 0
+    AGE = 1
+    PRIORITY = 2
+    SERVICE = 3
+    VEHICLE = 4
+    LOCATION = 5
+    STATUS = 6
+    CREW = 7
+    ETA = 8
+    SLA = 9
+
+
+class SlaState(Enum):
+    """How a request stands against its current service-level target."""
+
+    NONE = "none"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    BREACHED = "breached"
+
+
+def sla_due(row: RequestRow) -> datetime | None:
+    """The deadline that matters now: assignment while queued, arrival while travelling."""
+    if row.status is RequestStatus.QUEUED:
+        return row.assign_due_at
+    if row.status in (RequestStatus.ASSIGNED, RequestStatus.EN_ROUTE):
+        return row.arrive_due_at
+    return None
+
+
+def sla_remaining(row: RequestRow, now: datetime) -> timedelta | None:
+    """Time left until :func:`sla_due` (negative once breached), or ``None``."""
+    due = sla_due(row)
+    return None if due is None else due - now
+
+
+def sla_state(row: RequestRow, now: datetime) -> SlaState:
+    """Classify the row's SLA: none, on track, at risk or breached."""
+    due = sla_due(row)
+    if due is None:
+        return SlaState.NONE
+    left = (due - now).total_seconds()
+    if left < 0:
+        return SlaState.BREACHED
+    # Both targets are counted from queueing (see console.core.sla).
+    target = (due - (row.queued_at or row.created_at)).total_seconds()
+    if target > 0 and left < AT_RISK_FRACTION * target:
+        return SlaState.AT_RISK
+    return SlaState.ON_TRACK
+
+
+def format_age(seconds: float) -> str:
+    """``mm:ss`` under an hour, ``h:mm`` from then on; negative ages show as zero."""
+    total = max(0, math.floor(seconds))
+    if total < 3600:
+        return f"{total // 60:02d}:{total % 60:02d}"
+    return f"{total // 3600}:{total % 3600 // 60:02d}"
+
+
+def format_countdown(seconds: float) -> str:
+    """``mm:ss`` under an hour, ``h:mm:ss`` from then on (absolute value)."""
+    total = math.floor(abs(seconds))
+    hours, rest = divmod(total, 3600)
+    if hours:
+        return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+    return f"{rest // 60:02d}:{rest % 60:02d}"
+
+
+def _runs(positions: Iterable[int]) -> list[tuple[int, int]]:
+    """Group row positions into ascending (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for pos in sorted(set(positions)):
+        if runs and runs[-1][1] == pos - 1:
+            runs[-1] = (runs[-1][0], pos)
+        else:
+            runs.append((pos, pos))
+    return runs
+
+
+class RequestQueueModel(QAbstractTableModel):
+    """Open requests, one per row, updated in place from a change feed.
+
+    ``clock`` returns the current UTC-aware time; ages and SLA countdowns are
+    computed from the value read at the last :meth:`tick` or update.
+    """
+
+    def __init__(self, clock: Callable[[], datetime], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._now = clock()
+        self._rows: list[RequestRow] = []
+        self._index: dict[int, int] = {}
+        self._bold: QFont | None = None
+
+    # -- reading -----------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Number of open requests (zero below the root: this is a flat table)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Number of :class:`Column` members."""
+        return 0 if parent.isValid() else len(Column)
+
+    def row_at(self, position: int) -> RequestRow:
+        """The request shown at model row ``position``."""
+        return self._rows[position]
+
+    def position_of(self, request_id: int) -> int | None:
+        """The model row of request ``request_id``, or ``None`` if it is not shown."""
+        return self._index.get(request_id)
+
+    def rows(self) -> Sequence[RequestRow]:
+        """All rows in model order (read-only view)."""
+        return tuple(self._rows)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        """Translated column titles for the horizontal header."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers()[section]
+        return None
+
+    def _headers(self) -> list[str]:
+        return [
+            self.tr("Reference"),
+            self.tr("Age"),
+            self.tr("Priority"),
+            self.tr("Service"),
+            self.tr("Vehicle"),
+            self.tr("Location"),
+            self.tr("Status"),
+            self.tr("Crew"),
+            self.tr("ETA (min)"),
+            self.tr("SLA"),
+        ]
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        """Cell text, colours, fonts, icons, tooltips and the raw row (``ROW_ROLE``)."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return self._sort_value(row, column)
+        if role == SLA_STATE_ROLE:
+            return sla_state(row, self._now)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold_font() if row.priority is Priority.P1 else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(row, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._decoration(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            Column.AGE,
+            Column.ETA,
+            Column.SLA,
+        ):
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def _display(self, row: RequestRow, column: Column) -> str:
+        match column:
+            case Column.REFERENCE:
+                return row.reference
+            case Column.AGE:
+                return format_age((self._now - row.created_at).total_seconds())
+            case Column.PRIORITY:
+                return label(row.priority)
+            case Column.SERVICE:
+                return label(row.service_type)
+            case Column.VEHICLE:
+                parts = [part for part in (row.plate, row.make_model) if part]
+                if row.powertrain in (Powertrain.EV, Powertrain.HEV):
+                    parts.append(row.powertrain.value)
+                return " · ".join(parts) or "-"
+            case Column.LOCATION:
+                return " · ".join(part for part in (row.city, row.address) if part) or "-"
+            case Column.STATUS:
+                return label(row.status)
+            case Column.CREW:
+                return row.assigned_crew_call_sign or "-"
+            case Column.ETA:
+                return "-" if row.eta_minutes is None else str(row.eta_minutes)
+            case Column.SLA:
+                left = sla_remaining(row, self._now)
+                if left is None:
+                    return "-"
+                seconds = left.total_seconds()
+                if seconds < 0:
+                    return self.tr("+{time} overdue").format(time=format_countdown(seconds))
+                return format_countdown(seconds)
+
+    def _sort_value(self, row: RequestRow, column: Column) -> Any:
+        match column:
+            case Column.REFERENCE:
+                return row.reference
+            case Column.AGE:
+                # Older requests have earlier creation times: negate so "larger" = older.
+                return -row.created_at.timestamp()
+            case Column.PRIORITY:
+                return _PRIORITY_ORDER[row.priority]
+            case Column.SERVICE:
+                return label(row.service_type)
+            case Column.VEHICLE:
+                return row.plate
+            case Column.LOCATION:
+                return f"{row.city} {row.address}"
+            case Column.STATUS:
+                return _STATUS_ORDER[row.status]
+            case Column.CREW:
+                return row.assigned_crew_call_sign or ""
+            case Column.ETA:
+                return _NO_ETA if row.eta_minutes is None else row.eta_minutes
+            case Column.SLA:
+                left = sla_remaining(row, self._now)
+                return math.inf if left is None else left.total_seconds()
+
+    def _bold_font(self) -> QFont:
+        if self._bold is None:
+            self._bold = QFont()
+            self._bold.setBold(True)
+        return self._bold
+
+    def _foreground(self, row: RequestRow, column: Column) -> QColor | None:
+        if column is not Column.SLA:
+            return None
+        state = sla_state(row, self._now)
+        if state is SlaState.ON_TRACK:
+            return colour("ok")
+        if state is SlaState.AT_RISK:
+            return colour("warn")
+        if state is SlaState.BREACHED:
+            return colour("danger")
+        return None
+
+    def _background(self, row: RequestRow, column: Column) -> QColor | None:
+        if column is Column.SLA and sla_state(row, self._now) is SlaState.BREACHED:
+            return _BREACHED_BACKGROUND
+        if row.priority is Priority.P1:
+            return _P1_BACKGROUND
+        return None
+
+    def _decoration(self, row: RequestRow, column: Column) -> Any:
+        if column is Column.PRIORITY:
+            return icon(priority_icon_name(row.priority))
+        if column is Column.SERVICE:
+            return icon(service_icon_name(row.service_type))
+        if column is Column.VEHICLE and row.powertrain in (Powertrain.EV, Powertrain.HEV):
+            return icon("vehicle.ev")
+        return None
+
+    def _tooltip(self, row: RequestRow, column: Column) -> str | None:
+        if column is Column.PRIORITY:
+            return row.priority_reason or None
+        if column is Column.VEHICLE:
+            details = [row.make_model, label(row.powertrain), label(row.vehicle_class)]
+            return " · ".join(part for part in details if part)
+        if column is Column.LOCATION:
+            return " · ".join(part for part in (row.address, label(row.road_type)) if part)
+        return None
+
+    # -- updating ----------------------------------------------------------
+
+    def load(self, changes: RequestChanges) -> None:
+        """Show exactly the open requests in ``changes`` (a full snapshot).
+
+        Rows missing from the snapshot are removed, the rest upserted in place.
+        """
+        present = {row.id for row in changes.requests}
+        self._remove_positions(pos for rid, pos in self._index.items() if rid not in present)
+        self.apply(changes)
+
+    def apply(self, changes: RequestChanges) -> None:
+        """Upsert the rows in ``changes``: insert new open rows, update changed
+        ones, remove those that are no longer open. Stale rows (an older
+        revision than shown) are ignored.
+        """
+        self._now = self._clock()
+        latest: dict[int, RequestRow] = {}
+        for row in changes.requests:
+            seen = latest.get(row.id)
+            if seen is None or row.revision >= seen.revision:
+                latest[row.id] = row
+
+        changed: list[int] = []
+        closed: list[int] = []
+        added: list[RequestRow] = []
+        for row in latest.values():
+            pos = self._index.get(row.id)
+            if pos is None:
+                if row.is_open:
+                    added.append(row)
+                continue
+            current = self._rows[pos]
+            if row.revision < current.revision:
+                continue
+            if not row.is_open:
+                closed.append(pos)
+            elif row != current:
+                self._rows[pos] = row
+                changed.append(pos)
+
+        last_column = len(Column) - 1
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        self._remove_positions(closed)
+        self._append(added)
+
+    def tick(self) -> None:
+        """Advance the clock: refresh only the age and SLA cells."""
+        self._now = self._clock()
+        if not self._rows:
+            return
+        last = len(self._rows) - 1
+        # SORT_ROLE is left out on purpose: every age and countdown moves by the
+        # same amount, so the order cannot change and the proxy need not re-sort.
+        roles = [
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.BackgroundRole,
+            SLA_STATE_ROLE,
+        ]
+        for column in (Column.AGE, Column.SLA):
+            self.dataChanged.emit(self.index(0, column), self.index(last, column), roles)
+
+    def retranslate(self) -> None:
+        """Tell views that headers and labels changed after a language switch."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
+            )
+
+    def _append(self, rows: Sequence[RequestRow]) -> None:
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        for offset, row in enumerate(rows):
+            self._index[row.id] = first + offset
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def _remove_positions(self, positions: Iterable[int]) -> None:
+        runs = _runs(positions)
+        if not runs:
+            return
+        # Last run first, so the positions of the runs still to go stay valid.
+        for first, last in reversed(runs):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            self.endRemoveRows()
+        self._index = {row.id: pos for pos, row in enumerate(self._rows)}
