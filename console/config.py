@@ -52,7 +52,9 @@ class Settings:
 
 def _positive_int(path: Path, key: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ConfigError("config.invalid", path=str(path), detail=f"{key} must be a positive whole number")
+        raise ConfigError(
+            "config.invalid", path=str(path), detail=f"{key} must be a positive whole number"
+        )
     return value
 
 
@@ -63,9 +65,13 @@ def _sla_from(path: Path, table: Mapping[str, Any]) -> SlaTargets:
         try:
             priority = Priority(key)
         except ValueError:
-            raise ConfigError("config.invalid", path=str(path), detail=f"unknown priority {key!r}") from None
+            raise ConfigError(
+                "config.invalid", path=str(path), detail=f"unknown priority {key!r}"
+            ) from None
         if not isinstance(value, Mapping):
-            raise ConfigError("config.invalid", path=str(path), detail=f"arrival_minutes.{key} must be a table")
+            raise ConfigError(
+                "config.invalid", path=str(path), detail=f"arrival_minutes.{key} must be a table"
+            )
         for road_key, minutes in value.items():
             try:
                 road = RoadType(road_key)
@@ -73,19 +79,27 @@ def _sla_from(path: Path, table: Mapping[str, Any]) -> SlaTargets:
                 raise ConfigError(
                     "config.invalid", path=str(path), detail=f"unknown road type {road_key!r}"
                 ) from None
-            arrival[priority][road] = _positive_int(path, f"arrival_minutes.{key}.{road_key}", minutes)
+            arrival[priority][road] = _positive_int(
+                path, f"arrival_minutes.{key}.{road_key}", minutes
+            )
     return SlaTargets(
-        assign_minutes=_positive_int(path, "assign_minutes", table.get("assign_minutes", base.assign_minutes)),
+        assign_minutes=_positive_int(
+            path, "assign_minutes", table.get("assign_minutes", base.assign_minutes)
+        ),
         arrival_minutes=arrival,
         complaint_response_hours=_positive_int(
-            path, "complaint_response_hours", table.get("complaint_response_hours", base.complaint_response_hours)
+            path,
+            "complaint_response_hours",
+            table.get("complaint_response_hours", base.complaint_response_hours),
         ),
     )
 
 
 def _language(value: Any, origin: str) -> str:
     if value not in LANGUAGES:
-        raise ConfigError("config.invalid", path=origin, detail=f"language must be one of {', '.join(LANGUAGES)}")
+        raise ConfigError(
+            "config.invalid", path=origin, detail=f"language must be one of {', '.join(LANGUAGES)}"
+        )
     return str(value)
 
 
@@ -109,7 +123,9 @@ def load_settings(
     known = {"database", "language", "sla", "timezone", "poll_seconds"}
     unknown = sorted(set(table) - known)
     if unknown:
-        raise ConfigError("config.invalid", path=str(path), detail=f"unknown setting {unknown[0]!r}")
+        raise ConfigError(
+            "config.invalid", path=str(path), detail=f"unknown setting {unknown[0]!r}"
+        )
     database = table.get("database", {})
     if not isinstance(database, Mapping) or not isinstance(database.get("url", ""), str):
         raise ConfigError("config.invalid", path=str(path), detail="[database] url must be text")
@@ -118,11 +134,15 @@ def load_settings(
         raise ConfigError("config.invalid", path=str(path), detail="[sla] must be a table")
     poll = table.get("poll_seconds", 2.0)
     if isinstance(poll, bool) or not isinstance(poll, (int, float)) or not 0.2 <= poll <= 60:
-        raise ConfigError("config.invalid", path=str(path), detail="poll_seconds must be between 0.2 and 60")
+        raise ConfigError(
+            "config.invalid", path=str(path), detail="poll_seconds must be between 0.2 and 60"
+        )
     zone = table.get("timezone", "Asia/Shanghai")
     _check_timezone(path, zone)
 
-    chosen_url = db_url or os.environ.get("ROADSIDE_DB_URL") or database.get("url") or default_db_url()
+    chosen_url = (
+        db_url or os.environ.get("ROADSIDE_DB_URL") or database.get("url") or default_db_url()
+    )
     chosen_language = language or os.environ.get("ROADSIDE_LANG") or table.get("language")
     return Settings(
         db_url=chosen_url,
@@ -139,4 +159,6 @@ def _check_timezone(path: Path, zone: Any) -> None:
     try:
         ZoneInfo(str(zone))
     except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError("config.invalid", path=str(path), detail=f"unknown timezone {zone!r}") from None
+        raise ConfigError(
+            "config.invalid", path=str(path), detail=f"unknown timezone {zone!r}"
+        ) from None

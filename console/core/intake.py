@@ -86,14 +86,18 @@ def clean_request(draft: RequestDraft) -> CleanRequest:
     points at the first field that needs fixing.
     """
     phone = normalise_phone(draft.caller_phone)
-    name = require_text("caller_name", draft.caller_name, limit=LIMITS["caller_name"], required=False)
+    name = require_text(
+        "caller_name", draft.caller_name, limit=LIMITS["caller_name"], required=False
+    )
     language = parse_choice("caller_language", CallerLanguage, draft.caller_language)
     lat, lon = validate_coordinates(draft.lat, draft.lon)
     address = require_text("address", draft.address, limit=LIMITS["address"], required=False)
     city = require_text("city", draft.city, limit=LIMITS["city"], required=False)
     road = parse_choice("road_type", RoadType, draft.road_type)
     plate = normalise_plate(draft.plate)
-    make_model = require_text("make_model", draft.make_model, limit=LIMITS["make_model"], required=False)
+    make_model = require_text(
+        "make_model", draft.make_model, limit=LIMITS["make_model"], required=False
+    )
     powertrain = parse_choice("powertrain", Powertrain, draft.powertrain)
     vehicle_class = parse_choice("vehicle_class", VehicleClass, draft.vehicle_class)
     service = parse_choice("service_type", ServiceType, draft.service_type)
@@ -102,9 +106,7 @@ def clean_request(draft: RequestDraft) -> CleanRequest:
         "priority_reason", draft.priority_reason, limit=LIMITS["priority_reason"], required=False
     )
     notes = require_text("notes", draft.notes, limit=LIMITS["notes"], required=False)
-    path = tuple(
-        require_text("guidance_path", step, limit=64) for step in draft.guidance_path
-    )
+    path = tuple(require_text("guidance_path", step, limit=64) for step in draft.guidance_path)
     return CleanRequest(
         caller_phone=phone,
         lat=lat,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,7 +35,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple, set, frozenset)):
         items = [_plain(v) for v in value]
         return sorted(items) if isinstance(value, (set, frozenset)) else items
-    if isinstance(value, float) and value != value:  # NaN has no canonical form
+    if isinstance(value, float) and math.isnan(value):  # NaN has no canonical form
         raise ValueError("NaN cannot be recorded in the ledger")
     return value
 
@@ -119,13 +120,19 @@ def verify_chain(events: Iterable[StoredEvent], expected_count: int | None = Non
             problem = "missing" if seq > expected_seq else "out of order or inserted"
             return ChainReport(False, count, prev, expected_seq, f"event {expected_seq} {problem}")
         if event.prev_hash != prev:
-            return ChainReport(False, count, prev, seq, f"event {seq} does not follow event {seq - 1}")
+            return ChainReport(
+                False, count, prev, seq, f"event {seq} does not follow event {seq - 1}"
+            )
         if chain_hash(prev, event.content) != event.hash:
             return ChainReport(False, count, prev, seq, f"event {seq} was altered")
         prev = event.hash
         count += 1
     if expected_count is not None and count != expected_count:
         return ChainReport(
-            False, count, prev, count + 1, f"chain holds {count} events, head records {expected_count}"
+            False,
+            count,
+            prev,
+            count + 1,
+            f"chain holds {count} events, head records {expected_count}",
         )
     return ChainReport(True, count, prev)

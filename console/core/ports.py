@@ -31,4 +31,4 @@ class QueueSource(Protocol):
         ...
 
 
-__all__ = ["QueueSource", "RequestRow", "RequestChanges"]
+__all__ = ["QueueSource", "RequestChanges", "RequestRow"]

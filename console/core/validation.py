@@ -102,7 +102,9 @@ def normalise_plate(value: str | None, field: str = "plate", *, required: bool =
 def to_float(field: str, value: object) -> float:
     """Convert text or a number to a finite float, or raise ``field.not_a_number``."""
     if isinstance(value, bool) or value is None:
-        raise ValidationError("field.required" if value is None else "field.not_a_number", field=field)
+        raise ValidationError(
+            "field.required" if value is None else "field.not_a_number", field=field
+        )
     try:
         number = float(value.strip() if isinstance(value, str) else value)  # type: ignore[arg-type]
     except (TypeError, ValueError):

@@ -13,7 +13,9 @@ from console.db.models import ChainHead, Event
 
 
 def _stored_events(session: Session) -> Iterator[StoredEvent]:
-    for event in session.scalars(select(Event).order_by(Event.seq).execution_options(yield_per=2000)):
+    for event in session.scalars(
+        select(Event).order_by(Event.seq).execution_options(yield_per=2000)
+    ):
         yield StoredEvent(
             content=EventContent(
                 seq=event.seq,
@@ -36,5 +38,7 @@ def verify_ledger(engine: Engine) -> ChainReport:
         expected = head.event_count if head else None
         report = verify_chain(_stored_events(session), expected_count=expected)
         if report.ok and head is not None and head.head_hash != report.head_hash:
-            return ChainReport(False, report.count, report.head_hash, report.count, "head hash differs")
+            return ChainReport(
+                False, report.count, report.head_hash, report.count, "head hash differs"
+            )
         return report

@@ -57,7 +57,9 @@ def _prepare_sqlite_file(url: URL) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError("db.unreachable", url=describe_url(url), detail=exc.strerror or str(exc)) from None
+        raise StorageError(
+            "db.unreachable", url=describe_url(url), detail=exc.strerror or str(exc)
+        ) from None
     if path.is_dir():
         raise StorageError("db.unreachable", url=describe_url(url), detail="that path is a folder")
 

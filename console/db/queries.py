@@ -137,7 +137,9 @@ class DatabaseReader:
         """Every crew, by call sign."""
         with self._session() as session:
             result = session.execute(
-                select(Crew, Depot.code).join(Depot, Crew.depot_id == Depot.id).order_by(Crew.call_sign)
+                select(Crew, Depot.code)
+                .join(Depot, Crew.depot_id == Depot.id)
+                .order_by(Crew.call_sign)
             )
             return [crew_row(crew, code) for crew, code in result]
 

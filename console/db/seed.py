@@ -31,8 +31,8 @@ from console.core.vocab import (
     Powertrain,
     Priority,
     RequestStatus,
-    Role,
     RoadType,
+    Role,
     ServiceType,
     Shift,
     Skill,
@@ -98,10 +98,32 @@ VEHICLES = (
     ("福田 欧曼 重卡", Powertrain.ICE, VehicleClass.HEAVY_TRUCK, False),
 )
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
-GIVEN_NAMES = ("伟", "芳", "娜", "敏", "静", "磊", "强", "洋", "艳", "杰", "婷", "浩然", "子涵", "雨轩")
+GIVEN_NAMES = (
+    "伟",
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "磊",
+    "强",
+    "洋",
+    "艳",
+    "杰",
+    "婷",
+    "浩然",
+    "子涵",
+    "雨轩",
+)
 FOREIGN_NAMES = ("James Miller", "Anna Schmidt", "Kenji Sato", "Maria Garcia", "Oliver Brown")
 URBAN_ROADS = ("人民路", "中山路", "解放路", "建设大道", "滨江路", "环城北路", "科技园路")
-EXPRESSWAYS = ("G2京沪高速", "G4京港澳高速", "G15沈海高速", "G60沪昆高速", "G70福银高速", "G5京昆高速")
+EXPRESSWAYS = (
+    "G2京沪高速",
+    "G4京港澳高速",
+    "G15沈海高速",
+    "G60沪昆高速",
+    "G70福银高速",
+    "G5京昆高速",
+)
 RURAL_ROADS = ("X205县道", "S312省道", "Y018乡道", "G318国道")
 
 
@@ -130,14 +152,22 @@ class SeedOptions:
     replace: bool = False
 
     def __post_init__(self) -> None:
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed < 2**63:
+        if (
+            isinstance(self.seed, bool)
+            or not isinstance(self.seed, int)
+            or not 0 <= self.seed < 2**63
+        ):
             raise ValidationError("seed.invalid", option="--seed", detail="a whole number from 0")
         if isinstance(self.requests, bool) or not isinstance(self.requests, int):
             raise ValidationError("seed.invalid", option="--requests", detail="a whole number")
         if not 0 <= self.requests <= MAX_REQUESTS:
-            raise ValidationError("seed.invalid", option="--requests", detail=f"0 to {MAX_REQUESTS}")
+            raise ValidationError(
+                "seed.invalid", option="--requests", detail=f"0 to {MAX_REQUESTS}"
+            )
         if self.at is not None and self.at.tzinfo is None:
-            raise ValidationError("seed.invalid", option="--at", detail="give a time zone, e.g. +08:00")
+            raise ValidationError(
+                "seed.invalid", option="--at", detail="give a time zone, e.g. +08:00"
+            )
 
 
 def parse_at(value: str) -> datetime:
@@ -297,7 +327,8 @@ def build_reference_data(
                         "lon": crew_lon,
                         "gps_at": at - timedelta(seconds=rng.randrange(5, 300)),
                         "shift": _weighted(
-                            rng, ((Shift.DAY, 0.45), (Shift.NIGHT, 0.35), (Shift.ROUND_THE_CLOCK, 0.2))
+                            rng,
+                            ((Shift.DAY, 0.45), (Shift.NIGHT, 0.35), (Shift.ROUND_THE_CLOCK, 0.2)),
                         ).value,
                         "current_request_id": None,
                         "version": 1,
@@ -343,7 +374,9 @@ def _reset_sequences(engine: Engine) -> None:
             )
 
 
-def seed_database(engine: Engine, options: SeedOptions, *, cities: Sequence[City] | None = None) -> dict[str, int]:
+def seed_database(
+    engine: Engine, options: SeedOptions, *, cities: Sequence[City] | None = None
+) -> dict[str, int]:
     """Fill ``engine``'s database with demo data; return the row counts.
 
     Refuses a database that already holds depots unless ``options.replace``.
@@ -397,7 +430,9 @@ def seed_database(engine: Engine, options: SeedOptions, *, cities: Sequence[City
             digest=digest,
         )
     _reset_sequences(engine)
-    made = _demo_requests(services, clock, options, at, city_list, area, data)
+    made = _demo_requests(
+        services, clock=clock, options=options, at=at, cities=city_list, area=area, data=data
+    )
     return {
         "partners": len(data.partners),
         "depots": len(data.depots),
@@ -407,7 +442,9 @@ def seed_database(engine: Engine, options: SeedOptions, *, cities: Sequence[City
     }
 
 
-def _suits(kind: str, service: ServiceType, powertrain: Powertrain, vclass: VehicleClass, awd: bool) -> bool:
+def _suits(
+    kind: str, service: ServiceType, powertrain: Powertrain, vclass: VehicleClass, awd: bool
+) -> bool:
     """A rough capability check for demo assignments (the dispatch engine has the real rules)."""
     if vclass is VehicleClass.HEAVY_TRUCK:
         return kind == VehicleKind.HEAVY_WRECKER.value
@@ -418,12 +455,17 @@ def _suits(kind: str, service: ServiceType, powertrain: Powertrain, vclass: Vehi
     if service in {ServiceType.EV_CHARGING, ServiceType.EV_HV_CHECK}:
         return kind == VehicleKind.EV_SERVICE_VAN.value
     if service is ServiceType.EXTRACTION:
-        return kind in {VehicleKind.FLATBED.value, VehicleKind.WHEEL_LIFT.value, VehicleKind.HEAVY_WRECKER.value}
+        return kind in {
+            VehicleKind.FLATBED.value,
+            VehicleKind.WHEEL_LIFT.value,
+            VehicleKind.HEAVY_WRECKER.value,
+        }
     return kind in {VehicleKind.SERVICE_VAN.value, VehicleKind.EV_SERVICE_VAN.value}
 
 
 def _demo_requests(
     services: Services,
+    *,
     clock: _SteppingClock,
     options: SeedOptions,
     at: datetime,
@@ -434,7 +476,9 @@ def _demo_requests(
     rng = random.Random(options.seed * 7919 + 1)
     weights = [{1: 12, 2: 4, 3: 1}[c.tier] for c in cities]
     free = {c["id"]: c for c in data.crews if c["status"] == CrewStatus.AVAILABLE.value}
-    starts = sorted(at - timedelta(seconds=rng.randrange(30, 45 * 60)) for _ in range(options.requests))
+    starts = sorted(
+        at - timedelta(seconds=rng.randrange(30, 45 * 60)) for _ in range(options.requests)
+    )
     targets = (
         (RequestStatus.NEW, 4), (RequestStatus.TRIAGE, 8), (RequestStatus.QUEUED, 44),
         (RequestStatus.ASSIGNED, 14), (RequestStatus.EN_ROUTE, 14), (RequestStatus.ON_SCENE, 10),
@@ -471,7 +515,9 @@ def _demo_requests(
                 stuck.add(index)
                 continue
             distance_km = math.dist((lat, lon), (crew["lat"], crew["lon"])) * 111
-            services.assign(request_id, crew["id"], eta_minutes=max(5, round(8 + distance_km * 1.6)))
+            services.assign(
+                request_id, crew["id"], eta_minutes=max(5, round(8 + distance_km * 1.6))
+            )
             del free[crew["id"]]
         else:
             services.move(request_id, action)
@@ -489,7 +535,10 @@ def _demo_draft(
     lat, lon = _scatter(rng, area, city.lat, city.lon, 8.0 if road is RoadType.URBAN else 35.0)
     make_model, powertrain, vclass, awd = rng.choice(VEHICLES)
     service: ServiceType = _weighted(rng, SERVICE_MIX)
-    if powertrain is not Powertrain.EV and service in {ServiceType.EV_CHARGING, ServiceType.EV_HV_CHECK}:
+    if powertrain is not Powertrain.EV and service in {
+        ServiceType.EV_CHARGING,
+        ServiceType.EV_HV_CHECK,
+    }:
         service = ServiceType.JUMP_START
     foreign = rng.random() < 0.06
     priority, reason = Priority.P2, ""
@@ -507,7 +556,11 @@ def _demo_draft(
     else:
         address = f"{city.name_zh} {rng.choice(URBAN_ROADS)}{rng.randrange(1, 999)}号"
     tail = "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(4))
-    serial = f"D{rng.randrange(10)}{tail}" if powertrain is Powertrain.EV else f"{rng.randrange(10)}{tail}"
+    serial = (
+        f"D{rng.randrange(10)}{tail}"
+        if powertrain is Powertrain.EV
+        else f"{rng.randrange(10)}{tail}"
+    )
     name = rng.choice(FOREIGN_NAMES) if foreign else rng.choice(SURNAMES) + rng.choice(GIVEN_NAMES)
     return RequestDraft(
         caller_phone=f"1{rng.choice('35789')}{rng.randrange(10**8, 10**9)}",
@@ -550,7 +603,9 @@ def _nearest_free(
     for crew in free.values():
         if not _suits(crew["vehicle_kind"], service, powertrain, vclass, draft.awd):
             continue
-        distance = (crew["lat"] - lat) ** 2 + ((crew["lon"] - lon) * math.cos(math.radians(lat))) ** 2
+        distance = (crew["lat"] - lat) ** 2 + (
+            (crew["lon"] - lon) * math.cos(math.radians(lat))
+        ) ** 2
         if best is None or (distance, crew["id"]) < best:
             best = (distance, crew["id"])
     return free[best[1]] if best else None

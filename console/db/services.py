@@ -88,7 +88,9 @@ class WriteContext:
     def append_events(self) -> None:
         """Write the queued events onto the chain and advance the head."""
         if len(self.events) != 1:
-            raise RuntimeError(f"a unit of work must record exactly one event, got {len(self.events)}")
+            raise RuntimeError(
+                f"a unit of work must record exactly one event, got {len(self.events)}"
+            )
         prev = self.head.head_hash
         for content in self.events:
             digest = chain_hash(prev, content)
@@ -194,7 +196,9 @@ class Services:
     ) -> RequestRow:
         """TRIAGE -> RESOLVED_REMOTELY: fixed over the phone, no crew sent."""
         text = require_text("notes", note, limit=2000, required=False)
-        return self._simple_move(request_id, RequestStatus.RESOLVED_REMOTELY, expected_version, note=text)
+        return self._simple_move(
+            request_id, RequestStatus.RESOLVED_REMOTELY, expected_version, note=text
+        )
 
     def start_journey(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
         """ASSIGNED -> EN_ROUTE."""
@@ -458,7 +462,9 @@ class Services:
             current = RequestStatus(request.status)
             lifecycle.check_move(current, target)
             if target is RequestStatus.ASSIGNED:
-                raise IllegalTransition("lifecycle.use_operation", operation="assign", to_status=target.value)
+                raise IllegalTransition(
+                    "lifecycle.use_operation", operation="assign", to_status=target.value
+                )
             crew: Crew | None = None
             if target in CREW_BUSY_FOR:
                 crew = self._crew_on_job(uow, request)
@@ -532,4 +538,3 @@ class Services:
         crew.version += 1
         crew.revision = uow.revision
         return crew
-
