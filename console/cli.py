@@ -57,6 +57,30 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
+def _add_common_options(parser: argparse.ArgumentParser, *, default: object) -> None:
+    """Options accepted both before and after the sub-command (``seed --db URL``)."""
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=default,
+        help="database: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
+        "(default: $ROADSIDE_DB_URL, else an SQLite file in the user data folder)",
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", type=Path, default=default, help="settings file (TOML)"
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=default, help="user-interface language"
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=False if default is None else default,
+        help="log more detail",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and --help)."""
     parser = _Parser(
@@ -65,18 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a sub-command it opens the console window.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help="database: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
-        "(default: $ROADSIDE_DB_URL, else an SQLite file in the user data folder)",
-    )
-    parser.add_argument("--config", metavar="FILE", type=Path, help="settings file (TOML)")
-    parser.add_argument("--lang", choices=LANGUAGES, help="user-interface language")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    _add_common_options(parser, default=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Sub-commands repeat the options but never overwrite a value given before them.
+    common = _Parser(add_help=False)
+    _add_common_options(common, default=argparse.SUPPRESS)
 
-    seed = commands.add_parser("seed", help="fill the database with demo data")
+    seed = commands.add_parser("seed", parents=[common], help="fill the database with demo data")
     seed.add_argument("--seed", type=_non_negative_int, default=DEFAULT_SEED, help="random seed")
     seed.add_argument(
         "--requests", type=_non_negative_int, default=60, help="demo requests to create (0-2000)"
@@ -88,10 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = commands.add_parser("db", help="database schema")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    db_commands.add_parser("upgrade", help="apply pending schema migrations")
-    db_commands.add_parser("current", help="show the schema revision")
+    db_commands.add_parser("upgrade", parents=[common], help="apply pending schema migrations")
+    db_commands.add_parser("current", parents=[common], help="show the schema revision")
 
-    commands.add_parser("verify", help="check the tamper-evident ledger")
+    commands.add_parser("verify", parents=[common], help="check the tamper-evident ledger")
     return parser
 
 

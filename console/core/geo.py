@@ -81,9 +81,7 @@ def haversine_km_many(
     phi2 = np.radians(np.asarray(lats, dtype=np.float64))
     dlmb = np.radians(np.asarray(lons, dtype=np.float64) - lon)
     a = np.sin((phi2 - phi1) / 2) ** 2 + math.cos(phi1) * np.cos(phi2) * np.sin(dlmb / 2) ** 2
-    result: npt.NDArray[np.float64] = (
-        2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
-    )
+    result: npt.NDArray[np.float64] = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
     return result
 
 
@@ -227,8 +225,7 @@ class ServiceArea:
     """A region made of polygons (with holes), answering "is this point inside?".
 
     Build one with :meth:`from_geojson` / :meth:`from_file`, or use :meth:`default` for
-    the shipped outline of mainland China plus Hainan. Instances are immutable and safe
-    to share between threads.
+    the shipped outline. Instances are immutable and safe to share between threads.
     """
 
     __slots__ = ("_bounds", "_polygons")
@@ -271,7 +268,14 @@ class ServiceArea:
 
     @classmethod
     def default(cls) -> ServiceArea:
-        """The shipped service area (``resources/geo/china.geojson``), loaded once."""
+        """The shipped service area (``resources/geo/china.geojson``), loaded once.
+
+        Mainland China and Hainan, widened by about 3 km so that waterfront and
+        border-river towns survive the map's generalised coastline, with Hong Kong,
+        Macau and Taiwan (incl. Kinmen) cut out; see ``tools/build_seed_data.py``.
+        Long sea bridges (Hangzhou Bay, Donghai) are partly outside: treat a miss as a
+        warning, not a hard refusal.
+        """
         return _default_service_area()
 
     @property

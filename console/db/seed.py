@@ -396,7 +396,9 @@ def seed_database(
         if existing and not options.replace:
             raise StorageError("db.not_empty")
         if options.replace:
-            session.execute(update(Crew).values(current_request_id=None))
+            session.execute(
+                update(Crew).values(current_request_id=None, status=CrewStatus.AVAILABLE.value)
+            )
             for model in (Request, Crew, Depot, Partner, User, Event):
                 session.execute(delete(model))
             uow.head.event_count = 0
