@@ -22,7 +22,7 @@ from argon2.low_level import hash_secret
 from sqlalchemy import Engine, delete, func, insert, select, text, update
 
 from console.core.errors import StorageError, ValidationError
-from console.core.geo import ServiceArea
+from console.core.geo import ServiceArea, haversine_km
 from console.core.intake import RequestDraft
 from console.core.ledger import GENESIS_HASH
 from console.core.vocab import (
@@ -73,6 +73,17 @@ VEHICLE_MIX = (
     (VehicleKind.EV_SERVICE_VAN, 0.14),
     (VehicleKind.HEAVY_WRECKER, 0.08),
 )
+# How long ago a demo request at each status was opened, in minutes (low, high).
+DEMO_AGE_MINUTES = {
+    RequestStatus.NEW: (0, 2),
+    RequestStatus.TRIAGE: (1, 4),
+    RequestStatus.QUEUED: (1, 4),
+    RequestStatus.ASSIGNED: (3, 10),
+    RequestStatus.EN_ROUTE: (6, 25),
+    RequestStatus.ON_SCENE: (20, 50),
+    RequestStatus.TOWING: (30, 60),
+}
+DEMO_MAX_ASSIGN_KM = 60.0
 BILINGUAL_SHARE = {1: 0.18, 2: 0.10, 3: 0.04}
 # Share of calls by service type, after published motor-club mixes (AAA).
 SERVICE_MIX = (
@@ -116,14 +127,7 @@ GIVEN_NAMES = (
 )
 FOREIGN_NAMES = ("James Miller", "Anna Schmidt", "Kenji Sato", "Maria Garcia", "Oliver Brown")
 URBAN_ROADS = ("人民路", "中山路", "解放路", "建设大道", "滨江路", "环城北路", "科技园路")
-EXPRESSWAYS = (
-    "G2京沪高速",
-    "G4京港澳高速",
-    "G15沈海高速",
-    "G60沪昆高速",
-    "G70福银高速",
-    "G5京昆高速",
-)
+EXPRESSWAYS = ("绕城高速", "机场高速", "城际高速", "国家高速")
 RURAL_ROADS = ("X205县道", "S312省道", "Y018乡道", "G318国道")
 
 
@@ -478,19 +482,18 @@ def _demo_requests(
     rng = random.Random(options.seed * 7919 + 1)
     weights = [{1: 12, 2: 4, 3: 1}[c.tier] for c in cities]
     free = {c["id"]: c for c in data.crews if c["status"] == CrewStatus.AVAILABLE.value}
-    starts = sorted(
-        at - timedelta(seconds=rng.randrange(30, 45 * 60)) for _ in range(options.requests)
-    )
     targets = (
         (RequestStatus.NEW, 4), (RequestStatus.TRIAGE, 8), (RequestStatus.QUEUED, 44),
         (RequestStatus.ASSIGNED, 14), (RequestStatus.EN_ROUTE, 14), (RequestStatus.ON_SCENE, 10),
         (RequestStatus.TOWING, 6),
     )  # fmt: skip
     actions: list[tuple[datetime, int, RequestDraft | RequestStatus]] = []
-    for index, start in enumerate(starts):
+    for index in range(options.requests):
         draft = _demo_draft(rng, cities, weights, area)
-        actions.append((start, index, draft))
         target: RequestStatus = _weighted(rng, targets)
+        low, high = DEMO_AGE_MINUTES[target]
+        start = at - timedelta(seconds=rng.randrange(low * 60, high * 60))
+        actions.append((start, index, draft))
         service = ServiceType(str(draft.service_type))
         if service is ServiceType.REMOTE_GUIDANCE and target is not RequestStatus.NEW:
             target = RequestStatus.TRIAGE
@@ -513,12 +516,12 @@ def _demo_requests(
         if action is RequestStatus.ASSIGNED:
             lat, lon = float(str(draft.lat)), float(str(draft.lon))
             crew = _nearest_free(free, lat, lon, draft)
-            if crew is None:
+            if crew is None or _km(lat, lon, crew["lat"], crew["lon"]) > DEMO_MAX_ASSIGN_KM:
                 stuck.add(index)
                 continue
-            distance_km = math.dist((lat, lon), (crew["lat"], crew["lon"])) * 111
+            distance_km = _km(lat, lon, crew["lat"], crew["lon"])
             services.assign(
-                request_id, crew["id"], eta_minutes=max(5, round(8 + distance_km * 1.6))
+                request_id, crew["id"], eta_minutes=max(5, round(6 + distance_km * 1.8))
             )
             del free[crew["id"]]
         else:
@@ -532,7 +535,7 @@ def _demo_draft(
     """One plausible caller, vehicle and location."""
     city = rng.choices(cities, weights=weights, k=1)[0]
     road: RoadType = _weighted(
-        rng, ((RoadType.URBAN, 0.6), (RoadType.EXPRESSWAY, 0.25), (RoadType.RURAL, 0.15))
+        rng, ((RoadType.URBAN, 0.7), (RoadType.EXPRESSWAY, 0.15), (RoadType.RURAL, 0.15))
     )
     lat, lon = _scatter(rng, area, city.lat, city.lon, 8.0 if road is RoadType.URBAN else 35.0)
     make_model, powertrain, vclass, awd = rng.choice(VEHICLES)
@@ -546,17 +549,17 @@ def _demo_draft(
     priority, reason = Priority.P2, ""
     if road is RoadType.EXPRESSWAY:
         priority, reason = Priority.P1, "Vehicle on expressway shoulder"
-    elif rng.random() < 0.08:
+    elif rng.random() < 0.05:
         priority, reason = Priority.P1, "Collision reported"
     elif rng.random() < 0.05:
         priority, reason = Priority.P3, "Caller asked for a scheduled visit"
     if road is RoadType.EXPRESSWAY:
-        km = f"K{rng.randrange(5, 1800)}+{rng.randrange(0, 10) * 100}"
-        address = f"{city.name_zh} {rng.choice(EXPRESSWAYS)} {km}"
+        km = f"K{rng.randrange(3, 120)}+{rng.randrange(0, 10) * 100}"
+        address = f"{rng.choice(EXPRESSWAYS)} {km}"
     elif road is RoadType.RURAL:
-        address = f"{city.name_zh} {rng.choice(RURAL_ROADS)} 附近"
+        address = f"{rng.choice(RURAL_ROADS)} 附近"
     else:
-        address = f"{city.name_zh} {rng.choice(URBAN_ROADS)}{rng.randrange(1, 999)}号"
+        address = f"{rng.choice(URBAN_ROADS)}{rng.randrange(1, 999)}号"
     tail = "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(4))
     serial = (
         f"D{rng.randrange(10)}{tail}"
@@ -582,6 +585,10 @@ def _demo_draft(
         priority=priority,
         priority_reason=reason,
     )
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def _walk(target: RequestStatus, service: ServiceType) -> list[RequestStatus]:

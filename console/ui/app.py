@@ -90,6 +90,11 @@ def run_console(
     app.setWindowIcon(icon("service.tow"))
     family = choose_cjk_font(app)
     logger.debug("CJK font: %s", family)
+    first_start = not open_settings().contains("window/geometry")
     window = build_main_window(source, language, poll_ms=poll_ms, tz=tz)
-    window.show()
+    # A dispatcher's console fills the screen until the user chooses otherwise.
+    if first_start:
+        window.showMaximized()
+    else:
+        window.show()
     return int(app.exec())
