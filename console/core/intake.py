@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from console.core.errors import ValidationError
+from console.core.geo import ServiceArea
 from console.core.validation import (
     normalise_phone,
     normalise_plate,
@@ -126,4 +128,22 @@ def clean_request(draft: RequestDraft) -> CleanRequest:
         priority_reason=reason,
         notes=notes,
         guidance_path=path,
+    )
+
+
+def location_warnings(
+    lat: float, lon: float, area: ServiceArea | None = None
+) -> tuple[ValidationError, ...]:
+    """Warnings (not errors) about a valid location: outside the service area.
+
+    A caller just across a border or on a sea bridge is still helped, so the
+    dispatcher is warned and decides; the warning is kept in the ledger.
+    """
+    region = area or ServiceArea.default()
+    if region.contains(lat, lon):
+        return ()
+    return (
+        ValidationError(
+            "coord.outside_service_area", field="lat", lat=round(lat, 5), lon=round(lon, 5)
+        ),
     )

@@ -33,10 +33,6 @@ _PLATE = re.compile(
 _EMBASSY_PLATE = re.compile(r"(?:使[0-9]{6}|[0-9]{6}使|[京沪粤][0-9A-Z]{4}领)")
 _PLATE_SEPARATORS = re.compile(r"[\s\-·•.]")
 
-# Mainland China's extent with a margin; the precise test is ServiceArea in geo.
-MAINLAND_LAT = (18.0, 53.6)
-MAINLAND_LON = (73.4, 135.1)
-
 E = TypeVar("E", bound=StrEnum)
 
 
@@ -123,11 +119,6 @@ def validate_coordinates(lat: object, lon: object) -> tuple[float, float]:
     if not -180.0 <= longitude <= 180.0:
         raise ValidationError("coord.lon_range", field="lon", value=longitude)
     return latitude, longitude
-
-
-def in_mainland_extent(lat: float, lon: float) -> bool:
-    """A cheap box test: could this point be in mainland China at all?"""
-    return MAINLAND_LAT[0] <= lat <= MAINLAND_LAT[1] and MAINLAND_LON[0] <= lon <= MAINLAND_LON[1]
 
 
 def parse_choice(field: str, enum_type: type[E], value: object) -> E:

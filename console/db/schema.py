@@ -46,6 +46,14 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         command.upgrade(config, target)
 
 
+def downgrade(engine: Engine, target: str) -> None:
+    """Step the schema back to ``target`` ("base" removes every table)."""
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, target)
+
+
 def ensure_schema(engine: Engine, *, auto_upgrade: bool) -> None:
     """Make sure the database is at the head revision.
 

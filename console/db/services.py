@@ -28,7 +28,7 @@ from console.core.errors import (
     StorageError,
     ValidationError,
 )
-from console.core.intake import RequestDraft, clean_request
+from console.core.intake import RequestDraft, clean_request, location_warnings
 from console.core.ledger import EventContent, canonical_json, chain_hash
 from console.core.records import RequestRow
 from console.core.sla import SlaTargets
@@ -165,6 +165,7 @@ class Services:
     def create_request(self, draft: RequestDraft) -> RequestRow:
         """Validate an intake and store it as a NEW request with a fresh reference."""
         clean = clean_request(draft)
+        warnings = [w.code for w in location_warnings(clean.lat, clean.lon)]
         with self.unit_of_work() as uow:
             reference = self._next_reference(uow)
             values = asdict(clean)
@@ -180,7 +181,13 @@ class Services:
             )
             uow.session.add(request)
             uow.session.flush()
-            uow.record("request.created", request_id=request.id, reference=reference, **values)
+            uow.record(
+                "request.created",
+                request_id=request.id,
+                reference=reference,
+                warnings=warnings,
+                **values,
+            )
         return self._row(request.id)
 
     def start_triage(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
