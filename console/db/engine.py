@@ -101,8 +101,14 @@ def check_connection(engine: Engine) -> None:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except (OperationalError, DBAPIError) as exc:
-        detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise StorageError("db.unreachable", url=describe_url(engine.url), detail=detail) from None
+        raise unreachable(engine, exc) from None
+
+
+def unreachable(engine: Engine, exc: DBAPIError) -> StorageError:
+    """A one-line ``db.unreachable`` error from a driver exception."""
+    text = str(exc.orig if exc.orig is not None else exc).strip()
+    detail = text.splitlines()[0] if text else type(exc).__name__
+    return StorageError("db.unreachable", url=describe_url(engine.url), detail=detail)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

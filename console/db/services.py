@@ -25,7 +25,6 @@ from console.core.errors import (
     Conflict,
     IllegalTransition,
     NotFound,
-    StorageError,
     ValidationError,
 )
 from console.core.intake import RequestDraft, clean_request, location_warnings
@@ -41,7 +40,7 @@ from console.core.vocab import (
     RequestStatus,
     RoadType,
 )
-from console.db.engine import describe_url, writer_factory
+from console.db.engine import unreachable, writer_factory
 from console.db.models import ChainHead, Crew, Event, Request
 from console.db.queries import request_row
 
@@ -131,8 +130,7 @@ def _unit_of_work(
         # A unique or check constraint caught a race the conditional updates missed.
         raise Conflict("record.conflict") from exc
     except OperationalError as exc:
-        detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise StorageError("db.unreachable", url=describe_url(engine.url), detail=detail) from None
+        raise unreachable(engine, exc) from None
 
 
 class Services:
@@ -227,9 +225,7 @@ class Services:
         self, request_id: int, reason: str, *, expected_version: int | None = None
     ) -> RequestRow:
         """Any open status -> CANCELLED with a reason; a crew on the job is released."""
-        text = require_text("cancel_reason", reason, limit=300, required=False)
-        if not text:
-            raise ValidationError("reason.required", field="cancel_reason")
+        text = _required_reason("cancel_reason", reason)
         return self._simple_move(request_id, RequestStatus.CANCELLED, expected_version, reason=text)
 
     def assign(
@@ -251,11 +247,7 @@ class Services:
             request = self._load_request(uow, request_id, expected_version)
             current = RequestStatus(request.status)
             lifecycle.check_move(current, RequestStatus.ASSIGNED)
-            crew = self._take_crew(uow, request, crew_id, expected_crew_version)
-            self._set_status(uow, request, RequestStatus.ASSIGNED)
-            request.assigned_crew_id = crew.id
-            request.assigned_at = uow.now
-            request.eta_minutes = eta_minutes
+            crew = self._hand_over(uow, request, crew_id, expected_crew_version, eta_minutes)
             uow.record(
                 "request.assigned",
                 request_id=request.id,
@@ -270,9 +262,7 @@ class Services:
         self, request_id: int, reason: str, *, expected_version: int | None = None
     ) -> RequestRow:
         """ASSIGNED / EN_ROUTE -> QUEUED: the crew is released and the request waits again."""
-        text = require_text("reason", reason, limit=300, required=False)
-        if not text:
-            raise ValidationError("reason.required", field="reason")
+        text = _required_reason("reason", reason)
         with self.unit_of_work() as uow:
             request = self._load_request(uow, request_id, expected_version)
             lifecycle.check_move(RequestStatus(request.status), RequestStatus.QUEUED)
@@ -299,18 +289,12 @@ class Services:
         eta_minutes: int | None = None,
     ) -> RequestRow:
         """Swap the crew of an ASSIGNED / EN_ROUTE request in one step (release + assign)."""
-        text = require_text("reason", reason, limit=300, required=False)
-        if not text:
-            raise ValidationError("reason.required", field="reason")
+        text = _required_reason("reason", reason)
         with self.unit_of_work() as uow:
             request = self._load_request(uow, request_id, expected_version)
             lifecycle.check_move(RequestStatus(request.status), RequestStatus.QUEUED)
             old = self._release(uow, request)
-            new = self._take_crew(uow, request, crew_id, expected_crew_version)
-            self._set_status(uow, request, RequestStatus.ASSIGNED)
-            request.assigned_crew_id = new.id
-            request.assigned_at = uow.now
-            request.eta_minutes = eta_minutes
+            new = self._hand_over(uow, request, crew_id, expected_crew_version, eta_minutes)
             uow.record(
                 "request.reassigned",
                 request_id=request.id,
@@ -496,6 +480,22 @@ class Services:
             )
         return self._row(request_id)
 
+    def _hand_over(
+        self,
+        uow: WriteContext,
+        request: Request,
+        crew_id: int,
+        expected_crew_version: int | None,
+        eta_minutes: int | None,
+    ) -> Crew:
+        """Take the crew (conditionally) and mark the request ASSIGNED to it."""
+        crew = self._take_crew(uow, request, crew_id, expected_crew_version)
+        self._set_status(uow, request, RequestStatus.ASSIGNED)
+        request.assigned_crew_id = crew.id
+        request.assigned_at = uow.now
+        request.eta_minutes = eta_minutes
+        return crew
+
     @staticmethod
     def _crew_on_job(uow: WriteContext, request: Request) -> Crew:
         crew = uow.session.scalar(select(Crew).where(Crew.current_request_id == request.id))
@@ -545,3 +545,11 @@ class Services:
         crew.version += 1
         crew.revision = uow.revision
         return crew
+
+
+def _required_reason(field: str, reason: str) -> str:
+    """A non-empty, bounded reason text, or ``reason.required``."""
+    text = require_text(field, reason, limit=300, required=False)
+    if not text:
+        raise ValidationError("reason.required", field=field)
+    return text
