@@ -7,6 +7,7 @@ ends as one clear line on stderr and a non-zero exit status, never a traceback.
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -170,11 +171,14 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     if not has_data:
         log.info("first start on %s: loading demo data", describe_url(engine.url))
         seed_database(engine, SeedOptions())
-    from console.db.queries import DatabaseReader
+    from console.db.backend import DatabaseBackend
     from console.ui.app import run_console
 
+    backend = DatabaseBackend(
+        engine, actor=f"console:{getpass.getuser()}", sla=settings.sla, timezone=settings.timezone
+    )
     return run_console(
-        DatabaseReader(engine),
+        backend,
         language=settings.language,
         argv=sys.argv[:1],
         poll_ms=round(settings.poll_seconds * 1000),

@@ -1,14 +1,40 @@
 """Interfaces the UI depends on, implemented by the data layer.
 
-The UI is handed objects that satisfy these protocols (wired in ``console.cli``),
-so it never imports the database layer and cannot write rows itself.
+The UI is handed one object that satisfies :class:`ConsoleBackend` (wired in
+``console.cli``), so it never imports the database layer and cannot write rows
+itself: every write is a call here, and each call is one service-layer
+transaction. Errors are :class:`console.core.errors.DomainError` subclasses.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
 
-from console.core.records import RequestChanges, RequestRow
+from console.core.intake import RequestDraft
+from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
+from console.core.vocab import CrewStatus, RequestStatus
+
+
+@dataclass(frozen=True, slots=True)
+class CrewChanges:
+    """Crews written after a revision, and the revision they were read at."""
+
+    revision: int
+    crews: tuple[CrewRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One ledger event about a request, for its timeline."""
+
+    seq: int
+    at: datetime
+    actor: str
+    kind: str
+    crew_id: int | None
+    payload: dict[str, Any]
 
 
 class QueueSource(Protocol):
@@ -31,4 +57,73 @@ class QueueSource(Protocol):
         ...
 
 
-__all__ = ["QueueSource", "RequestChanges", "RequestRow"]
+class FleetSource(Protocol):
+    """Read access to crews and depots."""
+
+    def crews(self) -> list[CrewRow]:
+        """Every crew."""
+        ...
+
+    def crews_changed_since(self, revision: int) -> CrewChanges:
+        """Crews written after ``revision``."""
+        ...
+
+    def depots(self) -> list[DepotRow]:
+        """Every depot."""
+        ...
+
+
+class RequestCommands(Protocol):
+    """Writes a dispatcher makes; each is one transaction with one ledger event."""
+
+    def request(self, request_id: int) -> RequestRow | None:
+        """One request as it is now, or None."""
+        ...
+
+    def create_request(self, draft: RequestDraft) -> RequestRow:
+        """Validate and store a new request (status NEW)."""
+        ...
+
+    def move(
+        self,
+        request_id: int,
+        target: RequestStatus,
+        *,
+        crew_id: int | None = None,
+        reason: str = "",
+    ) -> RequestRow:
+        """Move a request along its lifecycle (see ``Services.move``)."""
+        ...
+
+    def assign(
+        self,
+        request_id: int,
+        crew_id: int,
+        *,
+        expected_crew_version: int | None = None,
+        eta_minutes: int | None = None,
+    ) -> RequestRow:
+        """Assign a crew if it is still available (else ``Conflict``)."""
+        ...
+
+    def set_crew_status(
+        self, crew_id: int, status: CrewStatus, *, expected_version: int | None = None
+    ) -> None:
+        """Put a crew without a job on or off duty, or out of service."""
+        ...
+
+
+class ConsoleBackend(QueueSource, FleetSource, RequestCommands, Protocol):
+    """Everything the console window needs from the data layer."""
+
+
+__all__ = [
+    "ConsoleBackend",
+    "CrewChanges",
+    "FleetSource",
+    "QueueSource",
+    "RequestChanges",
+    "RequestCommands",
+    "RequestRow",
+    "TimelineEntry",
+]

@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, aliased
 
+from console.core.ports import CrewChanges
 from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.vocab import (
     OPEN_STATUSES,
@@ -142,6 +143,18 @@ class DatabaseReader:
                 .order_by(Crew.call_sign)
             )
             return [crew_row(crew, code) for crew, code in result]
+
+    def crews_changed_since(self, revision: int) -> CrewChanges:
+        """Crews written after ``revision``, with the revision read before them."""
+        with self._session() as session:
+            current = int(session.scalar(select(ChainHead.revision).where(ChainHead.id == 1)) or 0)
+            result = session.execute(
+                select(Crew, Depot.code)
+                .join(Depot, Crew.depot_id == Depot.id)
+                .where(Crew.revision > revision)
+                .order_by(Crew.call_sign)
+            )
+            return CrewChanges(current, tuple(crew_row(crew, code) for crew, code in result))
 
     def depots(self) -> list[DepotRow]:
         """Every depot, by code."""
