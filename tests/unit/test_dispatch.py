@@ -69,7 +69,7 @@ HANGZHOU = [
         free_at=NOW + timedelta(minutes=8),
         free_lat=WEST_LAKE[0] + 0.5 / KM_PER_DEG,
         free_lon=WEST_LAKE[1],
-    ),  # fmt: skip
+    ),
     crew(7, 1.0, VehicleKind.HEAVY_WRECKER),
     crew(8, 0.8, status=CrewStatus.OUT_OF_SERVICE, skills=EV),
 ]
