@@ -6,6 +6,7 @@ import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -58,8 +59,8 @@ def test_bad_eta_settings_are_clear_errors(table: dict[str, object], fragment: s
 
 
 class _FakeOsrm(BaseHTTPRequestHandler):
-    answer: dict[str, object] = {}
-    paths: list[str] = []
+    answer: ClassVar[dict[str, object]] = {}
+    paths: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         type(self).paths.append(self.path)
