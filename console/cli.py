@@ -18,11 +18,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from console import __version__
+from console import __version__, cli_dispatch
 from console.config import LANGUAGES, Settings, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
 from console.db import schema
 from console.db.audit import verify_ledger
+from console.db.backend import DatabaseBackend
 from console.db.engine import check_connection, describe_url, make_engine
 from console.db.models import Depot
 from console.db.seed import DEFAULT_SEED, SeedOptions, parse_at, seed_database
@@ -112,6 +113,15 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("current", parents=[common], help="show the schema revision")
 
     commands.add_parser("verify", parents=[common], help="check the tamper-evident ledger")
+
+    suggest = commands.add_parser("suggest", parents=[common], help="rank crews for a request")
+    suggest.add_argument("reference", help="request reference, e.g. RA-20261123-0042")
+    suggest.add_argument("--limit", type=_non_negative_int, default=5, help="how many crews")
+    suggest.add_argument("--json", action="store_true", help="machine-readable output")
+    optimise = commands.add_parser(
+        "optimise", parents=[common], help="propose crews for the whole queue (nothing is applied)"
+    )
+    optimise.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 
@@ -171,7 +181,6 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     if not has_data:
         log.info("first start on %s: loading demo data", describe_url(engine.url))
         seed_database(engine, SeedOptions())
-    from console.db.backend import DatabaseBackend
     from console.ui.app import run_console
 
     backend = DatabaseBackend(
@@ -186,11 +195,29 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     )
 
 
+def _backend(settings: Settings) -> DatabaseBackend:
+    engine = _open(settings, create=False)
+    schema.ensure_schema(engine, auto_upgrade=False)
+    return DatabaseBackend(
+        engine, actor=f"cli:{getpass.getuser()}", sla=settings.sla, timezone=settings.timezone
+    )
+
+
+def _cmd_suggest(settings: Settings, args: argparse.Namespace) -> int:
+    return cli_dispatch.run_suggest(_backend(settings), args)
+
+
+def _cmd_optimise(settings: Settings, args: argparse.Namespace) -> int:
+    return cli_dispatch.run_optimise(_backend(settings), args)
+
+
 COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {
     None: _cmd_console,
     "seed": _cmd_seed,
     "db": _cmd_db,
     "verify": _cmd_verify,
+    "suggest": _cmd_suggest,
+    "optimise": _cmd_optimise,
 }
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -28,6 +28,7 @@ from scipy.spatial import cKDTree
 
 from console.core.capability import CapabilityRules, Needs, VehicleFacts
 from console.core.eta import EstimatedRouting, RoutingProvider
+from console.core.records import RequestRow
 from console.core.vocab import (
     CallerLanguage,
     CrewStatus,
@@ -110,6 +111,24 @@ class RequestInfo:
     caller_language: CallerLanguage = CallerLanguage.ZH
     queued_at: datetime | None = None
 
+    @classmethod
+    def from_row(cls, row: RequestRow) -> RequestInfo:
+        """The engine's view of a stored request."""
+        return cls(
+            id=row.id,
+            reference=row.reference,
+            lat=row.lat,
+            lon=row.lon,
+            road_type=row.road_type,
+            service_type=row.service_type,
+            priority=row.priority,
+            powertrain=row.powertrain,
+            vehicle_class=row.vehicle_class,
+            awd=row.awd,
+            caller_language=row.caller_language,
+            queued_at=row.queued_at,
+        )
+
     def facts(self) -> VehicleFacts:
         """The fields capability rules may test."""
         return VehicleFacts(
@@ -138,6 +157,31 @@ class DispatchWeights:
     max_defer_minutes: float = 5.0
     """Requests queued this long are never left unassigned while a capable crew is free."""
     proposal_candidates: int = 12
+    typical_on_scene_minutes: Mapping[ServiceType, float] = field(
+        default_factory=lambda: {
+            ServiceType.JUMP_START: 15.0,
+            ServiceType.TYRE_CHANGE: 25.0,
+            ServiceType.FUEL_DELIVERY: 12.0,
+            ServiceType.LOCKOUT: 15.0,
+            ServiceType.EXTRACTION: 30.0,
+            ServiceType.EV_CHARGING: 40.0,
+            ServiceType.EV_HV_CHECK: 30.0,
+        }
+    )
+    """How long a job on scene usually takes; tows leave the scene, so they are absent."""
+
+    def finishing_at(
+        self, job_status: CrewStatus, service: ServiceType, since: datetime, now: datetime
+    ) -> datetime | None:
+        """When a crew on scene is expected to be free there, or None if unknown.
+
+        A job that has overrun its typical time is given five more minutes.
+        """
+        minutes = self.typical_on_scene_minutes.get(service)
+        if job_status is not CrewStatus.ON_SCENE or minutes is None:
+            return None
+        expected = since + timedelta(minutes=minutes)
+        return max(expected, now + timedelta(minutes=5))
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +231,7 @@ class ProposalItem:
     crew_version: int | None
     eta_minutes: float | None
     baseline_crew_id: int | None
+    baseline_call_sign: str | None
     baseline_eta_minutes: float | None
     waited_minutes: float
     must_assign: bool
@@ -444,6 +489,7 @@ class DispatchEngine:
             weighted += w * eta_pick if eta_pick is not None else 0.0
             base_weighted += w * eta_base if eta_base is not None else 0.0
             crew = self.crews[int(idx[pick])] if pick >= 0 else None
+            base_crew = self.crews[int(idx[base_pick])] if base_pick >= 0 else None
             items.append(
                 ProposalItem(
                     request_id=request.id,
@@ -453,7 +499,8 @@ class DispatchEngine:
                     call_sign=crew.call_sign if crew else None,
                     crew_version=crew.version if crew else None,
                     eta_minutes=round(eta_pick, 1) if eta_pick is not None else None,
-                    baseline_crew_id=self.crews[int(idx[base_pick])].id if base_pick >= 0 else None,
+                    baseline_crew_id=base_crew.id if base_crew else None,
+                    baseline_call_sign=base_crew.call_sign if base_crew else None,
                     baseline_eta_minutes=round(eta_base, 1) if eta_base is not None else None,
                     waited_minutes=round(float(waited[row]), 1),
                     must_assign=bool(must[row]),

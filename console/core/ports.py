@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from console.core.dispatch import Proposal, SuggestionResult
 from console.core.intake import RequestDraft
 from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.vocab import CrewStatus, RequestStatus
@@ -113,13 +114,26 @@ class RequestCommands(Protocol):
         ...
 
 
-class ConsoleBackend(QueueSource, FleetSource, RequestCommands, Protocol):
+class DispatchAdvisor(Protocol):
+    """Crew suggestions and queue proposals from the dispatch engine."""
+
+    def suggest(self, request_id: int, limit: int = 5) -> SuggestionResult:
+        """The best crews for one request, best first, with reasons."""
+        ...
+
+    def propose(self) -> Proposal:
+        """A joint assignment for every queued request (not applied)."""
+        ...
+
+
+class ConsoleBackend(QueueSource, FleetSource, RequestCommands, DispatchAdvisor, Protocol):
     """Everything the console window needs from the data layer."""
 
 
 __all__ = [
     "ConsoleBackend",
     "CrewChanges",
+    "DispatchAdvisor",
     "FleetSource",
     "QueueSource",
     "RequestChanges",

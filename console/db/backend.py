@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
 from sqlalchemy import Engine
 
+from console.core.capability import CapabilityRules
+from console.core.dispatch import (
+    DispatchEngine,
+    DispatchWeights,
+    Proposal,
+    RequestInfo,
+    SuggestionResult,
+)
+from console.core.errors import NotFound
+from console.core.eta import RoutingProvider
 from console.core.intake import RequestDraft
 from console.core.records import RequestRow
 from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
+from console.db.dispatch_data import load_crew_infos
 from console.db.queries import DatabaseReader
 from console.db.services import Clock, Services, utc_now
+
+ADVISOR_MAX_AGE = timedelta(seconds=15)
+"""A fleet snapshot is reused for this long while nothing is written."""
 
 
 class DatabaseBackend(DatabaseReader):
@@ -23,9 +40,48 @@ class DatabaseBackend(DatabaseReader):
         sla: SlaTargets | None = None,
         clock: Clock = utc_now,
         timezone: str = "Asia/Shanghai",
+        weights: DispatchWeights | None = None,
+        rules: CapabilityRules | None = None,
+        routing: RoutingProvider | None = None,
     ) -> None:
         super().__init__(engine)
         self.services = Services(engine, actor=actor, sla=sla, clock=clock, timezone=timezone)
+        self.clock = clock
+        self.zone = ZoneInfo(timezone)
+        self.weights = weights or DispatchWeights()
+        self.rules = rules
+        self.routing = routing
+        self._advisor: tuple[int, datetime, DispatchEngine] | None = None
+
+    def advisor(self) -> DispatchEngine:
+        """The dispatch engine over the current fleet (rebuilt when data or time moves on)."""
+        now = self.clock()
+        revision = self.revision()
+        cached = self._advisor
+        if cached and cached[0] == revision and now - cached[1] < ADVISOR_MAX_AGE:
+            return cached[2]
+        advisor = DispatchEngine(
+            load_crew_infos(self._engine, now, self.weights),
+            now=now,
+            rules=self.rules,
+            routing=self.routing,
+            weights=self.weights,
+            timezone=self.zone,
+        )
+        self._advisor = (revision, now, advisor)
+        return advisor
+
+    def suggest(self, request_id: int, limit: int = 5) -> SuggestionResult:
+        """The best crews for one request."""
+        row = self.request(request_id)
+        if row is None:
+            raise NotFound("not_found.request", key=request_id)
+        return self.advisor().suggest(RequestInfo.from_row(row), limit)
+
+    def propose(self) -> Proposal:
+        """A joint assignment for every queued request (nothing is written)."""
+        queued = [r for r in self.open_requests().requests if r.status is RequestStatus.QUEUED]
+        return self.advisor().propose([RequestInfo.from_row(r) for r in queued])
 
     def create_request(self, draft: RequestDraft) -> RequestRow:
         """Validate and store a new request."""

@@ -134,6 +134,11 @@ class DatabaseReader:
         rows = self._requests(Request.id == request_id).requests
         return rows[0] if rows else None
 
+    def request_by_reference(self, reference: str) -> RequestRow | None:
+        """One request by its reference (RA-YYYYMMDD-NNNN), or None."""
+        rows = self._requests(Request.reference == reference.strip().upper()).requests
+        return rows[0] if rows else None
+
     def crews(self) -> list[CrewRow]:
         """Every crew, by call sign."""
         with self._session() as session:

@@ -81,6 +81,7 @@ class WriteContext:
                 request_id=request_id,
                 crew_id=crew_id,
                 payload=payload,
+                revision=self.revision,
             )
         )
 
@@ -529,9 +530,9 @@ class Services:
         if crew is None:
             raise NotFound("not_found.crew", key=crew_id)
         if result.rowcount != 1:  # type: ignore[attr-defined]
-            if expected_version is not None and crew.version != expected_version:
-                raise Conflict("crew.changed", crew=crew.call_sign)
-            raise Conflict("crew.not_available", crew=crew.call_sign, status=crew.status)
+            if crew.status != CrewStatus.AVAILABLE.value or crew.current_request_id is not None:
+                raise Conflict("crew.not_available", crew=crew.call_sign, status=crew.status)
+            raise Conflict("crew.changed", crew=crew.call_sign)
         uow.session.refresh(crew)
         return crew
 

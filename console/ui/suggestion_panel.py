@@ -1,0 +1,277 @@
+"""The suggestions panel: the best crews for the selected request, one click to assign.
+
+The panel asks the backend's dispatch engine for a ranked list, shows each
+crew with its reasons ("3 km · ETA 8 min · Flatbed · EV-certified") and an
+Assign button; Ctrl+Return assigns the first. When another dispatcher took
+the crew a moment earlier, the panel says so and shows fresh suggestions.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.core.dispatch import Suggestion, SuggestionResult
+from console.core.errors import Conflict, DomainError
+from console.core.ports import DispatchAdvisor, RequestCommands
+from console.core.records import RequestRow
+from console.core.vocab import RequestStatus
+from console.ui.dispatch_labels import suggestion_summary
+from console.ui.icons import icon
+from console.ui.labels import error_text, label
+
+logger = logging.getLogger(__name__)
+
+ASSIGNABLE = frozenset({RequestStatus.QUEUED})
+PREVIEW = frozenset({RequestStatus.NEW, RequestStatus.TRIAGE, RequestStatus.QUEUED})
+
+
+class SuggestionBackend(DispatchAdvisor, RequestCommands, Protocol):
+    """What the panel needs: suggestions, the request, and the assign command."""
+
+
+class SuggestionPanel(QWidget):
+    """Ranked crews for one request with an Assign button each."""
+
+    sig_assigned = Signal(int, int)
+    """A crew was assigned: (request id, crew id)."""
+
+    sig_crew_focused = Signal(object)
+    """The dispatcher pointed at a suggested crew (crew id), for the map and crew board."""
+
+    sig_optimise_requested = Signal()
+    """The dispatcher asked for a whole-queue proposal."""
+
+    COLUMNS = 5
+
+    def __init__(self, backend: SuggestionBackend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        self._request: RequestRow | None = None
+        self._result: SuggestionResult | None = None
+        self._message: tuple[str, DomainError | None] | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("suggestionTitle")
+        self.needs = QLabel()
+        self.needs.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("suggestionStatus")
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._on_selection)
+        self.assign_first_button = QPushButton(icon("request.assign_first"), "")
+        self.assign_first_button.clicked.connect(self.assign_first)
+        self.refresh_button = QPushButton(icon("app.refresh"), "")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.optimise_button = QPushButton(icon("panel.suggestions"), "")
+        self.optimise_button.clicked.connect(self.sig_optimise_requested.emit)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.assign_first_button)
+        buttons.addWidget(self.refresh_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.optimise_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.needs)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+        self.shortcut = QShortcut(QKeySequence("Ctrl+Return"), self, self.assign_first)
+        self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.retranslate_ui()
+        self._render()
+
+    # ------------------------------------------------------------------ API
+
+    @property
+    def result(self) -> SuggestionResult | None:
+        """The suggestions on display."""
+        return self._result
+
+    def show_request(self, request_id: int | None) -> None:
+        """Show suggestions for ``request_id`` (None clears the panel)."""
+        self._message = None
+        if request_id is None:
+            self._request = None
+            self._result = None
+            self._render()
+            return
+        self._load(request_id)
+
+    def refresh(self) -> None:
+        """Ask again for the current request (data may have moved on)."""
+        if self._request is not None:
+            self._load(self._request.id)
+
+    def assign_first(self) -> None:
+        """Assign the top suggestion (Ctrl+Return)."""
+        if self._result and self._result.suggestions:
+            self.assign(self._result.suggestions[0])
+
+    def assign(self, suggestion: Suggestion) -> None:
+        """Assign ``suggestion``'s crew, or explain why that is no longer possible."""
+        request = self._request
+        if request is None or request.status not in ASSIGNABLE:
+            return
+        try:
+            self._backend.assign(
+                request.id,
+                suggestion.crew_id,
+                expected_crew_version=suggestion.crew_version,
+                eta_minutes=suggestion.eta_minutes,
+            )
+        except Conflict as exc:
+            logger.info("lost the race for %s: %s", suggestion.call_sign, exc.code)
+            self._load(request.id)
+            self._message = ("taken", exc)
+            self._render()
+            return
+        except DomainError as exc:
+            self._load(request.id)
+            self._message = ("error", exc)
+            self._render()
+            return
+        self.sig_assigned.emit(request.id, suggestion.crew_id)
+        self._load(request.id)
+        self._message = ("assigned", None)
+        self._render()
+
+    # ------------------------------------------------------------- internals
+
+    def _load(self, request_id: int) -> None:
+        try:
+            self._request = self._backend.request(request_id)
+            if self._request is not None and self._request.status in PREVIEW:
+                self._result = self._backend.suggest(request_id)
+            else:
+                self._result = None
+        except DomainError as exc:
+            self._result = None
+            self._message = ("error", exc)
+        except Exception as exc:  # the database may be away; the panel must survive
+            logger.warning("suggestions unavailable: %s", exc)
+            self._result = None
+            self._message = ("unavailable", None)
+        self._render()
+
+    def _on_selection(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows and self._result and rows[0].row() < len(self._result.suggestions):
+            self.sig_crew_focused.emit(self._result.suggestions[rows[0].row()].crew_id)
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the current language."""
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Crew"), self.tr("ETA (min)"), self.tr("km"), self.tr("Why"), ""]
+        )
+        self.assign_first_button.setText(self.tr("Assign first"))
+        self.assign_first_button.setToolTip(self.tr("Assign the best crew (Ctrl+Return)"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.optimise_button.setText(self.tr("Optimise queue…"))
+        self.optimise_button.setToolTip(self.tr("Propose crews for every queued request at once"))
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-translate when the application language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _render(self) -> None:
+        request, result = self._request, self._result
+        can_assign = bool(
+            request and request.status in ASSIGNABLE and result and result.suggestions
+        )
+        self.assign_first_button.setEnabled(can_assign)
+        self.refresh_button.setEnabled(request is not None)
+        if request is None:
+            self.title.setText(self.tr("Select a request to see suggested crews."))
+            self.needs.clear()
+        else:
+            self.title.setText(
+                self.tr("{reference} · {service} · {status}").format(
+                    reference=request.reference,
+                    service=label(request.service_type),
+                    status=label(request.status),
+                )
+            )
+            self.needs.setText(self._needs_text(request))
+        self._fill_table(can_assign)
+        self.status.setText(self._status_text())
+
+    def _needs_text(self, request: RequestRow) -> str:
+        result = self._result
+        if request.status not in PREVIEW:
+            return self.tr("Suggestions are shown for requests waiting for a crew.")
+        if result is None:
+            return ""
+        if result.no_crew_needed:
+            return self.tr("No crew needed: this service is handled by phone.")
+        kinds = " / ".join(label(k) for k in sorted(result.needs.kinds))
+        text = self.tr("Needs: {kinds}").format(kinds=kinds)
+        if result.needs.skills:
+            text += " · " + " · ".join(label(s) for s in sorted(result.needs.skills))
+        if not result.suggestions:
+            text += "\n" + self.tr("No capable crew is free nearby.")
+        return text
+
+    def _status_text(self) -> str:
+        if self._message is None:
+            return ""
+        kind, error = self._message
+        if kind == "assigned":
+            return self.tr("Crew assigned.")
+        if kind == "taken" and error is not None:
+            return self.tr("{reason} Fresh suggestions are shown.").format(reason=error_text(error))
+        if kind == "unavailable":
+            return self.tr("Suggestions are unavailable: the database cannot be reached.")
+        return error_text(error) if error is not None else ""
+
+    def _fill_table(self, can_assign: bool) -> None:
+        suggestions = self._result.suggestions if self._result else ()
+        self.table.setRowCount(len(suggestions))
+        for row, suggestion in enumerate(suggestions):
+            cells = [
+                f"{suggestion.rank}. {suggestion.call_sign}",
+                str(suggestion.eta_minutes),
+                f"{suggestion.distance_km:.0f}",
+                suggestion_summary(suggestion),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (1, 2):
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if suggestion.stale_gps and column == 3:
+                    item.setToolTip(self.tr("The crew's position is old; the ETA is uncertain."))
+                self.table.setItem(row, column, item)
+            button = QPushButton(self.tr("Assign"))
+            button.setEnabled(can_assign)
+            button.setObjectName(f"assign-{suggestion.crew_id}")
+            button.clicked.connect(lambda _=False, s=suggestion: self.assign(s))
+            self.table.setCellWidget(row, 4, button)
