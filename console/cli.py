@@ -18,11 +18,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from console import __version__, cli_dispatch
+from console import __version__, cli_dispatch, cli_records
 from console.config import LANGUAGES, Settings, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
 from console.db import schema
-from console.db.audit import verify_ledger
 from console.db.backend import DatabaseBackend
 from console.db.engine import check_connection, describe_url, make_engine
 from console.db.models import Depot
@@ -112,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("upgrade", parents=[common], help="apply pending schema migrations")
     db_commands.add_parser("current", parents=[common], help="show the schema revision")
 
-    commands.add_parser("verify", parents=[common], help="check the tamper-evident ledger")
+    cli_records.add_commands(commands, common)
 
     suggest = commands.add_parser("suggest", parents=[common], help="rank crews for a request")
     suggest.add_argument("reference", help="request reference, e.g. RA-20261123-0042")
@@ -163,17 +162,6 @@ def _cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_verify(settings: Settings, _args: argparse.Namespace) -> int:
-    engine = _open(settings, create=False)
-    schema.ensure_schema(engine, auto_upgrade=False)
-    report = verify_ledger(engine)
-    if report.ok:
-        print(f"ok: {report.count} events, head {report.head_hash}")
-        return 0
-    print(f"ledger broken at event {report.first_bad_seq}: {report.problem}", file=sys.stderr)
-    return EXIT_FAILED
-
-
 def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     engine = _open(settings, create=True)
     with Session(engine) as session:
@@ -184,7 +172,12 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     from console.ui.app import run_console
 
     backend = DatabaseBackend(
-        engine, actor=f"console:{getpass.getuser()}", sla=settings.sla, timezone=settings.timezone
+        engine,
+        actor=f"console:{getpass.getuser()}",
+        sla=settings.sla,
+        timezone=settings.timezone,
+        rules=settings.rules(),
+        routing=settings.routing(),
     )
     return run_console(
         backend,
@@ -199,7 +192,12 @@ def _backend(settings: Settings) -> DatabaseBackend:
     engine = _open(settings, create=False)
     schema.ensure_schema(engine, auto_upgrade=False)
     return DatabaseBackend(
-        engine, actor=f"cli:{getpass.getuser()}", sla=settings.sla, timezone=settings.timezone
+        engine,
+        actor=f"cli:{getpass.getuser()}",
+        sla=settings.sla,
+        timezone=settings.timezone,
+        rules=settings.rules(),
+        routing=settings.routing(),
     )
 
 
@@ -215,7 +213,7 @@ COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {
     None: _cmd_console,
     "seed": _cmd_seed,
     "db": _cmd_db,
-    "verify": _cmd_verify,
+    **cli_records.COMMANDS,
     "suggest": _cmd_suggest,
     "optimise": _cmd_optimise,
 }

@@ -16,7 +16,9 @@ from typing import Any
 
 from platformdirs import user_config_dir, user_data_dir
 
+from console.core.capability import CapabilityRules
 from console.core.errors import ConfigError
+from console.core.eta import EstimatedRouting, OsrmTableRouting, RegionalEta, RoutingProvider
 from console.core.sla import SlaTargets
 from console.core.vocab import Priority, RoadType
 
@@ -48,6 +50,24 @@ class Settings:
     sla: SlaTargets = field(default_factory=SlaTargets)
     timezone: str = "Asia/Shanghai"
     poll_seconds: float = 2.0
+    eta: RegionalEta = field(default_factory=RegionalEta)
+    osrm_url: str | None = None
+    capability_rules: Path | None = None
+
+    def routing(self) -> RoutingProvider:
+        """The travel-time provider these settings ask for."""
+        estimate = EstimatedRouting(self.eta)
+        if self.osrm_url:
+            return OsrmTableRouting(
+                self.osrm_url, fallback=estimate, turnout_minutes=self.eta.default.turnout_minutes
+            )
+        return estimate
+
+    def rules(self) -> CapabilityRules:
+        """The capability rules file these settings name (else the shipped one)."""
+        if self.capability_rules is None:
+            return CapabilityRules.default()
+        return CapabilityRules.load(self.capability_rules)
 
 
 def _positive_int(path: Path, key: str, value: Any) -> int:
@@ -120,7 +140,7 @@ def load_settings(
             raise ConfigError("config.invalid", path=str(path), detail="file not found") from None
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError("config.invalid", path=str(path), detail=str(exc)) from None
-    known = {"database", "language", "sla", "timezone", "poll_seconds"}
+    known = {"database", "language", "sla", "timezone", "poll_seconds", "eta", "dispatch"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(
@@ -137,6 +157,14 @@ def load_settings(
         raise ConfigError(
             "config.invalid", path=str(path), detail="poll_seconds must be between 0.2 and 60"
         )
+    dispatch = table.get("dispatch", {})
+    if not isinstance(dispatch, Mapping):
+        raise ConfigError("config.invalid", path=str(path), detail="[dispatch] must be a table")
+    extra = sorted(set(dispatch) - {"osrm_url", "capability_rules"})
+    if extra:
+        raise ConfigError(
+            "config.invalid", path=str(path), detail=f"unknown setting dispatch.{extra[0]}"
+        )
     zone = table.get("timezone", "Asia/Shanghai")
     _check_timezone(path, zone)
 
@@ -150,7 +178,40 @@ def load_settings(
         sla=_sla_from(path, sla_table),
         timezone=zone,
         poll_seconds=float(poll),
+        eta=_eta_from(path, table.get("eta", {})),
+        osrm_url=_osrm_from(path, dispatch),
+        capability_rules=_rules_from(path, dispatch),
     )
+
+
+def _eta_from(path: Path, table: Any) -> RegionalEta:
+    if not isinstance(table, Mapping):
+        raise ConfigError("config.invalid", path=str(path), detail="[eta] must be a table")
+    return RegionalEta.from_table(table, str(path))
+
+
+def _osrm_from(path: Path, dispatch: Mapping[str, Any]) -> str | None:
+    url = dispatch.get("osrm_url")
+    if url is None:
+        return None
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        raise ConfigError(
+            "config.invalid", path=str(path), detail="dispatch.osrm_url must be an http(s) URL"
+        )
+    return url
+
+
+def _rules_from(path: Path, dispatch: Mapping[str, Any]) -> Path | None:
+    rules = dispatch.get("capability_rules")
+    if rules is None:
+        return None
+    if not isinstance(rules, str):
+        raise ConfigError(
+            "config.invalid", path=str(path), detail="dispatch.capability_rules must be a file path"
+        )
+    resolved = (path.parent / rules).expanduser()
+    CapabilityRules.load(resolved)  # a bad rules file is reported at start-up, not mid-shift
+    return resolved
 
 
 def _check_timezone(path: Path, zone: Any) -> None:

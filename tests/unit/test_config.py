@@ -69,3 +69,41 @@ def test_bad_files_name_the_file_and_the_problem(
 def test_a_missing_named_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="file not found"):
         load_settings(config_file=tmp_path / "nope.toml")
+
+
+def test_dispatch_settings_pick_rules_eta_and_osrm(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.json"
+    rules.write_text(
+        (Path(__file__).parents[2] / "resources/dispatch/capabilities.json").read_text("utf-8"),
+        "utf-8",
+    )
+    config = tmp_path / "c.toml"
+    config.write_text(
+        '[dispatch]\nosrm_url = "http://osrm.local:5000"\ncapability_rules = "rules.json"\n'
+        "[eta]\nturnout_minutes = 4\n[eta.regions.44.URBAN]\nspeed_kmh = 18\n",
+        encoding="utf-8",
+    )
+    settings = load_settings(config_file=config)
+    assert settings.capability_rules == rules
+    assert settings.eta.for_region("4403").profiles[RoadType.URBAN].speed_kmh == 18
+    assert settings.eta.default.turnout_minutes == 4
+    assert type(settings.routing()).__name__ == "OsrmTableRouting"
+    assert settings.rules().rules
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ('[dispatch]\nosrm_url = "ftp://x"', "http(s) URL"),
+        ('[dispatch]\ncapability_rules = "missing.json"', "missing.json"),
+        ("[dispatch]\nspeed = 1", "unknown setting dispatch.speed"),
+        ("[eta.URBAN]\ncircuity = 9", "URBAN.circuity"),
+    ],
+)
+def test_bad_dispatch_settings_are_reported_at_start(
+    tmp_path: Path, content: str, fragment: str
+) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=fragment.replace("(", r"\(").replace(")", r"\)")):
+        load_settings(config_file=config)
