@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from console import __version__, cli_dispatch, cli_records
 from console.config import LANGUAGES, Settings, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
+from console.core.validation import printable
 from console.db import schema
 from console.db.backend import DatabaseBackend
 from console.db.engine import check_connection, describe_url, make_engine
@@ -55,7 +56,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one line (the full usage is in --help)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)} (see --help)\n")
 
 
 def _add_common_options(parser: argparse.ArgumentParser, *, default: object) -> None:
@@ -125,15 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(settings: Settings, *, create: bool) -> Engine:
-    engine = make_engine(settings.db_url)
-    check_connection(engine)
-    is_sqlite = engine.dialect.name == "sqlite"
-    if create:
-        # The embedded file upgrades itself; a shared server is upgraded on purpose
-        # (other workstations may still run the older console), unless it is empty.
-        empty = schema.current_revision(engine) is None
-        schema.ensure_schema(engine, auto_upgrade=is_sqlite or empty)
-    return engine
+    return schema.open_database(settings.db_url, create=create)
 
 
 def _cmd_seed(settings: Settings, args: argparse.Namespace) -> int:

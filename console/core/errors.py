@@ -17,6 +17,10 @@ MESSAGES: dict[str, str] = {
     "field.control_chars": "{field} contains invisible control characters.",
     "field.not_a_number": "{field} must be a number.",
     "field.invalid_choice": "{field} has an unknown value: {value}.",
+    "field.not_text": "{field} must be text.",
+    "field.range": "{field} must be a whole number from {low} to {high}.",
+    "field.not_a_time": "{field} must be a date and time with a time zone.",
+    "field.not_yes_no": "{field} must be yes or no.",
     "phone.invalid": (
         "Phone number {value} is not valid: use a mainland mobile (11 digits, 1xx), "
         "a landline with area code (0xx-xxxxxxxx) or an international number with +."
@@ -49,6 +53,36 @@ MESSAGES: dict[str, str] = {
     "config.invalid": "Configuration file {path} is not valid: {detail}",
     "seed.invalid": "Seed option {option} is not valid: {detail}",
     "seed.data_missing": "Seed data file {path} is missing or damaged: {detail}",
+    # records and recovery
+    "file.unreadable": "Cannot read {path}: {detail}",
+    "file.unwritable": "Cannot write {path}: {detail}",
+    "file.exists": "{path} already exists; choose another name or move that file away first.",
+    "ledger.broken": "The ledger is broken at event {seq}: {detail}",
+    "checkpoint.invalid": "Checkpoint file {path} is not valid: {detail}",
+    "backup.postgres": (
+        "The console backs up only its SQLite file; back up PostgreSQL with its own tools: "
+        "pg_dump -Fc -f FILE DBNAME, and restore with pg_restore --clean -d DBNAME FILE."
+    ),
+    "backup.invalid": "{path} is not a backup of this console: {detail}",
+    "backup.same_file": "{path} is the database itself; restore from a copy.",
+    "restore.not_empty": "The database {url} already holds data; pass --force to replace it with the backup.",
+    # imports
+    "import.encoding": "{path} is not UTF-8 text (line {line}): save it as “CSV UTF-8”.",
+    "import.too_large": "{path} is too large to import (more than {limit}).",
+    "import.malformed": "{path} is not a valid CSV file at line {line}: {detail}",
+    "import.empty": "{path} has a header but no rows to import.",
+    "import.no_header": "{path} is empty: the first line must name the columns.",
+    "import.columns_missing": "{path} lacks the column(s) {columns}.",
+    "import.columns_unknown": "{path} has unknown column(s) {columns}.",
+    "import.columns_repeated": "{path} names the column {column} more than once.",
+    "import.field_count": "The line has {found} fields but the header names {expected}.",
+    "import.rejected": "{path}: {count} row(s) are not valid; nothing was imported.",
+    "import.duplicate": "{field} {value} appears more than once in the file (first on line {first}).",
+    "import.exists": "{field} {value} already exists in the database.",
+    "import.code_invalid": "{field} {value} is not valid: use letters, digits, - and _ (at most {limit}).",
+    "import.adcode_invalid": "Administrative code {value} is not valid: use 6 or 12 digits.",
+    "import.unknown_partner": "There is no partner {value}.",
+    "import.unknown_depot": "There is no depot {value}.",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from console.core.errors import ValidationError
@@ -31,6 +32,9 @@ LIMITS = {
     "notes": 2000,
 }
 """Longest accepted text per field (characters)."""
+
+MAX_GUIDANCE_STEPS = 200
+"""Most steps a guidance path may record."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,9 @@ def clean_request(draft: RequestDraft) -> CleanRequest:
         "priority_reason", draft.priority_reason, limit=LIMITS["priority_reason"], required=False
     )
     notes = require_text("notes", draft.notes, limit=LIMITS["notes"], required=False)
-    path = tuple(require_text("guidance_path", step, limit=64) for step in draft.guidance_path)
+    path = _guidance_path(draft.guidance_path)
+    if not isinstance(draft.awd, bool):
+        raise ValidationError("field.not_yes_no", field="awd")
     return CleanRequest(
         caller_phone=phone,
         lat=lat,
@@ -120,7 +126,7 @@ def clean_request(draft: RequestDraft) -> CleanRequest:
         make_model=make_model,
         powertrain=powertrain,
         vehicle_class=vehicle_class,
-        awd=bool(draft.awd),
+        awd=draft.awd,
         address=address,
         city=city,
         road_type=road,
@@ -129,6 +135,55 @@ def clean_request(draft: RequestDraft) -> CleanRequest:
         notes=notes,
         guidance_path=path,
     )
+
+
+def draft_errors(draft: RequestDraft) -> tuple[ValidationError, ...]:
+    """Every field error of ``draft`` (not just the first), in form order.
+
+    A form shows each message next to its own input; :func:`clean_request`
+    stays the gate that decides what is stored.
+    """
+    checks: list[Callable[[], object]] = [
+        lambda: normalise_phone(draft.caller_phone),
+        lambda: require_text(
+            "caller_name", draft.caller_name, limit=LIMITS["caller_name"], required=False
+        ),
+        lambda: parse_choice("caller_language", CallerLanguage, draft.caller_language),
+        lambda: validate_coordinates(draft.lat, 0.0),
+        lambda: validate_coordinates(0.0, draft.lon),
+        lambda: require_text("address", draft.address, limit=LIMITS["address"], required=False),
+        lambda: require_text("city", draft.city, limit=LIMITS["city"], required=False),
+        lambda: parse_choice("road_type", RoadType, draft.road_type),
+        lambda: normalise_plate(draft.plate),
+        lambda: require_text(
+            "make_model", draft.make_model, limit=LIMITS["make_model"], required=False
+        ),
+        lambda: parse_choice("powertrain", Powertrain, draft.powertrain),
+        lambda: parse_choice("vehicle_class", VehicleClass, draft.vehicle_class),
+        lambda: parse_choice("service_type", ServiceType, draft.service_type),
+        lambda: parse_choice("priority", Priority, draft.priority),
+        lambda: require_text(
+            "priority_reason",
+            draft.priority_reason,
+            limit=LIMITS["priority_reason"],
+            required=False,
+        ),
+        lambda: require_text("notes", draft.notes, limit=LIMITS["notes"], required=False),
+    ]
+    errors: list[ValidationError] = []
+    for check in checks:
+        try:
+            check()
+        except ValidationError as exc:
+            errors.append(exc)
+    return tuple(errors)
+
+
+def _guidance_path(steps: object) -> tuple[str, ...]:
+    """The guidance steps taken, each a short code; a lone string is not a path."""
+    if not isinstance(steps, (tuple, list)) or len(steps) > MAX_GUIDANCE_STEPS:
+        raise ValidationError("field.not_text", field="guidance_path")
+    return tuple(require_text("guidance_path", step, limit=64) for step in steps)
 
 
 def location_warnings(

@@ -126,7 +126,17 @@ class DispatchAdvisor(Protocol):
         ...
 
 
-class ConsoleBackend(QueueSource, FleetSource, RequestCommands, DispatchAdvisor, Protocol):
+class TimelineSource(Protocol):
+    """The history of one request, read from the tamper-evident ledger."""
+
+    def timeline(self, request_id: int) -> list[TimelineEntry]:
+        """Every ledger event about ``request_id``, oldest first (empty if none)."""
+        ...
+
+
+class ConsoleBackend(
+    QueueSource, FleetSource, RequestCommands, DispatchAdvisor, TimelineSource, Protocol
+):
     """Everything the console window needs from the data layer."""
 
 
@@ -140,4 +150,5 @@ __all__ = [
     "RequestCommands",
     "RequestRow",
     "TimelineEntry",
+    "TimelineSource",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from datetime import datetime
 from enum import StrEnum
 from typing import TypeVar
 
@@ -36,8 +37,10 @@ _PLATE_SEPARATORS = re.compile(r"[\s\-·•.]")
 E = TypeVar("E", bound=StrEnum)
 
 
-def require_text(field: str, value: str | None, *, limit: int, required: bool = True) -> str:
-    """Strip ``value``; reject control characters, over-long or (if required) empty text."""
+def require_text(field: str, value: object, *, limit: int, required: bool = True) -> str:
+    """Strip ``value``; reject non-text, control characters, over-long or (if required) empty text."""
+    if value is not None and not isinstance(value, str):
+        raise ValidationError("field.not_text", field=field)
     text = (value or "").strip()
     if required and not text:
         raise ValidationError("field.required", field=field)
@@ -69,7 +72,7 @@ def normalise_phone(value: str | None, field: str = "caller_phone") -> str:
         landline = _LANDLINE.fullmatch("0" + national)
         if landline:
             return f"{landline['area']}-{landline['number']}"
-        raise ValidationError("phone.invalid", field=field, value=raw)
+        raise ValidationError("phone.invalid", field=field, value=brief(raw))
     if _MAINLAND_MOBILE.fullmatch(compact) or _SERVICE_NUMBER.fullmatch(compact):
         return compact
     landline = _LANDLINE.fullmatch(compact)
@@ -78,7 +81,7 @@ def normalise_phone(value: str | None, field: str = "caller_phone") -> str:
     international = _INTERNATIONAL.fullmatch(compact)
     if international:
         return "+" + international["digits"]
-    raise ValidationError("phone.invalid", field=field, value=raw)
+    raise ValidationError("phone.invalid", field=field, value=brief(raw))
 
 
 def normalise_plate(value: str | None, field: str = "plate", *, required: bool = False) -> str:
@@ -92,7 +95,7 @@ def normalise_plate(value: str | None, field: str = "plate", *, required: bool =
     plate = _PLATE_SEPARATORS.sub("", raw).upper()
     if _PLATE.fullmatch(plate) or _EMBASSY_PLATE.fullmatch(plate):
         return plate
-    raise ValidationError("plate.invalid", field=field, value=raw)
+    raise ValidationError("plate.invalid", field=field, value=brief(raw))
 
 
 def to_float(field: str, value: object) -> float:
@@ -103,11 +106,38 @@ def to_float(field: str, value: object) -> float:
         )
     try:
         number = float(value.strip() if isinstance(value, str) else value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValidationError("field.not_a_number", field=field, value=str(value)) from None
+    except (TypeError, ValueError, OverflowError):
+        raise ValidationError("field.not_a_number", field=field, value=brief(value)) from None
     if not math.isfinite(number):
-        raise ValidationError("field.not_a_number", field=field, value=str(value))
+        raise ValidationError("field.not_a_number", field=field, value=brief(value))
     return number
+
+
+def whole_number(field: str, value: object, low: int, high: int) -> int:
+    """``value`` if it is a whole number (``int``, not ``bool``) from ``low`` to ``high``."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValidationError("field.range", field=field, low=low, high=high)
+    return value
+
+
+def aware_time(field: str, value: object) -> datetime:
+    """``value`` if it is a timezone-aware ``datetime``, else ``field.not_a_time``."""
+    if not isinstance(value, datetime) or value.utcoffset() is None:
+        raise ValidationError("field.not_a_time", field=field)
+    return value
+
+
+def printable(text: str) -> str:
+    """``text`` on one line: control characters, line breaks and lone surrogates escaped."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
+
+
+def brief(value: object, limit: int = 40) -> str:
+    """A short, one-line, printable rendering of a rejected value for a message."""
+    text = printable(value if isinstance(value, str) else repr(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def validate_coordinates(lat: object, lon: object) -> tuple[float, float]:
@@ -127,7 +157,9 @@ def parse_choice(field: str, enum_type: type[E], value: object) -> E:
         return value
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValidationError("field.required", field=field)
+    if not isinstance(value, str):
+        raise ValidationError("field.invalid_choice", field=field, value=brief(value))
     try:
-        return enum_type(str(value).strip())
+        return enum_type(value.strip())
     except ValueError:
-        raise ValidationError("field.invalid_choice", field=field, value=str(value)) from None
+        raise ValidationError("field.invalid_choice", field=field, value=brief(value)) from None

@@ -18,6 +18,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.core.errors import StorageError
+from console.core.validation import printable
 
 WRITE_OPTION = "roadside_write"
 """Execution option marking a connection that will write (``BEGIN IMMEDIATE`` on SQLite)."""
@@ -25,7 +26,7 @@ WRITE_OPTION = "roadside_write"
 
 def parse_db_url(raw: str) -> URL:
     """Parse and check a database URL; PostgreSQL URLs get the psycopg 3 driver."""
-    shown = raw if len(raw) < 200 else raw[:200] + "..."
+    shown = printable(raw if len(raw) < 200 else raw[:200] + "...")
     try:
         url = make_url(raw.strip())
     except (ArgumentError, ValueError) as exc:
@@ -48,7 +49,7 @@ def parse_db_url(raw: str) -> URL:
 
 def describe_url(url: URL) -> str:
     """The URL with any password hidden, for messages and the status bar."""
-    return url.render_as_string(hide_password=True)
+    return printable(url.render_as_string(hide_password=True))
 
 
 def _prepare_sqlite_file(url: URL) -> None:

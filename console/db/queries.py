@@ -6,12 +6,14 @@ is at worst fetched twice (upserts are idempotent), never missed.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, aliased
 
-from console.core.ports import CrewChanges
+from console.core.ports import CrewChanges, TimelineEntry
 from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.vocab import (
     OPEN_STATUSES,
@@ -28,7 +30,7 @@ from console.core.vocab import (
     VehicleKind,
 )
 from console.db.engine import describe_url
-from console.db.models import ChainHead, Crew, Depot, Request
+from console.db.models import ChainHead, Crew, Depot, Event, Request
 
 
 def request_row(request: Request, crew_call_sign: str | None) -> RequestRow:
@@ -106,8 +108,17 @@ def depot_row(depot: Depot) -> DepotRow:
     )
 
 
+def _payload(text: str) -> dict[str, Any]:
+    """A stored event payload as a dict; the timeline shows what it can of a damaged one."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
 class DatabaseReader:
-    """Read-only queries over one engine; implements ``console.core.ports.QueueSource``."""
+    """Read-only queries over one engine (``QueueSource``, ``FleetSource``, ``TimelineSource``)."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -138,6 +149,19 @@ class DatabaseReader:
         """One request by its reference (RA-YYYYMMDD-NNNN), or None."""
         rows = self._requests(Request.reference == reference.strip().upper()).requests
         return rows[0] if rows else None
+
+    def timeline(self, request_id: int) -> list[TimelineEntry]:
+        """Every ledger event about ``request_id``, oldest first (the request's history)."""
+        with self._session() as session:
+            result = session.execute(
+                select(Event.seq, Event.at, Event.actor, Event.kind, Event.crew_id, Event.payload)
+                .where(Event.request_id == request_id)
+                .order_by(Event.seq)
+            )
+            return [
+                TimelineEntry(seq, at, actor, kind, crew_id, _payload(payload))
+                for seq, at, actor, kind, crew_id, payload in result
+            ]
 
     def crews(self) -> list[CrewRow]:
         """Every crew, by call sign."""

@@ -32,6 +32,11 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this console can upgrade from (or is at)."""
+    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     """The schema revision stored in the database (None for an empty database)."""
     with engine.connect() as connection:
@@ -65,9 +70,25 @@ def ensure_schema(engine: Engine, *, auto_upgrade: bool) -> None:
     head = head_revision()
     if current == head:
         return
-    known = {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and current not in known_revisions():
         raise StorageError("db.too_new", current=current)
     if not auto_upgrade:
         raise StorageError("db.outdated", current=current or "empty", head=head)
     upgrade(engine)
+
+
+def open_database(raw_url: str, *, create: bool) -> Engine:
+    """Connect (one clear error if that fails) and, with ``create``, bring the schema up.
+
+    The embedded SQLite file upgrades itself; a shared server is upgraded on
+    purpose (other workstations may still run the older console), unless it is
+    empty.
+    """
+    from console.db.engine import check_connection, make_engine
+
+    engine = make_engine(raw_url)
+    check_connection(engine)
+    if create:
+        empty = current_revision(engine) is None
+        ensure_schema(engine, auto_upgrade=engine.dialect.name == "sqlite" or empty)
+    return engine

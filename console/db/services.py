@@ -31,7 +31,14 @@ from console.core.intake import RequestDraft, clean_request, location_warnings
 from console.core.ledger import EventContent, canonical_json, chain_hash
 from console.core.records import RequestRow
 from console.core.sla import SlaTargets
-from console.core.validation import require_text, validate_coordinates
+from console.core.validation import (
+    aware_time,
+    brief,
+    parse_choice,
+    require_text,
+    validate_coordinates,
+    whole_number,
+)
 from console.core.vocab import (
     CREW_BUSY_FOR,
     IDLE_CREW_STATUSES,
@@ -45,6 +52,11 @@ from console.db.models import ChainHead, Crew, Event, Request
 from console.db.queries import request_row
 
 Clock = Callable[[], datetime]
+
+MAX_ID = 2**31 - 1
+"""Largest row id or version (Integer columns are 32-bit on PostgreSQL)."""
+MAX_ETA_MINUTES = 24 * 60
+"""Longest ETA a dispatcher may record."""
 
 
 def utc_now() -> datetime:
@@ -321,6 +333,7 @@ class Services:
         One entry point for callers that hold a target status (menus, the
         simulator); illegal moves raise :class:`IllegalTransition`.
         """
+        target = parse_choice("status", RequestStatus, target)
         if target is RequestStatus.ASSIGNED:
             if crew_id is None:
                 raise ValidationError("lifecycle.needs_crew", field="crew")
@@ -346,8 +359,10 @@ class Services:
         self, crew_id: int, status: CrewStatus, *, expected_version: int | None = None
     ) -> None:
         """Put a crew without a job on or off duty, or out of service."""
+        status = parse_choice("status", CrewStatus, status)
         if status not in IDLE_CREW_STATUSES:
             raise ValidationError("crew.status_not_settable", field="status", status=status.value)
+        expected_version = _version("expected_version", expected_version)
         with self.unit_of_work() as uow:
             crew = self._load_crew(uow, crew_id)
             if crew.current_request_id is not None:
@@ -371,11 +386,12 @@ class Services:
     ) -> None:
         """Record a GPS fix for a crew (WGS-84)."""
         latitude, longitude = validate_coordinates(lat, lon)
+        fixed_at = None if at is None else aware_time("gps_at", at)
         with self.unit_of_work() as uow:
             crew = self._load_crew(uow, crew_id)
             crew.lat = latitude
             crew.lon = longitude
-            crew.gps_at = at or uow.now
+            crew.gps_at = fixed_at or uow.now
             crew.revision = uow.revision
             # Position fixes do not bump `version`: they must not invalidate a
             # dispatcher's pending assignment of the same crew.
@@ -392,7 +408,7 @@ class Services:
 
     def _row(self, request_id: int) -> RequestRow:
         with Session(self._engine) as session:
-            request = session.get(Request, request_id)
+            request = session.get(Request, _record_id(request_id, "not_found.request"))
             if request is None:
                 raise NotFound("not_found.request", key=request_id)
             crew = session.get(Crew, request.assigned_crew_id) if request.assigned_crew_id else None
@@ -411,7 +427,8 @@ class Services:
 
     @staticmethod
     def _load_request(uow: WriteContext, request_id: int, expected_version: int | None) -> Request:
-        request = uow.session.get(Request, request_id)
+        expected_version = _version("expected_version", expected_version)
+        request = uow.session.get(Request, _record_id(request_id, "not_found.request"))
         if request is None:
             raise NotFound("not_found.request", key=request_id)
         if expected_version is not None and request.version != expected_version:
@@ -420,7 +437,7 @@ class Services:
 
     @staticmethod
     def _load_crew(uow: WriteContext, crew_id: int) -> Crew:
-        crew = uow.session.get(Crew, crew_id)
+        crew = uow.session.get(Crew, _record_id(crew_id, "not_found.crew"))
         if crew is None:
             raise NotFound("not_found.crew", key=crew_id)
         return crew
@@ -457,6 +474,11 @@ class Services:
                 raise IllegalTransition(
                     "lifecycle.use_operation", operation="assign", to_status=target.value
                 )
+            if target is RequestStatus.QUEUED and current in lifecycle.CREW_HOLDING:
+                # Taking a crew off a job needs release_crew and its reason in the ledger.
+                raise IllegalTransition(
+                    "lifecycle.use_operation", operation="release", to_status=target.value
+                )
             crew: Crew | None = None
             if target in CREW_BUSY_FOR:
                 crew = self._crew_on_job(uow, request)
@@ -490,6 +512,8 @@ class Services:
         eta_minutes: int | None,
     ) -> Crew:
         """Take the crew (conditionally) and mark the request ASSIGNED to it."""
+        if eta_minutes is not None:
+            whole_number("eta_minutes", eta_minutes, 0, MAX_ETA_MINUTES)
         crew = self._take_crew(uow, request, crew_id, expected_crew_version)
         self._set_status(uow, request, RequestStatus.ASSIGNED)
         request.assigned_crew_id = crew.id
@@ -508,6 +532,8 @@ class Services:
     def _take_crew(
         uow: WriteContext, request: Request, crew_id: int, expected_version: int | None
     ) -> Crew:
+        crew_id = _record_id(crew_id, "not_found.crew")
+        expected_version = _version("expected_crew_version", expected_version)
         conditions = [
             Crew.id == crew_id,
             Crew.status == CrewStatus.AVAILABLE.value,
@@ -546,6 +572,18 @@ class Services:
         crew.version += 1
         crew.revision = uow.revision
         return crew
+
+
+def _record_id(value: object, code: str) -> int:
+    """``value`` as a row id, or :class:`NotFound` (``code``) for anything that cannot be one."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
+        raise NotFound(code, key=brief(value))
+    return value
+
+
+def _version(field: str, value: int | None) -> int | None:
+    """An expected row version: ``None`` (do not check) or a whole number."""
+    return None if value is None else whole_number(field, value, 1, MAX_ID)
 
 
 def _required_reason(field: str, reason: str) -> str:

@@ -1,12 +1,13 @@
 """Start the console: the QApplication, its font and language, the main window.
 
-``console.cli`` builds a :class:`~console.core.ports.QueueSource` from the
+``console.cli`` builds a :class:`~console.core.ports.ConsoleBackend` from the
 database layer and hands it to :func:`run_console`; nothing here knows where
 the rows come from.
 """
 
 from __future__ import annotations
 
+import getpass
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
@@ -14,7 +15,7 @@ from datetime import UTC, datetime, tzinfo
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from console.core.ports import QueueSource
+from console.core.ports import ConsoleBackend
 from console.ui.i18n import (
     choose_cjk_font,
     install_language,
@@ -23,6 +24,7 @@ from console.ui.i18n import (
 )
 from console.ui.icons import icon
 from console.ui.main_window import LANGUAGE_KEY, MainWindow, open_settings
+from console.ui.panels import install_dispatch_panels, install_timeline_panel
 
 __all__ = ["build_main_window", "resolve_language", "run_console", "utc_now"]
 
@@ -50,13 +52,14 @@ def resolve_language(language: str | None, settings: QSettings) -> str:
 
 
 def build_main_window(
-    source: QueueSource,
+    backend: ConsoleBackend,
     language: str | None = None,
     clock: Callable[[], datetime] | None = None,
     *,
     settings: QSettings | None = None,
     poll_ms: int = 2000,
     tz: tzinfo | None = None,
+    user: str = "",
 ) -> MainWindow:
     """Install the language and build (not show) the main window.
 
@@ -68,20 +71,25 @@ def build_main_window(
         raise RuntimeError("create the QApplication before the main window")
     store = settings if settings is not None else open_settings()
     install_language(app, resolve_language(language, store))
-    return MainWindow(source, clock or utc_now, store, poll_ms=poll_ms, tz=tz)
+    window = MainWindow(backend, clock or utc_now, store, poll_ms=poll_ms, tz=tz, user=user)
+    install_dispatch_panels(window, backend)
+    install_timeline_panel(window, backend, tz)
+    return window
 
 
 def run_console(
-    source: QueueSource,
+    backend: ConsoleBackend,
     *,
     language: str | None,
     argv: list[str],
     poll_ms: int = 2000,
     tz: tzinfo | None = None,
+    user: str | None = None,
 ) -> int:
-    """Run the dispatch console on ``source`` until the user quits; returns the exit code.
+    """Run the dispatch console on ``backend`` until the user quits; returns the exit code.
 
-    ``language`` is "zh", "en" or ``None`` (the saved choice, else the system's).
+    ``language`` is "zh", "en" or ``None`` (the saved choice, else the system's);
+    ``user`` is shown in the status bar (default: the operating-system user).
     """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -91,10 +99,19 @@ def run_console(
     family = choose_cjk_font(app)
     logger.debug("CJK font: %s", family)
     first_start = not open_settings().contains("window/geometry")
-    window = build_main_window(source, language, poll_ms=poll_ms, tz=tz)
+    window = build_main_window(
+        backend, language, poll_ms=poll_ms, tz=tz, user=user or _system_user()
+    )
     # A dispatcher's console fills the screen until the user chooses otherwise.
     if first_start:
         window.showMaximized()
     else:
         window.show()
     return int(app.exec())
+
+
+def _system_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (e.g. a container without passwd entry)
+        return ""

@@ -2,7 +2,8 @@
 
 One table maps each semantic name to a qtawesome glyph and a palette colour, so
 a restyle touches this file only. Icons are built lazily (qtawesome needs a
-running QGuiApplication) and cached for the life of the process.
+running QGuiApplication) and cached until the colour scheme changes: the dark
+theme swaps in :data:`DARK_PALETTE` (see :func:`use_dark_palette`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,17 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon
 
 from console.core.vocab import Priority, ServiceType
 
-__all__ = ["ICONS", "PALETTE", "colour", "icon", "priority_icon_name", "service_icon_name"]
+__all__ = [
+    "DARK_PALETTE",
+    "ICONS",
+    "PALETTE",
+    "colour",
+    "icon",
+    "is_dark_palette",
+    "priority_icon_name",
+    "service_icon_name",
+    "use_dark_palette",
+]
 
 PALETTE: dict[str, str] = {
     "text": "#455a64",
@@ -23,7 +34,18 @@ PALETTE: dict[str, str] = {
     "danger": "#c62828",
     "ev": "#00897b",
 }
-"""Named colours shared by icons and item models."""
+"""Named colours shared by icons and item models (light theme)."""
+
+DARK_PALETTE: dict[str, str] = {
+    "text": "#b0bec5",
+    "muted": "#78909c",
+    "accent": "#64b5f6",
+    "ok": "#66bb6a",
+    "warn": "#ffa726",
+    "danger": "#ef5350",
+    "ev": "#4db6ac",
+}
+"""The same names, lighter, for the dark theme (readable on a dark background)."""
 
 ICONS: dict[str, tuple[str, str]] = {
     # application actions
@@ -32,10 +54,56 @@ ICONS: dict[str, tuple[str, str]] = {
     "app.language": ("mdi6.translate", "text"),
     "app.about": ("mdi6.information-outline", "text"),
     "request.new": ("mdi6.plus-circle-outline", "accent"),
+    "app.search": ("mdi6.magnify", "text"),
+    "app.filter": ("mdi6.filter-variant", "text"),
+    "app.theme": ("mdi6.theme-light-dark", "text"),
+    "app.save": ("mdi6.content-save-outline", "text"),
+    "app.discard": ("mdi6.delete-outline", "text"),
+    "app.restore": ("mdi6.restore", "accent"),
+    "app.warning": ("mdi6.alert-outline", "warn"),
+    "app.error": ("mdi6.alert-circle-outline", "danger"),
+    "nav.next": ("mdi6.chevron-down", "text"),
+    "nav.previous": ("mdi6.chevron-up", "text"),
+    # request lifecycle actions
+    "request.triage": ("mdi6.format-list-checks", "accent"),
+    "request.queue": ("mdi6.send-check-outline", "accent"),
+    "request.resolve": ("mdi6.phone-check", "ok"),
+    "request.en_route": ("mdi6.truck-fast", "accent"),
+    "request.on_scene": ("mdi6.map-marker-check", "accent"),
+    "request.tow": ("mdi6.tow-truck", "accent"),
+    "request.complete": ("mdi6.flag-checkered", "ok"),
+    "request.cancel": ("mdi6.close-circle-outline", "danger"),
+    "request.release": ("mdi6.account-arrow-left-outline", "warn"),
+    "request.assign_first": ("mdi6.target-account", "accent"),
+    # intake
+    "intake.safety": ("mdi6.car-emergency", "danger"),
+    "intake.caller": ("mdi6.account-circle-outline", "text"),
+    "intake.location": ("mdi6.crosshairs-gps", "text"),
+    "intake.vehicle": ("mdi6.car-info", "text"),
+    "intake.service": ("mdi6.wrench-outline", "text"),
+    "intake.notes": ("mdi6.clipboard-text-outline", "text"),
+    "intake.city_centre": ("mdi6.city-variant-outline", "text"),
+    # panels
+    "panel.queue": ("mdi6.format-list-bulleted", "text"),
+    "panel.map": ("mdi6.map-outline", "text"),
+    "panel.detail": ("mdi6.card-text-outline", "text"),
+    "panel.crews": ("mdi6.account-group-outline", "text"),
+    "panel.suggestions": ("mdi6.lightbulb-on-outline", "text"),
+    "panel.guidance": ("mdi6.headset", "text"),
+    "panel.timeline": ("mdi6.timeline-text-outline", "text"),
+    # crews
+    "crew.available": ("mdi6.account-check-outline", "ok"),
+    "crew.busy": ("mdi6.account-hard-hat", "accent"),
+    "crew.off_duty": ("mdi6.sleep", "muted"),
+    "crew.out_of_service": ("mdi6.wrench-outline", "danger"),
+    "crew.gps_stale": ("mdi6.crosshairs-question", "warn"),
+    "skill.ev_hv_certified": ("mdi6.lightning-bolt-circle", "ev"),
+    "skill.bilingual": ("mdi6.translate-variant", "accent"),
     # status bar
     "status.connected": ("mdi6.lan-connect", "ok"),
     "status.disconnected": ("mdi6.lan-disconnect", "danger"),
     "status.clock": ("mdi6.clock-outline", "text"),
+    "status.user": ("mdi6.account-outline", "text"),
     # queue cells
     "priority.p1": ("mdi6.alert-octagon", "danger"),
     "priority.p2": ("mdi6.circle-medium", "accent"),
@@ -56,11 +124,30 @@ ICONS: dict[str, tuple[str, str]] = {
 """Semantic name -> (qtawesome glyph, palette colour name)."""
 
 _cache: dict[str, QIcon] = {}
+_active: dict[str, str] = dict(PALETTE)
+
+
+def use_dark_palette(dark: bool) -> None:
+    """Switch icons and model colours to the dark (or light) palette.
+
+    Icons already handed out keep their colour: widgets ask again after a
+    theme change (the main window announces it).
+    """
+    wanted = DARK_PALETTE if dark else PALETTE
+    if wanted != _active:
+        _active.clear()
+        _active.update(wanted)
+        _cache.clear()
+
+
+def is_dark_palette() -> bool:
+    """True while the dark palette is in use."""
+    return _active == DARK_PALETTE
 
 
 def colour(name: str) -> QColor:
-    """The palette colour called ``name`` (see :data:`PALETTE`)."""
-    return QColor(PALETTE[name])
+    """The colour called ``name`` in the active palette (see :data:`PALETTE`)."""
+    return QColor(_active[name])
 
 
 def icon(name: str) -> QIcon:
@@ -74,7 +161,7 @@ def icon(name: str) -> QIcon:
     glyph, colour_name = ICONS[name]
     if QGuiApplication.instance() is None:
         raise RuntimeError("icons can only be created after the QApplication exists")
-    created: QIcon = qta.icon(glyph, color=PALETTE[colour_name])
+    created: QIcon = qta.icon(glyph, color=_active[colour_name])
     _cache[name] = created
     return created
 

@@ -31,9 +31,11 @@ from console.core.vocab import (
 
 __all__ = [
     "ERROR_TEMPLATES",
+    "EVENT_KIND_LABELS",
     "FIELD_LABELS",
     "LABELLED_ENUMS",
     "error_text",
+    "event_kind_label",
     "field_label",
     "label",
     "label_source",
@@ -167,6 +169,27 @@ FIELD_LABELS: dict[str, str] = {
 }
 """Field code (as passed in ``DomainError.field``) -> English source label."""
 
+EVENT_KIND_LABELS: dict[str, str] = {
+    "request.created": QT_TRANSLATE_NOOP("Labels", "Request created"),
+    "request.triage": QT_TRANSLATE_NOOP("Labels", "Triage started"),
+    "request.resolved_remotely": QT_TRANSLATE_NOOP("Labels", "Resolved by phone"),
+    "request.queued": QT_TRANSLATE_NOOP("Labels", "Queued for a crew"),
+    "request.assigned": QT_TRANSLATE_NOOP("Labels", "Crew assigned"),
+    "request.en_route": QT_TRANSLATE_NOOP("Labels", "Crew on the way"),
+    "request.on_scene": QT_TRANSLATE_NOOP("Labels", "Crew arrived"),
+    "request.towing": QT_TRANSLATE_NOOP("Labels", "Towing started"),
+    "request.completed": QT_TRANSLATE_NOOP("Labels", "Job completed"),
+    "request.cancelled": QT_TRANSLATE_NOOP("Labels", "Request cancelled"),
+    "request.crew_released": QT_TRANSLATE_NOOP("Labels", "Crew released"),
+    "request.reassigned": QT_TRANSLATE_NOOP("Labels", "Crew reassigned"),
+    "crew.status_changed": QT_TRANSLATE_NOOP("Labels", "Crew status changed"),
+    "crew.position": QT_TRANSLATE_NOOP("Labels", "Crew position reported"),
+    "dataset.seeded": QT_TRANSLATE_NOOP("Labels", "Demo data loaded"),
+    "import.depots": QT_TRANSLATE_NOOP("Labels", "Depots imported"),
+    "import.crews": QT_TRANSLATE_NOOP("Labels", "Crews imported"),
+}
+"""Ledger event kind -> English source label, for the request timeline."""
+
 ERROR_TEMPLATES: dict[str, str] = {
     # validation
     "field.required": QT_TRANSLATE_NOOP("Errors", "{field} is required."),
@@ -178,6 +201,14 @@ ERROR_TEMPLATES: dict[str, str] = {
     ),
     "field.not_a_number": QT_TRANSLATE_NOOP("Errors", "{field} must be a number."),
     "field.invalid_choice": QT_TRANSLATE_NOOP("Errors", "{field} has an unknown value: {value}."),
+    "field.not_text": QT_TRANSLATE_NOOP("Errors", "{field} must be text."),
+    "field.range": QT_TRANSLATE_NOOP(
+        "Errors", "{field} must be a whole number from {low} to {high}."
+    ),
+    "field.not_a_time": QT_TRANSLATE_NOOP(
+        "Errors", "{field} must be a date and time with a time zone."
+    ),
+    "field.not_yes_no": QT_TRANSLATE_NOOP("Errors", "{field} must be yes or no."),
     "phone.invalid": QT_TRANSLATE_NOOP(
         "Errors",
         "Phone number {value} is not valid: use a mainland mobile (11 digits, 1xx), "
@@ -189,8 +220,7 @@ ERROR_TEMPLATES: dict[str, str] = {
     "coord.lat_range": QT_TRANSLATE_NOOP("Errors", "Latitude {value} is outside -90 to 90."),
     "coord.lon_range": QT_TRANSLATE_NOOP("Errors", "Longitude {value} is outside -180 to 180."),
     "coord.outside_service_area": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The location {lat}, {lon} is outside the service area (mainland China).",
+        "Errors", "The location {lat}, {lon} is outside the service area (mainland China)."
     ),
     "reason.required": QT_TRANSLATE_NOOP("Errors", "A reason is required."),
     # lifecycle and dispatch
@@ -217,8 +247,7 @@ ERROR_TEMPLATES: dict[str, str] = {
         "Errors", "Request {reference} was changed by someone else; refresh and try again."
     ),
     "record.conflict": QT_TRANSLATE_NOOP(
-        "Errors",
-        "Someone else changed this record at the same moment; refresh and try again.",
+        "Errors", "Someone else changed this record at the same moment; refresh and try again."
     ),
     "request.no_crew": QT_TRANSLATE_NOOP("Errors", "Request {reference} has no crew assigned."),
     "not_found.request": QT_TRANSLATE_NOOP("Errors", "There is no request {key}."),
@@ -251,6 +280,71 @@ ERROR_TEMPLATES: dict[str, str] = {
     "seed.data_missing": QT_TRANSLATE_NOOP(
         "Errors", "Seed data file {path} is missing or damaged: {detail}"
     ),
+    # records and recovery
+    "file.unreadable": QT_TRANSLATE_NOOP("Errors", "Cannot read {path}: {detail}"),
+    "file.unwritable": QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: {detail}"),
+    "file.exists": QT_TRANSLATE_NOOP(
+        "Errors", "{path} already exists; choose another name or move that file away first."
+    ),
+    "ledger.broken": QT_TRANSLATE_NOOP("Errors", "The ledger is broken at event {seq}: {detail}"),
+    "checkpoint.invalid": QT_TRANSLATE_NOOP(
+        "Errors", "Checkpoint file {path} is not valid: {detail}"
+    ),
+    "backup.postgres": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The console backs up only its SQLite file; back up PostgreSQL with its "
+        "own tools: pg_dump -Fc -f FILE DBNAME, and restore with pg_restore "
+        "--clean -d DBNAME FILE.",
+    ),
+    "backup.invalid": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a backup of this console: {detail}"
+    ),
+    "backup.same_file": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is the database itself; restore from a copy."
+    ),
+    "restore.not_empty": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database {url} already holds data; pass --force to replace it with the backup.",
+    ),
+    # imports
+    "import.encoding": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not UTF-8 text (line {line}): save it as “CSV UTF-8”."
+    ),
+    "import.too_large": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is too large to import (more than {limit})."
+    ),
+    "import.malformed": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a valid CSV file at line {line}: {detail}"
+    ),
+    "import.empty": QT_TRANSLATE_NOOP("Errors", "{path} has a header but no rows to import."),
+    "import.no_header": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is empty: the first line must name the columns."
+    ),
+    "import.columns_missing": QT_TRANSLATE_NOOP("Errors", "{path} lacks the column(s) {columns}."),
+    "import.columns_unknown": QT_TRANSLATE_NOOP(
+        "Errors", "{path} has unknown column(s) {columns}."
+    ),
+    "import.columns_repeated": QT_TRANSLATE_NOOP(
+        "Errors", "{path} names the column {column} more than once."
+    ),
+    "import.field_count": QT_TRANSLATE_NOOP(
+        "Errors", "The line has {found} fields but the header names {expected}."
+    ),
+    "import.rejected": QT_TRANSLATE_NOOP(
+        "Errors", "{path}: {count} row(s) are not valid; nothing was imported."
+    ),
+    "import.duplicate": QT_TRANSLATE_NOOP(
+        "Errors", "{field} {value} appears more than once in the file (first on line {first})."
+    ),
+    "import.exists": QT_TRANSLATE_NOOP("Errors", "{field} {value} already exists in the database."),
+    "import.code_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "{field} {value} is not valid: use letters, digits, - and _ (at most {limit})."
+    ),
+    "import.adcode_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "Administrative code {value} is not valid: use 6 or 12 digits."
+    ),
+    "import.unknown_partner": QT_TRANSLATE_NOOP("Errors", "There is no partner {value}."),
+    "import.unknown_depot": QT_TRANSLATE_NOOP("Errors", "There is no depot {value}."),
 }
 """Message code -> English template, identical to ``console.core.errors.MESSAGES``."""
 
@@ -285,6 +379,14 @@ def field_label(code: str) -> str:
     source = FIELD_LABELS.get(code)
     if source is None:
         return code
+    return QCoreApplication.translate(LABELS_CONTEXT, source)
+
+
+def event_kind_label(kind: str) -> str:
+    """The display name of a ledger event kind, or the kind itself when it has none."""
+    source = EVENT_KIND_LABELS.get(kind)
+    if source is None:
+        return kind
     return QCoreApplication.translate(LABELS_CONTEXT, source)
 
 

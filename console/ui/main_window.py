@@ -1,13 +1,27 @@
-"""The dispatcher's main window: the live request queue with status and menus.
+"""The dispatcher's workspace: dockable panels around the live request queue.
 
-The window polls a :class:`~console.core.ports.QueueSource` for a higher
-revision and applies only what changed, so the table is updated in place. A
-failing source shows "disconnected" in the status bar; the window keeps going
-and recovers on the next successful poll.
+The window owns the models (requests, crews) and the one poller that keeps
+them current; panels are widgets in docks that listen to the window's signals
+and write through the backend. Panels never talk to each other: the window
+says which request or crew is selected (``sig_request_selected``,
+``sig_crew_selected``) and what changed (``sig_synced`` and friends), and
+other features plug their widgets in with :meth:`MainWindow.install_panel`.
+
+Integration API for feature panels
+----------------------------------
+- ``install_panel(key, widget)``: put ``widget`` in the dock ``key`` ("map",
+  "suggestions", "guidance", "timeline", or a new key), replacing its placeholder.
+- ``select_request(request_id)`` / ``select_crew(crew_id)``: select from a panel.
+- ``sync_now()``: poll at once after a panel wrote something.
+- signals: ``sig_request_selected``, ``sig_crew_selected``, ``sig_synced``,
+  ``sig_requests_changed``, ``sig_crews_changed``, ``sig_depots_loaded``,
+  ``sig_assign_first_requested``, ``sig_theme_changed``,
+  ``sig_location_pick_requested``, ``sig_connection_changed``.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from datetime import datetime, tzinfo
@@ -16,38 +30,108 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QEvent,
+    QItemSelection,
+    QItemSelectionModel,
     QLocale,
+    QModelIndex,
     QSettings,
-    QSortFilterProxyModel,
+    QSignalBlocker,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QDockWidget,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QTableView,
+    QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
-from console.core.ports import QueueSource
-from console.core.records import RequestChanges
+from console.core.ports import ConsoleBackend
+from console.core.records import DepotRow, RequestChanges, RequestRow
+from console.ui.crew_board import CrewBoardPanel
+from console.ui.crew_model import CrewTableModel
+from console.ui.filter_bar import QueueFilterBar
 from console.ui.i18n import current_language, install_language
 from console.ui.icons import icon
-from console.ui.queue_model import SORT_ROLE, Column, RequestQueueModel
+from console.ui.intake_dialog import IntakeDialog
+from console.ui.labels import label
+from console.ui.live_sync import LiveSync, SyncBatch
+from console.ui.queue_filter import RequestFilterProxy
+from console.ui.queue_model import ROW_ROLE, Column, RequestQueueModel
+from console.ui.request_detail import RequestDetailPanel
+from console.ui.theme import THEME_KEY, Theme, apply_theme, current_theme, parse_theme
 
-__all__ = ["SETTINGS_APPLICATION", "SETTINGS_ORGANISATION", "MainWindow", "open_settings"]
+__all__ = [
+    "LANGUAGE_KEY",
+    "PANEL_KEYS",
+    "QUEUE_COLUMN_ORDER",
+    "SETTINGS_APPLICATION",
+    "SETTINGS_ORGANISATION",
+    "MainWindow",
+    "open_settings",
+]
 
 logger = logging.getLogger(__name__)
 
 SETTINGS_ORGANISATION = "Roadside"
 SETTINGS_APPLICATION = "Console"
 LANGUAGE_KEY = "ui/language"
+STATE_VERSION = 2
+"""Bumped when the dock layout changes shape, so an old saved layout is ignored."""
+
+PANEL_KEYS: tuple[str, ...] = (
+    "queue",
+    "map",
+    "detail",
+    "crews",
+    "suggestions",
+    "guidance",
+    "timeline",
+)
+"""The docks every window has (feature panels replace the placeholders)."""
+
+QUEUE_COLUMN_ORDER: tuple[Column, ...] = (
+    Column.REFERENCE,
+    Column.PRIORITY,
+    Column.STATUS,
+    Column.SLA,
+    Column.AGE,
+    Column.SERVICE,
+    Column.VEHICLE,
+    Column.LOCATION,
+    Column.CREW,
+    Column.ETA,
+)
+"""Default left-to-right order of the queue's columns on a fresh layout."""
+
+_PANEL_ICONS = {
+    "queue": "panel.queue",
+    "map": "panel.map",
+    "detail": "panel.detail",
+    "crews": "panel.crews",
+    "suggestions": "panel.suggestions",
+    "guidance": "panel.guidance",
+    "timeline": "panel.timeline",
+}
 
 # Language names are written in their own language so anyone can find theirs.
 _LANGUAGE_NAMES: tuple[tuple[str, str], ...] = (("en", "English"), ("zh", "中文"))
@@ -59,64 +143,115 @@ def open_settings() -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    """Queue table, menus, toolbar and status bar of the dispatch console."""
+    """Docks (queue, map, detail, crews, suggestions, guidance, timeline), menus and status."""
 
     sig_connection_changed = Signal(bool)
-    """Emitted with True when the queue source answers again, False when it fails."""
+    """Emitted with True when the backend answers again, False when it fails."""
+
+    sig_request_selected = Signal(object)
+    """Emitted with the selected request id (int), or None when nothing is selected."""
+
+    sig_crew_selected = Signal(object)
+    """Emitted with the selected crew id (int), or None."""
+
+    sig_synced = Signal(object)
+    """Emitted with each :class:`~console.ui.live_sync.SyncBatch` after the models took it."""
+
+    sig_requests_changed = Signal(object)
+    """Emitted with a tuple of :class:`RequestRow` that changed (closed ones included)."""
+
+    sig_crews_changed = Signal(object)
+    """Emitted with a tuple of :class:`CrewRow` that changed."""
+
+    sig_depots_loaded = Signal(object)
+    """Emitted with the list of :class:`DepotRow` once they are read."""
+
+    sig_assign_first_requested = Signal(object)
+    """Emitted with the selected request id when the dispatcher asks to assign the
+    best suggested crew (Ctrl+Enter); the suggestions panel carries it out."""
+
+    sig_theme_changed = Signal(str)
+    """Emitted with "light" or "dark" after the theme changed (re-fetch icons)."""
+
+    sig_location_pick_requested = Signal()
+    """Emitted when the intake asks for a location from the map; answer with
+    :meth:`set_intake_location`."""
 
     def __init__(
         self,
-        source: QueueSource,
+        backend: ConsoleBackend,
         clock: Callable[[], datetime],
         settings: QSettings | None = None,
         *,
         poll_ms: int = 2000,
         tz: tzinfo | None = None,
+        user: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
-        self._source = source
+        self._backend = backend
         self._clock = clock
         self._settings = settings if settings is not None else open_settings()
         self._tz = tz
-        self._revision: int | None = None
-        self._connected: bool | None = None
-        self._description = self._describe_source()
+        self._user = user
+        self._depots: list[DepotRow] = []
+        self._selected_request: int | None = None
+        self._selected_crew: int | None = None
+        self._map_pick = False
+        self.intake: IntakeDialog | None = None
+        """The open intake dialog, if any."""
 
+        self.sync = LiveSync(backend, poll_ms, self)
         self.model = RequestQueueModel(clock, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RequestFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setDynamicSortFilter(True)
-        self.proxy.setSortLocaleAware(True)
+        self.crew_model = CrewTableModel(clock, self)
+        self.crew_model.set_reference_lookup(self.model.reference_of)
+
+        self.setDockNestingEnabled(True)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+        )
+        self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
         self.view = self._build_view()
-        self.setCentralWidget(self.view)
+        self.filter_bar = QueueFilterBar(self.proxy, self)
+        self.detail = RequestDetailPanel(backend, clock, tz, self)
+        self.crew_board = CrewBoardPanel(self.crew_model, backend, self)
+        self._docks: dict[str, QDockWidget] = {}
+        self._placeholders: dict[str, QLabel] = {}
+        self._build_docks()
 
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
-        self.model.rowsInserted.connect(self._update_row_count)
-        self.model.rowsRemoved.connect(self._update_row_count)
-        self.model.modelReset.connect(self._update_row_count)
+        self._wire()
 
         self.retranslate_ui()
+        apply_theme(self._app(), parse_theme(self._settings.value(THEME_KEY, Theme.LIGHT.value)))
+        self._restyle()
         header_restored = self._restore_state()
 
-        self._poll_timer = QTimer(self)
-        self._poll_timer.setInterval(poll_ms)
-        self._poll_timer.timeout.connect(self.poll)
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(1000)
         self._clock_timer.timeout.connect(self._on_tick)
 
         self.refresh()
         if not header_restored:
-            self.view.resizeColumnsToContents()
+            self._default_column_widths()
         self._update_clock()
-        self._poll_timer.start()
+        self.sync.start()
         self._clock_timer.start()
+
+    @staticmethod
+    def _app() -> QApplication:
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            raise RuntimeError("create the QApplication before the main window")
+        return app
 
     # -- construction --------------------------------------------------------
 
@@ -127,32 +262,157 @@ class MainWindow(QMainWindow):
         view.setSortingEnabled(True)
         view.setAlternatingRowColors(True)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setWordWrap(False)
         view.verticalHeader().setVisible(False)
         # Fixed row heights keep scrolling cheap with thousands of rows.
         rows = view.verticalHeader()
-        rows.setSectionResizeMode(rows.ResizeMode.Fixed)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setSectionsMovable(True)
         view.sortByColumn(Column.PRIORITY, Qt.SortOrder.AscendingOrder)
         return view
 
-    def _build_actions(self) -> None:
-        self.refresh_action = QAction(icon("app.refresh"), "", self)
-        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self.refresh_action.triggered.connect(self.refresh)
+    def _default_column_widths(self) -> None:
+        """Widths that fit typical content, and at least the column title."""
+        header = self.view.horizontalHeader()
+        metrics = header.fontMetrics()
+        characters = {
+            Column.REFERENCE: 17,
+            Column.AGE: 6,
+            Column.PRIORITY: 5,
+            Column.SERVICE: 13,
+            Column.VEHICLE: 22,
+            Column.LOCATION: 22,
+            Column.STATUS: 8,
+            Column.CREW: 9,
+            Column.ETA: 5,
+            Column.SLA: 15,
+        }
+        icon_room = 22
+        digit = metrics.horizontalAdvance("0")  # CJK fonts report a wide "average" character
+        for column, count in characters.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(digit * count, metrics.horizontalAdvance(title) + 28)
+            if column in (Column.PRIORITY, Column.SERVICE, Column.VEHICLE):
+                width += icon_room
+            header.resizeSection(column, width)
+        # What decides the next action first; the details after (columns stay movable).
+        for visual, column in enumerate(QUEUE_COLUMN_ORDER):
+            header.moveSection(header.visualIndex(column), visual)
 
-        self.quit_action = QAction(icon("app.quit"), "", self)
+    def _make_dock(self, key: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(f"dock_{key}")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self._docks[key] = dock
+        return dock
+
+    def _placeholder(self, key: str) -> QLabel:
+        placeholder = QLabel(self)
+        placeholder.setObjectName(f"placeholder_{key}")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        placeholder.setWordWrap(True)
+        placeholder.setEnabled(False)  # drawn in the muted text colour
+        self._placeholders[key] = placeholder
+        return placeholder
+
+    def _build_docks(self) -> None:
+        queue = QWidget(self)
+        queue_layout = QVBoxLayout(queue)
+        queue_layout.setContentsMargins(0, 0, 0, 0)
+        queue_layout.setSpacing(0)
+        queue_layout.addWidget(self.filter_bar)
+        queue_layout.addWidget(self.view, 1)
+        self._make_dock("queue", queue)
+        self._make_dock("crews", self.crew_board)
+        self._make_dock("detail", self.detail)
+        for key in ("map", "suggestions", "guidance", "timeline"):
+            self._make_dock(key, self._placeholder(key))
+        self.reset_layout()
+
+    def reset_layout(self) -> None:
+        """Put every dock back where a new console has it."""
+        docks = self._docks
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        for dock in docks.values():
+            dock.setFloating(False)
+            self.removeDockWidget(dock)
+        # The queue and what a dispatcher needs to act on one request (detail, then
+        # suggestions) on the left; the map and the crews on the right.
+        self.addDockWidget(left, docks["queue"])
+        self.splitDockWidget(docks["queue"], docks["detail"], Qt.Orientation.Vertical)
+        self.splitDockWidget(docks["detail"], docks["suggestions"], Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(docks["detail"], docks["timeline"])
+        self.tabifyDockWidget(docks["suggestions"], docks["guidance"])
+        self.addDockWidget(right, docks["map"])
+        self.splitDockWidget(docks["map"], docks["crews"], Qt.Orientation.Vertical)
+        extra = [d for k, d in docks.items() if k not in PANEL_KEYS]
+        for dock in extra:
+            self.tabifyDockWidget(docks["suggestions"], dock)
+        for dock in docks.values():
+            dock.show()
+        docks["detail"].raise_()
+        docks["suggestions"].raise_()
+        self._default_dock_sizes()
+        # Sizes only stick once the window has its real size: again on first show.
+        self._sizes_pending = True
+
+    def _default_dock_sizes(self) -> None:
+        """Share the window: 60 % queue side, 40 % map side (sizes are in pixels)."""
+        docks = self._docks
+        width, height = max(self.width(), 800), max(self.height(), 500)
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        left = int(width * 0.6)
+        self.resizeDocks([docks["queue"], docks["map"]], [left, width - left], horizontal)
+        self.resizeDocks(
+            [docks["queue"], docks["detail"]], [int(height * 0.5), int(height * 0.4)], vertical
+        )
+        self.resizeDocks(
+            [docks["detail"], docks["suggestions"]], [left // 2, left // 2], horizontal
+        )
+        self.resizeDocks(
+            [docks["map"], docks["crews"]], [int(height * 0.5), int(height * 0.4)], vertical
+        )
+
+    def _build_actions(self) -> None:
+        def make(
+            icon_name: str | None, shortcuts: list[str], slot: Callable[[], object]
+        ) -> QAction:
+            action = QAction(self)
+            if icon_name:
+                self._action_icons[action] = icon_name
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False: slot())
+            self.addAction(action)
+            self._made_actions.append(action)
+            return action
+
+        self._action_icons: dict[QAction, str] = {}
+        self._made_actions: list[QAction] = []
+        self.new_call_action = make("request.new", ["Ctrl+N", "F2"], self.open_intake)
+        self.search_action = make("app.search", ["Ctrl+F"], self.focus_search)
+        self.next_action = make("nav.next", ["Ctrl+Down", "F8"], self.select_next_request)
+        self.previous_action = make("nav.previous", ["Ctrl+Up", "F7"], self.select_previous_request)
+        self.refresh_action = make("app.refresh", ["F5"], self.refresh)
+        self.assign_first_action = make("request.assign_first", ["Ctrl+Return", "Ctrl+Enter"],
+                                        self.request_assign_first)  # fmt: skip
+        self.theme_action = make("app.theme", ["Ctrl+Shift+L"], self.toggle_theme)
+        self.theme_action.setCheckable(True)
+        self.reset_layout_action = make(None, ["Ctrl+Shift+0"], self.reset_layout)
+        self.quit_action = make("app.quit", [], self.close)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-
-        self.about_action = QAction(icon("app.about"), "", self)
+        self.about_action = make("app.about", ["F1"], self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
 
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
@@ -167,14 +427,34 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = QMenu(self)
+        self.file_menu.addAction(self.new_call_action)
         self.file_menu.addAction(self.refresh_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         bar.addMenu(self.file_menu)
 
+        self.request_menu = QMenu(self)
+        for action in (self.next_action, self.previous_action, self.search_action):
+            self.request_menu.addAction(action)
+        self.request_menu.addSeparator()
+        self.request_menu.addAction(self.assign_first_action)
+        self.request_menu.addSeparator()
+        self.request_menu.addActions(list(self.detail.actions_by_key.values()))
+        bar.addMenu(self.request_menu)
+
+        self.crew_menu = QMenu(self)
+        self.crew_menu.addActions(list(self.crew_board.status_actions.values()))
+        bar.addMenu(self.crew_menu)
+
         self.view_menu = QMenu(self)
+        self.panels_menu = QMenu(self)
+        for dock in self._docks.values():
+            self.panels_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addMenu(self.panels_menu)
+        self.view_menu.addAction(self.reset_layout_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.theme_action)
         self.language_menu = QMenu(self)
-        self.language_menu.setIcon(icon("app.language"))
         self.language_menu.addActions(list(self.language_actions.values()))
         self.view_menu.addMenu(self.language_menu)
         bar.addMenu(self.view_menu)
@@ -187,20 +467,56 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addAction(self.new_call_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.previous_action)
+        self.toolbar.addAction(self.next_action)
+        self.toolbar.addAction(self.assign_first_action)
+        self.toolbar.addSeparator()
         self.toolbar.addAction(self.refresh_action)
+        self.toolbar.addAction(self.theme_action)
         self.addToolBar(self.toolbar)
+        self.view_menu.insertAction(self.reset_layout_action, self.toolbar.toggleViewAction())
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.connection_icon = QLabel(self)
         self.connection_label = QLabel(self)
         self.connection_label.setObjectName("connectionLabel")
+        # A long database address must not hold the window wide: it is cut instead.
+        self.connection_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
+        self.user_icon = QLabel(self)
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("userLabel")
         self.row_count_label = QLabel(self)
+        self.clock_icon = QLabel(self)
         self.clock_label = QLabel(self)
         status.addWidget(self.connection_icon)
         status.addWidget(self.connection_label, 1)
+        status.addPermanentWidget(self.user_icon)
+        status.addPermanentWidget(self.user_label)
         status.addPermanentWidget(self.row_count_label)
+        status.addPermanentWidget(self.clock_icon)
         status.addPermanentWidget(self.clock_label)
+
+    def _wire(self) -> None:
+        self.sync.sig_batch.connect(self._take_batch)
+        self.sync.sig_depots.connect(self._take_depots)
+        self.sync.sig_connection_changed.connect(self._on_connection_changed)
+        self.model.rowsInserted.connect(self._update_row_count)
+        self.model.rowsRemoved.connect(self._update_row_count)
+        self.model.modelReset.connect(self._update_row_count)
+        self.view.selectionModel().selectionChanged.connect(self._on_queue_selection)
+        self.proxy.sig_filter_about_to_change.connect(self._before_filter_change)
+        self.proxy.sig_filter_changed.connect(self._after_filter_change)
+        self.crew_board.sig_crew_activated.connect(self._set_selected_crew)
+        self.crew_board.sig_changed.connect(self.sync_now)
+        self.detail.sig_changed.connect(self._on_detail_changed)
+        self.sig_request_selected.connect(self.detail.show_request)
+        self.sig_requests_changed.connect(self.detail.take_changes)
+        self.sig_crew_selected.connect(self.crew_board.select_crew)
 
     # -- text ------------------------------------------------------------------
 
@@ -208,19 +524,68 @@ class MainWindow(QMainWindow):
         """Set every user-visible string in the current language."""
         self.setWindowTitle(self.tr("Roadside Assistance Dispatch Console"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.request_menu.setTitle(self.tr("Re&quest"))
+        self.crew_menu.setTitle(self.tr("&Crews"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.panels_menu.setTitle(self.tr("&Panels"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
-        self.refresh_action.setText(self.tr("&Refresh"))
-        self.refresh_action.setStatusTip(self.tr("Reload the open requests now"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.about_action.setText(self.tr("&About"))
+        texts = {
+            self.new_call_action: (self.tr("&New call"), self.tr("Take a new call (intake form)")),
+            self.search_action: (self.tr("&Search"), self.tr("Search the queue")),
+            self.next_action: (self.tr("Ne&xt request"), self.tr("Select the next request")),
+            self.previous_action: (
+                self.tr("Pre&vious request"),
+                self.tr("Select the previous request"),
+            ),
+            self.refresh_action: (self.tr("&Refresh"), self.tr("Reload the open requests now")),
+            self.assign_first_action: (
+                self.tr("&Assign best crew"),
+                self.tr("Assign the first suggested crew to the selected request"),
+            ),
+            self.theme_action: (self.tr("&Dark theme"), self.tr("Switch between light and dark")),
+            self.reset_layout_action: (
+                self.tr("&Reset panel layout"),
+                self.tr("Put every panel back in its place"),
+            ),
+            self.quit_action: (self.tr("&Quit"), ""),
+            self.about_action: (self.tr("&About"), ""),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            action.setStatusTip(tip)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            plain = text.replace("&", "")
+            action.setToolTip(f"{plain} ({keys})" if keys else plain)
+        self.new_call_action.setIconText(self.tr("New call"))
+        titles = {
+            "queue": self.tr("Request queue"),
+            "map": self.tr("Map"),
+            "detail": self.tr("Request detail"),
+            "crews": self.tr("Crew board"),
+            "suggestions": self.tr("Crew suggestions"),
+            "guidance": self.tr("Guidance"),
+            "timeline": self.tr("Timeline"),
+        }
+        for key, dock in self._docks.items():
+            if key in titles:
+                dock.setWindowTitle(titles[key])
+        placeholders = {
+            "map": self.tr("The live map will appear here."),
+            "suggestions": self.tr("Crew suggestions for the selected request will appear here."),
+            "guidance": self.tr("Guidance scripts for the call will appear here."),
+            "timeline": self.tr("The history of the selected request will appear here."),
+        }
+        for key, widget in self._placeholders.items():
+            widget.setText(placeholders.get(key, ""))
         self.clock_label.setToolTip(self.tr("Current time"))
+        self.user_label.setText(self.tr("User: {user}").format(user=self._user or "-"))
         self.language_actions[current_language()].setChecked(True)
         self._update_connection()
         self._update_row_count()
         self.model.retranslate()
+        self.crew_model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-translate on a language switch."""
@@ -249,77 +614,345 @@ class MainWindow(QMainWindow):
         self._settings.setValue(LANGUAGE_KEY, current_language())
         self.language_actions[current_language()].setChecked(True)
 
+    # -- theme -------------------------------------------------------------------
+
+    def set_theme(self, theme: Theme) -> None:
+        """Use the light or dark theme and remember the choice."""
+        apply_theme(self._app(), theme)
+        self._settings.setValue(THEME_KEY, theme.value)
+        self._restyle()
+        self.sig_theme_changed.emit(theme.value)
+
+    def toggle_theme(self) -> None:
+        """Switch between light and dark."""
+        self.set_theme(Theme.LIGHT if current_theme() is Theme.DARK else Theme.DARK)
+
+    def _restyle(self) -> None:
+        for action, name in self._action_icons.items():
+            action.setIcon(icon(name))
+        for key, dock in self._docks.items():
+            if key in _PANEL_ICONS:
+                dock.toggleViewAction().setIcon(icon(_PANEL_ICONS[key]))
+        self.language_menu.setIcon(icon("app.language"))
+        with QSignalBlocker(self.theme_action):
+            self.theme_action.setChecked(current_theme() is Theme.DARK)
+        self.filter_bar.restyle()
+        self.detail.restyle()
+        self.crew_board.restyle()
+        self.model.restyle()
+        self.crew_model.retranslate()
+        size = self.clock_label.fontMetrics().height()
+        self.user_icon.setPixmap(icon("status.user").pixmap(size, size))
+        self.clock_icon.setPixmap(icon("status.clock").pixmap(size, size))
+        self._update_connection()
+
+    # -- panels ------------------------------------------------------------------------
+
+    def dock(self, key: str) -> QDockWidget | None:
+        """The dock called ``key``, if there is one."""
+        return self._docks.get(key)
+
+    def install_panel(self, key: str, widget: QWidget) -> None:
+        """Put ``widget`` into the dock ``key``, replacing its placeholder.
+
+        A new key gets a new dock (tabbed with the suggestions, or where the
+        saved layout had it). The window takes ownership of ``widget``.
+        """
+        dock = self._docks.get(key)
+        if dock is None:
+            dock = self._make_dock(key, widget)
+            dock.setWindowTitle(widget.windowTitle() or key.capitalize())
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            if not self.restoreDockWidget(dock):
+                self.tabifyDockWidget(self._docks["suggestions"], dock)
+            self.panels_menu.addAction(dock.toggleViewAction())
+            self._yield_shortcuts(widget)
+            return
+        old = dock.widget()
+        dock.setWidget(widget)
+        if old is not None and old is self._placeholders.get(key):
+            del self._placeholders[key]
+            old.deleteLater()
+        if key == "map":
+            self._map_pick = True
+        self._yield_shortcuts(widget)
+
+    def _yield_shortcuts(self, panel: QWidget) -> None:
+        """Drop window shortcuts that ``panel`` binds itself (its own wins).
+
+        Two bindings of one key in a window fire neither; the assign-first
+        action, for one, is a stand-in until the suggestions panel brings its own.
+        """
+        taken = {shortcut.key().toString() for shortcut in panel.findChildren(QShortcut)}
+        for action in [*panel.actions(), *panel.findChildren(QAction)]:
+            taken.update(sequence.toString() for sequence in action.shortcuts())
+        taken.discard("")
+        for action in self._window_actions():
+            kept = [s for s in action.shortcuts() if s.toString() not in taken]
+            if len(kept) != len(action.shortcuts()):
+                logger.info("panel %s takes over a shortcut of %r", panel, action.text())
+                action.setShortcuts(kept)
+
+    def _window_actions(self) -> list[QAction]:
+        return list(self._made_actions)
+
+    # -- selection ---------------------------------------------------------------------
+
+    @property
+    def backend(self) -> ConsoleBackend:
+        """The backend the window reads and writes through."""
+        return self._backend
+
+    @property
+    def selected_request_id(self) -> int | None:
+        """The request the panels are showing."""
+        return self._selected_request
+
+    @property
+    def selected_crew_id(self) -> int | None:
+        """The crew selected on the board or by a panel."""
+        return self._selected_crew
+
+    @property
+    def depots(self) -> list[DepotRow]:
+        """The depots read at start-up."""
+        return list(self._depots)
+
+    def select_request(self, request_id: int) -> None:
+        """Select request ``request_id`` in the queue and tell every panel."""
+        index = self._proxy_index(request_id)
+        if index is not None:
+            self.view.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.view.scrollTo(index)
+        else:
+            # Closed or filtered out: the panels still show it.
+            with QSignalBlocker(self.view.selectionModel()):
+                self.view.selectionModel().clearSelection()
+            self.view.viewport().update()
+        self._set_selected_request(request_id)
+
+    def select_crew(self, crew_id: int) -> None:
+        """Select crew ``crew_id`` on the board and tell every panel."""
+        self._set_selected_crew(crew_id)
+
+    def _proxy_index(self, request_id: int) -> QModelIndex | None:
+        position = self.model.position_of(request_id)
+        if position is None:
+            return None
+        index = self.proxy.mapFromSource(self.model.index(position, 0))
+        return index if index.isValid() else None
+
+    def _on_queue_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        row = rows[0].data(ROW_ROLE) if rows else None
+        if isinstance(row, RequestRow):
+            self._set_selected_request(row.id)
+            return
+        previous = self._selected_request
+        if previous is not None and self._proxy_index(previous) is None:
+            # The request closed or was filtered away: keep it in the panels.
+            return
+        self._set_selected_request(None)
+
+    def _drop_queue_selection(self) -> None:
+        # Left alone, the view moves the selection to a neighbour when the selected
+        # row goes away; a dispatcher must never act on a request they did not
+        # choose, so the selection is dropped and the panels keep showing theirs.
+        selection = self.view.selectionModel()
+        with QSignalBlocker(selection):
+            selection.clear()
+        self.view.viewport().update()
+
+    def _before_filter_change(self) -> None:
+        self._drop_queue_selection()
+
+    def _after_filter_change(self) -> None:
+        if self._selected_request is None:
+            return
+        index = self._proxy_index(self._selected_request)
+        if index is not None:
+            selection = self.view.selectionModel()
+            with QSignalBlocker(selection):
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            self.view.viewport().update()
+
+    def _set_selected_request(self, request_id: int | None) -> None:
+        if request_id == self._selected_request:
+            return
+        self._selected_request = request_id
+        self.sig_request_selected.emit(request_id)
+
+    def _set_selected_crew(self, crew_id: object) -> None:
+        value = crew_id if isinstance(crew_id, int) else None
+        if value == self._selected_crew:
+            return
+        self._selected_crew = value
+        self.sig_crew_selected.emit(value)
+
+    def select_next_request(self) -> None:
+        """Select the request below the current one (the first if none)."""
+        self._step(1)
+
+    def select_previous_request(self) -> None:
+        """Select the request above the current one (the last if none)."""
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        count = self.proxy.rowCount()
+        if count == 0:
+            return
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            target = min(count - 1, max(0, rows[0].row() + step))
+        else:
+            target = 0 if step > 0 else count - 1
+        index = self.proxy.index(target, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
+
+    def focus_search(self) -> None:
+        """Show the queue and put the cursor in its search box."""
+        dock = self._docks["queue"]
+        dock.show()
+        dock.raise_()
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    def request_assign_first(self) -> None:
+        """Ask the suggestions panel to assign its best crew to the selected request."""
+        if self._selected_request is None:
+            self.statusBar().showMessage(self.tr("Select a request first."), 4000)
+            return
+        self.sig_assign_first_requested.emit(self._selected_request)
+
+    # -- intake ------------------------------------------------------------------------
+
+    def open_intake(self) -> IntakeDialog:
+        """Open the new-call form (or bring the open one to the front)."""
+        if self.intake is not None and self.intake.isVisible():
+            self.intake.raise_()
+            self.intake.activateWindow()
+            return self.intake
+        dialog = IntakeDialog(
+            self._backend,
+            self._settings,
+            depots=self._depots,
+            clock=self._clock,
+            tz=self._tz,
+            map_pick=self._map_pick,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_request_created.connect(self._on_request_created)
+        dialog.sig_pick_on_map.connect(self.sig_location_pick_requested)
+        dialog.destroyed.connect(self._forget_intake)
+        self.intake = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _forget_intake(self) -> None:
+        self.intake = None
+
+    def set_intake_location(self, lat: float, lon: float, address: str = "") -> None:
+        """Fill the open intake's coordinates (the map's answer to a pick request)."""
+        if self.intake is not None:
+            self.intake.set_location(lat, lon, address or None)
+
+    def _on_request_created(self, row: RequestRow) -> None:
+        self.sync_now()
+        self.select_request(row.id)
+        dialog = self.intake
+        problem = dialog.follow_up_error if dialog is not None else ""
+        if problem:
+            self.detail.show_message(problem)
+        self.statusBar().showMessage(
+            self.tr("Request {reference} created: {status}.").format(
+                reference=row.reference, status=label(row.status)
+            ),
+            8000,
+        )
+
+    def _on_detail_changed(self, _row: RequestRow) -> None:
+        self.sync_now()
+
     # -- live data --------------------------------------------------------------
 
     @property
     def is_connected(self) -> bool:
-        """True when the last call to the queue source succeeded."""
-        return bool(self._connected)
+        """True when the last call to the backend succeeded."""
+        return self.sync.is_connected
 
     def refresh(self) -> None:
-        """Reload every open request from the source (rows are updated in place)."""
-        try:
-            changes = self._source.open_requests()
-        except Exception as exc:  # any failure of the data layer must not kill the GUI
-            self._set_connected(False, exc)
-            return
-        self._take(changes, snapshot=True)
+        """Reload every open request and crew (rows are updated in place)."""
+        self.sync.refresh()
 
     def poll(self) -> None:
         """Fetch what changed since the last revision seen, if anything did."""
-        try:
-            if self._revision is None:
-                changes = self._source.open_requests()
-                snapshot = True
-            else:
-                current = self._source.revision()
-                if current == self._revision:
-                    self._set_connected(True)
-                    return
-                # A lower revision means the database was replaced: start afresh.
-                snapshot = current < self._revision
-                if snapshot:
-                    changes = self._source.open_requests()
-                else:
-                    changes = self._source.requests_changed_since(self._revision)
-        except Exception as exc:  # any failure of the data layer must not kill the GUI
-            self._set_connected(False, exc)
-            return
-        self._take(changes, snapshot=snapshot)
+        self.sync.poll()
 
-    def _take(self, changes: RequestChanges, *, snapshot: bool) -> None:
-        if snapshot:
+    def sync_now(self) -> None:
+        """Poll at once (after a panel wrote something)."""
+        self.sync.poll()
+
+    def _take_batch(self, batch: SyncBatch) -> None:
+        if self._selection_leaves(batch):
+            self._drop_queue_selection()
+        changes = RequestChanges(revision=batch.revision, requests=batch.requests)
+        if batch.snapshot:
             self.model.load(changes)
+            self.crew_model.load(batch.crews)
         else:
             self.model.apply(changes)
-        self._revision = changes.revision
-        self._set_connected(True)
+            self.crew_model.apply(batch.crews)
+        self.sig_synced.emit(batch)
+        if batch.requests:
+            self.sig_requests_changed.emit(batch.requests)
+        if batch.crews:
+            self.sig_crews_changed.emit(batch.crews)
 
-    def _set_connected(self, connected: bool, error: BaseException | None = None) -> None:
-        if error is not None:
-            if self._connected is not False:
-                logger.warning("queue source %s failed", self._description or "?", exc_info=error)
-            else:
-                logger.debug("queue source still failing: %s", error)
-        elif connected and self._connected is False:
-            logger.info("queue source %s is back", self._description or "?")
-        if connected == self._connected:
-            return
-        self._connected = connected
+    def _selection_leaves(self, batch: SyncBatch) -> bool:
+        """True when ``batch`` takes the selected request out of the queue."""
+        chosen = self._selected_request
+        if chosen is None or self.model.position_of(chosen) is None:
+            return False
+        if batch.snapshot:
+            return not any(row.id == chosen and row.is_open for row in batch.requests)
+        return any(row.id == chosen and not row.is_open for row in batch.requests)
+
+    def _take_depots(self, depots: list[DepotRow]) -> None:
+        self._depots = list(depots)
+        self.crew_model.set_depots(self._depots)
+        self.proxy.set_provinces({d.city_zh: d.province_zh for d in self._depots})
+        english = {d.city_zh: d.city_en for d in self._depots}
+        self.model.set_city_names(english)
+        self.detail.set_city_names(english)
+        self.filter_bar.set_depots(self._depots)
+        self.crew_board.set_depots(self._depots)
+        self._restore_filters()
+        self.sig_depots_loaded.emit(self.depots)
+
+    def _on_connection_changed(self, connected: bool) -> None:
         self._update_connection()
         self.sig_connection_changed.emit(connected)
-
-    def _describe_source(self) -> str:
-        try:
-            return self._source.describe()
-        except Exception:  # a status-bar nicety must not stop the window opening
-            logger.warning("could not describe the queue source", exc_info=True)
-            return ""
 
     # -- status bar ---------------------------------------------------------------
 
     def _update_connection(self) -> None:
-        if self._connected:
+        if self.sync.is_connected:
             text = self.tr("Connected: {source}")
             name = "status.connected"
         else:
@@ -327,14 +960,19 @@ class MainWindow(QMainWindow):
             name = "status.disconnected"
         size = self.connection_label.fontMetrics().height()
         self.connection_icon.setPixmap(icon(name).pixmap(size, size))
-        self.connection_label.setText(text.format(source=self._description))
+        self.connection_label.setText(text.format(source=self.sync.description))
 
     def _update_row_count(self) -> None:
         count = QLocale().toString(self.model.rowCount())
         self.row_count_label.setText(self.tr("Open requests: {count}").format(count=count))
 
     def _on_tick(self) -> None:
-        self.model.tick()
+        # Repaint only the visible cells: the models' tick() would make the proxies
+        # re-check every row each second for values that cannot change the order.
+        self.model.advance_clock()
+        self.crew_model.advance_clock()
+        self.view.viewport().update()
+        self.crew_board.view.viewport().update()
         self._update_clock()
 
     def _update_clock(self) -> None:
@@ -344,26 +982,60 @@ class MainWindow(QMainWindow):
     # -- window state ----------------------------------------------------------------
 
     def _restore_state(self) -> bool:
-        """Restore geometry, toolbars and columns; False if no column layout was saved."""
+        """Restore geometry, docks and columns; False if no queue column layout was saved."""
         geometry = self._settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
         state = self._settings.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
+        if (
+            isinstance(state, QByteArray)
+            and not state.isEmpty()
+            and self.restoreState(state, STATE_VERSION)
+        ):
+            self._sizes_pending = False
+        crew_header = self._settings.value("crews/header")
+        if isinstance(crew_header, QByteArray) and not crew_header.isEmpty():
+            self.crew_board.view.horizontalHeader().restoreState(crew_header)
         header = self._settings.value("queue/header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             return self.view.horizontalHeader().restoreState(header)
         return False
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop polling and remember geometry, toolbar and column layout."""
-        self._poll_timer.stop()
-        self._clock_timer.stop()
+    def _restore_filters(self) -> None:
+        for key, target in (("queue/filters", self.filter_bar), ("crews/filters", self.crew_board)):
+            raw = self._settings.value(key)
+            if isinstance(raw, str) and raw:
+                try:
+                    target.restore(json.loads(raw))
+                except ValueError:
+                    logger.warning("ignoring damaged saved filters %s", key)
+
+    def save_state(self) -> None:
+        """Write window, dock, column and filter layout to the settings."""
         self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/state", self.saveState())
+        self._settings.setValue("window/state", self.saveState(STATE_VERSION))
         self._settings.setValue("queue/header", self.view.horizontalHeader().saveState())
+        self._settings.setValue("crews/header", self.crew_board.view.horizontalHeader().saveState())
+        if self._depots:
+            # Filters can only be restored against known depots; don't overwrite them before.
+            self._settings.setValue("queue/filters", json.dumps(self.filter_bar.state()))
+            self._settings.setValue("crews/filters", json.dumps(self.crew_board.state()))
         self._settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On the first show of a fresh layout, size the docks for the real window."""
+        super().showEvent(event)
+        if self._sizes_pending:
+            self._sizes_pending = False
+            QTimer.singleShot(0, self._default_dock_sizes)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop polling and remember geometry, docks, columns and filters."""
+        self.sync.stop()
+        self._clock_timer.stop()
+        if self.intake is not None:
+            self.intake.close()
+        self.save_state()
         super().closeEvent(event)

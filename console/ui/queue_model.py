@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont
 
 from console.core.records import RequestChanges, RequestRow
 from console.core.vocab import Powertrain, Priority, RequestStatus
+from console.ui.i18n import current_language
 from console.ui.icons import colour, icon, priority_icon_name, service_icon_name
 from console.ui.labels import label
 
@@ -156,6 +157,7 @@ class RequestQueueModel(QAbstractTableModel):
         self._rows: list[RequestRow] = []
         self._index: dict[int, int] = {}
         self._bold: QFont | None = None
+        self._city_en: dict[str, str] = {}
 
     # -- reading -----------------------------------------------------------
 
@@ -178,6 +180,22 @@ class RequestQueueModel(QAbstractTableModel):
     def rows(self) -> Sequence[RequestRow]:
         """All rows in model order (read-only view)."""
         return tuple(self._rows)
+
+    def reference_of(self, request_id: int) -> str | None:
+        """The reference of an open request shown here, or ``None``."""
+        pos = self._index.get(request_id)
+        return None if pos is None else self._rows[pos].reference
+
+    def set_city_names(self, english: dict[str, str]) -> None:
+        """English names of the (Chinese) city names requests store, for the English UI."""
+        self._city_en = dict(english)
+        self.retranslate()
+
+    def city_text(self, city: str) -> str:
+        """``city`` in the current language (stored names are Chinese)."""
+        if current_language() == "en":
+            return self._city_en.get(city, city)
+        return city
 
     def headerData(
         self,
@@ -258,7 +276,8 @@ class RequestQueueModel(QAbstractTableModel):
                     parts.append(row.powertrain.value)
                 return " · ".join(parts) or "-"
             case Column.LOCATION:
-                return " · ".join(part for part in (row.city, row.address) if part) or "-"
+                city = self.city_text(row.city)
+                return " · ".join(part for part in (city, row.address) if part) or "-"
             case Column.STATUS:
                 return label(row.status)
             case Column.CREW:
@@ -390,6 +409,15 @@ class RequestQueueModel(QAbstractTableModel):
         self._remove_positions(closed)
         self._append(added)
 
+    def advance_clock(self) -> None:
+        """Read the clock without announcing it; views repaint what they show.
+
+        Ages and countdowns move alike for every row, so neither order nor
+        filter can change; announcing every cell each second through
+        ``dataChanged`` would make a filtering proxy re-check every row.
+        """
+        self._now = self._clock()
+
     def tick(self) -> None:
         """Advance the clock: refresh only the age and SLA cells."""
         self._now = self._clock()
@@ -406,6 +434,13 @@ class RequestQueueModel(QAbstractTableModel):
         ]
         for column in (Column.AGE, Column.SLA):
             self.dataChanged.emit(self.index(0, column), self.index(last, column), roles)
+
+    def restyle(self) -> None:
+        """Tell views that colours and icons changed after a theme switch."""
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
+            )
 
     def retranslate(self) -> None:
         """Tell views that headers and labels changed after a language switch."""

@@ -12,7 +12,6 @@ import logging
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -100,8 +99,6 @@ class SuggestionPanel(QWidget):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
 
-        self.shortcut = QShortcut(QKeySequence("Ctrl+Return"), self, self.assign_first)
-        self.shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.retranslate_ui()
         self._render()
 
@@ -185,6 +182,7 @@ class SuggestionPanel(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every text in the current language."""
+        self.setWindowTitle(self.tr("Suggestions"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Crew"), self.tr("ETA (min)"), self.tr("km"), self.tr("Why"), ""]
         )

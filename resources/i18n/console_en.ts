@@ -2,9 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ChoiceFilterButton</name>
+    <message>
+        <location filename="../../console/ui/filter_bar.py" line="+101"/>
+        <source>Show all</source>
+        <translation>Show all</translation>
+    </message>
+</context>
+<context>
+    <name>CrewBoardPanel</name>
+    <message>
+        <location filename="../../console/ui/crew_board.py" line="+225"/>
+        <source>Search call sign or depot</source>
+        <translation>Search call sign or depot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province or city of the depot</source>
+        <translation>Province or city of the depot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set to {status}</source>
+        <translation>Set to {status}</translation>
+    </message>
+    <message>
+        <location line="+152"/>
+        <source>The change could not be saved; the connection may be down.</source>
+        <translation>The change could not be saved; the connection may be down.</translation>
+    </message>
+</context>
+<context>
+    <name>CrewTableModel</name>
+    <message>
+        <location filename="../../console/ui/crew_model.py" line="+164"/>
+        <source>Call sign</source>
+        <translation>Call sign</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Depot</source>
+        <translation>Depot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skills</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPS age</source>
+        <translation>GPS age</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>HV</source>
+        <translation>HV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilingual</source>
+        <translation>Bilingual</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>GPS fix is stale (older than 10 minutes)</source>
+        <translation>GPS fix is stale (older than 10 minutes)</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="+172"/>
+        <location filename="../../console/ui/labels.py" line="+195"/>
         <source>{field} is required.</source>
         <translation>{field} is required.</translation>
     </message>
@@ -27,6 +126,26 @@
         <location line="+1"/>
         <source>{field} has an unknown value: {value}.</source>
         <translation>{field} has an unknown value: {value}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} must be text.</source>
+        <translation>{field} must be text.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} must be a whole number from {low} to {high}.</source>
+        <translation>{field} must be a whole number from {low} to {high}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field} must be a date and time with a time zone.</source>
+        <translation>{field} must be a date and time with a time zone.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field} must be yes or no.</source>
+        <translation>{field} must be yes or no.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -54,7 +173,7 @@
         <translation>The location {lat}, {lon} is outside the service area (mainland China).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A reason is required.</source>
         <translation>A reason is required.</translation>
     </message>
@@ -104,7 +223,7 @@
         <translation>Someone else changed this record at the same moment; refresh and try again.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Request {reference} has no crew assigned.</source>
         <translation>Request {reference} has no crew assigned.</translation>
     </message>
@@ -163,11 +282,389 @@
         <source>Seed data file {path} is missing or damaged: {detail}</source>
         <translation>Seed data file {path} is missing or damaged: {detail}</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot read {path}: {detail}</source>
+        <translation>Cannot read {path}: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write {path}: {detail}</source>
+        <translation>Cannot write {path}: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} already exists; choose another name or move that file away first.</source>
+        <translation>{path} already exists; choose another name or move that file away first.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The ledger is broken at event {seq}: {detail}</source>
+        <translation>The ledger is broken at event {seq}: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoint file {path} is not valid: {detail}</source>
+        <translation>Checkpoint file {path} is not valid: {detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The console backs up only its SQLite file; back up PostgreSQL with its own tools: pg_dump -Fc -f FILE DBNAME, and restore with pg_restore --clean -d DBNAME FILE.</source>
+        <translation>The console backs up only its SQLite file; back up PostgreSQL with its own tools: pg_dump -Fc -f FILE DBNAME, and restore with pg_restore --clean -d DBNAME FILE.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{path} is not a backup of this console: {detail}</source>
+        <translation>{path} is not a backup of this console: {detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is the database itself; restore from a copy.</source>
+        <translation>{path} is the database itself; restore from a copy.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database {url} already holds data; pass --force to replace it with the backup.</source>
+        <translation>The database {url} already holds data; pass --force to replace it with the backup.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} is not UTF-8 text (line {line}): save it as “CSV UTF-8”.</source>
+        <translation>{path} is not UTF-8 text (line {line}): save it as “CSV UTF-8”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is too large to import (more than {limit}).</source>
+        <translation>{path} is too large to import (more than {limit}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is not a valid CSV file at line {line}: {detail}</source>
+        <translation>{path} is not a valid CSV file at line {line}: {detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} has a header but no rows to import.</source>
+        <translation>{path} has a header but no rows to import.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is empty: the first line must name the columns.</source>
+        <translation>{path} is empty: the first line must name the columns.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} lacks the column(s) {columns}.</source>
+        <translation>{path} lacks the column(s) {columns}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} has unknown column(s) {columns}.</source>
+        <translation>{path} has unknown column(s) {columns}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} names the column {column} more than once.</source>
+        <translation>{path} names the column {column} more than once.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The line has {found} fields but the header names {expected}.</source>
+        <translation>The line has {found} fields but the header names {expected}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: {count} row(s) are not valid; nothing was imported.</source>
+        <translation>{path}: {count} row(s) are not valid; nothing was imported.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field} {value} appears more than once in the file (first on line {first}).</source>
+        <translation>{field} {value} appears more than once in the file (first on line {first}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field} {value} already exists in the database.</source>
+        <translation>{field} {value} already exists in the database.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} {value} is not valid: use letters, digits, - and _ (at most {limit}).</source>
+        <translation>{field} {value} is not valid: use letters, digits, - and _ (at most {limit}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Administrative code {value} is not valid: use 6 or 12 digits.</source>
+        <translation>Administrative code {value} is not valid: use 6 or 12 digits.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no partner {value}.</source>
+        <translation>There is no partner {value}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no depot {value}.</source>
+        <translation>There is no depot {value}.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../console/ui/intake_dialog.py" line="+444"/>
+        <source>New call</source>
+        <translation>New call</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 · Safety first</source>
+        <translation>1 · Safety first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 · Caller</source>
+        <translation>2 · Caller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 · Location</source>
+        <translation>3 · Location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 · Vehicle</source>
+        <translation>4 · Vehicle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5 · Fault and service</source>
+        <translation>5 · Fault and service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>6 · Notes</source>
+        <translation>6 · Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vehicle stopped in a live traffic lane?</source>
+        <translation>Vehicle stopped in a live traffic lane?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone injured?</source>
+        <translation>Anyone injured?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smoke or fire?</source>
+        <translation>Smoke or fire?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EV warning: battery warning light, burning smell or hissing?</source>
+        <translation>EV warning: battery warning light, burning smell or hissing?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Children, elderly, disabled or pregnant people on board?</source>
+        <translation>Children, elderly, disabled or pregnant people on board?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fixed by phone: resolve remotely, send no crew</source>
+        <translation>Fixed by phone: resolve remotely, send no crew</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller asks for a scheduled visit later</source>
+        <translation>Caller asks for a scheduled visit later</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override priority:</source>
+        <translation>Override priority:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Callback number</source>
+        <translation>Callback number</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coordinates</source>
+        <translation>Coordinates</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fault / service</source>
+        <translation>Fault / service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override reason</source>
+        <translation>Override reason</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lat</source>
+        <translation>Lat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lon</source>
+        <translation>Lon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 138 1234 5678 or 0571-87654321</source>
+        <translation>e.g. 138 1234 5678 or 0571-87654321</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 30.27415</source>
+        <translation>e.g. 30.27415</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 120.15515</source>
+        <translation>e.g. 120.15515</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Road, kilometre post, landmark</source>
+        <translation>Road, kilometre post, landmark</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 浙A12345</source>
+        <translation>e.g. 浙A12345</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why the derived priority does not fit</source>
+        <translation>Why the derived priority does not fit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type to search the depots&apos; cities</source>
+        <translation>Type to search the depots&apos; cities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the caller said, landmarks, access</source>
+        <translation>What the caller said, landmarks, access</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use city centre</source>
+        <translation>Use city centre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill in approximate coordinates from the city&apos;s depots</source>
+        <translation>Fill in approximate coordinates from the city&apos;s depots</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick on map</source>
+        <translation>Pick on map</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create request</source>
+        <translation>Create request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the request (Ctrl+Enter)</source>
+        <translation>Create the request (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear form</source>
+        <translation>Clear form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close; what you typed is kept for next time (Esc)</source>
+        <translation>Close; what you typed is kept for next time (Esc)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{priority} — {reason}</source>
+        <translation>{priority} — {reason}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Everyone out on the side away from traffic and behind the barrier; hazard lights on; warning triangle 150 m behind on an expressway.</source>
+        <translation>Everyone out on the side away from traffic and behind the barrier; hazard lights on; warning triangle 150 m behind on an expressway.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Make sure 120 (ambulance) and 122 (traffic police) are called.</source>
+        <translation>Make sure 120 (ambulance) and 122 (traffic police) are called.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everyone away from the vehicle; make sure 119 (fire) is called.</source>
+        <translation>Everyone away from the vehicle; make sure 119 (fire) is called.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not touch orange high-voltage cables; keep 10 m away if it smokes.</source>
+        <translation>Do not touch orange high-voltage cables; keep 10 m away if it smokes.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Choose a city from the list first.</source>
+        <translation>Choose a city from the list first.</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>The request could not be saved; the connection may be down. Nothing was stored: try again.</source>
+        <translation>The request could not be saved; the connection may be down. Nothing was stored: try again.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Request {reference} was saved but stopped at {status}: {detail}</source>
+        <translation>Request {reference} was saved but stopped at {status}: {detail}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Please correct the marked fields.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>An unfinished call from {time} was kept. Restore it?</source>
+        <translation>An unfinished call from {time} was kept. Restore it?</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location line="-174"/>
+        <location filename="../../console/ui/labels.py" line="-268"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -575,11 +1072,96 @@
         <source>Guidance path</source>
         <translation>Guidance path</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Request created</source>
+        <translation>Request created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Triage started</source>
+        <translation>Triage started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved by phone</source>
+        <translation>Resolved by phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queued for a crew</source>
+        <translation>Queued for a crew</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew assigned</source>
+        <translation>Crew assigned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew on the way</source>
+        <translation>Crew on the way</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew arrived</source>
+        <translation>Crew arrived</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Towing started</source>
+        <translation>Towing started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job completed</source>
+        <translation>Job completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request cancelled</source>
+        <translation>Request cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew released</source>
+        <translation>Crew released</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew reassigned</source>
+        <translation>Crew reassigned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew status changed</source>
+        <translation>Crew status changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew position reported</source>
+        <translation>Crew position reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo data loaded</source>
+        <translation>Demo data loaded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Depots imported</source>
+        <translation>Depots imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crews imported</source>
+        <translation>Crews imported</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+209"/>
+        <location filename="../../console/ui/main_window.py" line="+525"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -590,8 +1172,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Re&amp;quest</source>
+        <translation>Re&amp;quest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Crews</source>
+        <translation>&amp;Crews</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Panels</source>
+        <translation>&amp;Panels</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -609,17 +1206,87 @@
         <translation>Main toolbar</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;New call</source>
+        <translation>&amp;New call</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take a new call (intake form)</source>
+        <translation>Take a new call (intake form)</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Search the queue</source>
+        <translation>Search the queue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ne&amp;xt request</source>
+        <translation>Ne&amp;xt request</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Select the next request</source>
+        <translation>Select the next request</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pre&amp;vious request</source>
+        <translation>Pre&amp;vious request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select the previous request</source>
+        <translation>Select the previous request</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Reload the open requests now</source>
         <translation>Reload the open requests now</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Assign best crew</source>
+        <translation>&amp;Assign best crew</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Assign the first suggested crew to the selected request</source>
+        <translation>Assign the first suggested crew to the selected request</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dark theme</source>
+        <translation>&amp;Dark theme</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Switch between light and dark</source>
+        <translation>Switch between light and dark</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reset panel layout</source>
+        <translation>&amp;Reset panel layout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put every panel back in its place</source>
+        <translation>Put every panel back in its place</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -629,12 +1296,77 @@
         <translation>&amp;About</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>New call</source>
+        <translation>New call</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request queue</source>
+        <translation>Request queue</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request detail</source>
+        <translation>Request detail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew board</source>
+        <translation>Crew board</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew suggestions</source>
+        <translation>Crew suggestions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guidance</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The live map will appear here.</source>
+        <translation>The live map will appear here.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew suggestions for the selected request will appear here.</source>
+        <translation>Crew suggestions for the selected request will appear here.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guidance scripts for the call will appear here.</source>
+        <translation>Guidance scripts for the call will appear here.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The history of the selected request will appear here.</source>
+        <translation>The history of the selected request will appear here.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Current time</source>
         <translation>Current time</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>User: {user}</source>
+        <translation>User: {user}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -644,7 +1376,17 @@
         <translation>&lt;b&gt;Roadside Assistance Dispatch Console&lt;/b&gt;&lt;br&gt;Nationwide 24-hour roadside assistance: take calls, queue requests and dispatch crews.&lt;br&gt;Licensed under Apache-2.0.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+234"/>
+        <source>Select a request first.</source>
+        <translation>Select a request first.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Request {reference} created: {status}.</source>
+        <translation>Request {reference} created: {status}.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Connected: {source}</source>
         <translation>Connected: {source}</translation>
     </message>
@@ -660,9 +1402,330 @@
     </message>
 </context>
 <context>
+    <name>ProposalDialog</name>
+    <message>
+        <location filename="../../console/ui/proposal_dialog.py" line="+118"/>
+        <source>Crews assigned: {count}.</source>
+        <translation>Crews assigned: {count}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not assigned:</source>
+        <translation>Not assigned:</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Queue proposal</source>
+        <translation>Queue proposal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposed crew</source>
+        <translation>Proposed crew</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ETA (min)</source>
+        <translation>ETA (min)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nearest free crew</source>
+        <translation>Nearest free crew</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its ETA (min)</source>
+        <translation>Its ETA (min)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>later</source>
+        <translation>later</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{assigned} of {total} queued requests get a crew. Priority-weighted ETA {ours:.0f} min, against {theirs:.0f} min for the nearest free crew in queue order.</source>
+        <translation>{assigned} of {total} queued requests get a crew. Priority-weighted ETA {ours:.0f} min, against {theirs:.0f} min for the nearest free crew in queue order.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Accept ticked</source>
+        <translation>Accept ticked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept all</source>
+        <translation>Accept all</translation>
+    </message>
+</context>
+<context>
+    <name>QueueFilterBar</name>
+    <message>
+        <location filename="../../console/ui/filter_bar.py" line="+215"/>
+        <source>Search reference, plate, phone or caller (Ctrl+F)</source>
+        <translation>Search reference, plate, phone or caller (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province or city</source>
+        <translation>Province or city</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every open request</source>
+        <translation>Show every open request</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../console/ui/dispatch_labels.py" line="+20"/>
+        <source>{value} km</source>
+        <translation>{value} km</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ETA {value} min</source>
+        <translation>ETA {value} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>free in ~{value} min</source>
+        <translation>free in ~{value} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPS {value} min old</source>
+        <translation>GPS {value} min old</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no GPS fix</source>
+        <translation>no GPS fix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not {value}</source>
+        <translation>not {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} jobs this shift</source>
+        <translation>{value} jobs this shift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partner {value}% reliable</source>
+        <translation>partner {value}% reliable</translation>
+    </message>
+</context>
+<context>
+    <name>RegionCombo</name>
+    <message>
+        <location filename="../../console/ui/filter_bar.py" line="-129"/>
+        <location line="+21"/>
+        <source>All regions</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{province} (all)</source>
+        <translation>{province} (all)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetailPanel</name>
+    <message>
+        <location filename="../../console/ui/request_detail.py" line="+256"/>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service and dispatch</source>
+        <translation>Service and dispatch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times and service levels</source>
+        <translation>Times and service levels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Coordinates</source>
+        <translation>Coordinates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call taken</source>
+        <translation>Call taken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queued at</source>
+        <translation>Queued at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign by</source>
+        <translation>Assign by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrive by</source>
+        <translation>Arrive by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ETA</source>
+        <translation>ETA</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start triage</source>
+        <translation>Start triage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue for dispatch</source>
+        <translation>Queue for dispatch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved by phone</source>
+        <translation>Resolved by phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En route</source>
+        <translation>En route</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On scene</source>
+        <translation>On scene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start tow</source>
+        <translation>Start tow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release crew…</source>
+        <translation>Release crew…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel request…</source>
+        <translation>Cancel request…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select a request in the queue to see its details.</source>
+        <translation>Select a request in the queue to see its details.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>The request could not be read; the connection may be down.</source>
+        <translation>The request could not be read; the connection may be down.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Release crew</source>
+        <translation>Release crew</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel request</source>
+        <translation>Cancel request</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason for {reference}:</source>
+        <translation>Reason for {reference}:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The change could not be saved; the connection may be down.</source>
+        <translation>The change could not be saved; the connection may be down.</translation>
+    </message>
+</context>
+<context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+197"/>
+        <location filename="../../console/ui/queue_model.py" line="+215"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
@@ -712,9 +1775,264 @@
         <translation>SLA</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>+{time} overdue</source>
         <translation>+{time} overdue</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTimelinePanel</name>
+    <message>
+        <location filename="../../console/ui/timeline_panel.py" line="+128"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+10"/>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Select a request to see its history.</source>
+        <translation>Select a request to see its history.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>History of {reference}</source>
+        <translation>History of {reference}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The history is unavailable: the database cannot be reached.</source>
+        <translation>The history is unavailable: the database cannot be reached.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No events are recorded for this request.</source>
+        <translation>No events are recorded for this request.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reference {reference}</source>
+        <translation>Reference {reference}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous crew {crew}</source>
+        <translation>Previous crew {crew}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Crew {crew}</source>
+        <translation>Crew {crew}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ETA {minutes} min</source>
+        <translation>ETA {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason: {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: {note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning: the location is outside the service area</source>
+        <translation>Warning: the location is outside the service area</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <location filename="../../console/ui/suggestion_panel.py" line="+185"/>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Crew</source>
+        <translation>Crew</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ETA (min)</source>
+        <translation>ETA (min)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assign first</source>
+        <translation>Assign first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign the best crew (Ctrl+Return)</source>
+        <translation>Assign the best crew (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimise queue…</source>
+        <translation>Optimise queue…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Propose crews for every queued request at once</source>
+        <translation>Propose crews for every queued request at once</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Select a request to see suggested crews.</source>
+        <translation>Select a request to see suggested crews.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{reference} · {service} · {status}</source>
+        <translation>{reference} · {service} · {status}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Suggestions are shown for requests waiting for a crew.</source>
+        <translation>Suggestions are shown for requests waiting for a crew.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No crew needed: this service is handled by phone.</source>
+        <translation>No crew needed: this service is handled by phone.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs: {kinds}</source>
+        <translation>Needs: {kinds}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No capable crew is free nearby.</source>
+        <translation>No capable crew is free nearby.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Crew assigned.</source>
+        <translation>Crew assigned.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{reason} Fresh suggestions are shown.</source>
+        <translation>{reason} Fresh suggestions are shown.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suggestions are unavailable: the database cannot be reached.</source>
+        <translation>Suggestions are unavailable: the database cannot be reached.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The crew&apos;s position is old; the ETA is uncertain.</source>
+        <translation>The crew&apos;s position is old; the ETA is uncertain.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+</context>
+<context>
+    <name>Triage</name>
+    <message>
+        <location filename="../../console/ui/triage_text.py" line="+22"/>
+        <source>Vehicle stopped in a live lane</source>
+        <translation>Vehicle stopped in a live lane</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Injuries reported</source>
+        <translation>Injuries reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smoke or fire reported</source>
+        <translation>Smoke or fire reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EV battery warning</source>
+        <translation>EV battery warning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle on an expressway</source>
+        <translation>Vehicle on an expressway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vulnerable occupants</source>
+        <translation>Vulnerable occupants</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Night-time in a remote place</source>
+        <translation>Night-time in a remote place</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Caller asked for a scheduled visit</source>
+        <translation>Caller asked for a scheduled visit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No safety risk reported</source>
+        <translation>No safety risk reported</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vehicle on expressway shoulder</source>
+        <translation>Vehicle on expressway shoulder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collision reported</source>
+        <translation>Collision reported</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dispatcher override {old} → {new}: {reason}</source>
+        <translation>Dispatcher override {old} → {new}: {reason}</translation>
     </message>
 </context>
 </TS>

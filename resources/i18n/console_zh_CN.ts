@@ -2,9 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ChoiceFilterButton</name>
+    <message>
+        <location filename="../../console/ui/filter_bar.py" line="+101"/>
+        <source>Show all</source>
+        <translation>全部显示</translation>
+    </message>
+</context>
+<context>
+    <name>CrewBoardPanel</name>
+    <message>
+        <location filename="../../console/ui/crew_board.py" line="+225"/>
+        <source>Search call sign or depot</source>
+        <translation>搜索车组呼号或网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle</source>
+        <translation>救援车型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province or city of the depot</source>
+        <translation>网点所在省份或城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set to {status}</source>
+        <translation>设为“{status}”</translation>
+    </message>
+    <message>
+        <location line="+152"/>
+        <source>The change could not be saved; the connection may be down.</source>
+        <translation>更改未能保存，可能已断开连接。</translation>
+    </message>
+</context>
+<context>
+    <name>CrewTableModel</name>
+    <message>
+        <location filename="../../console/ui/crew_model.py" line="+164"/>
+        <source>Call sign</source>
+        <translation>呼号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Depot</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle</source>
+        <translation>救援车型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skills</source>
+        <translation>技能资质</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPS age</source>
+        <translation>定位距今</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job</source>
+        <translation>当前工单</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>HV</source>
+        <translation>高压</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilingual</source>
+        <translation>双语</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>GPS fix is stale (older than 10 minutes)</source>
+        <translation>GPS 定位已过时（超过 10 分钟）</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="+172"/>
+        <location filename="../../console/ui/labels.py" line="+195"/>
         <source>{field} is required.</source>
         <translation>{field}为必填项。</translation>
     </message>
@@ -27,6 +126,26 @@
         <location line="+1"/>
         <source>{field} has an unknown value: {value}.</source>
         <translation>{field}的取值无法识别：{value}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} must be text.</source>
+        <translation>{field}必须是文本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} must be a whole number from {low} to {high}.</source>
+        <translation>{field}必须是 {low} 至 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field} must be a date and time with a time zone.</source>
+        <translation>{field}必须是带时区的日期时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field} must be yes or no.</source>
+        <translation>{field}只能为“是”或“否”。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -54,7 +173,7 @@
         <translation>位置 {lat}, {lon} 不在服务区域（中国大陆）内。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A reason is required.</source>
         <translation>必须填写原因。</translation>
     </message>
@@ -104,7 +223,7 @@
         <translation>其他人刚刚同时修改了这条记录，请刷新后重试。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Request {reference} has no crew assigned.</source>
         <translation>工单 {reference} 尚未指派救援车组。</translation>
     </message>
@@ -163,11 +282,389 @@
         <source>Seed data file {path} is missing or damaged: {detail}</source>
         <translation>演示数据文件 {path} 缺失或已损坏：{detail}</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot read {path}: {detail}</source>
+        <translation>无法读取 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write {path}: {detail}</source>
+        <translation>无法写入 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} already exists; choose another name or move that file away first.</source>
+        <translation>{path} 已存在；请换一个文件名，或先将该文件移走。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The ledger is broken at event {seq}: {detail}</source>
+        <translation>账本在第 {seq} 条事件处损坏：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoint file {path} is not valid: {detail}</source>
+        <translation>检查点文件 {path} 无效：{detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The console backs up only its SQLite file; back up PostgreSQL with its own tools: pg_dump -Fc -f FILE DBNAME, and restore with pg_restore --clean -d DBNAME FILE.</source>
+        <translation>调度台只备份其 SQLite 数据库文件；PostgreSQL 请使用其自带工具备份：pg_dump -Fc -f FILE DBNAME，并用 pg_restore --clean -d DBNAME FILE 恢复。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{path} is not a backup of this console: {detail}</source>
+        <translation>{path} 不是本调度台的备份：{detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is the database itself; restore from a copy.</source>
+        <translation>{path} 就是数据库本身；请从备份副本恢复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database {url} already holds data; pass --force to replace it with the backup.</source>
+        <translation>数据库 {url} 中已有数据；如需用备份替换，请加上 --force 参数。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} is not UTF-8 text (line {line}): save it as “CSV UTF-8”.</source>
+        <translation>{path} 不是 UTF-8 文本（第 {line} 行）：请另存为“CSV UTF-8”格式。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is too large to import (more than {limit}).</source>
+        <translation>{path} 过大，无法导入（超过 {limit}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is not a valid CSV file at line {line}: {detail}</source>
+        <translation>{path} 第 {line} 行不是有效的 CSV 格式：{detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} has a header but no rows to import.</source>
+        <translation>{path} 只有表头，没有可导入的数据行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is empty: the first line must name the columns.</source>
+        <translation>{path} 是空文件：第一行必须列出各列名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} lacks the column(s) {columns}.</source>
+        <translation>{path} 缺少列：{columns}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} has unknown column(s) {columns}.</source>
+        <translation>{path} 含有无法识别的列：{columns}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} names the column {column} more than once.</source>
+        <translation>{path} 中列 {column} 出现了多次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The line has {found} fields but the header names {expected}.</source>
+        <translation>该行有 {found} 个字段，但表头列出了 {expected} 列。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: {count} row(s) are not valid; nothing was imported.</source>
+        <translation>{path}：有 {count} 行数据无效，未导入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field} {value} appears more than once in the file (first on line {first}).</source>
+        <translation>{field} {value} 在文件中重复出现（首次出现在第 {first} 行）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field} {value} already exists in the database.</source>
+        <translation>{field} {value} 在数据库中已存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field} {value} is not valid: use letters, digits, - and _ (at most {limit}).</source>
+        <translation>{field} {value} 无效：只能使用字母、数字、- 和 _（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Administrative code {value} is not valid: use 6 or 12 digits.</source>
+        <translation>行政区划代码 {value} 无效：应为 6 位或 12 位数字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no partner {value}.</source>
+        <translation>合作商 {value} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no depot {value}.</source>
+        <translation>网点 {value} 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../console/ui/intake_dialog.py" line="+444"/>
+        <source>New call</source>
+        <translation>新来电</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 · Safety first</source>
+        <translation>1 · 安全确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 · Caller</source>
+        <translation>2 · 来电人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 · Location</source>
+        <translation>3 · 位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 · Vehicle</source>
+        <translation>4 · 车辆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5 · Fault and service</source>
+        <translation>5 · 故障与服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>6 · Notes</source>
+        <translation>6 · 备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vehicle stopped in a live traffic lane?</source>
+        <translation>车辆是否停在行车道上？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone injured?</source>
+        <translation>是否有人受伤？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smoke or fire?</source>
+        <translation>是否冒烟或起火？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EV warning: battery warning light, burning smell or hissing?</source>
+        <translation>新能源车报警：电池故障灯亮、有焦味或嘶嘶声？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Children, elderly, disabled or pregnant people on board?</source>
+        <translation>车上是否有儿童、老人、残障人士或孕妇？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fixed by phone: resolve remotely, send no crew</source>
+        <translation>电话中已解决：远程结案，不派车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller asks for a scheduled visit later</source>
+        <translation>来电人要求稍后预约上门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override priority:</source>
+        <translation>人工调整优先级：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Callback number</source>
+        <translation>回拨号码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coordinates</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fault / service</source>
+        <translation>故障 / 服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Override reason</source>
+        <translation>调整原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lat</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lon</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 138 1234 5678 or 0571-87654321</source>
+        <translation>例如 138 1234 5678 或 0571-87654321</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 30.27415</source>
+        <translation>例如 30.27415</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 120.15515</source>
+        <translation>例如 120.15515</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Road, kilometre post, landmark</source>
+        <translation>道路、公里桩号、参照物</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 浙A12345</source>
+        <translation>例如 浙A12345</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why the derived priority does not fit</source>
+        <translation>为何不采用系统判定的优先级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type to search the depots&apos; cities</source>
+        <translation>输入以搜索网点所在城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the caller said, landmarks, access</source>
+        <translation>来电人描述、参照物、通行情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use city centre</source>
+        <translation>使用市中心</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill in approximate coordinates from the city&apos;s depots</source>
+        <translation>根据该市网点填入大致坐标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick on map</source>
+        <translation>在地图上选取</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create request</source>
+        <translation>创建工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the request (Ctrl+Enter)</source>
+        <translation>创建工单（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear form</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close; what you typed is kept for next time (Esc)</source>
+        <translation>关闭；已填写的内容会保留到下次（Esc）</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{priority} — {reason}</source>
+        <translation>{priority} — {reason}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Everyone out on the side away from traffic and behind the barrier; hazard lights on; warning triangle 150 m behind on an expressway.</source>
+        <translation>所有人从远离车流的一侧下车，到护栏外等候；打开双闪；在高速公路上于车后 150 米处放置三角警示牌。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Make sure 120 (ambulance) and 122 (traffic police) are called.</source>
+        <translation>确认已拨打 120（急救）和 122（交警）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everyone away from the vehicle; make sure 119 (fire) is called.</source>
+        <translation>所有人远离车辆；确认已拨打 119（消防）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not touch orange high-voltage cables; keep 10 m away if it smokes.</source>
+        <translation>切勿触碰橙色高压线缆；如冒烟请远离车辆 10 米以上。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Choose a city from the list first.</source>
+        <translation>请先从列表中选择城市。</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>The request could not be saved; the connection may be down. Nothing was stored: try again.</source>
+        <translation>工单未能保存，可能已断开连接。未写入任何内容，请重试。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Request {reference} was saved but stopped at {status}: {detail}</source>
+        <translation>工单 {reference} 已保存，但停留在“{status}”：{detail}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Please correct the marked fields.</source>
+        <translation>请更正标出的字段。</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>An unfinished call from {time} was kept. Restore it?</source>
+        <translation>已保留 {time} 未完成的来电记录，是否恢复？</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location line="-174"/>
+        <location filename="../../console/ui/labels.py" line="-268"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -575,11 +1072,96 @@
         <source>Guidance path</source>
         <translation>指导路径</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Request created</source>
+        <translation>工单已创建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Triage started</source>
+        <translation>开始分诊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved by phone</source>
+        <translation>电话远程解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queued for a crew</source>
+        <translation>进入派车队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew assigned</source>
+        <translation>已指派救援车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew on the way</source>
+        <translation>救援车组出发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew arrived</source>
+        <translation>救援车组到场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Towing started</source>
+        <translation>开始拖运</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job completed</source>
+        <translation>救援完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request cancelled</source>
+        <translation>工单已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew released</source>
+        <translation>救援车组已释放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew reassigned</source>
+        <translation>已改派救援车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew status changed</source>
+        <translation>救援车组状态变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew position reported</source>
+        <translation>救援车组位置上报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo data loaded</source>
+        <translation>已载入演示数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Depots imported</source>
+        <translation>已导入网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crews imported</source>
+        <translation>已导入救援车组</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+209"/>
+        <location filename="../../console/ui/main_window.py" line="+525"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -590,8 +1172,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Re&amp;quest</source>
+        <translation>工单(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Crews</source>
+        <translation>车组(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -609,17 +1206,87 @@
         <translation>主工具栏</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;New call</source>
+        <translation>新来电(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take a new call (intake form)</source>
+        <translation>受理新来电（受理表单）</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Search the queue</source>
+        <translation>搜索工单队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ne&amp;xt request</source>
+        <translation>下一个工单(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Select the next request</source>
+        <translation>选择下一个工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pre&amp;vious request</source>
+        <translation>上一个工单(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select the previous request</source>
+        <translation>选择上一个工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Reload the open requests now</source>
         <translation>立即重新加载所有未结工单</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Assign best crew</source>
+        <translation>指派最佳车组(&amp;A)</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Assign the first suggested crew to the selected request</source>
+        <translation>将首个推荐车组指派给所选工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dark theme</source>
+        <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Switch between light and dark</source>
+        <translation>在浅色和深色主题之间切换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reset panel layout</source>
+        <translation>重置面板布局(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put every panel back in its place</source>
+        <translation>将所有面板恢复到默认位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -629,12 +1296,77 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>New call</source>
+        <translation>新来电</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request queue</source>
+        <translation>工单队列</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request detail</source>
+        <translation>工单详情</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew board</source>
+        <translation>车组看板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew suggestions</source>
+        <translation>推荐车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guidance</source>
+        <translation>远程指导</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The live map will appear here.</source>
+        <translation>实时地图将显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew suggestions for the selected request will appear here.</source>
+        <translation>所选工单的推荐车组将显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guidance scripts for the call will appear here.</source>
+        <translation>来电的指导话术将显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The history of the selected request will appear here.</source>
+        <translation>所选工单的处理记录将显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Current time</source>
         <translation>当前时间</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>User: {user}</source>
+        <translation>用户：{user}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -644,7 +1376,17 @@
         <translation>&lt;b&gt;道路救援调度台&lt;/b&gt;&lt;br&gt;全国24小时道路救援：受理来电、工单排队、派遣救援车组。&lt;br&gt;依据 Apache-2.0 许可证发布。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+234"/>
+        <source>Select a request first.</source>
+        <translation>请先选择一个工单。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Request {reference} created: {status}.</source>
+        <translation>工单 {reference} 已创建：{status}。</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Connected: {source}</source>
         <translation>已连接：{source}</translation>
     </message>
@@ -660,9 +1402,330 @@
     </message>
 </context>
 <context>
+    <name>ProposalDialog</name>
+    <message>
+        <location filename="../../console/ui/proposal_dialog.py" line="+118"/>
+        <source>Crews assigned: {count}.</source>
+        <translation>已指派车组：{count} 个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not assigned:</source>
+        <translation>未能指派：</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Queue proposal</source>
+        <translation>整体派车方案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposed crew</source>
+        <translation>建议车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ETA (min)</source>
+        <translation>预计到达（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nearest free crew</source>
+        <translation>最近空闲车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its ETA (min)</source>
+        <translation>其预计到达（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{assigned} of {total} queued requests get a crew. Priority-weighted ETA {ours:.0f} min, against {theirs:.0f} min for the nearest free crew in queue order.</source>
+        <translation>{total} 个待派车工单中 {assigned} 个获得车组。按优先级加权的预计到达合计 {ours:.0f} 分钟，按排队顺序派最近空闲车组则为 {theirs:.0f} 分钟。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Accept ticked</source>
+        <translation>接受勾选项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept all</source>
+        <translation>全部接受</translation>
+    </message>
+</context>
+<context>
+    <name>QueueFilterBar</name>
+    <message>
+        <location filename="../../console/ui/filter_bar.py" line="+215"/>
+        <source>Search reference, plate, phone or caller (Ctrl+F)</source>
+        <translation>搜索工单号、车牌、电话或来电人（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province or city</source>
+        <translation>省份或城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every open request</source>
+        <translation>显示全部未结工单</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../console/ui/dispatch_labels.py" line="+20"/>
+        <source>{value} km</source>
+        <translation>{value} 公里</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ETA {value} min</source>
+        <translation>预计 {value} 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>free in ~{value} min</source>
+        <translation>约 {value} 分钟后空闲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPS {value} min old</source>
+        <translation>定位已 {value} 分钟未更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no GPS fix</source>
+        <translation>无定位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not {value}</source>
+        <translation>无{value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} jobs this shift</source>
+        <translation>本班已接 {value} 单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partner {value}% reliable</source>
+        <translation>合作方完成率 {value}%</translation>
+    </message>
+</context>
+<context>
+    <name>RegionCombo</name>
+    <message>
+        <location filename="../../console/ui/filter_bar.py" line="-129"/>
+        <location line="+21"/>
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{province} (all)</source>
+        <translation>{province}（全部）</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetailPanel</name>
+    <message>
+        <location filename="../../console/ui/request_detail.py" line="+256"/>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service and dispatch</source>
+        <translation>服务与调度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times and service levels</source>
+        <translation>时间与时效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Coordinates</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call taken</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queued at</source>
+        <translation>排队时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign by</source>
+        <translation>派车时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrive by</source>
+        <translation>到场时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ETA</source>
+        <translation>预计到达</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start triage</source>
+        <translation>开始分诊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue for dispatch</source>
+        <translation>排队派车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved by phone</source>
+        <translation>电话已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En route</source>
+        <translation>已出发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On scene</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start tow</source>
+        <translation>开始拖运</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release crew…</source>
+        <translation>释放车组…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel request…</source>
+        <translation>取消工单…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select a request in the queue to see its details.</source>
+        <translation>在工单队列中选择一个工单以查看详情。</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>The request could not be read; the connection may be down.</source>
+        <translation>无法读取工单，可能已断开连接。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Release crew</source>
+        <translation>释放车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel request</source>
+        <translation>取消工单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason for {reference}:</source>
+        <translation>{reference} 的原因：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The change could not be saved; the connection may be down.</source>
+        <translation>更改未能保存，可能已断开连接。</translation>
+    </message>
+</context>
+<context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+197"/>
+        <location filename="../../console/ui/queue_model.py" line="+215"/>
         <source>Reference</source>
         <translation>工单号</translation>
     </message>
@@ -712,9 +1775,264 @@
         <translation>时效</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>+{time} overdue</source>
         <translation>已超时 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTimelinePanel</name>
+    <message>
+        <location filename="../../console/ui/timeline_panel.py" line="+128"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+10"/>
+        <source>History</source>
+        <translation>工单记录</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Select a request to see its history.</source>
+        <translation>请选择工单以查看其记录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>History of {reference}</source>
+        <translation>工单 {reference} 的记录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The history is unavailable: the database cannot be reached.</source>
+        <translation>无法显示记录：数据库无法连接。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No events are recorded for this request.</source>
+        <translation>该工单尚无记录。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reference {reference}</source>
+        <translation>工单号 {reference}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous crew {crew}</source>
+        <translation>原救援车组 {crew}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Crew {crew}</source>
+        <translation>救援车组 {crew}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ETA {minutes} min</source>
+        <translation>预计 {minutes} 分钟到达</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning: the location is outside the service area</source>
+        <translation>注意：该位置不在服务区域内</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <location filename="../../console/ui/suggestion_panel.py" line="+185"/>
+        <source>Suggestions</source>
+        <translation>推荐车组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Crew</source>
+        <translation>车组</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ETA (min)</source>
+        <translation>预计到达（分钟）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>推荐理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assign first</source>
+        <translation>指派首选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign the best crew (Ctrl+Return)</source>
+        <translation>指派最佳车组（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimise queue…</source>
+        <translation>整体优化…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Propose crews for every queued request at once</source>
+        <translation>一次性为所有待派车工单给出派车方案</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Select a request to see suggested crews.</source>
+        <translation>选择一个工单以查看推荐车组。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{reference} · {service} · {status}</source>
+        <translation>{reference} · {service} · {status}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Suggestions are shown for requests waiting for a crew.</source>
+        <translation>仅为等待派车的工单显示推荐。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No crew needed: this service is handled by phone.</source>
+        <translation>无需派车：此项服务通过电话处理。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs: {kinds}</source>
+        <translation>需要：{kinds}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No capable crew is free nearby.</source>
+        <translation>附近没有可用的合适车组。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Crew assigned.</source>
+        <translation>已指派车组。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{reason} Fresh suggestions are shown.</source>
+        <translation>{reason} 已显示最新推荐。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suggestions are unavailable: the database cannot be reached.</source>
+        <translation>无法获取推荐：数据库无法连接。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The crew&apos;s position is old; the ETA is uncertain.</source>
+        <translation>该车组的位置信息已过时，预计到达时间不确定。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+</context>
+<context>
+    <name>Triage</name>
+    <message>
+        <location filename="../../console/ui/triage_text.py" line="+22"/>
+        <source>Vehicle stopped in a live lane</source>
+        <translation>车辆停在行车道上</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Injuries reported</source>
+        <translation>有人受伤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smoke or fire reported</source>
+        <translation>冒烟或起火</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EV battery warning</source>
+        <translation>新能源车电池报警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle on an expressway</source>
+        <translation>车辆在高速公路上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vulnerable occupants</source>
+        <translation>车上有需特别照顾的人员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Night-time in a remote place</source>
+        <translation>夜间且位置偏僻</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Caller asked for a scheduled visit</source>
+        <translation>来电人要求预约上门</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No safety risk reported</source>
+        <translation>未报告安全风险</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vehicle on expressway shoulder</source>
+        <translation>车辆停在高速公路应急车道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collision reported</source>
+        <translation>发生碰撞</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dispatcher override {old} → {new}: {reason}</source>
+        <translation>调度员调整 {old} → {new}：{reason}</translation>
     </message>
 </context>
 </TS>

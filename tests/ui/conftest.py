@@ -1,4 +1,4 @@
-"""Fixtures for the Qt tests: a fake queue source, a fake clock, isolated settings."""
+"""Fixtures for the Qt tests: a fake backend, a fake clock, isolated settings."""
 
 from __future__ import annotations
 
@@ -12,17 +12,28 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from console.core.records import RequestChanges, RequestRow
+from console.core import lifecycle
+from console.core.errors import Conflict, NotFound, ValidationError
+from console.core.intake import RequestDraft, clean_request
+from console.core.ports import CrewChanges
+from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.vocab import (
+    CREW_BUSY_FOR,
+    IDLE_CREW_STATUSES,
     CallerLanguage,
+    CrewStatus,
     Powertrain,
     Priority,
     RequestStatus,
     RoadType,
     ServiceType,
+    Shift,
+    Skill,
     VehicleClass,
+    VehicleKind,
 )
 from console.ui.i18n import install_language
+from console.ui.theme import Theme, apply_theme
 
 T0 = datetime(2026, 11, 23, 8, 0, 0, tzinfo=UTC)
 """The fake clock's starting time."""
@@ -81,15 +92,180 @@ def request_row(request_id: int, **changes: Any) -> RequestRow:
     return RequestRow(**values)
 
 
-class FakeQueueSource:
-    """An in-memory :class:`console.core.ports.QueueSource` with a revision counter."""
+def crew_row(crew_id: int, **changes: Any) -> CrewRow:
+    """An available flatbed of depot 1 (Hangzhou) with a GPS fix one minute before T0."""
+    values: dict[str, Any] = {
+        "id": crew_id,
+        "call_sign": f"HZ-{crew_id:02d}",
+        "depot_id": 1,
+        "depot_code": "D330100-01",
+        "vehicle_kind": VehicleKind.FLATBED,
+        "skills": frozenset({Skill.EV_HV_CERTIFIED}),
+        "status": CrewStatus.AVAILABLE,
+        "lat": 30.25,
+        "lon": 120.16,
+        "gps_at": T0 - timedelta(minutes=1),
+        "shift": Shift.DAY,
+        "current_request_id": None,
+        "version": 1,
+        "revision": 1,
+    }
+    values.update(changes)
+    return CrewRow(**values)
 
-    def __init__(self, rows: Iterable[RequestRow] = ()) -> None:
+
+DEPOTS = (
+    DepotRow(1, "D330100-01", "杭州中心救援站", "Hangzhou Central Depot", "杭州", "Hangzhou",
+             "浙江", "Zhejiang", 30.25, 120.16, 1, "4008100100"),
+    DepotRow(2, "D310100-01", "上海中心救援站", "Shanghai Central Depot", "上海", "Shanghai",
+             "上海", "Shanghai", 31.23, 121.47, 1, "4008100101"),
+)  # fmt: skip
+"""Two depots: Hangzhou and Shanghai."""
+
+
+class FakeQueueSource:
+    """An in-memory :class:`console.core.ports.ConsoleBackend` with a revision counter."""
+
+    def __init__(self, rows: Iterable[RequestRow] = (), crews: Iterable[CrewRow] = ()) -> None:
         self._revision = 0
         self.rows: dict[int, RequestRow] = {}
+        self.crew_rows: dict[int, CrewRow] = {}
+        self.depot_rows: list[DepotRow] = list(DEPOTS)
         self.fail = False
         self.fail_revision = False
+        self.fail_moves: Exception | None = None
+        self.moves: list[tuple[int, RequestStatus, str]] = []
         self.upsert(*rows)
+        crew_list = list(crews)
+        if crew_list:
+            self.upsert_crews(*crew_list)
+
+    def upsert_crews(self, *crews: CrewRow) -> int:
+        """Store ``crews`` as one write."""
+        self._revision += 1
+        for crew in crews:
+            self.crew_rows[crew.id] = replace(crew, revision=self._revision)
+        return self._revision
+
+    def crews(self) -> list[CrewRow]:
+        self._check()
+        return sorted(self.crew_rows.values(), key=lambda c: c.call_sign)
+
+    def crews_changed_since(self, revision: int) -> CrewChanges:
+        self._check()
+        crews = tuple(c for c in self.crew_rows.values() if c.revision > revision)
+        return CrewChanges(self._revision, crews)
+
+    def depots(self) -> list[DepotRow]:
+        self._check()
+        return list(self.depot_rows)
+
+    def request(self, request_id: int) -> RequestRow | None:
+        self._check()
+        return self.rows.get(request_id)
+
+    def create_request(self, draft: RequestDraft) -> RequestRow:
+        self._check()
+        clean = clean_request(draft)
+        new_id = max(self.rows, default=0) + 1
+        row = request_row(
+            new_id,
+            status=RequestStatus.NEW,
+            created_at=T0,
+            queued_at=None,
+            assign_due_at=None,
+            arrive_due_at=None,
+            caller_phone=clean.caller_phone,
+            caller_name=clean.caller_name,
+            caller_language=clean.caller_language,
+            lat=clean.lat,
+            lon=clean.lon,
+            address=clean.address,
+            city=clean.city,
+            road_type=clean.road_type,
+            plate=clean.plate,
+            make_model=clean.make_model,
+            powertrain=clean.powertrain,
+            vehicle_class=clean.vehicle_class,
+            awd=clean.awd,
+            service_type=clean.service_type,
+            priority=clean.priority,
+            priority_reason=clean.priority_reason,
+            notes=clean.notes,
+        )
+        self.upsert(row)
+        return self.rows[new_id]
+
+    def move(
+        self,
+        request_id: int,
+        target: RequestStatus,
+        *,
+        crew_id: int | None = None,
+        reason: str = "",
+    ) -> RequestRow:
+        self._check()
+        if self.fail_moves is not None:
+            raise self.fail_moves
+        row = self.rows.get(request_id)
+        if row is None:
+            raise NotFound("not_found.request", key=request_id)
+        lifecycle.check_move(row.status, target)
+        if target in (RequestStatus.CANCELLED,) and not reason.strip():
+            raise ValidationError("reason.required", field="cancel_reason")
+        self.moves.append((request_id, target, reason))
+        changes: dict[str, Any] = {"status": target, "version": row.version + 1}
+        if target is RequestStatus.QUEUED:
+            changes.update(queued_at=T0, assign_due_at=T0 + timedelta(minutes=2),
+                           arrive_due_at=T0 + timedelta(minutes=60),
+                           assigned_crew_id=None, assigned_crew_call_sign=None)  # fmt: skip
+        if target is RequestStatus.CANCELLED:
+            changes["cancel_reason"] = reason
+        crew = self._crew_of(request_id)
+        if crew is not None and target in CREW_BUSY_FOR:
+            self.upsert_crews(replace(crew, status=CREW_BUSY_FOR[target]))
+        elif crew is not None and target not in CREW_BUSY_FOR:
+            self.upsert_crews(replace(crew, status=CrewStatus.AVAILABLE, current_request_id=None))
+        self.upsert(replace(row, **changes))
+        return self.rows[request_id]
+
+    def _crew_of(self, request_id: int) -> CrewRow | None:
+        return next(
+            (c for c in self.crew_rows.values() if c.current_request_id == request_id), None
+        )
+
+    def assign(
+        self,
+        request_id: int,
+        crew_id: int,
+        *,
+        expected_crew_version: int | None = None,
+        eta_minutes: int | None = None,
+    ) -> RequestRow:
+        self._check()
+        row = self.rows[request_id]
+        crew = self.crew_rows[crew_id]
+        lifecycle.check_move(row.status, RequestStatus.ASSIGNED)
+        if crew.status is not CrewStatus.AVAILABLE:
+            raise Conflict("crew.not_available", crew=crew.call_sign, status=crew.status.value)
+        self.upsert_crews(replace(crew, status=CrewStatus.ASSIGNED, current_request_id=request_id,
+                                  version=crew.version + 1))  # fmt: skip
+        self.upsert(replace(row, status=RequestStatus.ASSIGNED, assigned_crew_id=crew_id,
+                            assigned_crew_call_sign=crew.call_sign, eta_minutes=eta_minutes))  # fmt: skip
+        return self.rows[request_id]
+
+    def set_crew_status(
+        self, crew_id: int, status: CrewStatus, *, expected_version: int | None = None
+    ) -> None:
+        self._check()
+        crew = self.crew_rows[crew_id]
+        if status not in IDLE_CREW_STATUSES:
+            raise ValidationError("crew.status_not_settable", field="status", status=status.value)
+        if crew.current_request_id is not None:
+            raise Conflict("crew.busy", crew=crew.call_sign, status=status.value)
+        if expected_version is not None and crew.version != expected_version:
+            raise Conflict("crew.changed", crew=crew.call_sign)
+        self.upsert_crews(replace(crew, status=status, version=crew.version + 1))
 
     def upsert(self, *rows: RequestRow) -> int:
         """Store ``rows`` as one write: they all get the next revision."""
@@ -134,10 +310,17 @@ def make_row() -> Callable[..., RequestRow]:
     return request_row
 
 
+FakeBackend = FakeQueueSource
+"""The same fake under the name of the port it implements."""
+
+
 @pytest.fixture
 def fake_source() -> FakeQueueSource:
-    """A source holding five queued requests (ids 1..5)."""
-    return FakeQueueSource(request_row(i) for i in range(1, 6))
+    """A backend holding five queued requests (ids 1..5) and three crews (ids 1..3)."""
+    return FakeQueueSource(
+        (request_row(i) for i in range(1, 6)),
+        (crew_row(i) for i in range(1, 4)),
+    )
 
 
 @pytest.fixture
@@ -153,3 +336,4 @@ def _isolated_ui(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     yield
     install_language(qapp, "en")
+    apply_theme(qapp, Theme.LIGHT)

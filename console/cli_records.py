@@ -1,0 +1,226 @@
+"""Sub-commands for records and recovery: verify, checkpoint, backup, restore, import.
+
+Registered by :mod:`console.cli`; like every sub-command they end a mistake
+with one line on stderr and a non-zero exit status. A rejected import first
+lists each bad row (with its line number) on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from console.config import Settings
+from console.core.errors import StorageError, ValidationError
+from console.core.ledger import ChainReport, Checkpoint, format_time
+from console.core.validation import printable
+from console.db import schema
+from console.db.audit import make_checkpoint, verify_ledger
+from console.db.backup import backup_sqlite, restore_sqlite, sqlite_file
+from console.db.engine import check_connection, describe_url, make_engine, parse_db_url
+from console.db.importer import ImportKind, ImportRejected, import_file, iter_problems
+
+EXIT_FAILED = 1
+
+Handler = Callable[[Settings, argparse.Namespace], int]
+
+
+def _file(text: str) -> Path:
+    """An argparse type for file names (a NUL can reach us only from a program, not a shell)."""
+    if not text or "\0" in text:
+        raise argparse.ArgumentTypeError(f"{shown(text)!r} is not a file name")
+    return Path(text)
+
+
+def add_commands(
+    commands: argparse._SubParsersAction[Any],
+    common: argparse.ArgumentParser,
+) -> None:
+    """Add this module's sub-commands to the console's parser."""
+    verify = commands.add_parser("verify", parents=[common], help="check the tamper-evident ledger")
+    verify.add_argument(
+        "--checkpoint",
+        metavar="FILE",
+        type=_file,
+        help="also prove the history up to this checkpoint is unchanged",
+    )
+    checkpoint = commands.add_parser(
+        "checkpoint", parents=[common], help="note the ledger's head in a file kept elsewhere"
+    )
+    checkpoint.add_argument("--out", metavar="FILE", type=_file, required=True)
+    backup = commands.add_parser(
+        "backup", parents=[common], help="copy the SQLite database while it is in use"
+    )
+    backup.add_argument("--out", metavar="FILE", type=_file, required=True)
+    restore = commands.add_parser(
+        "restore", parents=[common], help="put a backup in place of the database"
+    )
+    restore.add_argument("file", metavar="FILE", type=_file, help="a file made by backup")
+    restore.add_argument(
+        "--force", action="store_true", help="replace a database that already holds data"
+    )
+    importing = commands.add_parser(
+        "import", parents=[common], help="add depots or crews from a CSV file"
+    )
+    importing.add_argument("kind", choices=[kind.value for kind in ImportKind])
+    importing.add_argument("file", metavar="FILE.csv", type=_file)
+    importing.add_argument(
+        "--dry-run", action="store_true", help="check every row and report; write nothing"
+    )
+
+
+def shown(value: object) -> str:
+    """One printable line for any terminal (file names may hold line breaks or bad bytes)."""
+    return printable(str(value))
+
+
+def _existing(settings: Settings) -> Engine:
+    """An engine on a database that must already exist (never creates an SQLite file)."""
+    url = parse_db_url(settings.db_url)
+    if url.get_backend_name() == "sqlite" and not sqlite_file(url).is_file():
+        raise StorageError("db.unreachable", url=describe_url(url), detail="there is no such file")
+    engine = make_engine(settings.db_url)
+    check_connection(engine)
+    return engine
+
+
+def _ledger_line(report: ChainReport) -> str:
+    return f"{report.count} events, head {report.head_hash}"
+
+
+def _broken(report: ChainReport) -> int:
+    print(f"ledger broken at event {report.first_bad_seq}: {report.problem}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def cmd_verify(settings: Settings, args: argparse.Namespace) -> int:
+    """``verify [--checkpoint FILE]``: recompute the chain; name the first broken event."""
+    checkpoint = _read_checkpoint(args.checkpoint) if args.checkpoint else None
+    engine = _existing(settings)
+    schema.ensure_schema(engine, auto_upgrade=False)
+    report = verify_ledger(engine, checkpoint)
+    if not report.ok:
+        return _broken(report)
+    line = f"ok: {_ledger_line(report)}"
+    if checkpoint is not None:
+        line += (
+            f"; matches the checkpoint of {format_time(checkpoint.at)} at event {checkpoint.count}"
+        )
+    print(line)
+    return 0
+
+
+def _read_checkpoint(path: Path) -> Checkpoint:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise StorageError(
+            "file.unreadable", path=shown(path), detail=exc.strerror or str(exc)
+        ) from None
+    except UnicodeDecodeError:
+        raise ValidationError(
+            "checkpoint.invalid", path=shown(path), detail="not UTF-8 text"
+        ) from None
+    try:
+        return Checkpoint.from_json(text)
+    except ValueError as exc:
+        raise ValidationError("checkpoint.invalid", path=shown(path), detail=str(exc)) from None
+
+
+def cmd_checkpoint(settings: Settings, args: argparse.Namespace) -> int:
+    """``checkpoint --out FILE``: verify, then write count, head hash, time and database."""
+    out: Path = args.out
+    if out.exists():
+        raise ValidationError("file.exists", path=shown(out))
+    engine = _existing(settings)
+    schema.ensure_schema(engine, auto_upgrade=False)
+    checkpoint, report = make_checkpoint(engine, datetime.now(UTC))
+    if not report.ok:
+        raise StorageError("ledger.broken", seq=report.first_bad_seq, detail=report.problem)
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        partial.write_text(checkpoint.to_json(), encoding="utf-8")
+        partial.replace(out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise StorageError(
+            "file.unwritable", path=shown(out), detail=exc.strerror or str(exc)
+        ) from None
+    print(f"checkpoint written to {shown(out)}: {_ledger_line(report)}")
+    return 0
+
+
+def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
+    """``backup --out FILE``: an online copy of the SQLite file, verified."""
+    url = parse_db_url(settings.db_url)
+    sqlite_file(url)  # PostgreSQL: explain pg_dump before touching anything
+    engine = _existing(settings)
+    # An older schema is fine (back up before upgrading); not ours at all is not.
+    current = schema.current_revision(engine)
+    engine.dispose()
+    if current is None:
+        raise StorageError("db.outdated", current="empty", head=schema.head_revision())
+    if current not in schema.known_revisions():
+        raise StorageError("db.too_new", current=current)
+    info, ledger = backup_sqlite(url, args.out)
+    print(
+        f"backup written to {shown(info.path)}: {info.events} events, "
+        f"{info.requests} requests, {info.depots} depots"
+    )
+    if not ledger.ok:
+        return _broken(ledger)
+    print(f"ok: {_ledger_line(ledger)}")
+    return 0
+
+
+def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
+    """``restore FILE [--force]``: put a backup in place, then verify the result."""
+    url = parse_db_url(settings.db_url)
+    info, report = restore_sqlite(args.file, url, force=args.force)
+    print(
+        f"restored {shown(info.path)} into {describe_url(url)}: {info.events} events, "
+        f"{info.requests} requests, {info.depots} depots"
+    )
+    if not report.ok:
+        return _broken(report)
+    print(f"ok: {_ledger_line(report)}")
+    return 0
+
+
+def _actor() -> str:
+    try:
+        return f"import:{getpass.getuser()}"
+    except (KeyError, OSError):  # no login name in a bare container
+        return "import"
+
+
+def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
+    """``import depots|crews FILE.csv [--dry-run]``: all rows or none."""
+    engine = schema.open_database(settings.db_url, create=True)
+    kind = ImportKind(args.kind)
+    try:
+        report = import_file(engine, kind, args.file, actor=_actor(), dry_run=args.dry_run)
+    except ImportRejected as rejected:
+        for line in iter_problems(rejected):
+            print(shown(line))
+        raise
+    verb = "would import" if report.dry_run else "imported"
+    print(f"{verb} {len(report.keys)} {kind.value} from {shown(args.file)}")
+    return 0
+
+
+COMMANDS: dict[str | None, Handler] = {
+    "verify": cmd_verify,
+    "checkpoint": cmd_checkpoint,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "import": cmd_import,
+}
+"""Sub-command name -> handler, merged into ``console.cli.COMMANDS``."""

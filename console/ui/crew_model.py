@@ -1,0 +1,408 @@
+"""The crew board as a Qt table model, with its filter proxy.
+
+Like the request queue, rows are immutable :class:`~console.core.records.CrewRow`
+objects updated in place from the change feed (insert / dataChanged / remove,
+never a reset). GPS ages are computed from the clock read at the last tick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from console.core.records import CrewRow, DepotRow
+from console.core.vocab import CrewStatus, Skill, VehicleKind
+from console.ui.i18n import current_language
+from console.ui.icons import colour, icon
+from console.ui.labels import label
+from console.ui.queue_filter import Region, search_key
+from console.ui.queue_model import format_age
+
+__all__ = [
+    "BADGES_ROLE",
+    "CREW_ROW_ROLE",
+    "CREW_SORT_ROLE",
+    "GPS_STALE_AFTER",
+    "CrewColumn",
+    "CrewFilter",
+    "CrewFilterProxy",
+    "CrewTableModel",
+    "crew_status_colour",
+]
+
+CREW_ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+"""Role returning the cell's :class:`CrewRow`."""
+CREW_SORT_ROLE = CREW_ROW_ROLE + 1
+"""Role returning a raw, comparable value for sorting."""
+BADGES_ROLE = CREW_ROW_ROLE + 2
+"""Role of the skills cell: a list of ``(text, palette colour name)`` badges."""
+
+GPS_STALE_AFTER = timedelta(minutes=10)
+"""A GPS fix older than this is flagged as stale."""
+
+_STATUS_COLOUR = {
+    CrewStatus.AVAILABLE: "ok",
+    CrewStatus.ASSIGNED: "accent",
+    CrewStatus.EN_ROUTE: "accent",
+    CrewStatus.ON_SCENE: "accent",
+    CrewStatus.TOWING: "accent",
+    CrewStatus.OFF_DUTY: "muted",
+    CrewStatus.OUT_OF_SERVICE: "danger",
+}
+_STATUS_ICON = {
+    CrewStatus.AVAILABLE: "crew.available",
+    CrewStatus.OFF_DUTY: "crew.off_duty",
+    CrewStatus.OUT_OF_SERVICE: "crew.out_of_service",
+}
+_SKILL_COLOUR = {Skill.EV_HV_CERTIFIED: "ev", Skill.BILINGUAL: "accent"}
+_STATUS_ORDER = {status: n for n, status in enumerate(CrewStatus)}
+_NO_GPS = float("inf")
+
+
+class CrewColumn(IntEnum):
+    """The crew board's columns, in display order."""
+
+    CALL_SIGN = 0
+    DEPOT = 1
+    VEHICLE = 2
+    SKILLS = 3
+    STATUS = 4
+    GPS_AGE = 5
+    JOB = 6
+
+
+def crew_status_colour(status: CrewStatus) -> QColor:
+    """The palette colour that marks ``status``."""
+    return colour(_STATUS_COLOUR[status])
+
+
+def _runs(positions: Iterable[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for pos in sorted(set(positions)):
+        if runs and runs[-1][1] == pos - 1:
+            runs[-1] = (runs[-1][0], pos)
+        else:
+            runs.append((pos, pos))
+    return runs
+
+
+class CrewTableModel(QAbstractTableModel):
+    """Every crew, one per row, updated in place."""
+
+    def __init__(self, clock: Callable[[], datetime], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._now = clock()
+        self._rows: list[CrewRow] = []
+        self._index: dict[int, int] = {}
+        self._depots: dict[int, DepotRow] = {}
+        self._reference_of: Callable[[int], str | None] = lambda _request_id: None
+
+    # -- reading -----------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Number of crews."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Number of :class:`CrewColumn` members."""
+        return 0 if parent.isValid() else len(CrewColumn)
+
+    def row_at(self, position: int) -> CrewRow:
+        """The crew at model row ``position``."""
+        return self._rows[position]
+
+    def position_of(self, crew_id: int) -> int | None:
+        """The model row of crew ``crew_id``, or ``None``."""
+        return self._index.get(crew_id)
+
+    def rows(self) -> Sequence[CrewRow]:
+        """All crews in model order."""
+        return tuple(self._rows)
+
+    def depot(self, depot_id: int) -> DepotRow | None:
+        """The depot ``depot_id`` if known."""
+        return self._depots.get(depot_id)
+
+    def set_depots(self, depots: Iterable[DepotRow]) -> None:
+        """The depots crews belong to (for names, cities and region filters)."""
+        self._depots = {depot.id: depot for depot in depots}
+        self.retranslate()
+
+    def set_reference_lookup(self, lookup: Callable[[int], str | None]) -> None:
+        """How to turn a crew's current request id into a reference."""
+        self._reference_of = lookup
+
+    def is_gps_stale(self, row: CrewRow) -> bool:
+        """True when the last GPS fix is missing or older than :data:`GPS_STALE_AFTER`."""
+        return row.gps_at is None or self._now - row.gps_at > GPS_STALE_AFTER
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        """Translated column titles."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(CrewColumn):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [
+                self.tr("Call sign"),
+                self.tr("Depot"),
+                self.tr("Vehicle"),
+                self.tr("Skills"),
+                self.tr("Status"),
+                self.tr("GPS age"),
+                self.tr("Job"),
+            ][section]
+        return None
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        """Cell text, colours, icons, badges, tooltips and the raw row."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = CrewColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == CREW_ROW_ROLE:
+            return row
+        if role == CREW_SORT_ROLE:
+            return self._sort_value(row, column)
+        if role == BADGES_ROLE and column is CrewColumn.SKILLS:
+            return [(self._skill_text(skill), _SKILL_COLOUR[skill]) for skill in sorted(row.skills)]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column is CrewColumn.STATUS:
+                return crew_status_colour(row.status)
+            if column is CrewColumn.GPS_AGE and self.is_gps_stale(row):
+                return colour("warn")
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column is CrewColumn.STATUS:
+                return icon(_STATUS_ICON.get(row.status, "crew.busy"))
+            if column is CrewColumn.GPS_AGE and self.is_gps_stale(row):
+                return icon("crew.gps_stale")
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is CrewColumn.GPS_AGE:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def _skill_text(self, skill: Skill) -> str:
+        if skill is Skill.EV_HV_CERTIFIED:
+            return self.tr("HV")
+        return self.tr("Bilingual")
+
+    def depot_text(self, row: CrewRow) -> str:
+        """Depot code and city in the current language."""
+        depot = self._depots.get(row.depot_id)
+        if depot is None:
+            return row.depot_code
+        city = depot.city_en if current_language() == "en" else depot.city_zh
+        return f"{city} · {row.depot_code}"
+
+    def _display(self, row: CrewRow, column: CrewColumn) -> str:
+        match column:
+            case CrewColumn.CALL_SIGN:
+                return row.call_sign
+            case CrewColumn.DEPOT:
+                return self.depot_text(row)
+            case CrewColumn.VEHICLE:
+                return label(row.vehicle_kind)
+            case CrewColumn.SKILLS:
+                return " · ".join(self._skill_text(skill) for skill in sorted(row.skills))
+            case CrewColumn.STATUS:
+                return label(row.status)
+            case CrewColumn.GPS_AGE:
+                if row.gps_at is None:
+                    return "-"
+                return format_age((self._now - row.gps_at).total_seconds())
+            case CrewColumn.JOB:
+                if row.current_request_id is None:
+                    return ""
+                return self._reference_of(row.current_request_id) or f"#{row.current_request_id}"
+
+    def _sort_value(self, row: CrewRow, column: CrewColumn) -> Any:
+        match column:
+            case CrewColumn.STATUS:
+                return _STATUS_ORDER[row.status]
+            case CrewColumn.GPS_AGE:
+                return _NO_GPS if row.gps_at is None else (self._now - row.gps_at).total_seconds()
+            case CrewColumn.SKILLS:
+                return len(row.skills)
+            case _:
+                return self._display(row, column)
+
+    def _tooltip(self, row: CrewRow, column: CrewColumn) -> str | None:
+        if column is CrewColumn.GPS_AGE and self.is_gps_stale(row):
+            return self.tr("GPS fix is stale (older than 10 minutes)")
+        if column is CrewColumn.SKILLS and row.skills:
+            return "\n".join(label(skill) for skill in sorted(row.skills))
+        if column is CrewColumn.DEPOT:
+            depot = self._depots.get(row.depot_id)
+            if depot is not None:
+                return depot.name_en if current_language() == "en" else depot.name_zh
+        return None
+
+    # -- updating ----------------------------------------------------------
+
+    def load(self, crews: Iterable[CrewRow]) -> None:
+        """Show exactly ``crews`` (a full snapshot), updating in place."""
+        rows = list(crews)
+        present = {row.id for row in rows}
+        self._remove_positions(pos for cid, pos in self._index.items() if cid not in present)
+        self.apply(rows)
+
+    def apply(self, crews: Iterable[CrewRow]) -> None:
+        """Upsert ``crews``; rows older than the one shown are ignored."""
+        self._now = self._clock()
+        latest: dict[int, CrewRow] = {}
+        for row in crews:
+            seen = latest.get(row.id)
+            if seen is None or row.revision >= seen.revision:
+                latest[row.id] = row
+        changed: list[int] = []
+        added: list[CrewRow] = []
+        for row in latest.values():
+            pos = self._index.get(row.id)
+            if pos is None:
+                added.append(row)
+            elif row.revision >= self._rows[pos].revision and row != self._rows[pos]:
+                self._rows[pos] = row
+                changed.append(pos)
+        last_column = len(CrewColumn) - 1
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        if added:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            for offset, row in enumerate(added):
+                self._index[row.id] = first + offset
+            self._rows.extend(added)
+            self.endInsertRows()
+
+    def advance_clock(self) -> None:
+        """Read the clock without announcing it (see ``RequestQueueModel.advance_clock``)."""
+        self._now = self._clock()
+
+    def tick(self) -> None:
+        """Advance the clock: refresh only the GPS-age cells."""
+        self._now = self._clock()
+        if self._rows:
+            roles = [
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.ForegroundRole,
+                Qt.ItemDataRole.DecorationRole,
+                Qt.ItemDataRole.ToolTipRole,
+            ]
+            last = len(self._rows) - 1
+            column = CrewColumn.GPS_AGE
+            self.dataChanged.emit(self.index(0, column), self.index(last, column), roles)
+
+    def retranslate(self) -> None:
+        """Headers and labels changed (language switch) or colours did (theme switch)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(CrewColumn) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(CrewColumn) - 1)
+            )
+
+    def _remove_positions(self, positions: Iterable[int]) -> None:
+        runs = _runs(positions)
+        if not runs:
+            return
+        for first, last in reversed(runs):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            self.endRemoveRows()
+        self._index = {row.id: pos for pos, row in enumerate(self._rows)}
+
+
+@dataclass(frozen=True, slots=True)
+class CrewFilter:
+    """What the board shows; an empty set means "any"."""
+
+    statuses: frozenset[CrewStatus] = field(default_factory=frozenset)
+    kinds: frozenset[VehicleKind] = field(default_factory=frozenset)
+    region: Region | None = None
+    text: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        """True when every crew passes."""
+        return not (self.statuses or self.kinds or self.region or self.text.strip())
+
+    def accepts(self, row: CrewRow, depots: Mapping[int, DepotRow]) -> bool:
+        """Whether ``row`` passes; ``depots`` gives each crew's city and province."""
+        if self.statuses and row.status not in self.statuses:
+            return False
+        if self.kinds and row.vehicle_kind not in self.kinds:
+            return False
+        if self.region is not None:
+            depot = depots.get(row.depot_id)
+            if depot is None:
+                return False
+            place = depot.city_zh if self.region.kind == "city" else depot.province_zh
+            if place != self.region.name:
+                return False
+        needle = search_key(self.text)
+        if needle:
+            return needle in search_key(row.call_sign) or needle in search_key(row.depot_code)
+        return True
+
+
+class CrewFilterProxy(QSortFilterProxyModel):
+    """Sorts crews by raw values and applies a :class:`CrewFilter`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._filter = CrewFilter()
+        self.setSortRole(CREW_SORT_ROLE)
+        self.setFilterRole(CREW_ROW_ROLE)
+        self.setDynamicSortFilter(True)
+        self.setSortLocaleAware(True)
+
+    @property
+    def crew_filter(self) -> CrewFilter:
+        """The filter in force."""
+        return self._filter
+
+    def set_crew_filter(self, new: CrewFilter) -> None:
+        """Show only crews that pass ``new``."""
+        if new == self._filter:
+            return
+        self.beginFilterChange()
+        self._filter = new
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        """Apply the crew filter."""
+        if self._filter.is_empty:
+            return True
+        source = self.sourceModel()
+        if not isinstance(source, CrewTableModel):
+            return True
+        row = source.row_at(source_row)
+        depot = source.depot(row.depot_id)
+        return self._filter.accepts(row, {row.depot_id: depot} if depot else {})

@@ -1,0 +1,47 @@
+"""Puts the feature panels into the main window's docks and connects them.
+
+Panels never talk to each other: each listens to the window's signals
+(selection, sync) and asks the window to select or re-sync.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from console.core.ports import ConsoleBackend
+from console.ui.main_window import MainWindow
+from console.ui.proposal_dialog import ProposalDialog
+from console.ui.suggestion_panel import SuggestionPanel
+from console.ui.timeline_panel import RequestTimelinePanel
+
+
+def install_dispatch_panels(window: MainWindow, backend: ConsoleBackend) -> SuggestionPanel:
+    """The suggestions panel, wired to the window's selection and assign-first action."""
+    panel = SuggestionPanel(backend)
+    window.install_panel("suggestions", panel)
+    window.sig_request_selected.connect(panel.show_request)
+    window.sig_assign_first_requested.connect(lambda _request: panel.assign_first())
+    window.sig_synced.connect(lambda _batch: panel.refresh())
+    panel.sig_assigned.connect(lambda _request, _crew: window.sync_now())
+    panel.sig_crew_focused.connect(
+        lambda crew: window.select_crew(crew) if crew is not None else None
+    )
+
+    def open_proposal() -> None:
+        dialog = ProposalDialog(backend, window)
+        dialog.exec()
+        window.sync_now()
+
+    panel.sig_optimise_requested.connect(open_proposal)
+    return panel
+
+
+def install_timeline_panel(
+    window: MainWindow, backend: ConsoleBackend, tz: tzinfo | None = None
+) -> RequestTimelinePanel:
+    """The ledger timeline of the selected request, refreshed when data changes."""
+    panel = RequestTimelinePanel(backend, tz=tz)
+    window.install_panel("timeline", panel)
+    window.sig_request_selected.connect(panel.show_request)
+    window.sig_synced.connect(lambda _batch: panel.refresh())
+    return panel

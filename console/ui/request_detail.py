@@ -1,0 +1,490 @@
+"""The request detail panel: everything about one request and the moves it allows.
+
+The panel shows the request the window says is selected and refreshes when the
+window broadcasts changed rows. Its actions go through ``backend.move``; a
+refusal (someone else moved the request first, a reason is missing) is shown
+as a translated message in the panel, and the panel reloads the request.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.core.errors import DomainError
+from console.core.ports import RequestCommands
+from console.core.records import RequestRow
+from console.core.vocab import OPEN_STATUSES, Priority, RequestStatus
+from console.ui.i18n import current_language
+from console.ui.icons import colour, icon
+from console.ui.labels import error_text, field_label, label
+from console.ui.triage_text import reason_text
+
+__all__ = ["REQUEST_ACTIONS", "TWO_COLUMNS_FROM", "RequestAction", "RequestDetailPanel"]
+
+logger = logging.getLogger(__name__)
+
+S = RequestStatus
+
+TWO_COLUMNS_FROM = 640
+"""Panel width (pixels) from which the sections sit in two columns."""
+
+
+@dataclass(frozen=True, slots=True)
+class RequestAction:
+    """One lifecycle move the panel offers."""
+
+    key: str
+    target: RequestStatus
+    sources: frozenset[RequestStatus]
+    icon: str
+    shortcut: str
+    needs_reason: bool = False
+
+
+REQUEST_ACTIONS: tuple[RequestAction, ...] = (
+    RequestAction("triage", S.TRIAGE, frozenset({S.NEW}), "request.triage", "Ctrl+Shift+T"),
+    RequestAction("queue", S.QUEUED, frozenset({S.TRIAGE}), "request.queue", "Ctrl+Shift+Q"),
+    RequestAction(
+        "resolve", S.RESOLVED_REMOTELY, frozenset({S.TRIAGE}), "request.resolve", "Ctrl+Shift+R"
+    ),
+    RequestAction(
+        "en_route", S.EN_ROUTE, frozenset({S.ASSIGNED}), "request.en_route", "Ctrl+Shift+E"
+    ),
+    RequestAction(
+        "on_scene", S.ON_SCENE, frozenset({S.EN_ROUTE}), "request.on_scene", "Ctrl+Shift+S"
+    ),
+    RequestAction("tow", S.TOWING, frozenset({S.ON_SCENE}), "request.tow", "Ctrl+Shift+W"),
+    RequestAction(
+        "complete",
+        S.COMPLETED,
+        frozenset({S.ON_SCENE, S.TOWING}),
+        "request.complete",
+        "Ctrl+Shift+C",
+    ),
+    RequestAction(
+        "release",
+        S.QUEUED,
+        frozenset({S.ASSIGNED, S.EN_ROUTE}),
+        "request.release",
+        "Ctrl+Shift+U",
+        needs_reason=True,
+    ),
+    RequestAction("cancel", S.CANCELLED, OPEN_STATUSES, "request.cancel", "Ctrl+Shift+X", True),
+)
+"""Every action, in the order the panel shows them."""
+
+# Field rows per section; codes with an entry in labels.FIELD_LABELS use that label.
+_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("caller", ("caller_name", "caller_phone", "caller_language")),
+    ("vehicle", ("plate", "make_model", "powertrain", "vehicle_class", "awd")),
+    ("location", ("city", "address", "road_type", "coordinates")),
+    ("service", ("service_type", "priority", "priority_reason", "status", "crew", "eta_minutes")),
+    ("times", ("created", "queued", "assign_due", "arrive_due")),
+    ("notes", ("notes", "cancel_reason")),
+)
+
+ReasonPrompt = Callable[[str, str], "str | None"]
+
+
+class RequestDetailPanel(QWidget):
+    """Shows one request and the lifecycle actions its status allows."""
+
+    sig_changed = Signal(object)
+    """Emitted with the new :class:`RequestRow` after this panel moved a request."""
+
+    def __init__(
+        self,
+        backend: RequestCommands,
+        clock: Callable[[], datetime],
+        tz: tzinfo | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("requestDetail")
+        self._backend = backend
+        self._clock = clock
+        self._tz = tz
+        self._row: RequestRow | None = None
+        self._request_id: int | None = None
+        self._city_en: dict[str, str] = {}
+        self.ask_reason: ReasonPrompt = self._prompt_reason
+        """How a reason is asked for; tests replace it."""
+
+        self.title = QLabel(self)
+        self.title.setObjectName("detailTitle")
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.priority_chip = QLabel(self)
+        self.status_chip = QLabel(self)
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addWidget(self.priority_chip)
+        header.addWidget(self.status_chip)
+        header.addStretch(1)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("detailMessage")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+
+        self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+
+        self._section_titles: dict[str, QLabel] = {}
+        self._names: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        """Field code -> the label showing its value (read by tests)."""
+        body = QWidget(self)
+        self._grid = QGridLayout(body)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(24)
+        self._section_boxes = [self._section(body, section, codes) for section, codes in _SECTIONS]
+        self._columns = 0
+        self._arrange(1)
+        self.body_scroll = QScrollArea(self)
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setWidget(body)
+
+        self.actions_by_key: dict[str, QAction] = {}
+        self._buttons: dict[str, QToolButton] = {}
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        for spec in REQUEST_ACTIONS:
+            action = QAction(icon(spec.icon), "", self)
+            action.setShortcut(QKeySequence(spec.shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, s=spec: self.run_action(s))
+            self.addAction(action)
+            self.actions_by_key[spec.key] = action
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            buttons.addWidget(button)
+            self._buttons[spec.key] = button
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(header)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        layout.addWidget(self.body_scroll, 1)
+        layout.addWidget(self.placeholder, 1)
+        self.retranslate_ui()
+        self._render()
+
+    # -- building --------------------------------------------------------------
+
+    def _section(self, parent: QWidget, section: str, codes: Iterable[str]) -> QWidget:
+        box = QWidget(parent)
+        outer = QVBoxLayout(box)
+        outer.setContentsMargins(0, 4, 0, 4)
+        title = QLabel(box)
+        bold = QFont(title.font())
+        bold.setBold(True)
+        title.setFont(bold)
+        self._section_titles[section] = title
+        outer.addWidget(title)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for code in codes:
+            name = QLabel(box)
+            value = QLabel(box)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            self._names[code] = name
+            self.values[code] = value
+            form.addRow(name, value)
+        outer.addLayout(form)
+        return box
+
+    def _arrange(self, columns: int) -> None:
+        """Lay the sections out in one column (narrow dock) or two (wide)."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for box in self._section_boxes:
+            self._grid.removeWidget(box)
+        for n, box in enumerate(self._section_boxes):
+            self._grid.addWidget(box, n // columns, n % columns)
+        rows = (len(self._section_boxes) + columns - 1) // columns
+        for row in range(len(self._section_boxes) + 1):
+            self._grid.setRowStretch(row, 1 if row == rows else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Two columns of sections when there is room for them."""
+        self._arrange(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
+        super().resizeEvent(event)
+
+    def set_city_names(self, english: dict[str, str]) -> None:
+        """English names of the (Chinese) stored city names."""
+        self._city_en = dict(english)
+        self._render()
+
+    # -- text ------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Set every string in the current language."""
+        titles = {
+            "caller": self.tr("Caller"),
+            "vehicle": self.tr("Vehicle"),
+            "location": self.tr("Location"),
+            "service": self.tr("Service and dispatch"),
+            "times": self.tr("Times and service levels"),
+            "notes": self.tr("Notes"),
+        }
+        for key, widget in self._section_titles.items():
+            widget.setText(titles[key])
+        own = {
+            "coordinates": self.tr("Coordinates"),
+            "created": self.tr("Call taken"),
+            "queued": self.tr("Queued at"),
+            "assign_due": self.tr("Assign by"),
+            "arrive_due": self.tr("Arrive by"),
+            "eta_minutes": self.tr("ETA"),
+        }
+        for code, widget in self._names.items():
+            widget.setText(own.get(code) or field_label(code))
+        texts = {
+            "triage": self.tr("Start triage"),
+            "queue": self.tr("Queue for dispatch"),
+            "resolve": self.tr("Resolved by phone"),
+            "en_route": self.tr("En route"),
+            "on_scene": self.tr("On scene"),
+            "tow": self.tr("Start tow"),
+            "complete": self.tr("Complete"),
+            "release": self.tr("Release crew…"),
+            "cancel": self.tr("Cancel request…"),
+        }
+        for key, action in self.actions_by_key.items():
+            action.setText(texts[key])
+            action.setToolTip(
+                f"{texts[key]} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
+        self.placeholder.setText(self.tr("Select a request in the queue to see its details."))
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-translate on a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def restyle(self) -> None:
+        """Pick up the icons and colours of a new theme."""
+        for spec in REQUEST_ACTIONS:
+            self.actions_by_key[spec.key].setIcon(icon(spec.icon))
+        self._render()
+
+    # -- what is shown -----------------------------------------------------------
+
+    @property
+    def request(self) -> RequestRow | None:
+        """The request shown, as last read."""
+        return self._row
+
+    def show_request(self, request_id: int | None) -> None:
+        """Show request ``request_id`` (``None``: nothing); reads it from the backend."""
+        if request_id != self._request_id:
+            self.clear_message()
+        self._request_id = request_id
+        if request_id is None:
+            self._row = None
+            self._render()
+            return
+        if self._row is None or self._row.id != request_id:
+            self._row = None
+        self.reload()
+
+    def show_row(self, row: RequestRow) -> None:
+        """Show ``row`` as given (the window already has it)."""
+        if row.id != self._request_id:
+            self.clear_message()
+        self._request_id = row.id
+        self._row = row
+        self._render()
+
+    def take_changes(self, rows: Iterable[RequestRow]) -> None:
+        """Refresh from changed rows broadcast by the window, if ours is among them."""
+        if self._request_id is None:
+            return
+        for row in rows:
+            if row.id == self._request_id and (
+                self._row is None or row.revision >= self._row.revision
+            ):
+                self._row = row
+                self._render()
+
+    def reload(self) -> None:
+        """Read the shown request again from the backend."""
+        if self._request_id is None:
+            return
+        try:
+            row = self._backend.request(self._request_id)
+        except DomainError as exc:
+            self.show_message(error_text(exc))
+            return
+        except Exception:  # the data layer failing must not kill the panel
+            logger.warning("could not read request %s", self._request_id, exc_info=True)
+            self.show_message(self.tr("The request could not be read; the connection may be down."))
+            return
+        self._row = row
+        self._render()
+
+    def show_message(self, text: str, *, error: bool = True) -> None:
+        """Show ``text`` above the details (red for errors)."""
+        tone = colour("danger" if error else "ok").name()
+        self.message.setStyleSheet(
+            f"QLabel#detailMessage {{ color: {tone}; border: 1px solid {tone};"
+            " border-radius: 4px; padding: 4px 6px; }"
+        )
+        self.message.setText(text)
+        self.message.setVisible(True)
+
+    def clear_message(self) -> None:
+        """Hide the message line."""
+        self.message.clear()
+        self.message.setVisible(False)
+
+    def _render(self) -> None:
+        row = self._row
+        has_row = row is not None
+        self.body_scroll.setVisible(has_row)
+        self.placeholder.setVisible(not has_row)
+        self.title.setVisible(has_row)
+        self.priority_chip.setVisible(has_row)
+        self.status_chip.setVisible(has_row)
+        status = row.status if row is not None else None
+        for spec in REQUEST_ACTIONS:
+            allowed = status is not None and status in spec.sources
+            self.actions_by_key[spec.key].setEnabled(allowed)
+            self._buttons[spec.key].setVisible(allowed)
+        if row is None:
+            return
+        self.title.setText(row.reference)
+        self._chip(self.priority_chip, label(row.priority), _priority_tone(row.priority))
+        self._chip(self.status_chip, label(row.status), "accent" if row.is_open else "muted")
+        self.priority_chip.setToolTip(reason_text(row.priority_reason))
+        values = {
+            "caller_name": row.caller_name or "-",
+            "caller_phone": row.caller_phone,
+            "caller_language": label(row.caller_language),
+            "plate": row.plate or "-",
+            "make_model": row.make_model or "-",
+            "powertrain": label(row.powertrain),
+            "vehicle_class": label(row.vehicle_class),
+            "awd": self.tr("Yes") if row.awd else self.tr("No"),
+            "city": self._city(row.city),
+            "address": row.address or "-",
+            "road_type": label(row.road_type),
+            "coordinates": f"{row.lat:.5f}, {row.lon:.5f}",
+            "service_type": label(row.service_type),
+            "priority": label(row.priority),
+            "priority_reason": reason_text(row.priority_reason) or "-",
+            "status": label(row.status),
+            "crew": row.assigned_crew_call_sign or "-",
+            "eta_minutes": "-"
+            if row.eta_minutes is None
+            else self.tr("{minutes} min").format(minutes=row.eta_minutes),
+            "created": self._time(row.created_at),
+            "queued": self._time(row.queued_at),
+            "assign_due": self._time(row.assign_due_at),
+            "arrive_due": self._time(row.arrive_due_at),
+            "notes": row.notes or "-",
+            "cancel_reason": row.cancel_reason or "-",
+        }
+        for code, text in values.items():
+            self.values[code].setText(text)
+
+    def _city(self, city: str) -> str:
+        if not city:
+            return "-"
+        english = self._city_en.get(city)
+        if current_language() == "en" and english:
+            return f"{english} ({city})"
+        return city
+
+    def _chip(self, widget: QLabel, text: str, tone: str) -> None:
+        shade = colour(tone).name()
+        widget.setText(text)
+        widget.setStyleSheet(
+            f"QLabel {{ color: {shade}; border: 1px solid {shade}; border-radius: 8px;"
+            " padding: 1px 8px; font-weight: bold; }"
+        )
+
+    def _time(self, moment: datetime | None) -> str:
+        if moment is None:
+            return "-"
+        local = moment.astimezone(self._tz)
+        today = self._clock().astimezone(self._tz).date()
+        return f"{local:%H:%M:%S}" if local.date() == today else f"{local:%Y-%m-%d %H:%M}"
+
+    # -- actions ----------------------------------------------------------------
+
+    def run_action(self, spec: RequestAction) -> None:
+        """Carry out ``spec`` on the shown request (asking for a reason when needed)."""
+        row = self._row
+        if row is None or row.status not in spec.sources:
+            return
+        reason = ""
+        if spec.needs_reason:
+            titles = {
+                "release": self.tr("Release crew"),
+                "cancel": self.tr("Cancel request"),
+            }
+            asked = self.ask_reason(
+                titles.get(spec.key, spec.key),
+                self.tr("Reason for {reference}:").format(reference=row.reference),
+            )
+            if asked is None:
+                return
+            reason = asked
+        try:
+            moved = self._backend.move(row.id, spec.target, reason=reason)
+        except DomainError as exc:
+            self.show_message(error_text(exc))
+            self.reload()
+            return
+        except Exception:  # the data layer failing must not kill the panel
+            logger.warning("move of request %s failed", row.id, exc_info=True)
+            self.show_message(self.tr("The change could not be saved; the connection may be down."))
+            return
+        self.clear_message()
+        self._row = moved
+        self._render()
+        self.sig_changed.emit(moved)
+
+    def _prompt_reason(self, title: str, prompt: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, prompt, QLineEdit.EchoMode.Normal, "")
+        return text if ok else None
+
+
+def _priority_tone(priority: Priority) -> str:
+    return {Priority.P1: "danger", Priority.P2: "accent", Priority.P3: "muted"}[priority]

@@ -1,0 +1,48 @@
+"""Seeded SQLite files for the workspace tests (a test-only use of the data layer).
+
+Seeding the reference data takes a second or two, so each kind of database is
+seeded once per test process into a template and copied for every test.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from console.db import schema
+from console.db.backend import DatabaseBackend
+from console.db.engine import make_engine
+from console.db.seed import SeedOptions, seed_database
+
+SEED_AT = datetime(2026, 11, 23, 0, 30, tzinfo=UTC)
+"""The demo shift's clock (08:30 in Shanghai)."""
+
+
+@functools.cache
+def _template(requests: int) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="roadside-template-"))
+    path = folder / "console.db"
+    engine = make_engine(f"sqlite:///{path}")
+    schema.ensure_schema(engine, auto_upgrade=True)
+    seed_database(engine, SeedOptions(requests=requests, at=SEED_AT))
+    # Closing every connection checkpoints the WAL into the main file.
+    engine.dispose()
+    return path
+
+
+def seeded_sqlite(folder: Path, *, requests: int = 20) -> str:
+    """A fresh copy of a seeded database in ``folder``; returns its URL."""
+    target = folder / "console.db"
+    shutil.copyfile(_template(requests), target)
+    return f"sqlite:///{target}"
+
+
+def open_backend(url: str, actor: str) -> tuple[Engine, DatabaseBackend]:
+    """An engine and a backend acting as ``actor`` on ``url``."""
+    engine = make_engine(url)
+    return engine, DatabaseBackend(engine, actor=actor)

@@ -1,0 +1,153 @@
+"""The crew board's model and filters: in-place updates, GPS age, badges, regions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from console.core.vocab import CrewStatus, Skill, VehicleKind
+from console.ui.crew_board import CrewBoardPanel
+from console.ui.crew_model import (
+    BADGES_ROLE,
+    CrewColumn,
+    CrewFilter,
+    CrewTableModel,
+    crew_status_colour,
+)
+from console.ui.icons import colour
+from console.ui.queue_filter import Region, search_key
+from tests.ui.conftest import DEPOTS, T0, FakeClock, FakeQueueSource, crew_row
+
+
+def loaded(clock: FakeClock) -> CrewTableModel:
+    model = CrewTableModel(clock)
+    model.set_depots(DEPOTS)
+    model.load(
+        [
+            crew_row(1),
+            crew_row(2, depot_id=2, depot_code="D310100-01", skills=frozenset()),
+            crew_row(3, status=CrewStatus.OFF_DUTY, vehicle_kind=VehicleKind.SERVICE_VAN,
+                     skills=frozenset({Skill.BILINGUAL, Skill.EV_HV_CERTIFIED}), gps_at=None),
+        ]
+    )  # fmt: skip
+    return model
+
+
+def text(model: CrewTableModel, row: int, column: CrewColumn) -> str:
+    value = model.data(model.index(row, column))
+    assert isinstance(value, str)
+    return value
+
+
+def test_cells_show_depot_city_skills_status_and_job(clock: FakeClock) -> None:
+    model = loaded(clock)
+    model.set_reference_lookup(lambda request_id: f"RA-{request_id}")
+    assert text(model, 0, CrewColumn.CALL_SIGN) == "HZ-01"
+    assert text(model, 0, CrewColumn.DEPOT) == "Hangzhou · D330100-01"
+    assert text(model, 1, CrewColumn.DEPOT) == "Shanghai · D310100-01"
+    assert text(model, 0, CrewColumn.VEHICLE) == "Flatbed"
+    assert text(model, 2, CrewColumn.SKILLS) == "Bilingual · HV"
+    assert model.data(model.index(2, CrewColumn.SKILLS), BADGES_ROLE) == [
+        ("Bilingual", "accent"),
+        ("HV", "ev"),
+    ]
+    assert text(model, 2, CrewColumn.STATUS) == "Off duty"
+    status_colour = model.data(model.index(0, CrewColumn.STATUS), Qt.ItemDataRole.ForegroundRole)
+    assert isinstance(status_colour, QColor)
+    assert status_colour == crew_status_colour(CrewStatus.AVAILABLE) == colour("ok")
+    assert text(model, 0, CrewColumn.JOB) == ""
+    model.apply([crew_row(1, status=CrewStatus.ASSIGNED, current_request_id=42, revision=2)])
+    assert text(model, 0, CrewColumn.JOB) == "RA-42"
+
+
+def test_gps_age_ticks_and_turns_stale_after_ten_minutes(clock: FakeClock) -> None:
+    model = loaded(clock)
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda tl, br, _roles=(): changed.append((tl.column(), br.column())))
+    assert text(model, 0, CrewColumn.GPS_AGE) == "01:00"
+    age = model.index(0, CrewColumn.GPS_AGE)
+    assert model.data(age, Qt.ItemDataRole.ForegroundRole) is None
+    clock.advance(9 * 60)
+    model.tick()
+    assert changed == [(CrewColumn.GPS_AGE, CrewColumn.GPS_AGE)]
+    assert text(model, 0, CrewColumn.GPS_AGE) == "10:00"
+    assert not model.is_gps_stale(model.row_at(0))
+    clock.advance(1)
+    model.tick()
+    assert model.is_gps_stale(model.row_at(0))
+    assert model.data(age, Qt.ItemDataRole.ForegroundRole) == colour("warn")
+    assert model.data(age, Qt.ItemDataRole.ToolTipRole) == (
+        "GPS fix is stale (older than 10 minutes)"
+    )
+    # No fix at all counts as stale too.
+    assert text(model, 2, CrewColumn.GPS_AGE) == "-"
+    assert model.is_gps_stale(model.row_at(2))
+
+
+def test_updates_are_in_place_and_stale_rows_ignored(clock: FakeClock) -> None:
+    model = loaded(clock)
+    resets: list[int] = []
+    inserted: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    model.apply([crew_row(2, status=CrewStatus.OUT_OF_SERVICE, revision=5)])
+    model.apply([crew_row(2, status=CrewStatus.AVAILABLE, revision=4)])  # older: ignored
+    assert model.row_at(1).status is CrewStatus.OUT_OF_SERVICE
+    model.apply([crew_row(9, revision=6)])
+    assert inserted == [(3, 3)]
+    model.load([crew_row(1), crew_row(9)])
+    assert [row.id for row in model.rows()] == [1, 9]
+    assert resets == []
+
+
+def test_crew_filter_by_status_kind_region_and_text(clock: FakeClock) -> None:
+    model = loaded(clock)
+    depots = {depot.id: depot for depot in DEPOTS}
+    rows = model.rows()
+
+    def passing(crew_filter: CrewFilter) -> list[int]:
+        return [row.id for row in rows if crew_filter.accepts(row, depots)]
+
+    assert passing(CrewFilter()) == [1, 2, 3]
+    assert passing(CrewFilter(statuses=frozenset({CrewStatus.OFF_DUTY}))) == [3]
+    assert passing(CrewFilter(kinds=frozenset({VehicleKind.FLATBED}))) == [1, 2]
+    assert passing(CrewFilter(region=Region("province", "上海"))) == [2]
+    assert passing(CrewFilter(region=Region("city", "杭州"))) == [1, 3]
+    assert passing(CrewFilter(text="hz-0")) == [1, 2, 3]
+    assert passing(CrewFilter(text="D310100")) == [2]
+
+
+def test_board_filters_and_keeps_rows_in_place(
+    qtbot: QtBot, clock: FakeClock, fake_source: FakeQueueSource
+) -> None:
+    model = loaded(clock)
+    board = CrewBoardPanel(model, fake_source)
+    qtbot.addWidget(board)
+    board.set_depots(list(DEPOTS))
+    board.search.setText("03")
+    assert board.proxy.rowCount() == 1
+    board.clear_filters()
+    board.kind_filter.set_selected([VehicleKind.SERVICE_VAN])
+    assert board.proxy.rowCount() == 1
+    board.restore({"statuses": ["AVAILABLE", "NOPE"], "kinds": [], "region": ["city", "上海"]})
+    assert board.state() == {"statuses": ["AVAILABLE"], "kinds": [], "region": ["city", "上海"]}
+    assert board.proxy.rowCount() == 1
+    assert board.status_filter.text() == "Status: Available ▾"
+
+
+def test_search_key_folds_separators_and_case() -> None:
+    assert search_key("浙A·12345") == search_key("浙a 12345") == "浙a12345"
+    assert search_key("138-1234 5678") == "13812345678"
+    assert search_key("+86 (138) 1234") == "861381234"
+
+
+def test_stale_fix_after_clock_moves(clock: FakeClock) -> None:
+    model = CrewTableModel(clock)
+    model.load([crew_row(1, gps_at=T0 - timedelta(minutes=30))])
+    assert model.is_gps_stale(model.row_at(0))
+    model.apply([replace(model.row_at(0), gps_at=T0, revision=2)])
+    assert not model.is_gps_stale(model.row_at(0))
