@@ -34,7 +34,6 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("SuggestionPanel", "Suggestions"): "推荐车组",
     ("SuggestionPanel", "Crew"): "车组",
     ("SuggestionPanel", "ETA (min)"): "预计到达（分钟）",
-    ("SuggestionPanel", "km"): "公里",
     ("SuggestionPanel", "Why"): "推荐理由",
     ("SuggestionPanel", "Assign first"): "指派首选",
     ("SuggestionPanel", "Assign the best crew (Ctrl+Return)"): "指派最佳车组（Ctrl+Return）",

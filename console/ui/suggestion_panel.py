@@ -55,7 +55,8 @@ class SuggestionPanel(QWidget):
     sig_optimise_requested = Signal()
     """The dispatcher asked for a whole-queue proposal."""
 
-    COLUMNS = 5
+    COLUMNS = 4
+    BUTTON_COLUMN = 3
 
     def __init__(self, backend: SuggestionBackend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,7 +79,10 @@ class SuggestionPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Reasons wrap onto more lines rather than being cut off in a narrow dock.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._on_selection)
         self.assign_first_button = QPushButton(icon("request.assign_first"), "")
         self.assign_first_button.clicked.connect(self.assign_first)
@@ -184,7 +188,7 @@ class SuggestionPanel(QWidget):
         """Set every text in the current language."""
         self.setWindowTitle(self.tr("Suggestions"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Crew"), self.tr("ETA (min)"), self.tr("km"), self.tr("Why"), ""]
+            [self.tr("Crew"), self.tr("ETA (min)"), self.tr("Why"), ""]
         )
         self.assign_first_button.setText(self.tr("Assign first"))
         self.assign_first_button.setToolTip(self.tr("Assign the best crew (Ctrl+Return)"))
@@ -256,20 +260,22 @@ class SuggestionPanel(QWidget):
             cells = [
                 f"{suggestion.rank}. {suggestion.call_sign}",
                 str(suggestion.eta_minutes),
-                f"{suggestion.distance_km:.0f}",
                 suggestion_summary(suggestion),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column in (1, 2):
+                if column == 1:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                if suggestion.stale_gps and column == 3:
-                    item.setToolTip(self.tr("The crew's position is old; the ETA is uncertain."))
+                if column == 2:
+                    tip = text
+                    if suggestion.stale_gps:
+                        tip += "\n" + self.tr("The crew's position is old; the ETA is uncertain.")
+                    item.setToolTip(tip)
                 self.table.setItem(row, column, item)
             button = QPushButton(self.tr("Assign"))
             button.setEnabled(can_assign)
             button.setObjectName(f"assign-{suggestion.crew_id}")
             button.clicked.connect(lambda _=False, s=suggestion: self.assign(s))
-            self.table.setCellWidget(row, 4, button)
+            self.table.setCellWidget(row, self.BUTTON_COLUMN, button)

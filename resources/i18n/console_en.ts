@@ -1867,7 +1867,7 @@
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+185"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+189"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
@@ -1880,11 +1880,6 @@
         <location line="+0"/>
         <source>ETA (min)</source>
         <translation>ETA (min)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>km</source>
-        <translation>km</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1962,12 +1957,12 @@
         <translation>Suggestions are unavailable: the database cannot be reached.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>The crew&apos;s position is old; the ETA is uncertain.</source>
         <translation>The crew&apos;s position is old; the ETA is uncertain.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Assign</source>
         <translation>Assign</translation>
     </message>

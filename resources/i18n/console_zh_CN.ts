@@ -1867,7 +1867,7 @@
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+185"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+189"/>
         <source>Suggestions</source>
         <translation>推荐车组</translation>
     </message>
@@ -1880,11 +1880,6 @@
         <location line="+0"/>
         <source>ETA (min)</source>
         <translation>预计到达（分钟）</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>km</source>
-        <translation>公里</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1962,12 +1957,12 @@
         <translation>无法获取推荐：数据库无法连接。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>The crew&apos;s position is old; the ETA is uncertain.</source>
         <translation>该车组的位置信息已过时，预计到达时间不确定。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Assign</source>
         <translation>指派</translation>
     </message>

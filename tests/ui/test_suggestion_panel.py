@@ -35,7 +35,7 @@ def dispatchers(tmp_path: Path) -> Iterator[tuple[DatabaseBackend, DatabaseBacke
 
 
 def assign_button(panel: SuggestionPanel, row: int) -> QPushButton:
-    button = panel.table.cellWidget(row, 4)
+    button = panel.table.cellWidget(row, SuggestionPanel.BUTTON_COLUMN)
     assert isinstance(button, QPushButton)
     return button
 
@@ -50,7 +50,7 @@ def test_one_click_assigns_the_suggested_crew(
     panel.show_request(request.id)
     assert panel.result is not None
     assert [s.call_sign for s in panel.result.suggestions] == ["HZ-01", "HZ-02"]
-    assert "Flatbed" in panel.table.item(0, 3).text()
+    assert "Flatbed" in panel.table.item(0, 2).text()
     with qtbot.waitSignal(panel.sig_assigned) as signal:
         qtbot.mouseClick(assign_button(panel, 0), Qt.MouseButton.LeftButton)
     assert signal.args == [request.id, 1]
