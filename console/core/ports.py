@@ -85,6 +85,12 @@ class RequestCommands(Protocol):
         """Validate and store a new request (status NEW)."""
         ...
 
+    def take_call(
+        self, draft: RequestDraft, *, outcome: RequestStatus = RequestStatus.QUEUED
+    ) -> RequestRow:
+        """Store a call and move it to ``outcome`` (QUEUED, RESOLVED_REMOTELY...) atomically."""
+        ...
+
     def move(
         self,
         request_id: int,

@@ -87,6 +87,12 @@ class DatabaseBackend(DatabaseReader):
         """Validate and store a new request."""
         return self.services.create_request(draft)
 
+    def take_call(
+        self, draft: RequestDraft, *, outcome: RequestStatus = RequestStatus.QUEUED
+    ) -> RequestRow:
+        """Store a call and move it to ``outcome`` in one transaction."""
+        return self.services.take_call(draft, outcome=outcome)
+
     def move(
         self,
         request_id: int,

@@ -9,6 +9,7 @@ visible.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -146,6 +147,12 @@ def _unit_of_work(
         raise unreachable(engine, exc) from None
 
 
+INTAKE_OUTCOMES = frozenset(
+    {RequestStatus.NEW, RequestStatus.TRIAGE, RequestStatus.QUEUED, RequestStatus.RESOLVED_REMOTELY}
+)
+"""Where a call may be left when it is taken."""
+
+
 class Services:
     """All write operations on requests and crews, for one acting user."""
 
@@ -175,8 +182,25 @@ class Services:
 
     def create_request(self, draft: RequestDraft) -> RequestRow:
         """Validate an intake and store it as a NEW request with a fresh reference."""
+        return self.take_call(draft, outcome=RequestStatus.NEW)
+
+    def take_call(
+        self, draft: RequestDraft, *, outcome: RequestStatus = RequestStatus.QUEUED
+    ) -> RequestRow:
+        """Store a call and move it to ``outcome`` in ONE transaction and one event.
+
+        ``outcome`` is NEW, TRIAGE, QUEUED (a truck is needed) or RESOLVED_REMOTELY
+        (fixed by phone). Either the whole intake is stored, or nothing is.
+        """
+        if outcome not in INTAKE_OUTCOMES:
+            raise ValidationError("field.invalid_choice", field="status", value=str(outcome))
         clean = clean_request(draft)
         warnings = [w.code for w in location_warnings(clean.lat, clean.lon)]
+        path = (
+            [RequestStatus.NEW, *lifecycle.path_to(outcome)]
+            if outcome is not RequestStatus.NEW
+            else [RequestStatus.NEW]
+        )
         with self.unit_of_work() as uow:
             reference = self._next_reference(uow)
             values = asdict(clean)
@@ -192,11 +216,18 @@ class Services:
             )
             uow.session.add(request)
             uow.session.flush()
+            for current, target in itertools.pairwise(path):
+                lifecycle.check_move(current, target)
+                self._set_status(uow, request, target)
+            extra: dict[str, Any] = {}
+            if outcome is not RequestStatus.NEW:
+                extra = {"from_status": RequestStatus.NEW.value, "to_status": outcome.value}
             uow.record(
                 "request.created",
                 request_id=request.id,
                 reference=reference,
                 warnings=warnings,
+                **extra,
                 **values,
             )
         return self._row(request.id)

@@ -127,8 +127,6 @@ class IntakeDialog(QDialog):
         self._submitted = False
         self.created: RequestRow | None = None
         """The request made by the last successful submit."""
-        self.follow_up_error: str = ""
-        """Set when the request was stored but a later move failed (shown by the window)."""
 
         self.texts: dict[str, QLineEdit] = {}
         self.checks: dict[str, QCheckBox] = {}
@@ -692,8 +690,14 @@ class IntakeDialog(QDialog):
             self._show_errors(errors)
             return None
         assert draft is not None
+        target = (
+            RequestStatus.RESOLVED_REMOTELY
+            if self.checks["resolved"].isChecked()
+            else RequestStatus.QUEUED
+        )
         try:
-            row = self._backend.create_request(draft)
+            # One transaction: the call is stored and queued (or closed) together, or not at all.
+            row = self._backend.take_call(draft, outcome=target)
         except DomainError as exc:
             self._show_errors([exc])
             return None
@@ -708,20 +712,6 @@ class IntakeDialog(QDialog):
             return None
         self._submitted = True
         self._save_timer.stop()
-        target = (
-            RequestStatus.RESOLVED_REMOTELY
-            if self.checks["resolved"].isChecked()
-            else RequestStatus.QUEUED
-        )
-        try:
-            row = self._backend.move(row.id, RequestStatus.TRIAGE)
-            row = self._backend.move(row.id, target)
-        except Exception as exc:  # the request exists; say where it stopped
-            logger.warning("moving new request %s on failed", row.reference, exc_info=True)
-            detail = error_text(exc) if isinstance(exc, DomainError) else str(exc)
-            self.follow_up_error = self.tr(
-                "Request {reference} was saved but stopped at {status}: {detail}"
-            ).format(reference=row.reference, status=label(row.status), detail=detail)
         self.created = row
         self.clear_draft()
         self.sig_request_created.emit(row)

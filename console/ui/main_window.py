@@ -875,10 +875,6 @@ class MainWindow(QMainWindow):
     def _on_request_created(self, row: RequestRow) -> None:
         self.sync_now()
         self.select_request(row.id)
-        dialog = self.intake
-        problem = dialog.follow_up_error if dialog is not None else ""
-        if problem:
-            self.detail.show_message(problem)
         self.statusBar().showMessage(
             self.tr("Request {reference} created: {status}.").format(
                 reference=row.reference, status=label(row.status)

@@ -411,7 +411,7 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+444"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+442"/>
         <source>New call</source>
         <translation>New call</translation>
     </message>
@@ -641,17 +641,12 @@
         <translation>Choose a city from the list first.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
         <source>The request could not be saved; the connection may be down. Nothing was stored: try again.</source>
         <translation>The request could not be saved; the connection may be down. Nothing was stored: try again.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Request {reference} was saved but stopped at {status}: {detail}</source>
-        <translation>Request {reference} was saved but stopped at {status}: {detail}</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>Please correct the marked fields.</source>
         <translation>Please correct the marked fields.</translation>
     </message>
@@ -1381,7 +1376,7 @@
         <translation>Select a request first.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+43"/>
         <source>Request {reference} created: {status}.</source>
         <translation>Request {reference} created: {status}.</translation>
     </message>

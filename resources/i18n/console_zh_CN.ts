@@ -411,7 +411,7 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+444"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+442"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -641,17 +641,12 @@
         <translation>请先从列表中选择城市。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
         <source>The request could not be saved; the connection may be down. Nothing was stored: try again.</source>
         <translation>工单未能保存，可能已断开连接。未写入任何内容，请重试。</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Request {reference} was saved but stopped at {status}: {detail}</source>
-        <translation>工单 {reference} 已保存，但停留在“{status}”：{detail}</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标出的字段。</translation>
     </message>
@@ -1381,7 +1376,7 @@
         <translation>请先选择一个工单。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+43"/>
         <source>Request {reference} created: {status}.</source>
         <translation>工单 {reference} 已创建：{status}。</translation>
     </message>

@@ -74,6 +74,35 @@ class TestCreateRequest:
         assert state(engine) == before
 
 
+class TestTakeCall:
+    @pytest.mark.parametrize(
+        "outcome",
+        [
+            RequestStatus.NEW,
+            RequestStatus.TRIAGE,
+            RequestStatus.QUEUED,
+            RequestStatus.RESOLVED_REMOTELY,
+        ],
+    )
+    def test_a_call_is_stored_and_moved_on_in_one_write(
+        self, services: Services, engine: Engine, outcome: RequestStatus
+    ) -> None:
+        before = state(engine)
+        row = services.take_call(draft(), outcome=outcome)
+        assert row.status is outcome
+        assert state(engine) == (before[0] + 1, before[1] + 1, before[2] + 1)
+        if outcome is RequestStatus.QUEUED:
+            assert row.queued_at is not None and row.assign_due_at is not None
+
+    def test_only_intake_outcomes_are_accepted(self, services: Services, engine: Engine) -> None:
+        before = state(engine)
+        with pytest.raises(ValidationError):
+            services.take_call(draft(), outcome=RequestStatus.ASSIGNED)
+        with pytest.raises(ValidationError):
+            services.take_call(draft(caller_phone="123"), outcome=RequestStatus.QUEUED)
+        assert state(engine) == before
+
+
 class TestLifecycle:
     @pytest.mark.parametrize("start", ALL, ids=[s.value for s in ALL])
     def test_every_move_from_a_status(

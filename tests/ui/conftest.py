@@ -196,6 +196,19 @@ class FakeQueueSource:
         self.upsert(row)
         return self.rows[new_id]
 
+    def take_call(
+        self, draft: RequestDraft, *, outcome: RequestStatus = RequestStatus.QUEUED
+    ) -> RequestRow:
+        """Like the real backend: stored and moved together, or not at all."""
+        self._check()
+        if self.fail_moves is not None:
+            clean_request(draft)
+            raise self.fail_moves
+        row = self.create_request(draft)
+        for status in lifecycle.path_to(outcome) if outcome is not RequestStatus.NEW else []:
+            row = self.move(row.id, status)
+        return row
+
     def move(
         self,
         request_id: int,

@@ -93,7 +93,6 @@ def test_happy_path_creates_a_queued_p1_request(
     assert stored is not None
     assert stored.status is RequestStatus.QUEUED
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert dialog.follow_up_error == ""
     assert not qsettings.contains(DRAFT_KEY)
 
 
@@ -220,21 +219,20 @@ def test_escape_keeps_the_draft_and_discard_forgets_it(
     assert not qsettings.contains(DRAFT_KEY)
 
 
-def test_a_failed_follow_up_move_is_reported_not_hidden(
+def test_a_refused_intake_stores_nothing_and_keeps_the_form(
     qtbot: QtBot, fake_source: FakeQueueSource, qsettings: QSettings, clock: FakeClock
 ) -> None:
     fake_source.fail_moves = IllegalTransition(
         "lifecycle.illegal", from_status="NEW", to_status="TRIAGE"
     )
     dialog = make_dialog(qtbot, fake_source, qsettings, clock)
+    before = dict(fake_source.rows)
     dialog.texts["phone"].setText("13812345678")
     dialog.set_location(30.27, 120.15)
-    row = dialog.submit()
-    assert row is not None
-    assert row.status is RequestStatus.NEW
-    assert dialog.follow_up_error.startswith(
-        f"Request {row.reference} was saved but stopped at New"
-    )
+    assert dialog.submit() is None
+    assert fake_source.rows == before, "the call is stored whole or not at all"
+    assert dialog.texts["phone"].text() == "13812345678"
+    assert "cannot move from New to Triage" in dialog.form_error.text()
 
 
 def test_outside_the_service_area_is_a_warning_not_an_error(
