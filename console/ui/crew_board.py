@@ -50,11 +50,10 @@ from console.ui.crew_model import (
     CrewFilterProxy,
     CrewTableModel,
 )
-from console.ui.filter_bar import ChoiceFilterButton, RegionCombo, SearchField, enum_members
+from console.ui.filter_bar import ChoiceFilterButton, RegionCombo, SearchField
 from console.ui.flow_layout import FlowLayout
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text, label
-from console.ui.queue_filter import Region
 
 __all__ = ["CREW_COLUMN_ORDER", "CrewBoardPanel", "SkillBadgeDelegate"]
 
@@ -276,26 +275,19 @@ class CrewBoardPanel(QWidget):
 
     def state(self) -> dict[str, Any]:
         """Filters as plain data (for QSettings)."""
-        region = self.region_filter.region()
         return {
-            "statuses": sorted(s.value for s in self.status_filter.selected()),
-            "kinds": sorted(k.value for k in self.kind_filter.selected()),
-            "region": [region.kind, region.name] if region else None,
+            "statuses": self.status_filter.state(),
+            "kinds": self.kind_filter.state(),
+            "region": self.region_filter.state(),
         }
 
     def restore(self, state: object) -> None:
         """Put back filters saved by :meth:`state`."""
         if not isinstance(state, dict):
             return
-        self.status_filter.set_selected(enum_members(CrewStatus, state.get("statuses")))
-        self.kind_filter.set_selected(enum_members(VehicleKind, state.get("kinds")))
-        region = state.get("region")
-        if (
-            isinstance(region, list)
-            and len(region) == 2
-            and all(isinstance(v, str) for v in region)
-        ):
-            self.region_filter.set_region(Region(region[0], region[1]))
+        self.status_filter.restore(state.get("statuses"))
+        self.kind_filter.restore(state.get("kinds"))
+        self.region_filter.restore(state.get("region"))
         self._apply_filter()
 
     # -- selection -------------------------------------------------------------------------

@@ -7,28 +7,22 @@ never a reset). GPS ages are computed from the clock read at the last tick.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from console.core.records import CrewRow, DepotRow
 from console.core.vocab import CrewStatus, Skill, VehicleKind
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
+from console.ui.keyed_table import KeyedRowsModel, RowFilterProxy
 from console.ui.labels import label
-from console.ui.queue_filter import Region, search_key
+from console.ui.queue_filter import Region, text_matches
 from console.ui.queue_model import format_age
 
 __all__ = [
@@ -89,49 +83,17 @@ def crew_status_colour(status: CrewStatus) -> QColor:
     return colour(_STATUS_COLOUR[status])
 
 
-def _runs(positions: Iterable[int]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    for pos in sorted(set(positions)):
-        if runs and runs[-1][1] == pos - 1:
-            runs[-1] = (runs[-1][0], pos)
-        else:
-            runs.append((pos, pos))
-    return runs
-
-
-class CrewTableModel(QAbstractTableModel):
+class CrewTableModel(KeyedRowsModel[CrewRow]):
     """Every crew, one per row, updated in place."""
 
     def __init__(self, clock: Callable[[], datetime], parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(len(CrewColumn), parent)
         self._clock = clock
         self._now = clock()
-        self._rows: list[CrewRow] = []
-        self._index: dict[int, int] = {}
         self._depots: dict[int, DepotRow] = {}
         self._reference_of: Callable[[int], str | None] = lambda _request_id: None
 
     # -- reading -----------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Number of crews."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Number of :class:`CrewColumn` members."""
-        return 0 if parent.isValid() else len(CrewColumn)
-
-    def row_at(self, position: int) -> CrewRow:
-        """The crew at model row ``position``."""
-        return self._rows[position]
-
-    def position_of(self, crew_id: int) -> int | None:
-        """The model row of crew ``crew_id``, or ``None``."""
-        return self._index.get(crew_id)
-
-    def rows(self) -> Sequence[CrewRow]:
-        """All crews in model order."""
-        return tuple(self._rows)
 
     def depot(self, depot_id: int) -> DepotRow | None:
         """The depot ``depot_id`` if known."""
@@ -177,9 +139,9 @@ class CrewTableModel(QAbstractTableModel):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         """Cell text, colours, icons, badges, tooltips and the raw row."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._row_for(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = CrewColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
@@ -268,37 +230,13 @@ class CrewTableModel(QAbstractTableModel):
     def load(self, crews: Iterable[CrewRow]) -> None:
         """Show exactly ``crews`` (a full snapshot), updating in place."""
         rows = list(crews)
-        present = {row.id for row in rows}
-        self._remove_positions(pos for cid, pos in self._index.items() if cid not in present)
+        self._retain_only({row.id for row in rows})
         self.apply(rows)
 
     def apply(self, crews: Iterable[CrewRow]) -> None:
         """Upsert ``crews``; rows older than the one shown are ignored."""
         self._now = self._clock()
-        latest: dict[int, CrewRow] = {}
-        for row in crews:
-            seen = latest.get(row.id)
-            if seen is None or row.revision >= seen.revision:
-                latest[row.id] = row
-        changed: list[int] = []
-        added: list[CrewRow] = []
-        for row in latest.values():
-            pos = self._index.get(row.id)
-            if pos is None:
-                added.append(row)
-            elif row.revision >= self._rows[pos].revision and row != self._rows[pos]:
-                self._rows[pos] = row
-                changed.append(pos)
-        last_column = len(CrewColumn) - 1
-        for first, last in _runs(changed):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
-        if added:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
-            for offset, row in enumerate(added):
-                self._index[row.id] = first + offset
-            self._rows.extend(added)
-            self.endInsertRows()
+        self._upsert(crews)
 
     def advance_clock(self) -> None:
         """Read the clock without announcing it (see ``RequestQueueModel.advance_clock``)."""
@@ -307,34 +245,18 @@ class CrewTableModel(QAbstractTableModel):
     def tick(self) -> None:
         """Advance the clock: refresh only the GPS-age cells."""
         self._now = self._clock()
-        if self._rows:
-            roles = [
-                Qt.ItemDataRole.DisplayRole,
-                Qt.ItemDataRole.ForegroundRole,
-                Qt.ItemDataRole.DecorationRole,
-                Qt.ItemDataRole.ToolTipRole,
-            ]
-            last = len(self._rows) - 1
-            column = CrewColumn.GPS_AGE
-            self.dataChanged.emit(self.index(0, column), self.index(last, column), roles)
+        roles = [
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ]
+        self._refresh_column(CrewColumn.GPS_AGE, roles)
 
     def retranslate(self) -> None:
         """Headers and labels changed (language switch) or colours did (theme switch)."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(CrewColumn) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(CrewColumn) - 1)
-            )
-
-    def _remove_positions(self, positions: Iterable[int]) -> None:
-        runs = _runs(positions)
-        if not runs:
-            return
-        for first, last in reversed(runs):
-            self.beginRemoveRows(QModelIndex(), first, last)
-            del self._rows[first : last + 1]
-            self.endRemoveRows()
-        self._index = {row.id: pos for pos, row in enumerate(self._rows)}
+        self._refresh_all()
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,35 +286,17 @@ class CrewFilter:
             place = depot.city_zh if self.region.kind == "city" else depot.province_zh
             if place != self.region.name:
                 return False
-        needle = search_key(self.text)
-        if needle:
-            return needle in search_key(row.call_sign) or needle in search_key(row.depot_code)
-        return True
+        return text_matches(self.text, (row.call_sign, row.depot_code))
 
 
-class CrewFilterProxy(QSortFilterProxyModel):
+class CrewFilterProxy(RowFilterProxy[CrewFilter]):
     """Sorts crews by raw values and applies a :class:`CrewFilter`."""
 
+    crew_filter = RowFilterProxy.row_filter
+    set_crew_filter = RowFilterProxy.set_row_filter
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._filter = CrewFilter()
-        self.setSortRole(CREW_SORT_ROLE)
-        self.setFilterRole(CREW_ROW_ROLE)
-        self.setDynamicSortFilter(True)
-        self.setSortLocaleAware(True)
-
-    @property
-    def crew_filter(self) -> CrewFilter:
-        """The filter in force."""
-        return self._filter
-
-    def set_crew_filter(self, new: CrewFilter) -> None:
-        """Show only crews that pass ``new``."""
-        if new == self._filter:
-            return
-        self.beginFilterChange()
-        self._filter = new
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        super().__init__(CREW_SORT_ROLE, CREW_ROW_ROLE, CrewFilter(), parent)
 
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex

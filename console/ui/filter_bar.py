@@ -126,6 +126,15 @@ class ChoiceFilterButton(QToolButton, Generic[E]):
         """Untick everything (show all)."""
         self.set_selected(())
 
+    def state(self) -> list[str]:
+        """The ticked members' codes, sorted (for QSettings)."""
+        return sorted(member.value for member in self.selected())
+
+    def restore(self, state: object) -> None:
+        """Tick the members named in a list saved by :meth:`state`; unknown codes are skipped."""
+        codes = state if isinstance(state, list) else []
+        self.set_selected(member for member in self._members if member.value in codes)
+
     def _on_toggled(self, _checked: bool) -> None:
         self._update_text()
         if not self.signalsBlocked():
@@ -184,6 +193,15 @@ class RegionCombo(QComboBox):
         self._region = region if region is None or self._find(region) >= 0 else None
         self._show_region()
         self.sig_changed.emit()
+
+    def state(self) -> list[str] | None:
+        """The chosen region as plain data (for QSettings)."""
+        return None if self._region is None else [self._region.kind, self._region.name]
+
+    def restore(self, state: object) -> None:
+        """Choose the region saved by :meth:`state`; anything else leaves the choice alone."""
+        if isinstance(state, list) and len(state) == 2 and all(isinstance(v, str) for v in state):
+            self.set_region(Region(state[0], state[1]))
 
     def retranslate_ui(self) -> None:
         """Rebuild the entries in the current language."""
@@ -269,10 +287,6 @@ class SearchField(QLineEdit):
     def restyle(self) -> None:
         """Pick up the icon colour of a new theme."""
         self._icon_action.setIcon(icon("app.search"))
-
-
-def _codes(members: Iterable[StrEnum]) -> list[str]:
-    return sorted(member.value for member in members)
 
 
 class QueueFilterBar(QWidget):
@@ -362,28 +376,21 @@ class QueueFilterBar(QWidget):
 
     def state(self) -> dict[str, Any]:
         """The filters as plain data (for QSettings); the search text is not kept."""
-        region = self.region_filter.region()
         return {
-            "statuses": _codes(self.status_filter.selected()),
-            "priorities": _codes(self.priority_filter.selected()),
-            "services": _codes(self.service_filter.selected()),
-            "region": [region.kind, region.name] if region else None,
+            "statuses": self.status_filter.state(),
+            "priorities": self.priority_filter.state(),
+            "services": self.service_filter.state(),
+            "region": self.region_filter.state(),
         }
 
     def restore(self, state: object) -> None:
         """Put back filters saved by :meth:`state`; unknown values are skipped."""
         if not isinstance(state, dict):
             return
-        self.status_filter.set_selected(enum_members(RequestStatus, state.get("statuses")))
-        self.priority_filter.set_selected(enum_members(Priority, state.get("priorities")))
-        self.service_filter.set_selected(enum_members(ServiceType, state.get("services")))
-        region = state.get("region")
-        if (
-            isinstance(region, list)
-            and len(region) == 2
-            and all(isinstance(v, str) for v in region)
-        ):
-            self.region_filter.set_region(Region(region[0], region[1]))
+        self.status_filter.restore(state.get("statuses"))
+        self.priority_filter.restore(state.get("priorities"))
+        self.service_filter.restore(state.get("services"))
+        self.region_filter.restore(state.get("region"))
         self._apply()
 
 

@@ -8,22 +8,18 @@ once-a-second tick of the age and SLA cells never re-runs the filter.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Signal
 
 from console.core.records import RequestRow
 from console.core.vocab import Priority, RequestStatus, ServiceType
+from console.ui.keyed_table import RowFilterProxy
 from console.ui.queue_model import ROW_ROLE, SORT_ROLE, RequestQueueModel
 
-__all__ = ["QueueFilter", "Region", "RequestFilterProxy", "search_key"]
+__all__ = ["QueueFilter", "Region", "RequestFilterProxy", "search_key", "text_matches"]
 
 _SEARCH_NOISE = re.compile(r"[\s\-().·•+]")
 
@@ -34,6 +30,12 @@ def search_key(text: str) -> str:
     So "浙A·12345", "浙a12345" and "138-1234 5678" match what was stored.
     """
     return _SEARCH_NOISE.sub("", text).casefold()
+
+
+def text_matches(text: str, values: Iterable[str]) -> bool:
+    """Whether search ``text`` occurs in any of ``values`` (both folded); blank matches all."""
+    needle = search_key(text)
+    return not needle or any(needle in search_key(value) for value in values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,14 +77,12 @@ class QueueFilter:
                 return False
             if self.region.kind == "province" and province_of.get(row.city) != self.region.name:
                 return False
-        needle = search_key(self.text)
-        if needle:
-            haystack = (row.reference, row.plate, row.caller_phone, row.caller_name)
-            return any(needle in search_key(value) for value in haystack)
-        return True
+        return text_matches(
+            self.text, (row.reference, row.plate, row.caller_phone, row.caller_name)
+        )
 
 
-class RequestFilterProxy(QSortFilterProxyModel):
+class RequestFilterProxy(RowFilterProxy[QueueFilter]):
     """Sorts the queue by the raw values of ``SORT_ROLE`` and applies a :class:`QueueFilter`."""
 
     sig_filter_about_to_change = Signal()
@@ -91,36 +91,24 @@ class RequestFilterProxy(QSortFilterProxyModel):
     sig_filter_changed = Signal()
     """Emitted after the filter changed."""
 
+    queue_filter = RowFilterProxy.row_filter
+    set_queue_filter = RowFilterProxy.set_row_filter
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._filter = QueueFilter()
+        super().__init__(SORT_ROLE, ROW_ROLE, QueueFilter(), parent)
         self._province_of: dict[str, str] = {}
-        self.setSortRole(SORT_ROLE)
-        self.setFilterRole(ROW_ROLE)
-        self.setDynamicSortFilter(True)
-        self.setSortLocaleAware(True)
-
-    @property
-    def queue_filter(self) -> QueueFilter:
-        """The filter in force."""
-        return self._filter
-
-    def set_queue_filter(self, new: QueueFilter) -> None:
-        """Show only rows that pass ``new``."""
-        if new == self._filter:
-            return
-        self.sig_filter_about_to_change.emit()
-        self.beginFilterChange()
-        self._filter = new
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        self.sig_filter_changed.emit()
 
     def set_provinces(self, province_of: Mapping[str, str]) -> None:
         """Tell the proxy which province each city is in (for province filters)."""
+        with self._changing_filter():
+            self._province_of = dict(province_of)
+
+    @contextmanager
+    def _changing_filter(self) -> Iterator[None]:
+        """As the base, announced with the about-to-change and changed signals."""
         self.sig_filter_about_to_change.emit()
-        self.beginFilterChange()
-        self._province_of = dict(province_of)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        with super()._changing_filter():
+            yield
         self.sig_filter_changed.emit()
 
     def filterAcceptsRow(

@@ -9,24 +9,19 @@ selection and scroll position survive every update.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from enum import Enum, IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from console.core.records import RequestChanges, RequestRow
 from console.core.vocab import Powertrain, Priority, RequestStatus
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon, priority_icon_name, service_icon_name
+from console.ui.keyed_table import KeyedRowsModel
 from console.ui.labels import label
 
 __all__ = [
@@ -132,18 +127,7 @@ def format_countdown(seconds: float) -> str:
     return f"{rest // 60:02d}:{rest % 60:02d}"
 
 
-def _runs(positions: Iterable[int]) -> list[tuple[int, int]]:
-    """Group row positions into ascending (first, last) runs of consecutive rows."""
-    runs: list[tuple[int, int]] = []
-    for pos in sorted(set(positions)):
-        if runs and runs[-1][1] == pos - 1:
-            runs[-1] = (runs[-1][0], pos)
-        else:
-            runs.append((pos, pos))
-    return runs
-
-
-class RequestQueueModel(QAbstractTableModel):
+class RequestQueueModel(KeyedRowsModel[RequestRow]):
     """Open requests, one per row, updated in place from a change feed.
 
     ``clock`` returns the current UTC-aware time; ages and SLA countdowns are
@@ -151,35 +135,13 @@ class RequestQueueModel(QAbstractTableModel):
     """
 
     def __init__(self, clock: Callable[[], datetime], parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(len(Column), parent)
         self._clock = clock
         self._now = clock()
-        self._rows: list[RequestRow] = []
-        self._index: dict[int, int] = {}
         self._bold: QFont | None = None
         self._city_en: dict[str, str] = {}
 
     # -- reading -----------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Number of open requests (zero below the root: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        """Number of :class:`Column` members."""
-        return 0 if parent.isValid() else len(Column)
-
-    def row_at(self, position: int) -> RequestRow:
-        """The request shown at model row ``position``."""
-        return self._rows[position]
-
-    def position_of(self, request_id: int) -> int | None:
-        """The model row of request ``request_id``, or ``None`` if it is not shown."""
-        return self._index.get(request_id)
-
-    def rows(self) -> Sequence[RequestRow]:
-        """All rows in model order (read-only view)."""
-        return tuple(self._rows)
 
     def reference_of(self, request_id: int) -> str | None:
         """The reference of an open request shown here, or ``None``."""
@@ -230,9 +192,9 @@ class RequestQueueModel(QAbstractTableModel):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         """Cell text, colours, fonts, icons, tooltips and the raw row (``ROW_ROLE``)."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._row_for(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
@@ -369,8 +331,7 @@ class RequestQueueModel(QAbstractTableModel):
 
         Rows missing from the snapshot are removed, the rest upserted in place.
         """
-        present = {row.id for row in changes.requests}
-        self._remove_positions(pos for rid, pos in self._index.items() if rid not in present)
+        self._retain_only({row.id for row in changes.requests})
         self.apply(changes)
 
     def apply(self, changes: RequestChanges) -> None:
@@ -379,35 +340,11 @@ class RequestQueueModel(QAbstractTableModel):
         revision than shown) are ignored.
         """
         self._now = self._clock()
-        latest: dict[int, RequestRow] = {}
-        for row in changes.requests:
-            seen = latest.get(row.id)
-            if seen is None or row.revision >= seen.revision:
-                latest[row.id] = row
+        self._upsert(changes.requests)
 
-        changed: list[int] = []
-        closed: list[int] = []
-        added: list[RequestRow] = []
-        for row in latest.values():
-            pos = self._index.get(row.id)
-            if pos is None:
-                if row.is_open:
-                    added.append(row)
-                continue
-            current = self._rows[pos]
-            if row.revision < current.revision:
-                continue
-            if not row.is_open:
-                closed.append(pos)
-            elif row != current:
-                self._rows[pos] = row
-                changed.append(pos)
-
-        last_column = len(Column) - 1
-        for first, last in _runs(changed):
-            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
-        self._remove_positions(closed)
-        self._append(added)
+    def _keeps(self, row: RequestRow) -> bool:
+        """Only open requests are shown; one that closes is removed."""
+        return row.is_open
 
     def advance_clock(self) -> None:
         """Read the clock without announcing it; views repaint what they show.
@@ -421,9 +358,6 @@ class RequestQueueModel(QAbstractTableModel):
     def tick(self) -> None:
         """Advance the clock: refresh only the age and SLA cells."""
         self._now = self._clock()
-        if not self._rows:
-            return
-        last = len(self._rows) - 1
         # SORT_ROLE is left out on purpose: every age and countdown moves by the
         # same amount, so the order cannot change and the proxy need not re-sort.
         roles = [
@@ -433,40 +367,13 @@ class RequestQueueModel(QAbstractTableModel):
             SLA_STATE_ROLE,
         ]
         for column in (Column.AGE, Column.SLA):
-            self.dataChanged.emit(self.index(0, column), self.index(last, column), roles)
+            self._refresh_column(column, roles)
 
     def restyle(self) -> None:
         """Tell views that colours and icons changed after a theme switch."""
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
-            )
+        self._refresh_all()
 
     def retranslate(self) -> None:
         """Tell views that headers and labels changed after a language switch."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
-            )
-
-    def _append(self, rows: Sequence[RequestRow]) -> None:
-        if not rows:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        for offset, row in enumerate(rows):
-            self._index[row.id] = first + offset
-        self._rows.extend(rows)
-        self.endInsertRows()
-
-    def _remove_positions(self, positions: Iterable[int]) -> None:
-        runs = _runs(positions)
-        if not runs:
-            return
-        # Last run first, so the positions of the runs still to go stay valid.
-        for first, last in reversed(runs):
-            self.beginRemoveRows(QModelIndex(), first, last)
-            del self._rows[first : last + 1]
-            self.endRemoveRows()
-        self._index = {row.id: pos for pos, row in enumerate(self._rows)}
+        self._refresh_all()
