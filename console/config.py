@@ -49,7 +49,7 @@ class Settings:
     language: str | None = None
     sla: SlaTargets = field(default_factory=SlaTargets)
     timezone: str = "Asia/Shanghai"
-    poll_seconds: float = 2.0
+    poll_seconds: float = 1.0
     eta: RegionalEta = field(default_factory=RegionalEta)
     osrm_url: str | None = None
     capability_rules: Path | None = None
@@ -152,7 +152,7 @@ def load_settings(
     sla_table = table.get("sla", {})
     if not isinstance(sla_table, Mapping):
         raise ConfigError("config.invalid", path=str(path), detail="[sla] must be a table")
-    poll = table.get("poll_seconds", 2.0)
+    poll = table.get("poll_seconds", 1.0)
     if isinstance(poll, bool) or not isinstance(poll, (int, float)) or not 0.2 <= poll <= 60:
         raise ConfigError(
             "config.invalid", path=str(path), detail="poll_seconds must be between 0.2 and 60"

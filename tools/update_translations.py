@@ -282,7 +282,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         "派遣救援车组。<br>依据 Apache-2.0 许可证发布。"
     ),
     ("MainWindow", "Connected: {source}"): "已连接：{source}",
-    ("MainWindow", "Disconnected: {source}"): "连接已断开：{source}",
+    ("MainWindow", "Disconnected, retrying: {source}"): "连接已断开，正在重试：{source}",
     ("MainWindow", "Open requests: {count}"): "未结工单：{count}",
     # -- request queue -------------------------------------------------------------
     ("RequestQueueModel", "Reference"): "工单号",
@@ -622,6 +622,37 @@ ZH_CN: dict[tuple[str, str], str] = {
     ),
     ("Errors", "There is no partner {value}."): "合作商 {value} 不存在。",
     ("Errors", "There is no depot {value}."): "网点 {value} 不存在。",
+    # -- alerts, keyboard help, cancel reasons ----------------------------------
+    ("AlertBanner", "New P1 safety request {reference}"): "新的 P1 安全工单 {reference}",
+    ("AlertBanner", "{reference}: assignment deadline passed"): "{reference}：已超过派车时限",
+    ("AlertBanner", "{reference}: arrival deadline passed"): "{reference}：已超过到达时限",
+    ("AlertBanner", "(+{count} more)"): "（另有 {count} 条）",
+    ("AlertBanner", "&Mute alerts"): "警报静音(&M)",
+    ("AlertBanner", "Silence the alert sound on this workstation (the banner still shows)"): (
+        "关闭本工作站的警报声音（提示条仍会显示）"
+    ),
+    ("AlertBanner", "Show"): "查看",
+    ("AlertBanner", "Select this request"): "选中此工单",
+    ("AlertBanner", "Dismiss all alerts"): "关闭全部警报",
+    ("ShortcutsDialog", "Other"): "其他",
+    ("ShortcutsDialog", "Keyboard shortcuts"): "键盘快捷键",
+    ("ShortcutsDialog", "Action"): "操作",
+    ("ShortcutsDialog", "Keys"): "按键",
+    ("MainWindow", "&Keyboard shortcuts"): "键盘快捷键(&K)",
+    ("MainWindow", "List every keyboard shortcut"): "列出所有键盘快捷键",
+    ("CancelReasonDialog", "Caller cancelled"): "来电人取消",
+    ("CancelReasonDialog", "Caller fixed it themselves"): "来电人已自行解决",
+    ("CancelReasonDialog", "Duplicate call"): "重复来电",
+    ("CancelReasonDialog", "Vehicle towed by others"): "车辆已被他人拖走",
+    ("CancelReasonDialog", "No answer at callback"): "回访无人接听",
+    ("CancelReasonDialog", "Other"): "其他",
+    ("CancelReasonDialog", "Choose a reason from the list."): "请从列表中选择原因。",
+    ("CancelReasonDialog", "Describe the reason for “Other”."): "请说明“其他”的具体原因。",
+    ("CancelReasonDialog", "Cancel request"): "取消工单",
+    ("CancelReasonDialog", "Why is {reference} cancelled?"): "为什么取消 {reference}？",
+    ("CancelReasonDialog", "Reason"): "原因",
+    ("CancelReasonDialog", "Details"): "说明",
+    ("CancelReasonDialog", "Optional; required for “Other”"): "选填；选择“其他”时必填",
 }
 """Simplified Chinese for every source string, keyed by (context, source text)."""
 

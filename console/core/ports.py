@@ -8,9 +8,10 @@ transaction. Errors are :class:`console.core.errors.DomainError` subclasses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from console.core.dispatch import Proposal, SuggestionResult
 from console.core.intake import RequestDraft
@@ -140,6 +141,22 @@ class TimelineSource(Protocol):
         ...
 
 
+@runtime_checkable
+class ChangeNotifier(Protocol):
+    """A backend that announces commits as they happen (PostgreSQL LISTEN/NOTIFY).
+
+    Optional: a backend without it is simply polled.
+    """
+
+    def subscribe_changes(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback`` soon after every commit by anyone, and after a reconnect.
+
+        ``callback`` runs on a background thread and must only hand the news on
+        (e.g. emit a Qt signal). Returns the function that unsubscribes it.
+        """
+        ...
+
+
 class ConsoleBackend(
     QueueSource, FleetSource, RequestCommands, DispatchAdvisor, TimelineSource, Protocol
 ):
@@ -147,6 +164,7 @@ class ConsoleBackend(
 
 
 __all__ = [
+    "ChangeNotifier",
     "ConsoleBackend",
     "CrewChanges",
     "DispatchAdvisor",

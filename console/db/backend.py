@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -21,6 +23,7 @@ from console.core.intake import RequestDraft
 from console.core.records import RequestRow
 from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
+from console.db.changes import ChangeListener, supports_notify
 from console.db.dispatch_data import load_crew_infos
 from console.db.queries import DatabaseReader
 from console.db.services import Clock, Services, utc_now
@@ -52,6 +55,34 @@ class DatabaseBackend(DatabaseReader):
         self.rules = rules
         self.routing = routing
         self._advisor: tuple[int, datetime, DispatchEngine] | None = None
+        self._listener: ChangeListener | None = None
+        self._listener_lock = threading.Lock()
+
+    def subscribe_changes(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback`` (on a listener thread) after every commit; PostgreSQL only.
+
+        On SQLite nothing is announced and the returned unsubscribe does nothing:
+        the console keeps polling.
+        """
+        if not supports_notify(self._engine):
+            return _nothing
+        with self._listener_lock:
+            if self._listener is None:
+                self._listener = ChangeListener(self._engine.url)
+            listener = self._listener
+        return listener.subscribe(callback)
+
+    @property
+    def change_listener(self) -> ChangeListener | None:
+        """The LISTEN connection's owner once someone subscribed (PostgreSQL only)."""
+        return self._listener
+
+    def close(self) -> None:
+        """Stop listening for changes (the engine stays the caller's to dispose)."""
+        with self._listener_lock:
+            listener, self._listener = self._listener, None
+        if listener is not None:
+            listener.stop()
 
     def advisor(self) -> DispatchEngine:
         """The dispatch engine over the current fleet (rebuilt when data or time moves on)."""
@@ -125,3 +156,7 @@ class DatabaseBackend(DatabaseReader):
     ) -> None:
         """Put a crew without a job on or off duty, or out of service."""
         self.services.set_crew_status(crew_id, status, expected_version=expected_version)
+
+
+def _nothing() -> None:
+    """The unsubscribe of a backend that never announces anything."""

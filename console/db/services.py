@@ -48,6 +48,7 @@ from console.core.vocab import (
     RequestStatus,
     RoadType,
 )
+from console.db.changes import announce, supports_notify
 from console.db.engine import unreachable, writer_factory
 from console.db.models import ChainHead, Crew, Event, Request
 from console.db.queries import request_row
@@ -140,6 +141,9 @@ def _unit_of_work(
             yield context
             context.append_events()
             session.flush()
+            if supports_notify(engine):
+                # Queued in the transaction, so listeners hear of it exactly at commit.
+                announce(session.connection(), context.revision)
     except IntegrityError as exc:
         # A unique or check constraint caught a race the conditional updates missed.
         raise Conflict("record.conflict") from exc

@@ -57,7 +57,7 @@ def build_main_window(
     clock: Callable[[], datetime] | None = None,
     *,
     settings: QSettings | None = None,
-    poll_ms: int = 2000,
+    poll_ms: int = 1000,
     tz: tzinfo | None = None,
     user: str = "",
 ) -> MainWindow:
@@ -82,7 +82,7 @@ def run_console(
     *,
     language: str | None,
     argv: list[str],
-    poll_ms: int = 2000,
+    poll_ms: int = 1000,
     tz: tzinfo | None = None,
     user: str | None = None,
 ) -> int:

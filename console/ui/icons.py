@@ -33,6 +33,7 @@ PALETTE: dict[str, str] = {
     "warn": "#ef6c00",
     "danger": "#c62828",
     "ev": "#00897b",
+    "on_danger": "#ffffff",
 }
 """Named colours shared by icons and item models (light theme)."""
 
@@ -44,6 +45,7 @@ DARK_PALETTE: dict[str, str] = {
     "warn": "#ffa726",
     "danger": "#ef5350",
     "ev": "#4db6ac",
+    "on_danger": "#ffffff",
 }
 """The same names, lighter, for the dark theme (readable on a dark background)."""
 
@@ -64,6 +66,11 @@ ICONS: dict[str, tuple[str, str]] = {
     "app.error": ("mdi6.alert-circle-outline", "danger"),
     "nav.next": ("mdi6.chevron-down", "text"),
     "nav.previous": ("mdi6.chevron-up", "text"),
+    "app.shortcuts": ("mdi6.keyboard-outline", "text"),
+    # alerts
+    "alert.banner": ("mdi6.alarm-light", "on_danger"),
+    "alert.mute": ("mdi6.volume-off", "text"),
+    "alert.dismiss": ("mdi6.close", "text"),
     # request lifecycle actions
     "request.triage": ("mdi6.format-list-checks", "accent"),
     "request.queue": ("mdi6.send-check-outline", "accent"),

@@ -4,21 +4,40 @@ Every write bumps a global revision. Each poll reads that revision (one cheap
 query); only when it rose are the changed requests and crews fetched, and they
 are handed on as plain rows for the models to apply in place. A failing backend
 turns the connection state to "disconnected"; the next good poll recovers.
+
+The timed polls (and :meth:`LiveSync.request_poll`) run on a worker thread so a
+slow or lost database never freezes the window: the GUI thread puts a
+:class:`_Job` in the worker's queue, the worker runs the queries and queues a
+:class:`_Outcome`, and a short GUI timer collects it; at most one job is in
+flight. A backend that can push changes (:class:`~console.core.ports.ChangeNotifier`,
+PostgreSQL LISTEN/NOTIFY) sets a flag the same timer picks up, so a commit is
+fetched at once instead of on the next tick. :meth:`LiveSync.poll` and
+:meth:`LiveSync.refresh` stay blocking for start-up and for tests that drive
+the polls by hand.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from console.core.ports import ConsoleBackend
+from console.core.ports import ChangeNotifier, ConsoleBackend
 from console.core.records import CrewRow, DepotRow, RequestRow
 
-__all__ = ["LiveSync", "SyncBatch"]
+__all__ = ["LiveSync", "SyncBatch", "fetch"]
 
 logger = logging.getLogger(__name__)
+
+STOP_WAIT_MS = 2000
+"""How long :meth:`LiveSync.stop` waits for a running query before leaving it behind."""
+
+COLLECT_MS = 20
+"""How often the GUI thread looks for a finished fetch or a pushed change."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +50,91 @@ class SyncBatch:
     snapshot: bool
 
 
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One fetch for the worker: from which revision, and whether depots are still needed."""
+
+    generation: int
+    revision: int | None
+    need_depots: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """What the worker found for a :class:`_Job` (``batch`` None: nothing changed)."""
+
+    job: _Job
+    batch: SyncBatch | None = None
+    depots: list[DepotRow] | None = None
+    error: BaseException | None = None
+
+
+def fetch(
+    backend: ConsoleBackend, revision: int | None, need_depots: bool
+) -> tuple[SyncBatch | None, list[DepotRow] | None]:
+    """Read what changed after ``revision`` (``None``: everything); ``None`` if nothing did."""
+    if revision is None:
+        batch: SyncBatch | None = _snapshot(backend)
+    else:
+        current = backend.revision()
+        if current == revision:
+            batch = None
+        elif current < revision:
+            # A lower revision means the database was replaced: start afresh.
+            batch = _snapshot(backend)
+        else:
+            requests = backend.requests_changed_since(revision)
+            crews = backend.crews_changed_since(revision)
+            batch = SyncBatch(
+                revision=min(requests.revision, crews.revision),
+                requests=requests.requests,
+                crews=crews.crews,
+                snapshot=False,
+            )
+    depots = backend.depots() if need_depots else None
+    return batch, depots
+
+
+def _snapshot(backend: ConsoleBackend) -> SyncBatch:
+    requests = backend.open_requests()
+    crews = tuple(backend.crews())
+    # The revision was read before the rows: anything written meanwhile comes again.
+    return SyncBatch(requests.revision, requests.requests, crews, snapshot=True)
+
+
+class _Worker:
+    r"""A plain thread that runs queued :class:`_Job`\ s and queues their :class:`_Outcome`\ s.
+
+    It never touches Qt: PySide6 6.12 corrupts reference counts (``none_dealloc``
+    crashes) when signals are emitted from non-GUI threads under load, so the
+    GUI thread collects outcomes with a short timer instead of a queued signal.
+    """
+
+    def __init__(self, backend: ConsoleBackend) -> None:
+        self._backend = backend
+        self.jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self.outcomes: queue.SimpleQueue[_Outcome] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._loop, name="live-sync", daemon=True)
+        self.thread.start()
+
+    def stop(self, timeout_s: float) -> bool:
+        """Ask the thread to end; True if it did within ``timeout_s``."""
+        self.jobs.put(None)
+        self.thread.join(timeout_s)
+        return not self.thread.is_alive()
+
+    def _loop(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            try:
+                batch, depots = fetch(self._backend, job.revision, job.need_depots)
+            except Exception as exc:  # any failure of the data layer is reported, not raised
+                self.outcomes.put(_Outcome(job, error=exc))
+            else:
+                self.outcomes.put(_Outcome(job, batch, depots))
+
+
 class LiveSync(QObject):
-    """Polls ``backend`` every ``interval_ms`` and emits what changed."""
+    """Polls ``backend`` every ``interval_ms`` (off the GUI thread) and emits what changed."""
 
     sig_batch = Signal(object)
     """Emitted with a :class:`SyncBatch` whenever requests or crews changed."""
@@ -44,17 +146,26 @@ class LiveSync(QObject):
     """Emitted with True when the backend answers again, False when it fails."""
 
     def __init__(
-        self, backend: ConsoleBackend, interval_ms: int = 2000, parent: QObject | None = None
+        self, backend: ConsoleBackend, interval_ms: int = 1000, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._backend = backend
         self._revision: int | None = None
         self._connected: bool | None = None
         self._depots_loaded = False
+        self._generation = 0
+        self._in_flight = False
+        self._again = False
+        self._worker: _Worker | None = None
+        self._woken = threading.Event()
+        self._unsubscribe: Callable[[], None] | None = None
         self.description = self._describe()
         self._timer = QTimer(self)
         self._timer.setInterval(max(50, interval_ms))
-        self._timer.timeout.connect(self.poll)
+        self._timer.timeout.connect(self.request_poll)
+        self._collector = QTimer(self)
+        self._collector.setInterval(COLLECT_MS)
+        self._collector.timeout.connect(self._collect)
 
     @property
     def revision(self) -> int | None:
@@ -71,69 +182,120 @@ class LiveSync(QObject):
         """False until the backend has been asked once."""
         return self._connected is not None
 
+    @property
+    def busy(self) -> bool:
+        """True while the worker thread is running a fetch."""
+        return self._in_flight
+
+    @property
+    def pushes_changes(self) -> bool:
+        """True when the backend wakes this poller on every commit (no waiting for a tick)."""
+        return self._unsubscribe is not None
+
     def start(self) -> None:
-        """Start polling."""
+        """Start polling on the worker thread, and listen for pushed changes if offered."""
+        self._ensure_worker()
+        if self._unsubscribe is None and isinstance(self._backend, ChangeNotifier):
+            try:
+                self._unsubscribe = self._backend.subscribe_changes(self._woken.set)
+            except Exception:  # polling still works without the push channel
+                logger.warning("change notifications unavailable", exc_info=True)
         self._timer.start()
+        self._collector.start()
 
     def stop(self) -> None:
-        """Stop polling."""
+        """Stop polling and listening; waits briefly for a running fetch."""
         self._timer.stop()
+        self._collector.stop()
+        unsubscribe, self._unsubscribe = self._unsubscribe, None
+        if unsubscribe is not None:
+            try:
+                unsubscribe()
+            except Exception:  # closing must go on whatever the listener does
+                logger.warning("could not stop the change listener", exc_info=True)
+        worker, self._worker = self._worker, None
+        self._in_flight = False
+        self._again = False
+        self._generation += 1
+        if worker is not None and not worker.stop(STOP_WAIT_MS / 1000):
+            # Stuck in a query on a dead connection: the daemon thread ends with it.
+            logger.warning("leaving a database query running after the poller stopped")
 
     def interval_ms(self) -> int:
         """The poll interval."""
         return self._timer.interval()
 
-    def refresh(self) -> None:
-        """Reload every open request and every crew now."""
-        try:
-            batch = self._snapshot()
-            depots = None if self._depots_loaded else self._backend.depots()
-        except Exception as exc:  # any failure of the data layer must not kill the GUI
-            self._set_connected(False, exc)
+    def request_poll(self) -> None:
+        """Poll on the worker thread now (or right after the fetch in flight)."""
+        if self._in_flight:
+            self._again = True
             return
-        self._deliver(batch, depots)
+        self._ensure_worker()
+        assert self._worker is not None
+        self._in_flight = True
+        self._again = False
+        self._worker.jobs.put(
+            _Job(self._generation, self._revision, need_depots=not self._depots_loaded)
+        )
+
+    def refresh(self) -> None:
+        """Reload every open request and every crew now (blocking)."""
+        self._run_blocking(None)
 
     def poll(self) -> None:
-        """Fetch what changed since the last revision seen, if anything did."""
-        if self._revision is None:
-            self.refresh()
-            return
+        """Fetch what changed since the last revision seen, if anything did (blocking)."""
+        self._run_blocking(self._revision)
+
+    def _run_blocking(self, revision: int | None) -> None:
+        # Results of a fetch already in flight are now stale: drop them, ask again.
+        self._generation += 1
+        if self._in_flight:
+            self._again = True
+        job = _Job(self._generation, revision, need_depots=not self._depots_loaded)
         try:
-            current = self._backend.revision()
-            if current == self._revision:
-                self._set_connected(True)
-                return
-            if current < self._revision:
-                # A lower revision means the database was replaced: start afresh.
-                batch = self._snapshot()
-            else:
-                requests = self._backend.requests_changed_since(self._revision)
-                crews = self._backend.crews_changed_since(self._revision)
-                batch = SyncBatch(
-                    revision=min(requests.revision, crews.revision),
-                    requests=requests.requests,
-                    crews=crews.crews,
-                    snapshot=False,
-                )
-            depots = None if self._depots_loaded else self._backend.depots()
+            batch, depots = fetch(self._backend, revision, job.need_depots)
         except Exception as exc:  # any failure of the data layer must not kill the GUI
             self._set_connected(False, exc)
             return
         self._deliver(batch, depots)
 
-    def _snapshot(self) -> SyncBatch:
-        requests = self._backend.open_requests()
-        crews = tuple(self._backend.crews())
-        # The revision was read before the rows: anything written meanwhile comes again.
-        return SyncBatch(requests.revision, requests.requests, crews, snapshot=True)
+    def _ensure_worker(self) -> None:
+        if self._worker is None:
+            self._worker = _Worker(self._backend)
+        self._collector.start()
 
-    def _deliver(self, batch: SyncBatch, depots: list[DepotRow] | None) -> None:
-        self._revision = batch.revision
+    def _collect(self) -> None:
+        """On the GUI thread: take a finished fetch, and act on a pushed change."""
+        worker = self._worker
+        if worker is None:
+            return
+        try:
+            outcome = worker.outcomes.get_nowait()
+        except queue.Empty:
+            outcome = None
+        if outcome is not None:
+            self._in_flight = False
+            if outcome.job.generation == self._generation:
+                if outcome.error is not None:
+                    self._set_connected(False, outcome.error)
+                else:
+                    self._deliver(outcome.batch, outcome.depots)
+            else:
+                self._again = True
+        if self._woken.is_set():
+            self._woken.clear()
+            self._again = True
+        if self._again and not self._in_flight:
+            self.request_poll()
+
+    def _deliver(self, batch: SyncBatch | None, depots: list[DepotRow] | None) -> None:
+        if batch is not None:
+            self._revision = batch.revision
         self._set_connected(True)
         if depots is not None:
             self._depots_loaded = True
             self.sig_depots.emit(depots)
-        if batch.snapshot or batch.requests or batch.crews:
+        if batch is not None and (batch.snapshot or batch.requests or batch.crews):
             self.sig_batch.emit(batch)
 
     def _set_connected(self, connected: bool, error: BaseException | None = None) -> None:

@@ -67,6 +67,7 @@ from PySide6.QtWidgets import (
 
 from console.core.ports import ConsoleBackend
 from console.core.records import DepotRow, RequestChanges, RequestRow
+from console.ui.alerts import AlertMonitor
 from console.ui.crew_board import CrewBoardPanel
 from console.ui.crew_model import CrewTableModel
 from console.ui.filter_bar import QueueFilterBar
@@ -78,6 +79,7 @@ from console.ui.live_sync import LiveSync, SyncBatch
 from console.ui.queue_filter import RequestFilterProxy
 from console.ui.queue_model import ROW_ROLE, Column, RequestQueueModel
 from console.ui.request_detail import RequestDetailPanel
+from console.ui.shortcuts_dialog import ShortcutsDialog
 from console.ui.theme import THEME_KEY, Theme, apply_theme, current_theme, parse_theme
 
 __all__ = [
@@ -183,7 +185,7 @@ class MainWindow(QMainWindow):
         clock: Callable[[], datetime],
         settings: QSettings | None = None,
         *,
-        poll_ms: int = 2000,
+        poll_ms: int = 1000,
         tz: tzinfo | None = None,
         user: str = "",
         parent: QWidget | None = None,
@@ -220,6 +222,8 @@ class MainWindow(QMainWindow):
         self.filter_bar = QueueFilterBar(self.proxy, self)
         self.detail = RequestDetailPanel(backend, clock, tz, self)
         self.crew_board = CrewBoardPanel(self.crew_model, backend, self)
+        self.alerts = AlertMonitor(self, clock, self._settings)
+        self.shortcuts_dialog: ShortcutsDialog | None = None
         self._docks: dict[str, QDockWidget] = {}
         self._placeholders: dict[str, QLabel] = {}
         self._build_docks()
@@ -329,6 +333,7 @@ class MainWindow(QMainWindow):
         queue_layout = QVBoxLayout(queue)
         queue_layout.setContentsMargins(0, 0, 0, 0)
         queue_layout.setSpacing(0)
+        queue_layout.addWidget(self.alerts.banner)
         queue_layout.addWidget(self.filter_bar)
         queue_layout.addWidget(self.view, 1)
         self._make_dock("queue", queue)
@@ -411,7 +416,8 @@ class MainWindow(QMainWindow):
         self.quit_action = make("app.quit", [], self.close)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.about_action = make("app.about", ["F1"], self.show_about)
+        self.shortcuts_action = make("app.shortcuts", ["F1", "Ctrl+/"], self.show_shortcuts)
+        self.about_action = make("app.about", [], self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
         self.language_group = QActionGroup(self)
@@ -454,12 +460,14 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.reset_layout_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.theme_action)
+        self.view_menu.addAction(self.alerts.mute_action)
         self.language_menu = QMenu(self)
         self.language_menu.addActions(list(self.language_actions.values()))
         self.view_menu.addMenu(self.language_menu)
         bar.addMenu(self.view_menu)
 
         self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)
         bar.addMenu(self.help_menu)
 
@@ -517,6 +525,8 @@ class MainWindow(QMainWindow):
         self.sig_request_selected.connect(self.detail.show_request)
         self.sig_requests_changed.connect(self.detail.take_changes)
         self.sig_crew_selected.connect(self.crew_board.select_crew)
+        self.sig_synced.connect(self.alerts.take_batch)
+        self.alerts.sig_show_requested.connect(self.show_alerted_request)
 
     # -- text ------------------------------------------------------------------
 
@@ -550,6 +560,10 @@ class MainWindow(QMainWindow):
                 self.tr("Put every panel back in its place"),
             ),
             self.quit_action: (self.tr("&Quit"), ""),
+            self.shortcuts_action: (
+                self.tr("&Keyboard shortcuts"),
+                self.tr("List every keyboard shortcut"),
+            ),
             self.about_action: (self.tr("&About"), ""),
         }
         for action, (text, tip) in texts.items():
@@ -605,6 +619,25 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Open (or bring forward) the list of keyboard shortcuts."""
+        if self.shortcuts_dialog is None:
+            self.shortcuts_dialog = ShortcutsDialog(self)
+        dialog = self.shortcuts_dialog
+        dialog.fill()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def show_alerted_request(self, request_id: int) -> None:
+        """Select an alerted request and bring its detail forward."""
+        self.select_request(request_id)
+        for key in ("queue", "detail"):
+            dock = self._docks[key]
+            dock.show()
+            dock.raise_()
+
     def set_language(self, lang: str) -> None:
         """Switch the user interface to ``lang`` ("zh" or "en") and remember it."""
         app = QCoreApplication.instance()
@@ -639,6 +672,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.restyle()
         self.detail.restyle()
         self.crew_board.restyle()
+        self.alerts.banner.restyle()
         self.model.restyle()
         self.crew_model.retranslate()
         size = self.clock_label.fontMetrics().height()
@@ -873,6 +907,7 @@ class MainWindow(QMainWindow):
             self.intake.set_location(lat, lon, address or None)
 
     def _on_request_created(self, row: RequestRow) -> None:
+        self.alerts.acknowledge(row.id)  # the dispatcher who took the call knows
         self.sync_now()
         self.select_request(row.id)
         self.statusBar().showMessage(
@@ -901,8 +936,8 @@ class MainWindow(QMainWindow):
         self.sync.poll()
 
     def sync_now(self) -> None:
-        """Poll at once (after a panel wrote something)."""
-        self.sync.poll()
+        """Poll at once on the worker thread (after a panel wrote something)."""
+        self.sync.request_poll()
 
     def _take_batch(self, batch: SyncBatch) -> None:
         if self._selection_leaves(batch):
@@ -952,7 +987,7 @@ class MainWindow(QMainWindow):
             text = self.tr("Connected: {source}")
             name = "status.connected"
         else:
-            text = self.tr("Disconnected: {source}")
+            text = self.tr("Disconnected, retrying: {source}")
             name = "status.disconnected"
         size = self.connection_label.fontMetrics().height()
         self.connection_icon.setPixmap(icon(name).pixmap(size, size))
@@ -970,6 +1005,7 @@ class MainWindow(QMainWindow):
         self.view.viewport().update()
         self.crew_board.view.viewport().update()
         self._update_clock()
+        self.alerts.tick()
 
     def _update_clock(self) -> None:
         local = self._clock().astimezone(self._tz)

@@ -12,10 +12,14 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from enum import StrEnum
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -31,15 +35,27 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.errors import DomainError
+from console.core.lifecycle import can_move
 from console.core.ports import RequestCommands
 from console.core.records import RequestRow
 from console.core.vocab import OPEN_STATUSES, Priority, RequestStatus
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
-from console.ui.labels import error_text, field_label, label
+from console.ui.labels import QT_TRANSLATE_NOOP, error_text, field_label, label
 from console.ui.triage_text import reason_text
 
-__all__ = ["REQUEST_ACTIONS", "TWO_COLUMNS_FROM", "RequestAction", "RequestDetailPanel"]
+__all__ = [
+    "CANCEL_REASON_LABELS",
+    "REASON_LIMIT",
+    "REQUEST_ACTIONS",
+    "TWO_COLUMNS_FROM",
+    "CancelCode",
+    "CancelReasonDialog",
+    "RequestAction",
+    "RequestDetailPanel",
+    "cancel_reason_text",
+    "is_offered",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +63,125 @@ S = RequestStatus
 
 TWO_COLUMNS_FROM = 640
 """Panel width (pixels) from which the sections sit in two columns."""
+
+REASON_LIMIT = 300
+"""Longest reason the service layer stores (``services._required_reason``)."""
+
+_CANCEL_CONTEXT = "CancelReasonDialog"
+
+
+class CancelCode(StrEnum):
+    """Why a request was cancelled, chosen from a fixed list."""
+
+    CALLER_CANCELLED = "CALLER_CANCELLED"
+    SELF_FIXED = "SELF_FIXED"
+    DUPLICATE = "DUPLICATE"
+    TOWED_BY_OTHERS = "TOWED_BY_OTHERS"
+    NO_ANSWER = "NO_ANSWER"
+    OTHER = "OTHER"
+
+
+CANCEL_REASON_LABELS: dict[CancelCode, str] = {
+    CancelCode.CALLER_CANCELLED: QT_TRANSLATE_NOOP("CancelReasonDialog", "Caller cancelled"),
+    CancelCode.SELF_FIXED: QT_TRANSLATE_NOOP("CancelReasonDialog", "Caller fixed it themselves"),
+    CancelCode.DUPLICATE: QT_TRANSLATE_NOOP("CancelReasonDialog", "Duplicate call"),
+    CancelCode.TOWED_BY_OTHERS: QT_TRANSLATE_NOOP("CancelReasonDialog", "Vehicle towed by others"),
+    CancelCode.NO_ANSWER: QT_TRANSLATE_NOOP("CancelReasonDialog", "No answer at callback"),
+    CancelCode.OTHER: QT_TRANSLATE_NOOP("CancelReasonDialog", "Other"),
+}
+"""Cancel reason code -> English label (stored as written, shown translated)."""
+
+
+def cancel_reason_text(code: CancelCode, text: str = "") -> str:
+    """The stored cancel reason: "<code label>: <text>", or the label alone.
+
+    The label is stored in English, whatever the dispatcher's language, so the
+    record reads the same on every workstation and the code can be recovered.
+    """
+    detail = " ".join(text.split())
+    base = CANCEL_REASON_LABELS[code]
+    return f"{base}: {detail}" if detail else base
+
+
+class CancelReasonDialog(QDialog):
+    """Asks why a request is cancelled: a code from the list plus optional text."""
+
+    def __init__(self, reference: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cancelReasonDialog")
+        self._reference = reference
+        self.prompt = QLabel(self)
+        self.prompt.setWordWrap(True)
+        self.code = QComboBox(self)
+        for code in CancelCode:
+            self.code.addItem("", code.value)
+        self.code.setCurrentIndex(-1)
+        self.detail = QLineEdit(self)
+        self.detail.setMaxLength(REASON_LIMIT - max(map(len, CANCEL_REASON_LABELS.values())) - 2)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._code_label = QLabel(self)
+        self._detail_label = QLabel(self)
+        form = QFormLayout()
+        form.addRow(self._code_label, self.code)
+        form.addRow(self._detail_label, self.detail)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        self.code.currentIndexChanged.connect(self._validate)
+        self.detail.textChanged.connect(self._validate)
+        self.retranslate_ui()
+
+    def choice(self) -> tuple[CancelCode, str] | None:
+        """The chosen code and text, or ``None`` while they are not enough."""
+        data = self.code.currentData()
+        if not isinstance(data, str):
+            return None
+        code = CancelCode(data)
+        text = self.detail.text().strip()
+        if code is CancelCode.OTHER and not text:
+            return None
+        return code, text
+
+    def _validate(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.choice() is not None)
+        data = self.code.currentData()
+        if data is None:
+            self.hint.setText(self.tr("Choose a reason from the list."))
+        elif data == CancelCode.OTHER.value and not self.detail.text().strip():
+            self.hint.setText(self.tr("Describe the reason for “Other”."))
+        else:
+            self.hint.clear()
+
+    def retranslate_ui(self) -> None:
+        """Set every string in the current language."""
+        self.setWindowTitle(self.tr("Cancel request"))
+        self.prompt.setText(
+            self.tr("Why is {reference} cancelled?").format(reference=self._reference)
+        )
+        self._code_label.setText(self.tr("Reason"))
+        self._detail_label.setText(self.tr("Details"))
+        self.detail.setPlaceholderText(self.tr("Optional; required for “Other”"))
+        for index in range(self.code.count()):
+            code = CancelCode(self.code.itemData(index))
+            self.code.setItemText(
+                index, QCoreApplication.translate(_CANCEL_CONTEXT, CANCEL_REASON_LABELS[code])
+            )
+        self._validate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-translate on a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +239,7 @@ _SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 ReasonPrompt = Callable[[str, str], "str | None"]
+CancelPrompt = Callable[[RequestRow], "tuple[CancelCode, str] | None"]
 
 
 class RequestDetailPanel(QWidget):
@@ -128,7 +264,9 @@ class RequestDetailPanel(QWidget):
         self._request_id: int | None = None
         self._city_en: dict[str, str] = {}
         self.ask_reason: ReasonPrompt = self._prompt_reason
-        """How a reason is asked for; tests replace it."""
+        """How a reason is asked for (releasing a crew); tests replace it."""
+        self.ask_cancel: CancelPrompt = self._prompt_cancel
+        """How a cancel reason (code and text) is asked for; tests replace it."""
 
         self.title = QLabel(self)
         self.title.setObjectName("detailTitle")
@@ -217,6 +355,8 @@ class RequestDetailPanel(QWidget):
             name = QLabel(box)
             value = QLabel(box)
             value.setWordWrap(True)
+            # Caller-entered text (notes, addresses) must never be read as rich text.
+            value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             self._names[code] = name
@@ -383,7 +523,7 @@ class RequestDetailPanel(QWidget):
         self.status_chip.setVisible(has_row)
         status = row.status if row is not None else None
         for spec in REQUEST_ACTIONS:
-            allowed = status is not None and status in spec.sources
+            allowed = status is not None and is_offered(spec, status)
             self.actions_by_key[spec.key].setEnabled(allowed)
             self._buttons[spec.key].setVisible(allowed)
         if row is None:
@@ -451,10 +591,15 @@ class RequestDetailPanel(QWidget):
     def run_action(self, spec: RequestAction) -> None:
         """Carry out ``spec`` on the shown request (asking for a reason when needed)."""
         row = self._row
-        if row is None or row.status not in spec.sources:
+        if row is None or not is_offered(spec, row.status):
             return
         reason = ""
-        if spec.needs_reason:
+        if spec.key == "cancel":
+            chosen = self.ask_cancel(row)
+            if chosen is None:
+                return
+            reason = cancel_reason_text(*chosen)
+        elif spec.needs_reason:
             titles = {
                 "release": self.tr("Release crew"),
                 "cancel": self.tr("Cancel request"),
@@ -484,6 +629,25 @@ class RequestDetailPanel(QWidget):
     def _prompt_reason(self, title: str, prompt: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, prompt, QLineEdit.EchoMode.Normal, "")
         return text if ok else None
+
+    def _prompt_cancel(self, row: RequestRow) -> tuple[CancelCode, str] | None:
+        dialog = CancelReasonDialog(row.reference, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.choice()
+        finally:
+            dialog.deleteLater()
+
+
+def is_offered(spec: RequestAction, status: RequestStatus) -> bool:
+    """True when the panel offers ``spec`` for a request in ``status``.
+
+    The action's own sources narrow the choice (two actions lead to QUEUED);
+    the lifecycle has the last word, so an action is never offered for a move
+    the service layer would refuse.
+    """
+    return status in spec.sources and can_move(status, spec.target)
 
 
 def _priority_tone(priority: Priority) -> str:

@@ -2,6 +2,122 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <location filename="../../console/ui/alerts.py" line="+339"/>
+        <source>New P1 safety request {reference}</source>
+        <translation>New P1 safety request {reference}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reference}: assignment deadline passed</source>
+        <translation>{reference}: assignment deadline passed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reference}: arrival deadline passed</source>
+        <translation>{reference}: arrival deadline passed</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(+{count} more)</source>
+        <translation>(+{count} more)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Mute alerts</source>
+        <translation>&amp;Mute alerts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Silence the alert sound on this workstation (the banner still shows)</source>
+        <translation>Silence the alert sound on this workstation (the banner still shows)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select this request</source>
+        <translation>Select this request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss all alerts</source>
+        <translation>Dismiss all alerts</translation>
+    </message>
+</context>
+<context>
+    <name>CancelReasonDialog</name>
+    <message>
+        <location filename="../../console/ui/request_detail.py" line="+85"/>
+        <source>Caller cancelled</source>
+        <translation>Caller cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller fixed it themselves</source>
+        <translation>Caller fixed it themselves</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate call</source>
+        <translation>Duplicate call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle towed by others</source>
+        <translation>Vehicle towed by others</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer at callback</source>
+        <translation>No answer at callback</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Choose a reason from the list.</source>
+        <translation>Choose a reason from the list.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Describe the reason for “Other”.</source>
+        <translation>Describe the reason for “Other”.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel request</source>
+        <translation>Cancel request</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why is {reference} cancelled?</source>
+        <translation>Why is {reference} cancelled?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional; required for “Other”</source>
+        <translation>Optional; required for “Other”</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceFilterButton</name>
     <message>
         <location filename="../../console/ui/filter_bar.py" line="+101"/>
@@ -12,7 +128,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+225"/>
+        <location filename="../../console/ui/crew_board.py" line="+224"/>
         <source>Search call sign or depot</source>
         <translation>Search call sign or depot</translation>
     </message>
@@ -42,7 +158,7 @@
         <translation>Set to {status}</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+145"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>The change could not be saved; the connection may be down.</translation>
     </message>
@@ -50,7 +166,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+164"/>
+        <location filename="../../console/ui/crew_model.py" line="+126"/>
         <source>Call sign</source>
         <translation>Call sign</translation>
     </message>
@@ -1156,7 +1272,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+525"/>
+        <location filename="../../console/ui/main_window.py" line="+535"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -1286,7 +1402,17 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>List every keyboard shortcut</source>
+        <translation>List every keyboard shortcut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
@@ -1371,12 +1497,12 @@
         <translation>&lt;b&gt;Roadside Assistance Dispatch Console&lt;/b&gt;&lt;br&gt;Nationwide 24-hour roadside assistance: take calls, queue requests and dispatch crews.&lt;br&gt;Licensed under Apache-2.0.</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+254"/>
         <source>Select a request first.</source>
         <translation>Select a request first.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Request {reference} created: {status}.</source>
         <translation>Request {reference} created: {status}.</translation>
     </message>
@@ -1387,8 +1513,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Disconnected: {source}</source>
-        <translation>Disconnected: {source}</translation>
+        <source>Disconnected, retrying: {source}</source>
+        <translation>Disconnected, retrying: {source}</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1472,7 +1598,7 @@
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <location filename="../../console/ui/filter_bar.py" line="+215"/>
+        <location filename="../../console/ui/filter_bar.py" line="+229"/>
         <source>Search reference, plate, phone or caller (Ctrl+F)</source>
         <translation>Search reference, plate, phone or caller (Ctrl+F)</translation>
     </message>
@@ -1553,7 +1679,7 @@
 <context>
     <name>RegionCombo</name>
     <message>
-        <location filename="../../console/ui/filter_bar.py" line="-129"/>
+        <location filename="../../console/ui/filter_bar.py" line="-125"/>
         <location line="+21"/>
         <source>All regions</source>
         <translation>All regions</translation>
@@ -1567,7 +1693,7 @@
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+256"/>
+        <location filename="../../console/ui/request_detail.py" line="+224"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
@@ -1697,7 +1823,7 @@
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>Release crew</source>
         <translation>Release crew</translation>
     </message>
@@ -1720,7 +1846,7 @@
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+215"/>
+        <location filename="../../console/ui/queue_model.py" line="+177"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
@@ -1857,6 +1983,29 @@
         <location line="+2"/>
         <source>Warning: the location is outside the service area</source>
         <translation>Warning: the location is outside the service area</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../console/ui/shortcuts_dialog.py" line="+120"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Keys</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,122 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <location filename="../../console/ui/alerts.py" line="+339"/>
+        <source>New P1 safety request {reference}</source>
+        <translation>新的 P1 安全工单 {reference}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reference}: assignment deadline passed</source>
+        <translation>{reference}：已超过派车时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reference}: arrival deadline passed</source>
+        <translation>{reference}：已超过到达时限</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(+{count} more)</source>
+        <translation>（另有 {count} 条）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Mute alerts</source>
+        <translation>警报静音(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Silence the alert sound on this workstation (the banner still shows)</source>
+        <translation>关闭本工作站的警报声音（提示条仍会显示）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select this request</source>
+        <translation>选中此工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss all alerts</source>
+        <translation>关闭全部警报</translation>
+    </message>
+</context>
+<context>
+    <name>CancelReasonDialog</name>
+    <message>
+        <location filename="../../console/ui/request_detail.py" line="+85"/>
+        <source>Caller cancelled</source>
+        <translation>来电人取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller fixed it themselves</source>
+        <translation>来电人已自行解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate call</source>
+        <translation>重复来电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle towed by others</source>
+        <translation>车辆已被他人拖走</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer at callback</source>
+        <translation>回访无人接听</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Choose a reason from the list.</source>
+        <translation>请从列表中选择原因。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Describe the reason for “Other”.</source>
+        <translation>请说明“其他”的具体原因。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel request</source>
+        <translation>取消工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why is {reference} cancelled?</source>
+        <translation>为什么取消 {reference}？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional; required for “Other”</source>
+        <translation>选填；选择“其他”时必填</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceFilterButton</name>
     <message>
         <location filename="../../console/ui/filter_bar.py" line="+101"/>
@@ -12,7 +128,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+225"/>
+        <location filename="../../console/ui/crew_board.py" line="+224"/>
         <source>Search call sign or depot</source>
         <translation>搜索车组呼号或网点</translation>
     </message>
@@ -42,7 +158,7 @@
         <translation>设为“{status}”</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+145"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>更改未能保存，可能已断开连接。</translation>
     </message>
@@ -50,7 +166,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+164"/>
+        <location filename="../../console/ui/crew_model.py" line="+126"/>
         <source>Call sign</source>
         <translation>呼号</translation>
     </message>
@@ -1156,7 +1272,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+525"/>
+        <location filename="../../console/ui/main_window.py" line="+535"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -1286,7 +1402,17 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>List every keyboard shortcut</source>
+        <translation>列出所有键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -1371,12 +1497,12 @@
         <translation>&lt;b&gt;道路救援调度台&lt;/b&gt;&lt;br&gt;全国24小时道路救援：受理来电、工单排队、派遣救援车组。&lt;br&gt;依据 Apache-2.0 许可证发布。</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+254"/>
         <source>Select a request first.</source>
         <translation>请先选择一个工单。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Request {reference} created: {status}.</source>
         <translation>工单 {reference} 已创建：{status}。</translation>
     </message>
@@ -1387,8 +1513,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Disconnected: {source}</source>
-        <translation>连接已断开：{source}</translation>
+        <source>Disconnected, retrying: {source}</source>
+        <translation>连接已断开，正在重试：{source}</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1472,7 +1598,7 @@
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <location filename="../../console/ui/filter_bar.py" line="+215"/>
+        <location filename="../../console/ui/filter_bar.py" line="+229"/>
         <source>Search reference, plate, phone or caller (Ctrl+F)</source>
         <translation>搜索工单号、车牌、电话或来电人（Ctrl+F）</translation>
     </message>
@@ -1553,7 +1679,7 @@
 <context>
     <name>RegionCombo</name>
     <message>
-        <location filename="../../console/ui/filter_bar.py" line="-129"/>
+        <location filename="../../console/ui/filter_bar.py" line="-125"/>
         <location line="+21"/>
         <source>All regions</source>
         <translation>全部地区</translation>
@@ -1567,7 +1693,7 @@
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+256"/>
+        <location filename="../../console/ui/request_detail.py" line="+224"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
@@ -1697,7 +1823,7 @@
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>Release crew</source>
         <translation>释放车组</translation>
     </message>
@@ -1720,7 +1846,7 @@
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+215"/>
+        <location filename="../../console/ui/queue_model.py" line="+177"/>
         <source>Reference</source>
         <translation>工单号</translation>
     </message>
@@ -1857,6 +1983,29 @@
         <location line="+2"/>
         <source>Warning: the location is outside the service area</source>
         <translation>注意：该位置不在服务区域内</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../console/ui/shortcuts_dialog.py" line="+120"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from console.db import schema
 from console.db.backend import DatabaseBackend
 from console.db.engine import make_engine
 from console.db.seed import SeedOptions, seed_database
+from tests.support.databases import postgres_schema_url
 
 SEED_AT = datetime(2026, 11, 23, 0, 30, tzinfo=UTC)
 """The demo shift's clock (08:30 in Shanghai)."""
@@ -46,3 +49,16 @@ def open_backend(url: str, actor: str) -> tuple[Engine, DatabaseBackend]:
     """An engine and a backend acting as ``actor`` on ``url``."""
     engine = make_engine(url)
     return engine, DatabaseBackend(engine, actor=actor)
+
+
+@contextmanager
+def seeded_postgres(*, requests: int = 20) -> Iterator[str]:
+    """A throw-away PostgreSQL schema seeded like :func:`seeded_sqlite`; yields its URL."""
+    with postgres_schema_url() as url:
+        engine = make_engine(url)
+        try:
+            schema.ensure_schema(engine, auto_upgrade=True)
+            seed_database(engine, SeedOptions(requests=requests, at=SEED_AT))
+        finally:
+            engine.dispose()
+        yield url

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -107,3 +109,71 @@ def test_a_lower_revision_means_a_new_database(
     sync.poll()
     assert seen[-1].snapshot
     assert [r.id for r in seen[-1].requests] == [9]
+
+
+class Stalling(Counting):
+    """A fake whose revision query hangs until released, like a lost connection."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.stall = threading.Event()
+        self.entered = threading.Event()
+        self.release = threading.Event()
+        self.threads: set[str] = set()
+
+    def revision(self) -> int:
+        self.threads.add(threading.current_thread().name)
+        if self.stall.is_set():
+            self.entered.set()
+            self.release.wait(10)
+        return super().revision()
+
+
+def test_polls_run_off_the_gui_thread_one_at_a_time(qtbot: QtBot, make_row: MakeRow) -> None:
+    source = Stalling([make_row(1)], [crew_row(1)])
+    sync = LiveSync(source, 60_000)
+    seen = batches(sync)
+    sync.refresh()
+    sync.start()
+    try:
+        source.stall.set()
+        source.calls.clear()
+        started = time.perf_counter()
+        sync.request_poll()
+        qtbot.waitUntil(source.entered.is_set, timeout=3000)
+        for _ in range(5):  # the GUI thread is free; further requests only queue one more
+            sync.request_poll()
+        assert (time.perf_counter() - started) < 1.0
+        assert sync.busy
+        source.upsert(make_row(2))
+        source.stall.clear()
+        source.release.set()
+        qtbot.waitUntil(lambda: any(2 in {r.id for r in b.requests} for b in seen), timeout=3000)
+        qtbot.waitUntil(lambda: not sync.busy, timeout=3000)
+        assert source.calls.count("revision") == 2
+        assert threading.current_thread().name not in source.threads
+    finally:
+        sync.stop()
+
+
+def test_a_pushed_change_polls_at_once(qtbot: QtBot, source: Counting, make_row: MakeRow) -> None:
+    class Pushing(Counting):
+        callback: Callable[[], None] | None = None
+
+        def subscribe_changes(self, callback: Callable[[], None]) -> Callable[[], None]:
+            self.callback = callback
+            return lambda: setattr(self, "callback", None)
+
+    pushing = Pushing([make_row(1)], [crew_row(1)])
+    sync = LiveSync(pushing, 60_000)
+    seen = batches(sync)
+    sync.refresh()
+    sync.start()
+    assert sync.pushes_changes
+    pushing.upsert(make_row(5))
+    callback = pushing.callback
+    assert callback is not None
+    threading.Thread(target=callback).start()  # as the listener thread would
+    qtbot.waitUntil(lambda: any(5 in {r.id for r in b.requests} for b in seen), timeout=3000)
+    sync.stop()
+    assert pushing.callback is None

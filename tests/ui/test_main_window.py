@@ -106,7 +106,7 @@ def test_failing_source_shows_disconnected_and_recovers(
         fake_source.fail_revision = True
     assert lost.args == [False]
     assert not window.is_connected
-    assert window.connection_label.text() == "Disconnected: fake://queue"
+    assert window.connection_label.text() == "Disconnected, retrying: fake://queue"
     assert window.isVisible()
     assert shown_ids(window) == {1, 2, 3, 4, 5}
     assert "queue source fake://queue failed" in caplog.text

@@ -1,14 +1,16 @@
-"""Two consoles on one database file: what one dispatcher does, the other sees.
+"""Two consoles on one database: what one dispatcher does, the other sees.
 
 Each window has its own ``DatabaseBackend`` (its own engine and connections) on
-a seeded SQLite file, exactly like two workstations sharing a database. This
-is a test-only use of the data layer; the windows themselves only see the port.
+a seeded database, exactly like two workstations sharing it; every test runs on
+a SQLite file and on a PostgreSQL schema. This is a test-only use of the data
+layer; the windows themselves only see the port.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,24 +22,44 @@ from console.core.vocab import CrewStatus, RequestStatus, RoadType, ServiceType
 from console.db.backend import DatabaseBackend
 from console.ui.app import build_main_window
 from console.ui.main_window import MainWindow
-from tests.support.workspace import open_backend, seeded_sqlite
+from console.ui.request_detail import CancelCode
+from tests.support.databases import postgres_unavailable_reason
+from tests.support.workspace import open_backend, seeded_postgres, seeded_sqlite
 
-POLL_MS = 250
-"""Poll interval of both consoles."""
-WITHIN_MS = 4 * POLL_MS
+POLL_MS = 1000
+"""Poll interval of both consoles: the default."""
+WITHIN_MS = 2000
 """How long the other console may take: one interval plus room for a busy test machine."""
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def shared_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A seeded database of each supported kind (60 requests: enough to scroll)."""
+    if request.param == "sqlite":
+        yield seeded_sqlite(tmp_path, requests=60)
+        return
+    reason = postgres_unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+    with seeded_postgres(requests=60) as url:
+        yield url
+
+
+@dataclass
+class Consoles:
+    """Console A and console B on one database, plus B's backend."""
+
+    a: MainWindow
+    b: MainWindow
+    backend_b: DatabaseBackend
+
+
 @pytest.fixture
-def consoles(
-    qtbot: QtBot, tmp_path: Path
-) -> Iterator[tuple[MainWindow, MainWindow, DatabaseBackend]]:
-    """Console A and console B on one seeded file, plus B's backend."""
-    url = seeded_sqlite(tmp_path, requests=20)
-    engine_a, backend_a = open_backend(url, "dispatcher:a")
-    engine_b, backend_b = open_backend(url, "dispatcher:b")
+def consoles(qtbot: QtBot, tmp_path: Path, shared_url: str) -> Iterator[Consoles]:
+    """Two shown consoles, each with its own backend and engine on ``shared_url``."""
+    opened = [open_backend(shared_url, "dispatcher:a"), open_backend(shared_url, "dispatcher:b")]
     windows = []
-    for name, backend in (("a", backend_a), ("b", backend_b)):
+    for name, (_engine, backend) in zip(("a", "b"), opened, strict=True):
         settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
         window = build_main_window(backend, "en", settings=settings, poll_ms=POLL_MS)
         qtbot.addWidget(window)
@@ -45,11 +67,12 @@ def consoles(
         with qtbot.waitExposed(window):
             window.show()
         windows.append(window)
-    yield windows[0], windows[1], backend_b
+    yield Consoles(windows[0], windows[1], opened[1][1])
     for window in windows:
         window.close()
-    engine_a.dispose()
-    engine_b.dispose()
+    for engine, backend in opened:
+        backend.close()
+        engine.dispose()
 
 
 def wait_in(qtbot: QtBot, condition: object) -> float:
@@ -59,26 +82,24 @@ def wait_in(qtbot: QtBot, condition: object) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def test_a_cancel_in_one_console_leaves_the_other_queue(
-    qtbot: QtBot, consoles: tuple[MainWindow, MainWindow, DatabaseBackend]
-) -> None:
-    console_a, console_b, _backend_b = consoles
+def test_a_cancel_in_one_console_leaves_the_other_queue(qtbot: QtBot, consoles: Consoles) -> None:
+    console_a, console_b = consoles.a, consoles.b
     queued = next(r for r in console_a.model.rows() if r.status is RequestStatus.QUEUED)
     assert console_b.model.position_of(queued.id) is not None
 
     console_b.select_request(queued.id)
-    console_b.detail.ask_reason = lambda _title, _prompt: "Duplicate of an earlier call"
+    console_b.detail.ask_cancel = lambda _row: (CancelCode.DUPLICATE, "an earlier call")
     console_b.detail.actions_by_key["cancel"].trigger()
-    assert console_b.model.position_of(queued.id) is None  # B syncs at once
+    wait_in(qtbot, lambda: console_b.model.position_of(queued.id) is None)  # B asks at once
 
     took = wait_in(qtbot, lambda: console_a.model.position_of(queued.id) is None)
     assert took < WITHIN_MS
 
 
 def test_a_new_call_and_a_crew_change_reach_the_other_console(
-    qtbot: QtBot, consoles: tuple[MainWindow, MainWindow, DatabaseBackend]
+    qtbot: QtBot, consoles: Consoles
 ) -> None:
-    console_a, console_b, backend_b = consoles
+    console_a, console_b, backend_b = consoles.a, consoles.b, consoles.backend_b
     resets: list[int] = []
     console_a.model.modelReset.connect(lambda: resets.append(1))
     console_a.crew_model.modelReset.connect(lambda: resets.append(1))
@@ -113,3 +134,43 @@ def test_a_new_call_and_a_crew_change_reach_the_other_console(
     assert resets == []
     assert console_a.is_connected
     assert console_b.is_connected
+
+
+def new_call(backend: DatabaseBackend) -> int:
+    """Take a call through ``backend``; returns the new request's id."""
+    return backend.create_request(
+        RequestDraft(
+            caller_phone="13912345678",
+            lat=30.27,
+            lon=120.15,
+            city="杭州",
+            road_type=RoadType.URBAN,
+            service_type=ServiceType.JUMP_START,
+        )
+    ).id
+
+
+def test_a_change_appears_without_moving_selection_or_scroll(
+    qtbot: QtBot, consoles: Consoles
+) -> None:
+    console_a, backend_b = consoles.a, consoles.backend_b
+    rows = console_a.model.rows()
+    scroll = console_a.view.verticalScrollBar()
+    assert scroll.maximum() > 0, "the queue must be long enough to scroll"
+    chosen = rows[len(rows) // 2].id
+    console_a.select_request(chosen)
+    scroll.setValue(scroll.maximum() // 2)
+    before = scroll.value()
+
+    for _ in range(3):
+        created = new_call(backend_b)
+        took = wait_in(
+            qtbot, lambda created=created: console_a.model.position_of(created) is not None
+        )
+        assert took < WITHIN_MS
+        assert console_a.selected_request_id == chosen
+        selected = console_a.view.selectionModel().selectedRows()
+        assert [console_a.proxy.mapToSource(i).row() for i in selected] == [
+            console_a.model.position_of(chosen)
+        ]
+        assert scroll.value() == before

@@ -18,6 +18,7 @@ from console.ui.icons import colour
 from console.ui.main_window import PANEL_KEYS, MainWindow
 from console.ui.queue_filter import Region
 from console.ui.queue_model import ROW_ROLE, Column
+from console.ui.request_detail import CancelCode
 from console.ui.theme import THEME_KEY, Theme, current_theme
 from tests.ui.conftest import FakeClock, FakeQueueSource, crew_row
 
@@ -223,7 +224,8 @@ def test_new_call_shortcut_opens_one_intake(window: MainWindow, qtbot: QtBot) ->
     with qtbot.waitSignal(window.sig_request_selected, timeout=3000) as selected:
         dialog.submit()
     new_id = selected.args[0]
-    assert window.model.position_of(new_id) is not None
+    # The live sync fetches on its worker thread: wait for the row, never sleep.
+    qtbot.waitUntil(lambda: window.model.position_of(new_id) is not None, timeout=3000)
     assert window.detail.request is not None
     assert window.detail.request.status is RequestStatus.QUEUED
     assert window.statusBar().currentMessage().endswith("created: Queued.")
@@ -241,9 +243,12 @@ def test_detail_actions_move_the_request_and_refresh_the_queue(
     assert not actions["complete"].isEnabled()
     window.view.setFocus()
     press(qtbot, window, "Ctrl+Shift+Q")
-    position = window.model.position_of(8)
-    assert position is not None
-    assert window.model.row_at(position).status is RequestStatus.QUEUED
+
+    def queued() -> bool:
+        position = window.model.position_of(8)
+        return position is not None and window.model.row_at(position).status is RequestStatus.QUEUED
+
+    qtbot.waitUntil(queued, timeout=3000)
     assert fake_source.moves[-1] == (8, RequestStatus.QUEUED, "")
 
 
@@ -251,17 +256,17 @@ def test_cancel_asks_for_a_reason_and_keeps_showing_the_closed_request(
     window: MainWindow, qtbot: QtBot, fake_source: FakeQueueSource
 ) -> None:
     window.select_request(4)
-    window.detail.ask_reason = lambda _title, _prompt: None
+    window.detail.ask_cancel = lambda _row: None
     window.detail.actions_by_key["cancel"].trigger()
     assert fake_source.moves == []
-    window.detail.ask_reason = lambda _title, _prompt: "Caller found help"
+    window.detail.ask_cancel = lambda _row: (CancelCode.OTHER, "Caller found help")
     window.detail.actions_by_key["cancel"].trigger()
-    assert window.model.position_of(4) is None
+    qtbot.waitUntil(lambda: window.model.position_of(4) is None, timeout=3000)
     assert window.selected_request_id == 4
     shown = window.detail.request
     assert shown is not None
     assert shown.status is RequestStatus.CANCELLED
-    assert window.detail.values["cancel_reason"].text() == "Caller found help"
+    assert window.detail.values["cancel_reason"].text() == "Other: Caller found help"
     assert not window.detail.actions_by_key["cancel"].isEnabled()
 
 
@@ -273,7 +278,7 @@ def test_a_refused_move_is_explained_and_the_panel_refreshes(
     window.sync.stop()
     stale = fake_source.rows[1]
     fake_source.upsert(replace(stale, status=RequestStatus.CANCELLED, cancel_reason="dup"))
-    window.detail.ask_reason = lambda _title, _prompt: "Duplicate call"
+    window.detail.ask_cancel = lambda _row: (CancelCode.DUPLICATE, "")
     window.detail.actions_by_key["cancel"].trigger()
     assert window.detail.message.isVisible()
     assert window.detail.message.text() == "A request cannot move from Cancelled to Cancelled."
@@ -296,9 +301,15 @@ def test_crew_board_sets_status_and_selects_crews(
     assert not board.status_actions[CrewStatus.AVAILABLE].isEnabled()
     board.status_actions[CrewStatus.OFF_DUTY].trigger()
     assert fake_source.crew_rows[2].status is CrewStatus.OFF_DUTY
-    position = window.crew_model.position_of(2)
-    assert position is not None
-    assert window.crew_model.row_at(position).status is CrewStatus.OFF_DUTY
+
+    def off_duty() -> bool:
+        position = window.crew_model.position_of(2)
+        return (
+            position is not None
+            and window.crew_model.row_at(position).status is CrewStatus.OFF_DUTY
+        )
+
+    qtbot.waitUntil(off_duty, timeout=3000)
 
     fake_source.upsert_crews(crew_row(3, status=CrewStatus.ASSIGNED, current_request_id=1))
     qtbot.waitUntil(lambda: window.crew_model.row_at(2).status is CrewStatus.ASSIGNED, timeout=3000)

@@ -1,0 +1,141 @@
+"""Commit announcements on PostgreSQL: ``NOTIFY roadside_changes`` and its listener.
+
+Every unit of work on PostgreSQL sends ``NOTIFY roadside_changes, '<revision>'``
+inside its transaction, so the server delivers it exactly when the commit is
+visible. :class:`ChangeListener` holds one autocommit psycopg connection that
+``LISTEN``\\s on that channel in its own thread and calls its subscribers for
+each announcement, so consoles fetch a change at once instead of on the next
+poll. A lost connection is retried with a growing pause; after every
+(re)connect the subscribers are called once, because announcements sent while
+nobody listened are gone. SQLite has no such channel and keeps polling.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+import psycopg
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.engine import URL
+
+__all__ = ["CHANNEL", "ChangeListener", "announce", "supports_notify"]
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "roadside_changes"
+"""The PostgreSQL notification channel every commit is announced on."""
+
+WAIT_S = 0.5
+"""How long one wait for notifications lasts before the stop flag is checked again."""
+RETRY_MIN_S = 0.5
+"""First pause before reconnecting after a failure."""
+RETRY_MAX_S = 5.0
+"""Longest pause between reconnection attempts."""
+CONNECT_TIMEOUT_S = 5
+"""Connect timeout of the listening connection."""
+
+
+def supports_notify(engine: Engine) -> bool:
+    """True when ``engine``'s database can announce commits (PostgreSQL)."""
+    return engine.dialect.name == "postgresql"
+
+
+def announce(connection: Connection, revision: int) -> None:
+    """Queue ``NOTIFY roadside_changes, '<revision>'``; the server sends it on commit."""
+    connection.execute(
+        text("SELECT pg_notify(:channel, :payload)"),
+        {"channel": CHANNEL, "payload": str(revision)},
+    )
+
+
+def _conninfo(url: URL) -> str:
+    """A libpq URI for ``url`` (its query, e.g. ``options``, is kept)."""
+    return url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+class ChangeListener:
+    """LISTENs on :data:`CHANNEL` in a daemon thread and calls every subscriber per commit."""
+
+    def __init__(self, url: URL) -> None:
+        self._conninfo = _conninfo(url)
+        self._callbacks: list[Callable[[], None]] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.connected = threading.Event()
+        """Set while the listening connection is up (tests wait on it)."""
+
+    def subscribe(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Add ``callback`` (starting the thread if needed); returns its unsubscribe function."""
+        with self._lock:
+            self._callbacks.append(callback)
+            if self._thread is None:
+                # A fresh flag per thread: a stopped one that is still winding down stays stopped.
+                self._stop = threading.Event()
+                self._thread = threading.Thread(
+                    target=self._run, args=(self._stop,), name="roadside-listener", daemon=True
+                )
+                self._thread.start()
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if callback in self._callbacks:
+                    self._callbacks.remove(callback)
+                last = not self._callbacks
+            if last:
+                # Closing a window must not wait for the listener's current wait to end.
+                self.stop(timeout_s=0)
+
+        return unsubscribe
+
+    def stop(self, timeout_s: float = WAIT_S * 2) -> None:
+        """Stop listening and wait (briefly) for the thread to end."""
+        with self._lock:
+            thread, self._thread = self._thread, None
+            self._stop.set()
+        if thread is not None and timeout_s > 0 and thread is not threading.current_thread():
+            thread.join(timeout_s)
+
+    def _run(self, stop: threading.Event) -> None:
+        pause = RETRY_MIN_S
+        failing = False
+        while not stop.is_set():
+            try:
+                with psycopg.connect(
+                    self._conninfo, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
+                ) as connection:
+                    connection.execute(f"LISTEN {CHANNEL}")
+                    self.connected.set()
+                    if failing:
+                        logger.info("change listener reconnected")
+                    failing = False
+                    pause = RETRY_MIN_S
+                    self._fire()  # whatever was committed while nobody listened
+                    while not stop.is_set():
+                        for _note in connection.notifies(timeout=WAIT_S, stop_after=1):
+                            self._fire()
+            except psycopg.Error as exc:
+                self.connected.clear()
+                if not failing:
+                    logger.warning("change listener lost its connection: %s", exc)
+                failing = True
+                stop.wait(pause)
+                pause = min(pause * 2, RETRY_MAX_S)
+            except Exception:  # the listener thread must never die of a surprise
+                self.connected.clear()
+                logger.exception("change listener failed")
+                failing = True
+                stop.wait(pause)
+                pause = min(pause * 2, RETRY_MAX_S)
+        self.connected.clear()
+
+    def _fire(self) -> None:
+        with self._lock:
+            callbacks = list(self._callbacks)
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:  # one bad subscriber must not silence the others
+                logger.exception("change subscriber failed")

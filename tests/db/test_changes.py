@@ -1,0 +1,57 @@
+"""Commit announcements: NOTIFY inside each unit of work, and the listener that hears them."""
+
+from __future__ import annotations
+
+import threading
+
+import psycopg
+from sqlalchemy import Engine
+
+from console.core.vocab import CrewStatus
+from console.db.backend import DatabaseBackend
+from console.db.changes import CHANNEL
+from console.db.services import Services
+
+
+def test_a_commit_is_announced_with_its_revision_and_wakes_subscribers(
+    engine: Engine, services: Services, fleet: list[int]
+) -> None:
+    backend = DatabaseBackend(engine, actor="dispatcher:test")
+    woke = threading.Event()
+    unsubscribe = backend.subscribe_changes(woke.set)
+    try:
+        if engine.dialect.name != "postgresql":
+            services.set_crew_status(fleet[0], CrewStatus.OFF_DUTY)
+            assert backend.change_listener is None  # SQLite: nothing to hear; consoles poll
+            return
+        listener = backend.change_listener
+        assert listener is not None
+        assert listener.connected.wait(5)
+        woke.clear()  # the wake-up every (re)connect brings
+        conninfo = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(conninfo, autocommit=True) as spy:
+            spy.execute(f"LISTEN {CHANNEL}")
+            services.set_crew_status(fleet[0], CrewStatus.OFF_DUTY)
+            notes = list(spy.notifies(timeout=5, stop_after=1))
+        assert [n.payload for n in notes] == [str(backend.revision())]
+        assert woke.wait(5)
+    finally:
+        unsubscribe()
+        backend.close()
+
+
+def test_a_rolled_back_unit_of_work_announces_nothing(
+    engine: Engine, services: Services, fleet: list[int]
+) -> None:
+    if engine.dialect.name != "postgresql":
+        return
+    conninfo = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(conninfo, autocommit=True) as spy:
+        spy.execute(f"LISTEN {CHANNEL}")
+        try:
+            with services.unit_of_work() as uow:
+                uow.record("test.nothing")
+                raise RuntimeError("abandon")
+        except RuntimeError:
+            pass
+        assert list(spy.notifies(timeout=0.3, stop_after=1)) == []
