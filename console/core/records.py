@@ -86,6 +86,8 @@ class CrewRow:
     current_request_id: int | None
     version: int
     revision: int
+    status_since: datetime | None = None
+    """When the crew entered its current status (None: not known)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -331,7 +331,7 @@ def _clean_crews(
             rows.append(
                 {"call_sign": call_sign, "depot_id": depot_id, "vehicle_kind": kind.value,
                  "skills": skills, "status": status, "lat": position[0], "lon": position[1],
-                 "gps_at": None, "shift": shift.value, "current_request_id": None, "version": 1}
+                 "gps_at": None, "status_since": None, "shift": shift.value, "current_request_id": None, "version": 1}
             )  # fmt: skip
     return rows, checker.problems
 

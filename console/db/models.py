@@ -134,6 +134,7 @@ class Crew(Base):
     lat: Mapped[float] = mapped_column(Float)
     lon: Mapped[float] = mapped_column(Float)
     gps_at: Mapped[datetime | None]
+    status_since: Mapped[datetime | None]
     shift: Mapped[str] = mapped_column(String(24))
     # One job at a time is enforced by the unique index below, not only by code.
     current_request_id: Mapped[int | None] = mapped_column(

@@ -83,6 +83,7 @@ def crew_row(crew: Crew, depot_code: str) -> CrewRow:
         lat=crew.lat,
         lon=crew.lon,
         gps_at=crew.gps_at,
+        status_since=crew.status_since,
         shift=Shift(crew.shift),
         current_request_id=crew.current_request_id,
         version=crew.version,

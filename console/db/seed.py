@@ -330,6 +330,8 @@ def build_reference_data(
                         "lat": crew_lat,
                         "lon": crew_lon,
                         "gps_at": at - timedelta(seconds=rng.randrange(5, 300)),
+                        # Derived from the id, not drawn, so the fleet stays as seeded before.
+                        "status_since": at - timedelta(minutes=(len(crews) * 37) % 240 + 3),
                         "shift": _weighted(
                             rng,
                             ((Shift.DAY, 0.45), (Shift.NIGHT, 0.35), (Shift.ROUND_THE_CLOCK, 0.2)),
@@ -401,7 +403,9 @@ def seed_database(
             raise StorageError("db.not_empty")
         if options.replace:
             session.execute(
-                update(Crew).values(current_request_id=None, status=CrewStatus.AVAILABLE.value)
+                update(Crew).values(
+                    current_request_id=None, status=CrewStatus.AVAILABLE.value, status_since=None
+                )
             )
             for model in (Request, Crew, Depot, Partner, User, Event):
                 session.execute(delete(model))

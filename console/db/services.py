@@ -406,6 +406,7 @@ class Services:
                 raise Conflict("crew.changed", crew=crew.call_sign)
             previous = crew.status
             crew.status = status.value
+            crew.status_since = uow.now
             crew.version += 1
             crew.revision = uow.revision
             uow.record(
@@ -518,6 +519,7 @@ class Services:
             if target in CREW_BUSY_FOR:
                 crew = self._crew_on_job(uow, request)
                 crew.status = CREW_BUSY_FOR[target].value
+                crew.status_since = uow.now
                 crew.version += 1
                 crew.revision = uow.revision
             elif current in lifecycle.CREW_HOLDING:
@@ -581,6 +583,7 @@ class Services:
             .where(*conditions)
             .values(
                 status=CrewStatus.ASSIGNED.value,
+                status_since=uow.now,
                 current_request_id=request.id,
                 version=Crew.version + 1,
                 revision=uow.revision,
@@ -604,6 +607,7 @@ class Services:
             return None
         crew.current_request_id = None
         crew.status = CrewStatus.AVAILABLE.value
+        crew.status_since = uow.now
         crew.version += 1
         crew.revision = uow.revision
         return crew

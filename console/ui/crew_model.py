@@ -193,7 +193,11 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
             case CrewColumn.SKILLS:
                 return " · ".join(self._skill_text(skill) for skill in sorted(row.skills))
             case CrewColumn.STATUS:
-                return label(row.status)
+                if row.status_since is None:
+                    return label(row.status)
+                # Time in status: how long a crew has been free, busy or away.
+                in_status = format_age(max(0.0, (self._now - row.status_since).total_seconds()))
+                return f"{label(row.status)} · {in_status}"
             case CrewColumn.GPS_AGE:
                 if row.gps_at is None:
                     return "-"
@@ -252,6 +256,7 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
             Qt.ItemDataRole.ToolTipRole,
         ]
         self._refresh_column(CrewColumn.GPS_AGE, roles)
+        self._refresh_column(CrewColumn.STATUS, [Qt.ItemDataRole.DisplayRole])
 
     def retranslate(self) -> None:
         """Headers and labels changed (language switch) or colours did (theme switch)."""

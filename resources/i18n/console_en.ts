@@ -211,7 +211,7 @@
         <translation>Bilingual</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>GPS fix is stale (older than 10 minutes)</source>
         <translation>GPS fix is stale (older than 10 minutes)</translation>
     </message>

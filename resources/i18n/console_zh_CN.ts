@@ -211,7 +211,7 @@
         <translation>双语</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>GPS fix is stale (older than 10 minutes)</source>
         <translation>GPS 定位已过时（超过 10 分钟）</translation>
     </message>

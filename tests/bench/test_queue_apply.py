@@ -101,7 +101,10 @@ def test_apply_1000_changes_to_10000_rows_in_the_model(
             updated.append(new)
         return (RequestChanges(revision=revision, requests=tuple(updated)),), {}
 
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
     benchmark.extra_info.update(rows=ROWS, changed=CHANGED, target_median_ms=50)
     benchmark.pedantic(model.apply, setup=changes, rounds=30, warmup_rounds=2)
     assert model.rowCount() == ROWS
+    assert resets == [], "updates never reset the view"
     assert benchmark.stats.stats.median < 0.050

@@ -12,10 +12,13 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from console.core.errors import StorageError
+from console.core.vocab import CrewStatus
 from console.db import schema
 from console.db.engine import make_engine
 from console.db.models import Base, Event
+from console.db.queries import DatabaseReader
 from console.db.services import Services
+from tests.db.conftest import FakeClock
 from tests.db.helpers import draft
 
 
@@ -67,3 +70,25 @@ def test_a_location_outside_china_is_kept_with_a_warning_in_the_ledger(
     with Session(engine) as session:
         event = session.scalars(select(Event).where(Event.request_id == inside.id)).one()
     assert json.loads(event.payload)["warnings"] == []
+
+
+def test_an_older_database_is_upgraded_on_start_and_keeps_its_rows(
+    services: Services, engine: Engine
+) -> None:
+    row = services.create_request(draft())
+    schema.downgrade(engine, "0001")
+    assert schema.current_revision(engine) == "0001"
+    schema.ensure_schema(engine, auto_upgrade=True)
+    assert schema.current_revision(engine) == schema.head_revision()
+    with Session(engine) as session:
+        assert session.scalars(select(Event).where(Event.request_id == row.id)).one()
+
+
+def test_a_crew_records_when_it_entered_its_status(
+    services: Services, engine: Engine, clock: FakeClock, fleet: list[int]
+) -> None:
+    clock.advance(minutes=5)
+    services.set_crew_status(fleet[0], CrewStatus.OFF_DUTY)
+    crews = {c.id: c for c in DatabaseReader(engine).crews()}
+    assert crews[fleet[0]].status_since == clock.now
+    assert crews[fleet[1]].status_since is None

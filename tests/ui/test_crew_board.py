@@ -73,7 +73,10 @@ def test_gps_age_ticks_and_turns_stale_after_ten_minutes(clock: FakeClock) -> No
     assert model.data(age, Qt.ItemDataRole.ForegroundRole) is None
     clock.advance(9 * 60)
     model.tick()
-    assert changed == [(CrewColumn.GPS_AGE, CrewColumn.GPS_AGE)]
+    assert changed == [
+        (CrewColumn.GPS_AGE, CrewColumn.GPS_AGE),
+        (CrewColumn.STATUS, CrewColumn.STATUS),
+    ], "only the ticking columns repaint"
     assert text(model, 0, CrewColumn.GPS_AGE) == "10:00"
     assert not model.is_gps_stale(model.row_at(0))
     clock.advance(1)
@@ -151,3 +154,13 @@ def test_stale_fix_after_clock_moves(clock: FakeClock) -> None:
     assert model.is_gps_stale(model.row_at(0))
     model.apply([replace(model.row_at(0), gps_at=T0, revision=2)])
     assert not model.is_gps_stale(model.row_at(0))
+
+
+def test_status_shows_time_in_status_and_ticks(clock: FakeClock) -> None:
+    model = CrewTableModel(clock)
+    model.load([crew_row(1, status_since=T0 - timedelta(minutes=12)), crew_row(2)])
+    assert text(model, 0, CrewColumn.STATUS) == "Available · 12:00"
+    assert text(model, 1, CrewColumn.STATUS) == "Available", "unknown start: no time shown"
+    clock.advance(60)
+    model.tick()
+    assert text(model, 0, CrewColumn.STATUS) == "Available · 13:00"
