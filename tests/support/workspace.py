@@ -16,6 +16,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from console.core.intake import RequestDraft
+from console.core.vocab import RoadType, ServiceType
 from console.db import schema
 from console.db.backend import DatabaseBackend
 from console.db.engine import make_engine
@@ -62,3 +64,17 @@ def seeded_postgres(*, requests: int = 20) -> Iterator[str]:
         finally:
             engine.dispose()
         yield url
+
+
+def new_call(backend: DatabaseBackend) -> int:
+    """Take a call through ``backend``; returns the new request's id."""
+    return backend.create_request(
+        RequestDraft(
+            caller_phone="13912345678",
+            lat=30.27,
+            lon=120.15,
+            city="杭州",
+            road_type=RoadType.URBAN,
+            service_type=ServiceType.JUMP_START,
+        )
+    ).id

@@ -21,13 +21,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
-from console.core.intake import RequestDraft
-from console.core.vocab import RoadType, ServiceType
 from console.db.backend import DatabaseBackend
 from console.ui.app import build_main_window
 from console.ui.main_window import MainWindow
 from tests.support.databases import PG_URL, postgres_unavailable_reason
-from tests.support.workspace import open_backend, seeded_postgres, seeded_sqlite
+from tests.support.workspace import new_call, open_backend, seeded_postgres, seeded_sqlite
 
 POLL_MS = 200
 """Poll interval of the console in the outage test."""
@@ -118,20 +116,6 @@ def open_console(
     with qtbot.waitExposed(window):
         window.show()
     return window
-
-
-def new_call(backend: DatabaseBackend) -> int:
-    """Take a call through ``backend``; returns the new request's id."""
-    return backend.create_request(
-        RequestDraft(
-            caller_phone="13912345678",
-            lat=30.27,
-            lon=120.15,
-            city="杭州",
-            road_type=RoadType.URBAN,
-            service_type=ServiceType.JUMP_START,
-        )
-    ).id
 
 
 def test_losing_the_database_keeps_rows_and_draft_and_recovers(

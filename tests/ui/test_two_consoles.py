@@ -24,7 +24,7 @@ from console.ui.app import build_main_window
 from console.ui.main_window import MainWindow
 from console.ui.request_detail import CancelCode
 from tests.support.databases import postgres_unavailable_reason
-from tests.support.workspace import open_backend, seeded_postgres, seeded_sqlite
+from tests.support.workspace import new_call, open_backend, seeded_postgres, seeded_sqlite
 
 POLL_MS = 1000
 """Poll interval of both consoles: the default."""
@@ -134,20 +134,6 @@ def test_a_new_call_and_a_crew_change_reach_the_other_console(
     assert resets == []
     assert console_a.is_connected
     assert console_b.is_connected
-
-
-def new_call(backend: DatabaseBackend) -> int:
-    """Take a call through ``backend``; returns the new request's id."""
-    return backend.create_request(
-        RequestDraft(
-            caller_phone="13912345678",
-            lat=30.27,
-            lon=120.15,
-            city="杭州",
-            road_type=RoadType.URBAN,
-            service_type=ServiceType.JUMP_START,
-        )
-    ).id
 
 
 def test_a_change_appears_without_moving_selection_or_scroll(
