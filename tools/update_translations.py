@@ -32,6 +32,8 @@ EN_TS = I18N_DIR / "console_en.ts"
 ZH_CN: dict[tuple[str, str], str] = {
     # -- dispatch: suggestions, proposals, reasons ----------------------------
     ("SuggestionPanel", "Suggestions"): "推荐车组",
+    ("CrewTableModel", "{minutes} min"): "{minutes} 分钟",
+    ("CrewTableModel", "{hours} h {minutes:02d} min"): "{hours} 小时 {minutes:02d} 分钟",
     ("SuggestionPanel", "Crew"): "车组",
     ("SuggestionPanel", "ETA (min)"): "预计到达（分钟）",
     ("SuggestionPanel", "Why"): "推荐理由",

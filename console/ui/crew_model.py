@@ -195,8 +195,14 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
             case CrewColumn.STATUS:
                 if row.status_since is None:
                     return label(row.status)
-                # Time in status: how long a crew has been free, busy or away.
-                in_status = format_age(max(0.0, (self._now - row.status_since).total_seconds()))
+                # Time in status in words: "1:17" could be read as minutes or hours.
+                minutes = max(0, int((self._now - row.status_since).total_seconds() // 60))
+                if minutes < 60:
+                    in_status = self.tr("{minutes} min").format(minutes=minutes)
+                else:
+                    in_status = self.tr("{hours} h {minutes:02d} min").format(
+                        hours=minutes // 60, minutes=minutes % 60
+                    )
                 return f"{label(row.status)} · {in_status}"
             case CrewColumn.GPS_AGE:
                 if row.gps_at is None:

@@ -211,7 +211,17 @@
         <translation>Bilingual</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+26"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{hours} h {minutes:02d} min</source>
+        <translation>{hours} h {minutes:02d} min</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>GPS fix is stale (older than 10 minutes)</source>
         <translation>GPS fix is stale (older than 10 minutes)</translation>
     </message>

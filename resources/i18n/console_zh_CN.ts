@@ -211,7 +211,17 @@
         <translation>双语</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+26"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{hours} h {minutes:02d} min</source>
+        <translation>{hours} 小时 {minutes:02d} 分钟</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>GPS fix is stale (older than 10 minutes)</source>
         <translation>GPS 定位已过时（超过 10 分钟）</translation>
     </message>

@@ -158,9 +158,16 @@ def test_stale_fix_after_clock_moves(clock: FakeClock) -> None:
 
 def test_status_shows_time_in_status_and_ticks(clock: FakeClock) -> None:
     model = CrewTableModel(clock)
-    model.load([crew_row(1, status_since=T0 - timedelta(minutes=12)), crew_row(2)])
-    assert text(model, 0, CrewColumn.STATUS) == "Available · 12:00"
+    model.load(
+        [
+            crew_row(1, status_since=T0 - timedelta(minutes=12)),
+            crew_row(2),
+            crew_row(3, status=CrewStatus.OFF_DUTY, status_since=T0 - timedelta(minutes=77)),
+        ]
+    )
+    assert text(model, 0, CrewColumn.STATUS) == "Available · 12 min"
+    assert text(model, 2, CrewColumn.STATUS) == "Off duty · 1 h 17 min"
     assert text(model, 1, CrewColumn.STATUS) == "Available", "unknown start: no time shown"
     clock.advance(60)
     model.tick()
-    assert text(model, 0, CrewColumn.STATUS) == "Available · 13:00"
+    assert text(model, 0, CrewColumn.STATUS) == "Available · 13 min"
