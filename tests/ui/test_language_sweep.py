@@ -6,7 +6,7 @@ import contextlib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -138,6 +138,20 @@ def test_every_window_and_dialog_switches_language_at_runtime(
     left = english_left(tops, sources)
     assert left == [], "still English:\n" + "\n".join(f"{where}: {text!r}" for where, text in left)
     assert window.windowTitle() == "道路救援调度台"
+
+    # The About box is modal: read it while it is open, then close it.
+    seen: list[tuple[str, str]] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        assert box is not None
+        seen.extend(visible_texts(box))
+        box.close()
+
+    QTimer.singleShot(50, read_and_close)
+    window.show_about()
+    assert seen, "the About box was read"
+    assert [(w, t) for w, t in seen if t and _plain(t) in sources] == []
 
     window.set_language("en")
     QApplication.processEvents()
