@@ -183,7 +183,7 @@ class CrewBoardPanel(QWidget):
         header.resizeSection(CrewColumn.DEPOT, 170)
         header.resizeSection(CrewColumn.VEHICLE, 120)
         header.resizeSection(CrewColumn.SKILLS, 130)
-        header.resizeSection(CrewColumn.STATUS, 120)
+        header.resizeSection(CrewColumn.STATUS, 175)  # room for "Off duty · 1 h 17 min"
         header.resizeSection(CrewColumn.GPS_AGE, 90)
         header.resizeSection(CrewColumn.JOB, 150)
         for visual, column in enumerate(CREW_COLUMN_ORDER):
