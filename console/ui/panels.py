@@ -9,10 +9,26 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from console.core.ports import ConsoleBackend
+from console.ui.live_sync import SyncBatch
 from console.ui.main_window import MainWindow
 from console.ui.proposal_dialog import ProposalDialog
 from console.ui.suggestion_panel import SuggestionPanel
 from console.ui.timeline_panel import RequestTimelinePanel
+
+
+def touches(batch: SyncBatch, request_id: int | None, *, crews_matter: bool) -> bool:
+    """Whether a sync batch can change what a panel shows for ``request_id``.
+
+    Suggestions depend on the request and on every crew (positions, statuses,
+    workload); a timeline only on its request, whose row changes with each event.
+    Asking the database again on every unrelated sync would put a fleet reload on
+    the interface thread once a second.
+    """
+    if request_id is None:
+        return False
+    if batch.snapshot or (crews_matter and batch.crews):
+        return True
+    return any(row.id == request_id for row in batch.requests)
 
 
 def install_dispatch_panels(window: MainWindow, backend: ConsoleBackend) -> SuggestionPanel:
@@ -21,7 +37,11 @@ def install_dispatch_panels(window: MainWindow, backend: ConsoleBackend) -> Sugg
     window.install_panel("suggestions", panel)
     window.sig_request_selected.connect(panel.show_request)
     window.sig_assign_first_requested.connect(lambda _request: panel.assign_first())
-    window.sig_synced.connect(lambda _batch: panel.refresh())
+    window.sig_synced.connect(
+        lambda batch: (
+            panel.refresh() if touches(batch, panel.request_id, crews_matter=True) else None
+        )
+    )
     panel.sig_assigned.connect(lambda _request, _crew: window.sync_now())
     panel.sig_crew_focused.connect(
         lambda crew: window.select_crew(crew) if crew is not None else None
@@ -43,5 +63,9 @@ def install_timeline_panel(
     panel = RequestTimelinePanel(backend, tz=tz)
     window.install_panel("timeline", panel)
     window.sig_request_selected.connect(panel.show_request)
-    window.sig_synced.connect(lambda _batch: panel.refresh())
+    window.sig_synced.connect(
+        lambda batch: (
+            panel.refresh() if touches(batch, panel.request_id, crews_matter=False) else None
+        )
+    )
     return panel

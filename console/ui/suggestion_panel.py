@@ -109,6 +109,11 @@ class SuggestionPanel(QWidget):
     # ------------------------------------------------------------------ API
 
     @property
+    def request_id(self) -> int | None:
+        """The request whose suggestions are on display, if any."""
+        return self._request.id if self._request is not None else None
+
+    @property
     def result(self) -> SuggestionResult | None:
         """The suggestions on display."""
         return self._result
