@@ -21,6 +21,7 @@ from argon2 import Type
 from argon2.low_level import hash_secret
 from sqlalchemy import Engine, delete, func, insert, select, text, update
 
+from console.core.capability import CapabilityRules, VehicleFacts
 from console.core.errors import StorageError, ValidationError
 from console.core.geo import ServiceArea, haversine_km
 from console.core.intake import RequestDraft
@@ -452,27 +453,6 @@ def seed_database(
     }
 
 
-def _suits(
-    kind: str, service: ServiceType, powertrain: Powertrain, vclass: VehicleClass, awd: bool
-) -> bool:
-    """A rough capability check for demo assignments (the dispatch engine has the real rules)."""
-    if vclass is VehicleClass.HEAVY_TRUCK:
-        return kind == VehicleKind.HEAVY_WRECKER.value
-    if service is ServiceType.TOW:
-        if powertrain is Powertrain.EV or awd:
-            return kind == VehicleKind.FLATBED.value
-        return kind in {VehicleKind.FLATBED.value, VehicleKind.WHEEL_LIFT.value}
-    if service in {ServiceType.EV_CHARGING, ServiceType.EV_HV_CHECK}:
-        return kind == VehicleKind.EV_SERVICE_VAN.value
-    if service is ServiceType.EXTRACTION:
-        return kind in {
-            VehicleKind.FLATBED.value,
-            VehicleKind.WHEEL_LIFT.value,
-            VehicleKind.HEAVY_WRECKER.value,
-        }
-    return kind in {VehicleKind.SERVICE_VAN.value, VehicleKind.EV_SERVICE_VAN.value}
-
-
 def _demo_requests(
     services: Services,
     *,
@@ -609,16 +589,23 @@ def _walk(target: RequestStatus, service: ServiceType) -> list[RequestStatus]:
 def _nearest_free(
     free: dict[int, dict[str, Any]], lat: float, lon: float, draft: RequestDraft
 ) -> dict[str, Any] | None:
-    service = ServiceType(str(draft.service_type))
-    powertrain = Powertrain(str(draft.powertrain))
-    vclass = VehicleClass(str(draft.vehicle_class))
-    best: tuple[float, int] | None = None
-    for crew in free.values():
-        if not _suits(crew["vehicle_kind"], service, powertrain, vclass, draft.awd):
-            continue
-        distance = (crew["lat"] - lat) ** 2 + (
-            (crew["lon"] - lon) * math.cos(math.radians(lat))
-        ) ** 2
-        if best is None or (distance, crew["id"]) < best:
-            best = (distance, crew["id"])
-    return free[best[1]] if best else None
+    """The nearest free crew the capability rules allow for ``draft`` (ties: lowest id)."""
+    needs = CapabilityRules.default().needs(
+        VehicleFacts(
+            ServiceType(str(draft.service_type)),
+            Powertrain(str(draft.powertrain)),
+            VehicleClass(str(draft.vehicle_class)),
+            draft.awd,
+            CallerLanguage(str(draft.caller_language)),
+        )
+    )
+    kinds = {kind.value for kind in needs.kinds}
+    skills = {skill.value for skill in needs.skills}
+    capable = [
+        crew
+        for crew in free.values()
+        if crew["vehicle_kind"] in kinds and skills <= set(crew["skills"])
+    ]
+    if needs.no_crew or not capable:
+        return None
+    return min(capable, key=lambda crew: (_km(lat, lon, crew["lat"], crew["lon"]), crew["id"]))
