@@ -7,7 +7,6 @@ ends as one clear line on stderr and a non-zero exit status, never a traceback.
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -19,7 +18,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from console import __version__, cli_dispatch, cli_records
-from console.config import LANGUAGES, Settings, data_dir, load_settings
+from console.config import LANGUAGES, Settings, actor_name, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
 from console.core.validation import printable
 from console.db import schema
@@ -164,14 +163,7 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
         seed_database(engine, SeedOptions())
     from console.ui.app import run_console
 
-    backend = DatabaseBackend(
-        engine,
-        actor=f"console:{getpass.getuser()}",
-        sla=settings.sla,
-        timezone=settings.timezone,
-        rules=settings.rules(),
-        routing=settings.routing(),
-    )
+    backend = _backend_on(engine, settings, "console")
     return run_console(
         backend,
         language=settings.language,
@@ -181,17 +173,21 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     )
 
 
-def _backend(settings: Settings) -> DatabaseBackend:
-    engine = _open(settings, create=False)
-    schema.ensure_schema(engine, auto_upgrade=False)
+def _backend_on(engine: Engine, settings: Settings, channel: str) -> DatabaseBackend:
     return DatabaseBackend(
         engine,
-        actor=f"cli:{getpass.getuser()}",
+        actor=actor_name(channel),
         sla=settings.sla,
         timezone=settings.timezone,
         rules=settings.rules(),
         routing=settings.routing(),
     )
+
+
+def _backend(settings: Settings) -> DatabaseBackend:
+    engine = _open(settings, create=False)
+    schema.ensure_schema(engine, auto_upgrade=False)
+    return _backend_on(engine, settings, "cli")
 
 
 def _cmd_suggest(settings: Settings, args: argparse.Namespace) -> int:

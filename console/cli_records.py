@@ -8,7 +8,6 @@ lists each bad row (with its line number) on stdout.
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -17,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from console.config import Settings
+from console.config import Settings, actor_name
 from console.core.errors import StorageError, ValidationError
 from console.core.ledger import ChainReport, Checkpoint, format_time
 from console.core.validation import printable
@@ -194,19 +193,14 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _actor() -> str:
-    try:
-        return f"import:{getpass.getuser()}"
-    except (KeyError, OSError):  # no login name in a bare container
-        return "import"
-
-
 def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     """``import depots|crews FILE.csv [--dry-run]``: all rows or none."""
     engine = schema.open_database(settings.db_url, create=True)
     kind = ImportKind(args.kind)
     try:
-        report = import_file(engine, kind, args.file, actor=_actor(), dry_run=args.dry_run)
+        report = import_file(
+            engine, kind, args.file, actor=actor_name("import"), dry_run=args.dry_run
+        )
     except ImportRejected as rejected:
         for line in iter_problems(rejected):
             print(shown(line))

@@ -7,6 +7,7 @@ Precedence, highest first: command-line options, environment
 
 from __future__ import annotations
 
+import getpass
 import os
 import tomllib
 from collections.abc import Mapping
@@ -24,6 +25,20 @@ from console.core.vocab import Priority, RoadType
 
 APP_NAME = "roadside-console"
 LANGUAGES = ("zh", "en")
+
+
+def login_name() -> str:
+    """The operating-system user, or "" where there is none (a bare container)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def actor_name(channel: str) -> str:
+    """Who the ledger records for writes from ``channel`` ("console", "cli", "import")."""
+    user = login_name()
+    return f"{channel}:{user}" if user else channel
 
 
 def data_dir() -> Path:

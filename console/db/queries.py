@@ -131,7 +131,7 @@ class DatabaseReader:
     def revision(self) -> int:
         """The global change revision (one indexed single-row read)."""
         with self._session() as session:
-            return int(session.scalar(select(ChainHead.revision).where(ChainHead.id == 1)) or 0)
+            return _current_revision(session)
 
     def open_requests(self) -> RequestChanges:
         """Every open request, oldest first."""
@@ -177,7 +177,7 @@ class DatabaseReader:
     def crews_changed_since(self, revision: int) -> CrewChanges:
         """Crews written after ``revision``, with the revision read before them."""
         with self._session() as session:
-            current = int(session.scalar(select(ChainHead.revision).where(ChainHead.id == 1)) or 0)
+            current = _current_revision(session)
             result = session.execute(
                 select(Crew, Depot.code)
                 .join(Depot, Crew.depot_id == Depot.id)
@@ -194,7 +194,7 @@ class DatabaseReader:
     def _requests(self, condition: object) -> RequestChanges:
         crew = aliased(Crew)
         with self._session() as session:
-            revision = int(session.scalar(select(ChainHead.revision).where(ChainHead.id == 1)) or 0)
+            revision = _current_revision(session)
             result = session.execute(
                 select(Request, crew.call_sign)
                 .outerjoin(crew, Request.assigned_crew_id == crew.id)
@@ -206,3 +206,8 @@ class DatabaseReader:
 
     def _session(self) -> Session:
         return Session(self._engine)
+
+
+def _current_revision(session: Session) -> int:
+    """The global change revision; read it before the rows so no write is missed."""
+    return int(session.scalar(select(ChainHead.revision).where(ChainHead.id == 1)) or 0)

@@ -7,7 +7,6 @@ the rows come from.
 
 from __future__ import annotations
 
-import getpass
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
@@ -15,6 +14,7 @@ from datetime import UTC, datetime, tzinfo
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from console.config import login_name
 from console.core.ports import ConsoleBackend
 from console.ui.i18n import (
     choose_cjk_font,
@@ -99,19 +99,10 @@ def run_console(
     family = choose_cjk_font(app)
     logger.debug("CJK font: %s", family)
     first_start = not open_settings().contains("window/geometry")
-    window = build_main_window(
-        backend, language, poll_ms=poll_ms, tz=tz, user=user or _system_user()
-    )
+    window = build_main_window(backend, language, poll_ms=poll_ms, tz=tz, user=user or login_name())
     # A dispatcher's console fills the screen until the user chooses otherwise.
     if first_start:
         window.showMaximized()
     else:
         window.show()
     return int(app.exec())
-
-
-def _system_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name (e.g. a container without passwd entry)
-        return ""
