@@ -112,11 +112,6 @@ def unreachable(engine: Engine, exc: DBAPIError) -> StorageError:
     return StorageError("db.unreachable", url=describe_url(engine.url), detail=detail)
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions for reading; writers use :func:`writer_factory`."""
-    return sessionmaker(engine, expire_on_commit=False)
-
-
 def writer_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions whose transactions take the SQLite write lock at BEGIN."""
+    """Sessions whose transactions take the SQLite write lock at BEGIN (readers use plain Sessions)."""
     return sessionmaker(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
