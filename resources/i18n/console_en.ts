@@ -2021,7 +2021,7 @@
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+189"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+194"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
