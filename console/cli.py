@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from console import __version__, cli_dispatch, cli_records
+from console import __version__, cli_dispatch, cli_guidance, cli_records
 from console.config import LANGUAGES, Settings, actor_name, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
 from console.core.validation import printable
@@ -112,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("current", parents=[common], help="show the schema revision")
 
     cli_records.add_commands(commands, common)
+    cli_guidance.add_commands(commands, common)
 
     suggest = commands.add_parser("suggest", parents=[common], help="rank crews for a request")
     suggest.add_argument("reference", help="request reference, e.g. RA-20261123-0042")
@@ -205,6 +206,7 @@ COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {
     **cli_records.COMMANDS,
     "suggest": _cmd_suggest,
     "optimise": _cmd_optimise,
+    **cli_guidance.COMMANDS,
 }
 
 

@@ -156,6 +156,21 @@ class CapabilityRules:
         return CapabilityRules.load(resource_path("dispatch", "capabilities.json"))
 
 
+def with_equipment(needs: Needs, required: frozenset[VehicleKind]) -> Needs:
+    """``needs`` narrowed to the vehicle kinds a request asks for itself.
+
+    When the two have nothing in common the vehicle's own rules win (a heavy
+    truck needs a heavy wrecker whatever a script asked for), so a request is
+    never left with no crew that may serve it.
+    """
+    if not required or needs.no_crew:
+        return needs
+    narrowed = needs.kinds & required
+    if not narrowed:
+        return needs
+    return Needs(needs.no_crew, narrowed, needs.skills, needs.prefer, needs.rules)
+
+
 def _facts(
     values: tuple[ServiceType, Powertrain, VehicleClass, bool, CallerLanguage],
 ) -> VehicleFacts:

@@ -26,7 +26,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 from scipy.spatial import cKDTree
 
-from console.core.capability import CapabilityRules, Needs, VehicleFacts
+from console.core.capability import CapabilityRules, Needs, VehicleFacts, with_equipment
 from console.core.eta import EstimatedRouting, RoutingProvider
 from console.core.records import RequestRow
 from console.core.vocab import (
@@ -110,6 +110,8 @@ class RequestInfo:
     awd: bool = False
     caller_language: CallerLanguage = CallerLanguage.ZH
     queued_at: datetime | None = None
+    required_kinds: frozenset[VehicleKind] = frozenset()
+    """Vehicle kinds the request itself asks for (a guidance outcome), on top of the rules."""
 
     @classmethod
     def from_row(cls, row: RequestRow) -> RequestInfo:
@@ -127,6 +129,7 @@ class RequestInfo:
             awd=row.awd,
             caller_language=row.caller_language,
             queued_at=row.queued_at,
+            required_kinds=row.required_kinds,
         )
 
     def facts(self) -> VehicleFacts:
@@ -364,7 +367,7 @@ class DispatchEngine:
 
     def suggest(self, request: RequestInfo, limit: int = 5) -> SuggestionResult:
         """The best ``limit`` crews for ``request``, best first, with reasons."""
-        needs = self.rules.needs(request.facts())
+        needs = with_equipment(self.rules.needs(request.facts()), request.required_kinds)
         if needs.no_crew or not needs.kinds or not len(self.ids):
             return SuggestionResult(request.id, needs.no_crew, needs, ())
         point = unit_vectors(np.array([request.lat]), np.array([request.lon]))[0]
@@ -445,7 +448,7 @@ class DispatchEngine:
         )
         k = self.weights.proposal_candidates
         for row, request in enumerate(requests):
-            needs = self.rules.needs(request.facts())
+            needs = with_equipment(self.rules.needs(request.facts()), request.required_kinds)
             if needs.no_crew or not needs.kinds:
                 graph.append((np.zeros(0, dtype=np.int64), np.zeros(0)))
                 continue

@@ -58,7 +58,9 @@ __all__ = [
     "Text",
     "default_directory",
     "load_library",
+    "more_urgent",
     "remote_fix_rates",
+    "replay",
 ]
 
 RESPONSES_FILE = "responses.yaml"
@@ -380,7 +382,9 @@ class _Reader:
             if not answers:
                 self.issue(node_id, "dead end", "the node has no answer leading on")
             if kind == "yes_no" and sorted(ids) != ["no", "yes"]:
-                self.issue(node_id, "format", "a yes/no question needs exactly the answers yes and no")
+                self.issue(
+                    node_id, "format", "a yes/no question needs exactly the answers yes and no"
+                )
         code = raw.get("code")
         if node_type == "outcome" and not isinstance(code, str):
             self.issue(node_id, "dead end", "an outcome needs a determinant code")
@@ -479,14 +483,16 @@ def _responses(document: Any, source: str, issues: list[Issue]) -> dict[str, Res
         reader.issue("", "format", "version must be a whole number from 1")
     rules = CapabilityRules.default()
     result: dict[str, Response] = {}
-    for code, raw in table.items():
-        code = str(code)
+    for key, raw in table.items():
+        code = str(key)
         if not isinstance(raw, Mapping):
             reader.issue(code, "format", "a response must be a mapping")
             continue
         outcome = raw.get("outcome")
         if outcome not in ("resolved", "queue"):
-            reader.issue(code, "unknown code", f"outcome must be resolved or queue, not {outcome!r}")
+            reader.issue(
+                code, "unknown code", f"outcome must be resolved or queue, not {outcome!r}"
+            )
         try:
             service = ServiceType(str(raw.get("service")))
         except ValueError:
@@ -555,7 +561,12 @@ def load_library(directory: Path | None = None) -> tuple[GuidanceLibrary | None,
     entries = [p for p in protocols.values() if p.case_entry]
     if len(entries) != 1:
         issues.append(
-            Issue(folder.name, "", "format", f"exactly one case_entry protocol needed, found {len(entries)}")
+            Issue(
+                folder.name,
+                "",
+                "format",
+                f"exactly one case_entry protocol needed, found {len(entries)}",
+            )
         )
     entry = entries[0].id if entries else ""
     issues.extend(_check_graph(protocols, responses, entry))
@@ -591,7 +602,7 @@ def _check_graph(
     issues: list[Issue] = []
     edges: dict[Place, list[Place]] = {}
     for protocol in protocols.values():
-        codes = [(protocol.id and "", protocol.escalate)]
+        codes = [("", protocol.escalate)]
         for node in protocol.nodes.values():
             place = (protocol.id, node.id)
             edges[place] = []
@@ -601,7 +612,12 @@ def _check_graph(
                 resolved = _resolve(protocols, protocol.id, target)
                 if resolved is None:
                     issues.append(
-                        Issue(protocol.source, node.id, "unknown reference", f"{label} leads to unknown {target!r}")
+                        Issue(
+                            protocol.source,
+                            node.id,
+                            "unknown reference",
+                            f"{label} leads to unknown {target!r}",
+                        )
                     )
                 else:
                     edges[place].append(resolved)
@@ -612,19 +628,34 @@ def _check_graph(
             for ref in node.when.answered if node.when else ():
                 if ref not in protocol.nodes:
                     issues.append(
-                        Issue(protocol.source, node.id, "unknown reference", f"condition on unknown node {ref!r}")
+                        Issue(
+                            protocol.source,
+                            node.id,
+                            "unknown reference",
+                            f"condition on unknown node {ref!r}",
+                        )
                     )
                 else:
                     known = {a.id for a in protocol.nodes[ref].answers}
                     unknown = sorted(node.when.answered[ref] - known) if node.when else []
                     if unknown:
                         issues.append(
-                            Issue(protocol.source, node.id, "unknown reference", f"condition on unknown answer(s) {unknown} of {ref!r}")
+                            Issue(
+                                protocol.source,
+                                node.id,
+                                "unknown reference",
+                                f"condition on unknown answer(s) {unknown} of {ref!r}",
+                            )
                         )
         for where, code in codes:
             if code and code not in responses:
                 issues.append(
-                    Issue(protocol.source, where, "unknown code", f"determinant code {code!r} is not in the response table")
+                    Issue(
+                        protocol.source,
+                        where,
+                        "unknown code",
+                        f"determinant code {code!r} is not in the response table",
+                    )
                 )
     # Reachability from the case entry, across protocol jumps.
     reached: set[Place] = set()
@@ -640,7 +671,12 @@ def _check_graph(
             for node_id in protocol.nodes:
                 if (protocol.id, node_id) not in reached:
                     issues.append(
-                        Issue(protocol.source, node_id, "unreachable", "no path from the case entry reaches this node")
+                        Issue(
+                            protocol.source,
+                            node_id,
+                            "unreachable",
+                            "no path from the case entry reaches this node",
+                        )
                     )
     issues.extend(_cycles(protocols, edges))
     return issues
@@ -664,7 +700,7 @@ def _cycles(protocols: Mapping[str, Protocol], edges: Mapping[Place, list[Place]
                 stack.pop()
                 trail.pop()
             elif state.get(child) == 1:
-                loop = trail[trail.index(child) :] + [child]
+                loop = [*trail[trail.index(child) :], child]
                 names = " -> ".join(f"{p}.{n}" for p, n in loop)
                 issues.append(Issue(protocols[place[0]].source, place[1], "cycle", names))
             elif child not in state:
@@ -736,9 +772,7 @@ class GuidanceRun:
         start = protocol or library.entry
         first = library.protocols[start]
         self._history: list[_State] = []
-        self._state = self._settle(
-            _State((first.id, first.entry), (), dict(facts), None, first.id)
-        )
+        self._state = self._settle(_State((first.id, first.entry), (), dict(facts), None, first.id))
         self._result: GuidanceResult | None = None
         self._check_outcome()
 
@@ -807,7 +841,9 @@ class GuidanceRun:
         state = self._state
         self._history.append(state)
         step = Step(state.place[0], node.id, ESCALATE)
-        self._state = _State(state.place, (*state.steps, step), state.facts, state.raised, state.complaint)
+        self._state = _State(
+            state.place, (*state.steps, step), state.facts, state.raised, state.complaint
+        )
         self._finish(code, escalated=True)
 
     def back(self) -> bool:
@@ -849,7 +885,9 @@ class GuidanceRun:
         while True:
             node = self.library.node(*state.place)
             answers = {
-                s.node: s.answer.split(":", 1)[0] for s in state.steps if s.protocol == state.place[0]
+                s.node: s.answer.split(":", 1)[0]
+                for s in state.steps
+                if s.protocol == state.place[0]
             }
             if node.when is not None and not node.when.holds(state.facts, answers):
                 assert node.otherwise is not None
@@ -893,6 +931,49 @@ def _more_urgent(a: Priority | None, b: Priority | None) -> Priority | None:
 def more_urgent(a: Priority, b: Priority) -> Priority:
     """The more urgent of two priorities."""
     return a if PRIORITY_RANK[a] <= PRIORITY_RANK[b] else b
+
+
+STEP_PATTERN = re.compile(r"^([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)=(.+)$")
+
+
+def replay(
+    library: GuidanceLibrary,
+    facts: Mapping[str, str | bool],
+    path: Iterable[str],
+    *,
+    protocol: str | None = None,
+) -> GuidanceResult:
+    """Run ``path`` (recorded steps) again from the start and return where it ends.
+
+    The data layer stores only what a replay confirms, so a path that does not
+    follow the scripts, or does not end in an outcome, is refused (ValueError).
+    """
+    run = GuidanceRun(library, facts, protocol=protocol)
+    for step in path:
+        match = STEP_PATTERN.match(step)
+        if match is None:
+            raise ValueError(f"not a guidance step: {step!r}")
+        protocol_id, node_id, answer = match.groups()
+        if run.finished:
+            raise ValueError(f"step {step!r} comes after the outcome")
+        if (run.protocol.id, run.node.id) != (protocol_id, node_id):
+            raise ValueError(f"step {step!r} does not follow the script")
+        if answer == ESCALATE:
+            run.escalate()
+        elif run.node.kind == "number":
+            band, _, value = answer.partition(":")
+            try:
+                number = float(value)
+            except ValueError:
+                raise ValueError(f"step {step!r} has no number") from None
+            run.answer_number(number)
+            if run.steps[-1].answer.split(":", 1)[0] != band:
+                raise ValueError(f"step {step!r} names the wrong band")
+        else:
+            run.answer(answer)
+    if run.result is None:
+        raise ValueError("the path does not end in an outcome")
+    return run.result
 
 
 # --------------------------------------------------------------------- statistics

@@ -13,7 +13,8 @@ from console.core.vocab import RequestStatus as S
 TRANSITIONS: dict[S, frozenset[S]] = {
     S.NEW: frozenset({S.TRIAGE, S.CANCELLED}),
     S.TRIAGE: frozenset({S.RESOLVED_REMOTELY, S.QUEUED, S.CANCELLED}),
-    S.QUEUED: frozenset({S.ASSIGNED, S.CANCELLED}),
+    # A caller still waiting may be talked through a fix (guided by phone).
+    S.QUEUED: frozenset({S.ASSIGNED, S.RESOLVED_REMOTELY, S.CANCELLED}),
     S.ASSIGNED: frozenset({S.EN_ROUTE, S.QUEUED, S.CANCELLED}),
     S.EN_ROUTE: frozenset({S.ON_SCENE, S.QUEUED, S.CANCELLED}),
     S.ON_SCENE: frozenset({S.TOWING, S.COMPLETED, S.CANCELLED}),

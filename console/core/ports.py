@@ -8,12 +8,13 @@ transaction. Errors are :class:`console.core.errors.DomainError` subclasses.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
 from console.core.dispatch import Proposal, SuggestionResult
+from console.core.guidance import ProtocolFixRate
 from console.core.intake import RequestDraft
 from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.vocab import CrewStatus, RequestStatus
@@ -141,6 +142,24 @@ class TimelineSource(Protocol):
         ...
 
 
+class GuidanceCommands(Protocol):
+    """Finishing a guided call (see ``console.core.guidance``)."""
+
+    def finish_guidance(
+        self, request_id: int, path: Sequence[str], *, expected_version: int | None = None
+    ) -> RequestRow:
+        """Store the path and outcome and move the request on, in one transaction."""
+        ...
+
+
+class GuidanceStats(Protocol):
+    """Guidance figures for the supervisor dashboard."""
+
+    def remote_fix_rates(self, since: datetime | None = None) -> list[ProtocolFixRate]:
+        """Share of guided calls fixed by phone, per protocol (requests created since ``since``)."""
+        ...
+
+
 @runtime_checkable
 class ChangeNotifier(Protocol):
     """A backend that announces commits as they happen (PostgreSQL LISTEN/NOTIFY).
@@ -169,6 +188,8 @@ __all__ = [
     "CrewChanges",
     "DispatchAdvisor",
     "FleetSource",
+    "GuidanceCommands",
+    "GuidanceStats",
     "QueueSource",
     "RequestChanges",
     "RequestCommands",

@@ -61,6 +61,14 @@ class RequestRow:
     cancel_reason: str
     version: int
     revision: int
+    guidance_path: tuple[str, ...] = ()
+    """The guidance steps answered, each ``protocol.node=answer``."""
+    guidance_protocol: str = ""
+    """The protocol a guided call ended in ("" when it was not guided)."""
+    guidance_code: str = ""
+    """The determinant code the guidance ended with."""
+    required_kinds: frozenset[VehicleKind] = frozenset()
+    """Vehicle kinds the guidance outcome asked for (empty: the vehicle rules decide)."""
 
     @property
     def is_open(self) -> bool:

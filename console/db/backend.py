@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -19,12 +19,14 @@ from console.core.dispatch import (
 )
 from console.core.errors import NotFound
 from console.core.eta import RoutingProvider
+from console.core.guidance import ProtocolFixRate, remote_fix_rates
 from console.core.intake import RequestDraft
 from console.core.records import RequestRow
 from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
 from console.db.changes import ChangeListener, supports_notify
 from console.db.dispatch_data import load_crew_infos
+from console.db.guidance_services import GuidanceServices, guidance_records
 from console.db.queries import DatabaseReader
 from console.db.services import Clock, Services, utc_now
 
@@ -49,6 +51,9 @@ class DatabaseBackend(DatabaseReader):
     ) -> None:
         super().__init__(engine)
         self.services = Services(engine, actor=actor, sla=sla, clock=clock, timezone=timezone)
+        self.guidance = GuidanceServices(
+            engine, actor=actor, sla=sla, clock=clock, timezone=timezone
+        )
         self.clock = clock
         self.zone = ZoneInfo(timezone)
         self.weights = weights or DispatchWeights()
@@ -156,6 +161,16 @@ class DatabaseBackend(DatabaseReader):
     ) -> None:
         """Put a crew without a job on or off duty, or out of service."""
         self.services.set_crew_status(crew_id, status, expected_version=expected_version)
+
+    def finish_guidance(
+        self, request_id: int, path: Sequence[str], *, expected_version: int | None = None
+    ) -> RequestRow:
+        """Store a guided call's path and outcome and move the request on."""
+        return self.guidance.finish_guidance(request_id, path, expected_version=expected_version)
+
+    def remote_fix_rates(self, since: datetime | None = None) -> list[ProtocolFixRate]:
+        """Share of guided calls fixed by phone, per protocol."""
+        return remote_fix_rates(guidance_records(self._engine, since))
 
 
 def _nothing() -> None:

@@ -186,6 +186,11 @@ class Request(Base):
     cancel_reason: Mapped[str] = mapped_column(String(300), default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     revision: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    # Set when a guidance script ended: which protocol, which determinant code,
+    # and the vehicle kinds the response table asked for (beyond the vehicle's own needs).
+    guidance_protocol: Mapped[str | None] = mapped_column(String(32))
+    guidance_code: Mapped[str | None] = mapped_column(String(24))
+    required_kinds: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class Event(Base):

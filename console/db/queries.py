@@ -67,6 +67,10 @@ def request_row(request: Request, crew_call_sign: str | None) -> RequestRow:
         cancel_reason=request.cancel_reason,
         version=request.version,
         revision=request.revision,
+        guidance_path=tuple(request.guidance_path or ()),
+        guidance_protocol=request.guidance_protocol or "",
+        guidance_code=request.guidance_code or "",
+        required_kinds=frozenset(VehicleKind(k) for k in request.required_kinds or ()),
     )
 
 
