@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,5 +50,7 @@ def cmd_guidance(_settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"guidance": cmd_guidance}
+COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {
+    "guidance": cmd_guidance
+}
 """Sub-command name -> handler, merged into ``console.cli.COMMANDS``."""

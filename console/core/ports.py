@@ -177,7 +177,14 @@ class ChangeNotifier(Protocol):
 
 
 class ConsoleBackend(
-    QueueSource, FleetSource, RequestCommands, DispatchAdvisor, TimelineSource, Protocol
+    QueueSource,
+    FleetSource,
+    RequestCommands,
+    DispatchAdvisor,
+    TimelineSource,
+    GuidanceCommands,
+    GuidanceStats,
+    Protocol,
 ):
     """Everything the console window needs from the data layer."""
 

@@ -24,7 +24,11 @@ from console.ui.i18n import (
 )
 from console.ui.icons import icon
 from console.ui.main_window import LANGUAGE_KEY, MainWindow, open_settings
-from console.ui.panels import install_dispatch_panels, install_timeline_panel
+from console.ui.panels import (
+    install_dispatch_panels,
+    install_guidance_panel,
+    install_timeline_panel,
+)
 
 __all__ = ["build_main_window", "resolve_language", "run_console", "utc_now"]
 
@@ -74,6 +78,7 @@ def build_main_window(
     window = MainWindow(backend, clock or utc_now, store, poll_ms=poll_ms, tz=tz, user=user)
     install_dispatch_panels(window, backend)
     install_timeline_panel(window, backend, tz)
+    install_guidance_panel(window, backend)
     return window
 
 

@@ -105,6 +105,9 @@ class IntakeDialog(QDialog):
     sig_pick_on_map = Signal()
     """Emitted when the dispatcher asks to pick the location on the map."""
 
+    sig_guidance_requested = Signal(object)
+    """Emitted with the new request's id when the call is stored for guidance by script."""
+
     def __init__(
         self,
         backend: RequestCommands,
@@ -339,6 +342,9 @@ class IntakeDialog(QDialog):
         self.create_button.setObjectName("createButton")
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.submit)
+        self.guide_button = QPushButton(icon("request.triage"), "", self)
+        self.guide_button.setObjectName("guideButton")
+        self.guide_button.clicked.connect(self.submit_for_guidance)
         self.clear_button = QPushButton(icon("app.discard"), "", self)
         self.clear_button.clicked.connect(self.discard_draft)
         self.close_button = QPushButton(self)
@@ -347,6 +353,7 @@ class IntakeDialog(QDialog):
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
+        buttons.addWidget(self.guide_button)
         buttons.addWidget(self.create_button)
         submit = QShortcut(QKeySequence("Ctrl+Return"), self)
         submit.activated.connect(self.submit)
@@ -507,6 +514,10 @@ class IntakeDialog(QDialog):
         self.discard_draft_button.setText(self.tr("Discard"))
         self.create_button.setText(self.tr("Create request"))
         self.create_button.setToolTip(self.tr("Create the request (Ctrl+Enter)"))
+        self.guide_button.setText(self.tr("Guide the caller"))
+        self.guide_button.setToolTip(
+            self.tr("Store the call in triage and walk the caller through a guidance script")
+        )
         self.clear_button.setText(self.tr("Clear form"))
         self.close_button.setText(self.tr("Close"))
         self.close_button.setToolTip(self.tr("Close; what you typed is kept for next time (Esc)"))
@@ -675,8 +686,19 @@ class IntakeDialog(QDialog):
 
     # -- submitting ----------------------------------------------------------------------
 
-    def submit(self) -> RequestRow | None:
-        """Check every field; if all are right, store the request and move it on."""
+    def submit_for_guidance(self) -> RequestRow | None:
+        """Store the call in triage and hand it to the guidance panel."""
+        row = self.submit(guide=True)
+        if row is not None:
+            self.sig_guidance_requested.emit(row.id)
+        return row
+
+    def submit(self, *, guide: bool = False) -> RequestRow | None:
+        """Check every field; if all are right, store the request and move it on.
+
+        With ``guide`` the request is left in triage for the guidance script
+        to decide what happens next.
+        """
         self._clear_errors()
         errors: list[ValidationError] = []
         try:
@@ -691,7 +713,9 @@ class IntakeDialog(QDialog):
             return None
         assert draft is not None
         target = (
-            RequestStatus.RESOLVED_REMOTELY
+            RequestStatus.TRIAGE
+            if guide
+            else RequestStatus.RESOLVED_REMOTELY
             if self.checks["resolved"].isChecked()
             else RequestStatus.QUEUED
         )

@@ -182,6 +182,7 @@ EVENT_KIND_LABELS: dict[str, str] = {
     "request.cancelled": QT_TRANSLATE_NOOP("Labels", "Request cancelled"),
     "request.crew_released": QT_TRANSLATE_NOOP("Labels", "Crew released"),
     "request.reassigned": QT_TRANSLATE_NOOP("Labels", "Crew reassigned"),
+    "request.guided": QT_TRANSLATE_NOOP("Labels", "Guidance outcome recorded"),
     "crew.status_changed": QT_TRANSLATE_NOOP("Labels", "Crew status changed"),
     "crew.position": QT_TRANSLATE_NOOP("Labels", "Crew position reported"),
     "dataset.seeded": QT_TRANSLATE_NOOP("Labels", "Demo data loaded"),

@@ -179,6 +179,10 @@ class MainWindow(QMainWindow):
     """Emitted when the intake asks for a location from the map; answer with
     :meth:`set_intake_location`."""
 
+    sig_guidance_requested = Signal(object)
+    """Emitted with a request id when a call should be guided by script (from
+    intake); the guidance panel carries it out."""
+
     def __init__(
         self,
         backend: ConsoleBackend,
@@ -891,6 +895,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_request_created.connect(self._on_request_created)
         dialog.sig_pick_on_map.connect(self.sig_location_pick_requested)
+        dialog.sig_guidance_requested.connect(self.sig_guidance_requested)
         dialog.destroyed.connect(self._forget_intake)
         self.intake = dialog
         dialog.show()

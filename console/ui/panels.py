@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from console.core.ports import ConsoleBackend
+from console.core.records import RequestRow
+from console.ui.guidance_panel import GuidancePanel
 from console.ui.live_sync import SyncBatch
 from console.ui.main_window import MainWindow
 from console.ui.proposal_dialog import ProposalDialog
@@ -68,4 +70,29 @@ def install_timeline_panel(
             panel.refresh() if touches(batch, panel.request_id, crews_matter=False) else None
         )
     )
+    return panel
+
+
+def install_guidance_panel(window: MainWindow, backend: ConsoleBackend) -> GuidancePanel:
+    """The guidance panel in the "guidance" dock, started by F6 or from intake."""
+    panel = GuidancePanel(backend)
+    window.install_panel("guidance", panel)
+
+    def guide(request_id: object) -> None:
+        dock = window.dock("guidance")
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        panel.start(request_id if isinstance(request_id, int) else None)
+
+    window.sig_guidance_requested.connect(guide)
+    panel.guide_action.triggered.connect(lambda _checked=False: guide(window.selected_request_id))
+    window.request_menu.addAction(panel.guide_action)
+    window.toolbar.addAction(panel.guide_action)
+
+    def finished(row: RequestRow) -> None:
+        window.sync_now()
+        window.select_request(row.id)
+
+    panel.sig_finished.connect(finished)
     return panel

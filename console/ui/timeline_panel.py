@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from console.core.errors import DomainError
 from console.core.ports import TimelineEntry, TimelineSource
 from console.core.vocab import RequestStatus
+from console.ui.guidance_text import guidance_details
 from console.ui.labels import error_text, event_kind_label, label
 
 __all__ = ["TIMELINE_COLUMNS", "RequestTimelinePanel", "format_event_time"]
@@ -195,6 +196,9 @@ class RequestTimelinePanel(QWidget):
             parts.append(self.tr("Reason: {reason}").format(reason=payload["reason"]))
         if payload.get("note"):
             parts.append(self.tr("Note: {note}").format(note=payload["note"]))
+        guidance = payload.get("guidance")
+        if isinstance(guidance, Mapping):
+            parts.append(guidance_details(guidance))
         if "coord.outside_service_area" in (payload.get("warnings") or ()):
             parts.append(self.tr("Warning: the location is outside the service area"))
         return " · ".join(parts)
