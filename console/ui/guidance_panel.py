@@ -4,7 +4,7 @@ The node's text is shown large in the CALLER's language (the request's
 ``caller_language``) for the dispatcher to read aloud; when the dispatcher's
 own interface language differs, the same text is shown small underneath.
 Answers are buttons (keys 1-9), Backspace goes back, Ctrl+E escalates to a
-dispatcher, and once an outcome is reached Ctrl+Return stores it: the request
+dispatcher, and once an outcome is reached Ctrl+S stores it: the request
 is closed as resolved remotely, or queued with the outcome's service type,
 equipment and priority. A broken script set is refused with the reason.
 """
@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -130,8 +131,14 @@ class GuidancePanel(QWidget):
         self.finish_button.clicked.connect(self.finish)
 
         self.path_title = QLabel()
-        self.path_list = QListWidget()
+        # A one-column tree rather than a list widget: the same look, and a model
+        # with the table interface every other panel's views have.
+        self.path_list = QTreeWidget()
         self.path_list.setObjectName("guidancePath")
+        self.path_list.setColumnCount(1)
+        self.path_list.setHeaderHidden(True)
+        self.path_list.setRootIsDecorated(False)
+        self.path_list.setWordWrap(True)
         self.path_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_button = QPushButton(icon("nav.previous"), "")
         self.back_button.clicked.connect(self.back)
@@ -167,8 +174,8 @@ class GuidancePanel(QWidget):
             shortcut.activated.connect(lambda n=digit: self.choose(n - 1))
         QShortcut(QKeySequence("Backspace"), self, context=context).activated.connect(self.back)
         QShortcut(QKeySequence("Ctrl+E"), self, context=context).activated.connect(self.escalate)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, context=context).activated.connect(self.finish)
+        # Ctrl+Return is the window's "assign best crew"; saving the outcome is Ctrl+S.
+        QShortcut(QKeySequence("Ctrl+S"), self, context=context).activated.connect(self.finish)
 
         self.guide_action = QAction(icon("request.triage"), "", self)
         self.guide_action.setObjectName("guideAction")
@@ -284,7 +291,7 @@ class GuidancePanel(QWidget):
             self.tr("Walk the caller through a guidance script for the selected request (F6)")
         )
         self.number_button.setText(self.tr("Answer"))
-        self.finish_button.setText(self.tr("Finish and save (Ctrl+Return)"))
+        self.finish_button.setText(self.tr("Finish and save (Ctrl+S)"))
         self.back_button.setText(self.tr("Back (Backspace)"))
         self.escalate_button.setText(self.tr("Escalate to dispatch (Ctrl+E)"))
         self.path_title.setText(self.tr("Path so far"))
@@ -336,15 +343,14 @@ class GuidancePanel(QWidget):
         for step in run.steps:
             texts = self.library.step_text(step.code(), current_language())
             if step.answer == ESCALATE:
-                self.path_list.addItem(
-                    self.tr("{question} → escalated").format(
-                        question=texts[0] if texts else step.node
-                    )
+                line = self.tr("{question} → escalated").format(
+                    question=texts[0] if texts else step.node
                 )
             elif texts:
-                self.path_list.addItem(f"{texts[0]} → {texts[1]}")
+                line = f"{texts[0]} → {texts[1]}"
             else:
-                self.path_list.addItem(step.code())
+                line = step.code()
+            self.path_list.addTopLevelItem(QTreeWidgetItem([line]))
         self.path_list.scrollToBottom()
         node = run.node
         caller, own = self._pair(node.text)

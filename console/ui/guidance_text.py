@@ -13,8 +13,6 @@ from console.ui.i18n import current_language
 
 __all__ = ["guidance_details"]
 
-CONTEXT = "GuidanceText"
-
 
 @cache
 def _library() -> GuidanceLibrary | None:
@@ -35,13 +33,13 @@ def guidance_details(record: Mapping[str, Any]) -> str:
             steps.append(str(step))
         elif str(step).endswith("=" + ESCALATE):
             steps.append(
-                QCoreApplication.translate(CONTEXT, "{question} escalated").format(
+                QCoreApplication.translate("GuidanceText", "{question} escalated").format(
                     question=texts[0]
                 )
             )
         else:
             steps.append(f"{texts[0]} {texts[1]}")
-    head = QCoreApplication.translate(CONTEXT, "Guidance {code} ({protocol})").format(
+    head = QCoreApplication.translate("GuidanceText", "Guidance {code} ({protocol})").format(
         code=record.get("code", ""), protocol=record.get("protocol", "")
     )
     return head + (": " + " · ".join(steps) if steps else "")

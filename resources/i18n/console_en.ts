@@ -229,7 +229,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="+195"/>
+        <location filename="../../console/ui/labels.py" line="+196"/>
         <source>{field} is required.</source>
         <translation>{field} is required.</translation>
     </message>
@@ -535,9 +535,173 @@
     </message>
 </context>
 <context>
+    <name>GuidancePanel</name>
+    <message>
+        <location filename="../../console/ui/guidance_panel.py" line="+203"/>
+        <source>Select a request first.</source>
+        <translation>Select a request first.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The database cannot be reached.</source>
+        <translation>The database cannot be reached.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request {reference} is {status}: it cannot be guided.</source>
+        <translation>Request {reference} is {status}: it cannot be guided.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>The outcome could not be saved; the connection may be down. Try again.</source>
+        <translation>The outcome could not be saved; the connection may be down. Try again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved: {reference} is {status}.</source>
+        <translation>Saved: {reference} is {status}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+37"/>
+        <source>Guidance</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Guide the caller…</source>
+        <translation>Guide the caller…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Walk the caller through a guidance script for the selected request (F6)</source>
+        <translation>Walk the caller through a guidance script for the selected request (F6)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish and save (Ctrl+S)</source>
+        <translation>Finish and save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back (Backspace)</source>
+        <translation>Back (Backspace)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalate to dispatch (Ctrl+E)</source>
+        <translation>Escalate to dispatch (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Path so far</source>
+        <translation>Path so far</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Select a request and press F6, or choose “Guide the caller” in intake.</source>
+        <translation>Select a request and press F6, or choose “Guide the caller” in intake.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{reference} · {protocol} (caller speaks {language})</source>
+        <translation>{reference} · {protocol} (caller speaks {language})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chinese</source>
+        <translation>Chinese</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{question} → escalated</source>
+        <translation>{question} → escalated</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Outcome {code}: {label}
+Service: {service} · Priority: {priority}{equipment}</source>
+        <translation>Outcome {code}: {label}
+Service: {service} · Priority: {priority}{equipment}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> · Needs: {kinds}</source>
+        <translation> · Needs: {kinds}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The request will be closed as resolved by phone.</source>
+        <translation>The request will be closed as resolved by phone.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The request will be queued for a crew.</source>
+        <translation>The request will be queued for a crew.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Ask the caller</source>
+        <translation>Ask the caller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the instruction, then check</source>
+        <translation>Read the instruction, then check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safety warning: read it out now</source>
+        <translation>Safety warning: read it out now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tell the caller</source>
+        <translation>Tell the caller</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Guidance is unavailable</source>
+        <translation>Guidance is unavailable</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The guidance scripts have {count} problem(s) and will not be used until they are fixed (run “python main.py guidance check”):</source>
+        <translation>The guidance scripts have {count} problem(s) and will not be used until they are fixed (run “python main.py guidance check”):</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>That number is not covered by the script; escalate instead.</source>
+        <translation>That number is not covered by the script; escalate instead.</translation>
+    </message>
+</context>
+<context>
+    <name>GuidanceText</name>
+    <message>
+        <location filename="../../console/ui/guidance_text.py" line="+36"/>
+        <source>{question} escalated</source>
+        <translation>{question} escalated</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Guidance {code} ({protocol})</source>
+        <translation>Guidance {code} ({protocol})</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+442"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+449"/>
         <source>New call</source>
         <translation>New call</translation>
     </message>
@@ -723,6 +887,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Guide the caller</source>
+        <translation>Guide the caller</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Store the call in triage and walk the caller through a guidance script</source>
+        <translation>Store the call in triage and walk the caller through a guidance script</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Clear form</source>
         <translation>Clear form</translation>
     </message>
@@ -767,7 +941,7 @@
         <translation>Choose a city from the list first.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+101"/>
         <source>The request could not be saved; the connection may be down. Nothing was stored: try again.</source>
         <translation>The request could not be saved; the connection may be down. Nothing was stored: try again.</translation>
     </message>
@@ -785,7 +959,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-268"/>
+        <location filename="../../console/ui/labels.py" line="-269"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -1255,6 +1429,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Guidance outcome recorded</source>
+        <translation>Guidance outcome recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Crew status changed</source>
         <translation>Crew status changed</translation>
     </message>
@@ -1282,7 +1461,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+535"/>
+        <location filename="../../console/ui/main_window.py" line="+539"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -1512,7 +1691,7 @@
         <translation>Select a request first.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Request {reference} created: {status}.</source>
         <translation>Request {reference} created: {status}.</translation>
     </message>
@@ -1914,7 +2093,7 @@
 <context>
     <name>RequestTimelinePanel</name>
     <message>
-        <location filename="../../console/ui/timeline_panel.py" line="+128"/>
+        <location filename="../../console/ui/timeline_panel.py" line="+129"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
@@ -1990,7 +2169,7 @@
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Warning: the location is outside the service area</source>
         <translation>Warning: the location is outside the service area</translation>
     </message>

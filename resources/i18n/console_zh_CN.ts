@@ -229,7 +229,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="+195"/>
+        <location filename="../../console/ui/labels.py" line="+196"/>
         <source>{field} is required.</source>
         <translation>{field}为必填项。</translation>
     </message>
@@ -535,9 +535,173 @@
     </message>
 </context>
 <context>
+    <name>GuidancePanel</name>
+    <message>
+        <location filename="../../console/ui/guidance_panel.py" line="+203"/>
+        <source>Select a request first.</source>
+        <translation>请先选择一个工单。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The database cannot be reached.</source>
+        <translation>无法连接数据库。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request {reference} is {status}: it cannot be guided.</source>
+        <translation>工单 {reference} 当前为“{status}”，不能再进行远程指导。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>The outcome could not be saved; the connection may be down. Try again.</source>
+        <translation>指导结果未能保存，可能是网络连接中断，请重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved: {reference} is {status}.</source>
+        <translation>已保存：工单 {reference} 现为“{status}”。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+37"/>
+        <source>Guidance</source>
+        <translation>远程指导</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Guide the caller…</source>
+        <translation>远程指导来电人…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Walk the caller through a guidance script for the selected request (F6)</source>
+        <translation>按指导脚本一步步引导所选工单的来电人（F6）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish and save (Ctrl+S)</source>
+        <translation>完成并保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back (Backspace)</source>
+        <translation>上一步（Backspace）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalate to dispatch (Ctrl+E)</source>
+        <translation>转调度员处理（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Path so far</source>
+        <translation>已问答步骤</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Select a request and press F6, or choose “Guide the caller” in intake.</source>
+        <translation>选择一个工单后按 F6，或在接警表单中点击“远程指导”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{reference} · {protocol} (caller speaks {language})</source>
+        <translation>{reference} · {protocol}（来电人使用{language}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{question} → escalated</source>
+        <translation>{question} → 已转调度员</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Outcome {code}: {label}
+Service: {service} · Priority: {priority}{equipment}</source>
+        <translation>结果 {code}：{label}
+服务：{service} · 优先级：{priority}{equipment}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> · Needs: {kinds}</source>
+        <translation> · 需要：{kinds}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The request will be closed as resolved by phone.</source>
+        <translation>保存后工单将以“电话远程解决”结案。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The request will be queued for a crew.</source>
+        <translation>保存后工单将进入待派车队列。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Ask the caller</source>
+        <translation>询问来电人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the instruction, then check</source>
+        <translation>宣读操作指引，然后确认结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safety warning: read it out now</source>
+        <translation>安全提示：请立即向来电人宣读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tell the caller</source>
+        <translation>告知来电人</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Guidance is unavailable</source>
+        <translation>远程指导不可用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The guidance scripts have {count} problem(s) and will not be used until they are fixed (run “python main.py guidance check”):</source>
+        <translation>指导脚本有 {count} 处问题，修复之前不会启用（可运行“python main.py guidance check”检查）：</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>That number is not covered by the script; escalate instead.</source>
+        <translation>脚本未涵盖这个数值，请转调度员处理。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidanceText</name>
+    <message>
+        <location filename="../../console/ui/guidance_text.py" line="+36"/>
+        <source>{question} escalated</source>
+        <translation>{question} 已转调度员</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Guidance {code} ({protocol})</source>
+        <translation>远程指导 {code}（{protocol}）</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+442"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+449"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -723,6 +887,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Guide the caller</source>
+        <translation>远程指导</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Store the call in triage and walk the caller through a guidance script</source>
+        <translation>保存来电并进入分诊，按指导脚本一步步引导来电人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
@@ -767,7 +941,7 @@
         <translation>请先从列表中选择城市。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+101"/>
         <source>The request could not be saved; the connection may be down. Nothing was stored: try again.</source>
         <translation>工单未能保存，可能已断开连接。未写入任何内容，请重试。</translation>
     </message>
@@ -785,7 +959,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-268"/>
+        <location filename="../../console/ui/labels.py" line="-269"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -1255,6 +1429,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Guidance outcome recorded</source>
+        <translation>已记录远程指导结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Crew status changed</source>
         <translation>救援车组状态变更</translation>
     </message>
@@ -1282,7 +1461,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+535"/>
+        <location filename="../../console/ui/main_window.py" line="+539"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -1512,7 +1691,7 @@
         <translation>请先选择一个工单。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Request {reference} created: {status}.</source>
         <translation>工单 {reference} 已创建：{status}。</translation>
     </message>
@@ -1914,7 +2093,7 @@
 <context>
     <name>RequestTimelinePanel</name>
     <message>
-        <location filename="../../console/ui/timeline_panel.py" line="+128"/>
+        <location filename="../../console/ui/timeline_panel.py" line="+129"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1990,7 +2169,7 @@
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Warning: the location is outside the service area</source>
         <translation>注意：该位置不在服务区域内</translation>
     </message>

@@ -186,7 +186,9 @@ def test_a_path_that_does_not_follow_the_scripts_changes_nothing(
 
 
 def test_a_closed_request_cannot_be_guided(backend: DatabaseBackend, engine: Engine) -> None:
-    row = backend.take_call(draft(powertrain=Powertrain.ICE), outcome=RequestStatus.RESOLVED_REMOTELY)
+    row = backend.take_call(
+        draft(powertrain=Powertrain.ICE), outcome=RequestStatus.RESOLVED_REMOTELY
+    )
     before = state(engine)
     with pytest.raises(IllegalTransition):
         backend.finish_guidance(row.id, PHONE_FIX)

@@ -1,7 +1,7 @@
 """Guiding a call in the real console on a real (temporary SQLite) database.
 
 The dispatcher works the keyboard only: digits answer, Backspace goes back,
-Ctrl+Return stores the outcome. The request's status, its needs and its
+Ctrl+S stores the outcome. The request's status, its needs and its
 timeline are read back through the same backend the console uses.
 """
 
@@ -104,10 +104,12 @@ def test_battery_protocol_from_intake_ends_in_a_phone_fix_shown_in_the_timeline(
     assert panel.run.node.id == "retry"
     keys(qtbot, panel, "1", "1")  # it started; keep it running
     assert panel.run.finished and panel.finish_button.isEnabled()
+    assert panel.path_list.topLevelItemCount() == len(panel.run.steps) == 9
+    assert panel.path_list.topLevelItem(7).text(0) == "Did it start? → Yes"
     assert "R01-Ω-1" in panel.outcome.text()
 
     with qtbot.waitSignal(panel.sig_finished, timeout=WAIT_MS):
-        keys(qtbot, panel, "Ctrl+Return")
+        keys(qtbot, panel, "Ctrl+S")
 
     row = backend.request(request_id)
     assert row is not None
@@ -160,10 +162,12 @@ def test_ev_tow_path_from_a_queued_request_queues_it_for_flatbeds_only(
     suggestions = window.findChild(SuggestionPanel)
     assert suggestions is not None
     qtbot.waitUntil(
-        lambda: suggestions.result is not None
-        and suggestions.result.request_id == row.id
-        and bool(suggestions.result.suggestions)
-        and suggestions.result.needs.kinds == frozenset({VehicleKind.FLATBED}),
+        lambda: (
+            suggestions.result is not None
+            and suggestions.result.request_id == row.id
+            and bool(suggestions.result.suggestions)
+            and suggestions.result.needs.kinds == frozenset({VehicleKind.FLATBED})
+        ),
         timeout=WAIT_MS,
     )
     assert suggestions.result is not None
@@ -204,7 +208,7 @@ def test_escalating_a_step_queues_the_request_for_a_dispatcher(
     assert panel.run is not None and panel.run.result is not None
     assert panel.run.result.code == "R00-D-1"
     assert not panel.escalate_button.isEnabled()
-    keys(qtbot, panel, "Ctrl+Return")
+    keys(qtbot, panel, "Ctrl+S")
     assert backend.request(row.id).status is RequestStatus.QUEUED  # type: ignore[union-attr]
 
 

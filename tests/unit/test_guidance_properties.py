@@ -32,7 +32,9 @@ def script_sets(draw: st.DrawFn) -> dict[str, Any]:
             later = [f"q{j}" for j in range(i + 1, questions)] + [f"o{k}" for k in range(outcomes)]
             first = f"q{i + 1}" if i + 1 < questions else "o0"
             extra = draw(st.lists(st.sampled_from(later), min_size=1, max_size=2))
-            answers = [{"id": f"a{n}", "text": TEXT, "next": t} for n, t in enumerate([first, *extra])]
+            answers = [
+                {"id": f"a{n}", "text": TEXT, "next": t} for n, t in enumerate([first, *extra])
+            ]
             nodes.append({"id": f"q{i}", "type": "question", "text": TEXT, "answers": answers})
         for k in range(outcomes):
             code = f"P{p}-{k}"
