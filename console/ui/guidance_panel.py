@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -41,7 +42,7 @@ from console.core.guidance import (
 from console.core.ports import GuidanceCommands
 from console.core.records import RequestRow
 from console.ui.i18n import current_language
-from console.ui.icons import icon
+from console.ui.icons import colour, icon
 from console.ui.labels import error_text, label
 
 __all__ = ["GuidanceBackend", "GuidancePanel"]
@@ -75,6 +76,8 @@ class GuidancePanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("guidancePanel")
+        # Takes the keyboard when a run starts, so the digit keys answer at once.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._backend = backend
         self.library, self.issues = loader()
         self.run: GuidanceRun | None = None
@@ -135,10 +138,14 @@ class GuidancePanel(QWidget):
         # with the table interface every other panel's views have.
         self.path_list = QTreeWidget()
         self.path_list.setObjectName("guidancePath")
-        self.path_list.setColumnCount(1)
+        self.path_list.setColumnCount(2)
         self.path_list.setHeaderHidden(True)
         self.path_list.setRootIsDecorated(False)
-        self.path_list.setWordWrap(True)
+        self.path_list.setAlternatingRowColors(True)
+        header = self.path_list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.path_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_button = QPushButton(icon("nav.previous"), "")
         self.back_button.clicked.connect(self.back)
@@ -342,15 +349,13 @@ class GuidancePanel(QWidget):
         )
         for step in run.steps:
             texts = self.library.step_text(step.code(), current_language())
+            question = texts[0] if texts else step.code()
+            given = texts[1] if texts else ""
             if step.answer == ESCALATE:
-                line = self.tr("{question} → escalated").format(
-                    question=texts[0] if texts else step.node
-                )
-            elif texts:
-                line = f"{texts[0]} → {texts[1]}"
-            else:
-                line = step.code()
-            self.path_list.addTopLevelItem(QTreeWidgetItem([line]))
+                given = self.tr("Escalated")
+            item = QTreeWidgetItem([question, given])
+            item.setToolTip(0, question)
+            self.path_list.addTopLevelItem(item)
         self.path_list.scrollToBottom()
         node = run.node
         caller, own = self._pair(node.text)
@@ -362,6 +367,12 @@ class GuidancePanel(QWidget):
         self.own_text.setText(own)
         self.own_text.setVisible(bool(own))
         self.kind_label.setText(self._kind_text(node.type))
+        warn = node.type == "warning"
+        self.kind_label.setStyleSheet(
+            f"font-weight: bold; color: {colour('danger').name()};"
+            if warn
+            else "font-weight: bold;"
+        )
         result = run.result
         if result is not None:
             response = result.response

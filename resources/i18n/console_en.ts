@@ -537,7 +537,7 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../console/ui/guidance_panel.py" line="+203"/>
+        <location filename="../../console/ui/guidance_panel.py" line="+210"/>
         <source>Select a request first.</source>
         <translation>Select a request first.</translation>
     </message>
@@ -624,11 +624,11 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>{question} → escalated</source>
-        <translation>{question} → escalated</translation>
+        <source>Escalated</source>
+        <translation>Escalated</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Outcome {code}: {label}
 Service: {service} · Priority: {priority}{equipment}</source>
         <translation>Outcome {code}: {label}

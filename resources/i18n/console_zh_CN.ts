@@ -537,7 +537,7 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../console/ui/guidance_panel.py" line="+203"/>
+        <location filename="../../console/ui/guidance_panel.py" line="+210"/>
         <source>Select a request first.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -624,11 +624,11 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>{question} → escalated</source>
-        <translation>{question} → 已转调度员</translation>
+        <source>Escalated</source>
+        <translation>已转调度员</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Outcome {code}: {label}
 Service: {service} · Priority: {priority}{equipment}</source>
         <translation>结果 {code}：{label}

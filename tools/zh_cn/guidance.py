@@ -38,7 +38,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ): "{reference} · {protocol}（来电人使用{language}）",
     ("GuidancePanel", "Chinese"): "中文",
     ("GuidancePanel", "English"): "英语",
-    ("GuidancePanel", "{question} → escalated"): "{question} → 已转调度员",
+    ("GuidancePanel", "Escalated"): "已转调度员",
     (
         "GuidancePanel",
         "Outcome {code}: {label}\nService: {service} · Priority: {priority}{equipment}",
