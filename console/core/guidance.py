@@ -230,10 +230,12 @@ class GuidanceLibrary:
         if found is None:
             return None
         question = (found.check or found.text).in_language(language)
+        answer_id, _, number = answer_id.partition(":")
         answer = found.answer(answer_id)
-        if answer is not None:
-            return question, answer.text.in_language(language)
-        return question, answer_id
+        if answer is None:
+            return question, answer_id
+        text = answer.text.in_language(language)
+        return question, f"{text} ({number})" if number else text
 
 
 # ---------------------------------------------------------------------- loading

@@ -163,8 +163,16 @@ def _steps(path: Sequence[str]) -> tuple[str, ...]:
     return steps
 
 
+GUIDABLE = frozenset({RequestStatus.NEW, RequestStatus.TRIAGE, RequestStatus.QUEUED})
+"""Statuses a guided call may be finished from: no crew holds the request yet."""
+
+
 def _moves(current: RequestStatus, target: RequestStatus) -> list[RequestStatus]:
     """The statuses a guided request passes through on its way to ``target``."""
+    if current not in GUIDABLE:
+        raise IllegalTransition(
+            "lifecycle.illegal", from_status=current.value, to_status=target.value
+        )
     if current is RequestStatus.NEW:
         chain = [RequestStatus.TRIAGE, target]
     elif current is RequestStatus.QUEUED and target is RequestStatus.QUEUED:

@@ -41,6 +41,7 @@ from console.core.guidance import (
 )
 from console.core.ports import GuidanceCommands
 from console.core.records import RequestRow
+from console.core.vocab import RequestStatus
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text, label
@@ -51,6 +52,8 @@ logger = logging.getLogger(__name__)
 
 MAX_ANSWER_KEYS = 9
 """Answers reachable with the digit keys."""
+GUIDABLE = frozenset({RequestStatus.NEW, RequestStatus.TRIAGE, RequestStatus.QUEUED})
+"""Statuses in which a call can still be guided (no crew holds it yet)."""
 
 
 class GuidanceBackend(GuidanceCommands, Protocol):
@@ -217,7 +220,7 @@ class GuidancePanel(QWidget):
         except Exception:  # the database may be away; the panel must survive
             logger.warning("request %s unavailable for guidance", request_id, exc_info=True)
             row, self._message = None, self.tr("The database cannot be reached.")
-        if row is not None and not row.is_open:
+        if row is not None and row.status not in GUIDABLE:
             self._message = self.tr("Request {reference} is {status}: it cannot be guided.").format(
                 reference=row.reference, status=label(row.status)
             )
@@ -335,7 +338,7 @@ class GuidancePanel(QWidget):
                 self.tr("Select a request and press F6, or choose “Guide the caller” in intake.")
             )
             self.own_text.hide()
-            self._show_controls(answers=False, outcome=False)
+            self._show_controls(outcome=False)
             self.message.setText(self._message)
             return
         self.title.setText(
@@ -397,10 +400,14 @@ class GuidancePanel(QWidget):
                 else self.tr("The request will be queued for a crew.")
             )
             self.outcome.setText(f"{summary}\n{closing}")
-            self._show_controls(answers=False, outcome=True)
+            self._show_controls(outcome=True)
         else:
-            self._show_controls(answers=node.kind != "number", outcome=False)
+            self._show_controls(outcome=False)
             self.number_row.setVisible(node.kind == "number")
+            if node.kind == "number":
+                # The digits go into the number box, not to the answer shortcuts.
+                self.number.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.number.selectAll()
             if node.kind != "number":
                 for i, answer in enumerate(node.answers):
                     answer_caller, answer_own = self._pair(answer.text)
@@ -424,13 +431,12 @@ class GuidancePanel(QWidget):
         }
         return texts.get(node_type, "")
 
-    def _show_controls(self, *, answers: bool, outcome: bool) -> None:
+    def _show_controls(self, *, outcome: bool) -> None:
         self.number_row.setVisible(False)
         self.outcome.setVisible(outcome)
         self.finish_button.setVisible(outcome)
         for widget in (self.back_button, self.escalate_button):
             widget.setVisible(self.run is not None)
-        del answers
 
     def _show_broken(self) -> None:
         self.title.setText(self.tr("Guidance is unavailable"))
@@ -445,7 +451,7 @@ class GuidancePanel(QWidget):
         self.own_text.setText(first)
         self.own_text.show()
         self.path_list.clear()
-        self._show_controls(answers=False, outcome=False)
+        self._show_controls(outcome=False)
         self.message.setText(self._message)
 
     def _clear_answers(self) -> None:

@@ -195,6 +195,17 @@ def test_a_closed_request_cannot_be_guided(backend: DatabaseBackend, engine: Eng
     assert state(engine) == before
 
 
+def test_a_request_with_a_crew_cannot_be_guided(backend: DatabaseBackend, engine: Engine) -> None:
+    row = backend.take_call(draft(powertrain=Powertrain.EV), outcome=RequestStatus.QUEUED)
+    crew = backend.suggest(row.id).suggestions[0].crew_id
+    assigned = backend.assign(row.id, crew)
+    before = state(engine)
+    with pytest.raises(IllegalTransition):
+        backend.finish_guidance(row.id, EV_TOW)
+    assert state(engine) == before
+    assert backend.request(row.id) == assigned
+
+
 def test_remote_fix_rate_per_protocol_counts_guided_requests(backend: DatabaseBackend) -> None:
     for path in (PHONE_FIX, EV_TOW, PHONE_FIX):
         row = _new(backend, powertrain=Powertrain.EV if path is EV_TOW else Powertrain.ICE)

@@ -201,6 +201,48 @@ def test_the_caller_hears_chinese_while_the_dispatcher_reads_english_alongside(
     assert panel.answer_buttons[0].text() == "1  停在行车道上  (In a traffic lane)"
 
 
+def test_a_number_question_takes_typed_digits(
+    qtbot: QtBot, window: MainWindow, backend: DatabaseBackend
+) -> None:
+    row = backend.take_call(
+        RequestDraft(
+            caller_phone="13912345678",
+            lat=30.27,
+            lon=120.15,
+            service_type="EV_CHARGING",
+            powertrain="EV",
+            caller_language="en",
+        ),
+        outcome=RequestStatus.NEW,
+    )
+    panel = panel_of(window)
+    panel.start(row.id)
+    keys(qtbot, panel, *SAFE, "2", "2", "3")  # no HV warning, nobody vulnerable, out of charge
+    assert panel.run is not None and panel.run.node.id == "ev_range"
+    assert panel.number_row.isVisible() and panel.answer_buttons == []
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClicks(focused, "42")
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    assert panel.run.node.id == "charger_near"
+    did = panel.path_list.topLevelItem(panel.path_list.topLevelItemCount() - 1)
+    assert did.text(1) == "Some range left (42)"
+
+
+def test_a_request_with_a_crew_is_not_guided(
+    qtbot: QtBot, window: MainWindow, backend: DatabaseBackend
+) -> None:
+    row = backend.take_call(
+        RequestDraft(caller_phone="13912345678", lat=30.27, lon=120.15, service_type="TOW"),
+        outcome=RequestStatus.QUEUED,
+    )
+    backend.assign(row.id, backend.suggest(row.id).suggestions[0].crew_id)
+    panel = panel_of(window)
+    assert not panel.start(row.id)
+    assert panel.run is None
+    assert "cannot be guided" in panel.message.text()
+
+
 def test_escalating_a_step_queues_the_request_for_a_dispatcher(
     qtbot: QtBot, window: MainWindow, backend: DatabaseBackend
 ) -> None:
