@@ -160,6 +160,7 @@ def test_a_live_lane_makes_every_outcome_p1(shipped: GuidanceLibrary) -> None:
     path = [
         "case_entry.position=live_lane",
         "case_entry.get_safe=ok",
+        "case_entry.triangle_road=ok",
         "case_entry.injuries=no",
         "case_entry.smoke=no",
         "case_entry.powertrain=ice",
@@ -175,11 +176,12 @@ def test_a_live_lane_makes_every_outcome_p1(shipped: GuidanceLibrary) -> None:
     assert result.priority is Priority.P1
 
 
-def test_the_triangle_warning_is_read_only_on_an_expressway(shipped: GuidanceLibrary) -> None:
+def test_the_triangle_goes_150_m_back_on_an_expressway_50_to_100_m_elsewhere(shipped: GuidanceLibrary) -> None:
     run = GuidanceRun(shipped, FACTS[0])
     run.answer("live_lane")
     run.answer("ok")
-    assert run.node.id == "injuries"
+    assert run.node.id == "triangle_road"
+    assert "50" in run.node.text.zh and "50 to 100 m" in run.node.text.en
     run.back()
     run.back()
     run.answer("expressway")
