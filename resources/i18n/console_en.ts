@@ -537,7 +537,7 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../console/ui/guidance_panel.py" line="+210"/>
+        <location filename="../../console/ui/guidance_panel.py" line="+213"/>
         <source>Select a request first.</source>
         <translation>Select a request first.</translation>
     </message>
@@ -623,7 +623,7 @@
         <translation>English</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Escalated</source>
         <translation>Escalated</translation>
     </message>
@@ -650,7 +650,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>The request will be queued for a crew.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Ask the caller</source>
         <translation>Ask the caller</translation>
     </message>
@@ -670,7 +670,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Tell the caller</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Guidance is unavailable</source>
         <translation>Guidance is unavailable</translation>
     </message>

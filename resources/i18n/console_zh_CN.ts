@@ -537,7 +537,7 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../console/ui/guidance_panel.py" line="+210"/>
+        <location filename="../../console/ui/guidance_panel.py" line="+213"/>
         <source>Select a request first.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -623,7 +623,7 @@
         <translation>英语</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Escalated</source>
         <translation>已转调度员</translation>
     </message>
@@ -650,7 +650,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>保存后工单将进入待派车队列。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Ask the caller</source>
         <translation>询问来电人</translation>
     </message>
@@ -670,7 +670,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>告知来电人</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Guidance is unavailable</source>
         <translation>远程指导不可用</translation>
     </message>
