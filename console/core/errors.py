@@ -87,6 +87,7 @@ MESSAGES: dict[str, str] = {
     "pricing.invalid": "Pricing file {path} is not valid: {field_path} {detail}.",
     "pricing.no_quote": "Request {reference} has no accepted quote.",
     "pricing.billed": "Request {reference} is already billed; its quote can no longer change.",
+    "pricing.closed": "Request {reference} is closed; it can no longer be quoted.",
     "pricing.not_billed": "Request {reference} has no bill yet.",
 }
 

@@ -390,3 +390,36 @@ def bill_csv(reference: str, bill: Charge, differences: Sequence[Difference]) ->
         writer.writerow([reference, "Difference", "", "", difference.delta, "",
                          difference.caller_delta, difference.english()])  # fmt: skip
     return out.getvalue()
+
+
+def charge_from_dict(data: dict[str, Any]) -> Charge:
+    """A :class:`Charge` back from :meth:`Charge.as_dict` (stored quotes and bills)."""
+    facts = data["facts"]
+    return Charge(
+        tariff_version=str(data["tariff_version"]),
+        region=data.get("region"),
+        facts=JobFacts(
+            service=ServiceType(facts["service"]),
+            at=datetime.fromisoformat(facts["at"]),
+            road_type=RoadType(facts["road_type"]),
+            vehicle_class=VehicleClass(facts["vehicle_class"]),
+            tow_km=Decimal(facts["tow_km"]),
+            winch_minutes=int(facts["winch_minutes"]),
+            waiting_minutes=int(facts["waiting_minutes"]),
+            region=facts.get("region"),
+        ),
+        coverage=CoverageStatus(data["coverage"]),
+        programme=data.get("programme"),
+        lines=tuple(
+            ChargeLine(
+                kind=LineKind(line["kind"]),
+                quantity=Decimal(line["quantity"]),
+                unit_price=Decimal(line["unit_price"]),
+                amount=Decimal(line["amount"]),
+                covered=Decimal(line["covered"]),
+                caller=Decimal(line["caller"]),
+                covered_quantity=Decimal(line["covered_quantity"]),
+            )
+            for line in data["lines"]
+        ),
+    )

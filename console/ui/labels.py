@@ -356,6 +356,9 @@ ERROR_TEMPLATES: dict[str, str] = {
     "pricing.billed": QT_TRANSLATE_NOOP(
         "Errors", "Request {reference} is already billed; its quote can no longer change."
     ),
+    "pricing.closed": QT_TRANSLATE_NOOP(
+        "Errors", "Request {reference} is closed; it can no longer be quoted."
+    ),
     "pricing.not_billed": QT_TRANSLATE_NOOP("Errors", "Request {reference} has no bill yet."),
 }
 """Message code -> English template, identical to ``console.core.errors.MESSAGES``."""

@@ -322,3 +322,10 @@ def test_tariff_versions_and_terms_in_both_languages() -> None:
         assert programme.terms_zh and programme.terms_en
     assert BOOK.programmes["MEMBER-GOLD"].kind is ProgrammeKind.MEMBERSHIP
     assert Extra.NIGHT in EV.extras
+
+
+def test_a_stored_charge_reads_back_identical() -> None:
+    from console.core.quote import charge_from_dict
+
+    charge = price(TARIFF, tow("83", waiting_minutes=45, at=shanghai(22, 0)), covered())
+    assert charge_from_dict(json.loads(json.dumps(charge.as_dict()))) == charge
