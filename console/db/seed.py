@@ -431,11 +431,14 @@ def seed_database(
             (Depot, data.depots),
             (Crew, data.crews),
             (User, data.users),
-            (Entitlement, demo_entitlements(options.seed)),
         ):
             for row in rows:
                 row["revision"] = uow.revision
             session.execute(insert(model), rows)
+        session.execute(
+            insert(Entitlement),
+            [{**row, "revision": uow.revision} for row in demo_entitlements(options.seed)],
+        )
         digest = hashlib.sha256(
             json.dumps(
                 [data.partners, data.depots, [{**c, "gps_at": None} for c in data.crews]],
