@@ -138,10 +138,16 @@ class ChargeRecord:
     terms_zh: str = ""
     terms_en: str = ""
     revision: int = 0
+    programme_zh: str = ""
+    programme_en: str = ""
 
     def terms(self, language: str) -> str:
         """The terms that applied, in ``language``."""
         return self.terms_zh if language == "zh" else self.terms_en
+
+    def programme_name(self, language: str) -> str:
+        """The programme's name in ``language`` ("" when none covers the job)."""
+        return self.programme_zh if language == "zh" else self.programme_en
 
 
 @dataclass(frozen=True)
@@ -163,3 +169,5 @@ class ProgrammeRevenue:
     caller: Decimal
     disputed: int
     disputed_references: tuple[str, ...] = field(default_factory=tuple)
+    name_zh: str = ""
+    name_en: str = ""

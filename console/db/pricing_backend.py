@@ -102,4 +102,4 @@ class PricingAccess:
     def revenue_by_programme(self) -> list[ProgrammeRevenue]:
         """Billed revenue and covered cost per programme."""
         with Session(self._engine) as session:
-            return pricing_data.revenue_by_programme(session)
+            return pricing_data.revenue_by_programme(session, self.book)

@@ -219,10 +219,12 @@ def charge_record(session: Session, book: PricingBook, request_id: int) -> Charg
         terms_zh=programme.terms_zh if programme else book.tariff.terms_zh,
         terms_en=programme.terms_en if programme else book.tariff.terms_en,
         revision=row.revision,
+        programme_zh=programme.name_zh if programme else "",
+        programme_en=programme.name_en if programme else "",
     )
 
 
-def revenue_by_programme(session: Session) -> list[ProgrammeRevenue]:
+def revenue_by_programme(session: Session, book: PricingBook) -> list[ProgrammeRevenue]:
     """Billed jobs per programme (pay-as-you-go as ``None``), biggest covered cost first."""
     result = session.execute(
         select(
@@ -243,6 +245,7 @@ def revenue_by_programme(session: Session) -> list[ProgrammeRevenue]:
         .order_by(Request.reference)
     ):
         disputed.setdefault(programme, []).append(reference)
+    names = {code: (p.name_zh, p.name_en) for code, p in book.programmes.items()}
     rows = [
         ProgrammeRevenue(
             programme=programme,
@@ -252,6 +255,8 @@ def revenue_by_programme(session: Session) -> list[ProgrammeRevenue]:
             caller=_cny(caller),
             disputed=len(disputed.get(programme, [])),
             disputed_references=tuple(disputed.get(programme, [])),
+            name_zh=names.get(programme or "", ("", ""))[0],
+            name_en=names.get(programme or "", ("", ""))[1],
         )
         for programme, jobs, total, covered, caller in result
     ]
