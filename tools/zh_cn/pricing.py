@@ -51,7 +51,10 @@ ZH_CN: dict[tuple[str, str], str] = {
         "Pricing",
         "No programme found: the caller pays the tariff",
     ): "未找到救援权益：来电人按价目表付费",
-    ("Pricing", "{programme} is not valid yet: the caller pays"): "“{programme}”尚未生效：由来电人付费",
+    (
+        "Pricing",
+        "{programme} is not valid yet: the caller pays",
+    ): "“{programme}”尚未生效：由来电人付费",
     ("Pricing", "{programme} has expired: the caller pays"): "“{programme}”已过期：由来电人付费",
     (
         "Pricing",
@@ -93,7 +96,10 @@ ZH_CN: dict[tuple[str, str], str] = {
         "Quote accepted: caller pays {caller} of {total}",
     ): "已确认报价：总额 {total}，车主支付 {caller}",
     ("PricingSection", "Terms: {terms}"): "服务条款：{terms}",
-    ("PricingSection", "Bill: caller pays {caller} of {total}"): "账单：总额 {total}，车主支付 {caller}",
+    (
+        "PricingSection",
+        "Bill: caller pays {caller} of {total}",
+    ): "账单：总额 {total}，车主支付 {caller}",
     ("PricingSection", "The bill is the quote: nothing changed."): "账单与报价一致，没有变化。",
     ("PricingSection", "Disputed by the caller: {reason}"): "来电人提出异议：{reason}",
     ("PricingSection", "Cannot write {path}: {detail}"): "无法写入 {path}：{detail}",
