@@ -302,16 +302,16 @@ class IntakeDialog(QDialog):
         left = QVBoxLayout()
         for box in (safety, caller, location):
             left.addWidget(box)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        for box in (vehicle, service, notes_box, priority):
-            right.addWidget(box)
         # The quote (issue 11) only where the backend can price.
         self.quote: QuoteWidget | None = None
         if isinstance(self._backend, PricingDesk):
             self.quote = QuoteWidget(self._backend, body)
             self.quote.bind(self.quote_job)
-            right.addWidget(self.quote)
+            left.addWidget(self.quote)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        for box in (vehicle, service, notes_box, priority):
+            right.addWidget(box)
         right.addStretch(1)
         columns = QGridLayout(body)
         columns.addLayout(left, 0, 0)

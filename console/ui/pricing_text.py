@@ -149,6 +149,8 @@ class ChargeTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.verticalHeader().setVisible(False)
         self.setAlternatingRowColors(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.COLUMNS):
@@ -192,9 +194,8 @@ class ChargeTable(QTableWidget):
                 ]
             ):
                 self._put(row, column, text, bold=True)
-        height = self.horizontalHeader().height() + 4
-        height += sum(self.rowHeight(r) for r in range(self.rowCount()))
-        self.setFixedHeight(max(height, 60))
+        height = self.horizontalHeader().sizeHint().height() + self.verticalHeader().length()
+        self.setFixedHeight(max(height + 2 * self.frameWidth() + 2, 60))
 
     def text(self, row: int, column: int) -> str:
         """The text of one cell ("" when empty), for tests and screen readers."""
