@@ -144,7 +144,6 @@ class QuoteWidget(QGroupBox):
 
     def schedule(self) -> None:
         """Price again shortly (the job or an input changed)."""
-        self.accept_box.setChecked(False)
         self._timer.start()
 
     def set_destination(self, lat: float | None, lon: float | None, address: str) -> None:
@@ -201,6 +200,8 @@ class QuoteWidget(QGroupBox):
 
     def accepted_query(self) -> QuoteQuery | None:
         """What the caller accepted (the kilometres priced pinned), or None if not accepted."""
+        if self._timer.isActive():
+            self.requote()  # a change is pending: the caller accepted the price before it
         if not self.accept_box.isChecked() or self.view is None:
             return None
         query = self.query()
@@ -216,8 +217,10 @@ class QuoteWidget(QGroupBox):
         towing = query is not None and query.service is ServiceType.TOW
         for widget in self._tow_rows:
             widget.setEnabled(towing)
+        before = self.view
         if query is None:
             self.view = None
+            self.accept_box.setChecked(False)
             self._render()
             self.sig_quoted.emit(None)
             return None
@@ -230,6 +233,9 @@ class QuoteWidget(QGroupBox):
             logger.warning("pricing a quote failed", exc_info=True)
             self.view = None
             self._say(self.tr("The quote could not be priced; the connection may be down."))
+        if not _same_price(before, self.view):
+            # The caller accepted another price: they must accept this one again.
+            self.accept_box.setChecked(False)
         self._render()
         self.sig_quoted.emit(self.view)
         return self.view
@@ -300,6 +306,17 @@ class QuoteWidget(QGroupBox):
             if view.estimated_km is not None
             else self.tr("estimated from the destination")
         )
+
+
+def _same_price(before: QuoteView | None, after: QuoteView | None) -> bool:
+    """True when both quotes charge the same lines under the same coverage."""
+    if before is None or after is None:
+        return False
+    return (
+        before.charge.lines == after.charge.lines
+        and before.coverage.status is after.coverage.status
+        and before.charge.programme == after.charge.programme
+    )
 
 
 def _code(enum_type: Any, value: Any, default: Any) -> Any:

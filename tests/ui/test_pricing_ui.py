@@ -27,6 +27,7 @@ from console.ui.i18n import install_language
 from console.ui.intake_dialog import IntakeDialog
 from console.ui.pricing_panel import CompletionDialog, export_bill
 from console.ui.request_detail import RequestDetailPanel
+from console.ui.revenue_dialog import RevenueDialog
 from tests.support.workspace import seeded_sqlite
 from tests.ui.conftest import DEPOTS, FakeClock
 
@@ -142,6 +143,23 @@ def test_covered_ev_tow_quote_at_intake_then_bill_with_the_difference_explained(
         "• 拖车 实际 83 km，报价 80 km：+3 公里 × ¥8.00 = ¥24.00（车主承担部分 +¥24.00）"
     )
 
+    # The caller disputes; the supervisor sees it by programme.
+    install_language(app, "en")
+    pricing.ask_dispute = lambda _row: "Caller says the workshop is 80 km away"
+    pricing.dispute_button.click()
+    assert pricing.dispute.isVisible()
+    assert (
+        pricing.dispute.text() == "Disputed by the caller: Caller says the workshop is 80 km away"
+    )
+    pricing.ask_export_path = lambda _row: tmp_path / "bill.json"
+    assert pricing.export() == tmp_path / "bill.json"
+    assert '"disputed": true' in (tmp_path / "bill.json").read_text("utf-8")
+    revenue = RevenueDialog(backend)
+    qtbot.addWidget(revenue)
+    assert [revenue.table.item(0, c).text() for c in range(6)] == [
+        "EV owner free roadside assistance", "1", "¥884.00", "¥620.00", "¥264.00", row.reference,
+    ]  # fmt: skip
+
 
 def test_changing_the_service_requotes_and_withdraws_the_acceptance(
     qtbot: QtBot, backend: DatabaseBackend, qsettings: QSettings, clock: FakeClock
@@ -160,9 +178,13 @@ def test_changing_the_service_requotes_and_withdraws_the_acceptance(
     view = quote.requote()
     assert view is not None and view.charge.caller_total == 0
     quote.accept_box.setChecked(True)
+    dialog.notes.setPlainText("Parked behind the petrol station")
+    assert quote.requote() is not None
+    assert quote.accept_box.isChecked(), "the same price stays accepted"
     dialog.choices["service"].setCurrentIndex(dialog.choices["service"].findData("FUEL_DELIVERY"))
+    assert quote.accepted_query() is None, "a pending change is priced before it is accepted"
     assert not quote.accept_box.isChecked()
-    view = quote.requote()
+    view = quote.view
     assert view is not None
     assert view.charge.caller_total == Decimal("120.00")
     assert "does not cover this service" in quote.coverage.text()
