@@ -151,7 +151,7 @@ class PricingServices(Services):
             quote = charge_from_dict(json.loads(charge.quote))
             facts = replace(
                 quote.facts,
-                tow_km=km if quote.facts.tow_km or km else Decimal(0),
+                tow_km=km,
                 waiting_minutes=waiting,
                 winch_minutes=winch,
             )

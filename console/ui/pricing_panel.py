@@ -38,6 +38,7 @@ from console.core.pricing import ActualFacts, ChargeRecord
 from console.core.quote import bill_csv, bill_document, bill_json
 from console.core.records import RequestRow
 from console.core.tariff import yuan
+from console.core.vocab import ServiceType
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text
@@ -79,6 +80,7 @@ class CompletionDialog(QDialog):
         self.prompt.setWordWrap(True)
         self.tow_km = QLineEdit(f"{self._quoted_km.normalize():f}", self)
         self.tow_km.setObjectName("completion_tow_km")
+        self.tow_km.setEnabled(record.quote.facts.service is ServiceType.TOW)
         self.waiting = QSpinBox(self)
         self.waiting.setRange(0, 24 * 60)
         self.winch = QSpinBox(self)
