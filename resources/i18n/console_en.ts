@@ -128,7 +128,7 @@
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="+117"/>
+        <location filename="../../console/ui/pricing_panel.py" line="+119"/>
         <source>Enter the towed distance in km.</source>
         <translation>Enter the towed distance in km.</translation>
     </message>
@@ -1990,7 +1990,7 @@
 <context>
     <name>QuoteWidget</name>
     <message>
-        <location filename="../../console/ui/quote_widget.py" line="+165"/>
+        <location filename="../../console/ui/quote_widget.py" line="+164"/>
         <source>Enter the location and the service to see a quote.</source>
         <translation>Enter the location and the service to see a quote.</translation>
     </message>
@@ -2000,12 +2000,12 @@
         <translation>Tow distance must be a number of kilometres from 0 to 2000.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>The quote could not be priced; the connection may be down.</source>
         <translation>The quote could not be priced; the connection may be down.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Price and coverage</source>
         <translation>Price and coverage</translation>
     </message>

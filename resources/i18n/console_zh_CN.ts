@@ -128,7 +128,7 @@
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="+117"/>
+        <location filename="../../console/ui/pricing_panel.py" line="+119"/>
         <source>Enter the towed distance in km.</source>
         <translation>请输入实际拖车公里数。</translation>
     </message>
@@ -1990,7 +1990,7 @@
 <context>
     <name>QuoteWidget</name>
     <message>
-        <location filename="../../console/ui/quote_widget.py" line="+165"/>
+        <location filename="../../console/ui/quote_widget.py" line="+164"/>
         <source>Enter the location and the service to see a quote.</source>
         <translation>填写位置和服务项目后即可看到报价。</translation>
     </message>
@@ -2000,12 +2000,12 @@
         <translation>拖车距离必须是 0 到 2000 之间的公里数。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>The quote could not be priced; the connection may be down.</source>
         <translation>无法计算报价，可能是连接已断开。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Price and coverage</source>
         <translation>费用与救援权益</translation>
     </message>
