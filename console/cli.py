@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from console import __version__, cli_dispatch, cli_guidance, cli_records
+from console import __version__, cli_dispatch, cli_guidance, cli_pricing, cli_records
 from console.config import LANGUAGES, Settings, actor_name, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
 from console.core.validation import printable
@@ -122,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         "optimise", parents=[common], help="propose crews for the whole queue (nothing is applied)"
     )
     optimise.add_argument("--json", action="store_true", help="machine-readable output")
+    cli_pricing.add_commands(commands, common)
     return parser
 
 
@@ -182,6 +183,7 @@ def _backend_on(engine: Engine, settings: Settings, channel: str) -> DatabaseBac
         timezone=settings.timezone,
         rules=settings.rules(),
         routing=settings.routing(),
+        pricing=cli_pricing.pricing_book(),
     )
 
 
@@ -207,6 +209,7 @@ COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {
     "suggest": _cmd_suggest,
     "optimise": _cmd_optimise,
     **cli_guidance.COMMANDS,
+    **cli_pricing.COMMANDS,
 }
 
 

@@ -83,6 +83,12 @@ MESSAGES: dict[str, str] = {
     "import.adcode_invalid": "Administrative code {value} is not valid: use 6 or 12 digits.",
     "import.unknown_partner": "There is no partner {value}.",
     "import.unknown_depot": "There is no depot {value}.",
+    # pricing and coverage
+    "pricing.invalid": "Pricing file {path} is not valid: {field_path} {detail}.",
+    "pricing.no_quote": "Request {reference} has no accepted quote.",
+    "pricing.billed": "Request {reference} is already billed; its quote can no longer change.",
+    "pricing.closed": "Request {reference} is closed; it can no longer be quoted.",
+    "pricing.not_billed": "Request {reference} has no bill yet.",
 }
 
 

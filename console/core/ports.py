@@ -16,6 +16,14 @@ from typing import Any, Protocol, runtime_checkable
 from console.core.dispatch import Proposal, SuggestionResult
 from console.core.guidance import ProtocolFixRate
 from console.core.intake import RequestDraft
+from console.core.pricing import (
+    ActualFacts,
+    ChargeRecord,
+    EntitlementMatch,
+    ProgrammeRevenue,
+    QuoteQuery,
+    QuoteView,
+)
 from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.vocab import CrewStatus, RequestStatus
 
@@ -176,6 +184,43 @@ class ChangeNotifier(Protocol):
         ...
 
 
+@runtime_checkable
+class PricingDesk(Protocol):
+    """Quotes, coverage look-ups, bills and the revenue report (issue 11).
+
+    Optional like :class:`ChangeNotifier`: the UI shows pricing only when its
+    backend is one of these.
+    """
+
+    def find_entitlements(self, key: str) -> list[EntitlementMatch]:
+        """Entitlements whose policy/member number, plate or VIN tail is ``key``."""
+        ...
+
+    def quote(self, query: QuoteQuery, request_id: int | None = None) -> QuoteView:
+        """Price a job as the dispatcher describes it; nothing is written."""
+        ...
+
+    def accept_quote(self, request_id: int, query: QuoteQuery) -> ChargeRecord:
+        """The caller accepts: price again and store the quote with the request (one event)."""
+        ...
+
+    def charges(self, request_id: int) -> ChargeRecord | None:
+        """The stored quote (and bill) of a request, or None."""
+        ...
+
+    def complete_with_bill(self, request_id: int, actual: ActualFacts) -> RequestRow:
+        """Complete a quoted request and store its bill, in one transaction and one event."""
+        ...
+
+    def flag_dispute(self, request_id: int, reason: str) -> ChargeRecord:
+        """Mark a bill as disputed by the caller, with a reason (the hook for complaints)."""
+        ...
+
+    def revenue_by_programme(self) -> list[ProgrammeRevenue]:
+        """Billed revenue and covered cost per programme, for supervisors."""
+        ...
+
+
 class ConsoleBackend(
     QueueSource,
     FleetSource,
@@ -197,6 +242,7 @@ __all__ = [
     "FleetSource",
     "GuidanceCommands",
     "GuidanceStats",
+    "PricingDesk",
     "QueueSource",
     "RequestChanges",
     "RequestCommands",

@@ -21,12 +21,14 @@ from console.core.errors import NotFound
 from console.core.eta import RoutingProvider
 from console.core.guidance import ProtocolFixRate, remote_fix_rates
 from console.core.intake import RequestDraft
+from console.core.pricing import PricingBook
 from console.core.records import RequestRow
 from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
 from console.db.changes import ChangeListener, supports_notify
 from console.db.dispatch_data import load_crew_infos
 from console.db.guidance_services import GuidanceServices, guidance_records
+from console.db.pricing_backend import PricingAccess
 from console.db.queries import DatabaseReader
 from console.db.services import Clock, Services, utc_now
 
@@ -34,7 +36,7 @@ ADVISOR_MAX_AGE = timedelta(seconds=15)
 """A fleet snapshot is reused for this long while nothing is written."""
 
 
-class DatabaseBackend(DatabaseReader):
+class DatabaseBackend(PricingAccess, DatabaseReader):
     """Implements ``console.core.ports.ConsoleBackend`` for one signed-in user."""
 
     def __init__(
@@ -48,8 +50,10 @@ class DatabaseBackend(DatabaseReader):
         weights: DispatchWeights | None = None,
         rules: CapabilityRules | None = None,
         routing: RoutingProvider | None = None,
+        pricing: PricingBook | None = None,
     ) -> None:
         super().__init__(engine)
+        self.pricing_book = pricing
         self.services = Services(engine, actor=actor, sla=sla, clock=clock, timezone=timezone)
         self.guidance = GuidanceServices(
             engine, actor=actor, sla=sla, clock=clock, timezone=timezone

@@ -7,7 +7,7 @@ conditional updates).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -15,6 +15,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -223,4 +224,63 @@ class User(Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# ---------------------------------------------------------------- pricing and coverage
+
+
+class Entitlement(Base):
+    """A vehicle or holder covered by a programme (programmes are data files)."""
+
+    __tablename__ = "entitlements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme: Mapped[str] = mapped_column(String(32), index=True)
+    holder: Mapped[str] = mapped_column(String(100), default="")
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    plate: Mapped[str] = mapped_column(String(16), default="", index=True)
+    vin: Mapped[str] = mapped_column(String(17), default="")
+    vin_tail: Mapped[str] = mapped_column(String(6), default="", index=True)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date] = mapped_column(Date)
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RequestCharge(Base):
+    """The accepted quote of a request and, once completed, its bill."""
+
+    __tablename__ = "request_charges"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), unique=True)
+    entitlement_id: Mapped[int | None] = mapped_column(ForeignKey("entitlements.id"), index=True)
+    programme: Mapped[str | None] = mapped_column(String(32), index=True)
+    coverage: Mapped[str] = mapped_column(String(24))
+    tariff_version: Mapped[str] = mapped_column(String(32))
+    quote: Mapped[str] = mapped_column(Text)
+    quote_total: Mapped[Decimal] = mapped_column(Numeric(10, 2))
+    quote_caller: Mapped[Decimal] = mapped_column(Numeric(10, 2))
+    quoted_at: Mapped[datetime]
+    bill: Mapped[str | None] = mapped_column(Text)
+    bill_total: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
+    bill_covered: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
+    bill_caller: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
+    billed_at: Mapped[datetime | None] = mapped_column(index=True)
+    disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    dispute_reason: Mapped[str] = mapped_column(String(300), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    revision: Mapped[int] = mapped_column(Integer, default=0, index=True)
+
+
+class RequestDestination(Base):
+    """Where a request's vehicle is towed to, and the estimated road distance."""
+
+    __tablename__ = "request_destinations"
+
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), primary_key=True)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    address: Mapped[str] = mapped_column(String(300), default="")
+    estimated_tow_km: Mapped[Decimal | None] = mapped_column(Numeric(8, 1))
     revision: Mapped[int] = mapped_column(Integer, default=0)

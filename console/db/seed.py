@@ -40,7 +40,18 @@ from console.core.vocab import (
     VehicleClass,
     VehicleKind,
 )
-from console.db.models import Crew, Depot, Event, Partner, Request, User
+from console.db.models import (
+    Crew,
+    Depot,
+    Entitlement,
+    Event,
+    Partner,
+    Request,
+    RequestCharge,
+    RequestDestination,
+    User,
+)
+from console.db.pricing_seed import demo_entitlements
 from console.db.services import Services
 from console.paths import resource_path
 
@@ -372,7 +383,7 @@ def _reset_sequences(engine: Engine) -> None:
     if engine.dialect.name != "postgresql":
         return
     with engine.begin() as connection:
-        for table in ("partners", "depots", "crews", "users"):
+        for table in ("partners", "depots", "crews", "users", "entitlements"):
             connection.execute(
                 text(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
@@ -408,6 +419,8 @@ def seed_database(
                     current_request_id=None, status=CrewStatus.AVAILABLE.value, status_since=None
                 )
             )
+            for pricing_model in (RequestCharge, RequestDestination, Entitlement):
+                session.execute(delete(pricing_model))
             for model in (Request, Crew, Depot, Partner, User, Event):
                 session.execute(delete(model))
             uow.head.event_count = 0
@@ -422,6 +435,10 @@ def seed_database(
             for row in rows:
                 row["revision"] = uow.revision
             session.execute(insert(model), rows)
+        session.execute(
+            insert(Entitlement),
+            [{**row, "revision": uow.revision} for row in demo_entitlements(options.seed)],
+        )
         digest = hashlib.sha256(
             json.dumps(
                 [data.partners, data.depots, [{**c, "gps_at": None} for c in data.crews]],

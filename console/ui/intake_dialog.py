@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from console.core.errors import DomainError, ValidationError
 from console.core.intake import RequestDraft, draft_errors, location_warnings
-from console.core.ports import RequestCommands
+from console.core.ports import PricingDesk, RequestCommands
 from console.core.records import DepotRow, RequestRow
 from console.core.triage import TriageAnswers, TriageResult, decide_priority, derive_priority
 from console.core.validation import validate_coordinates
@@ -57,6 +57,7 @@ from console.core.vocab import (
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text, field_label, label
+from console.ui.quote_widget import QuoteWidget
 from console.ui.triage_text import factor_text, join_reasons
 
 __all__ = ["DRAFT_KEY", "IntakeDialog"]
@@ -304,6 +305,12 @@ class IntakeDialog(QDialog):
         left = QVBoxLayout()
         for box in (safety, caller, location):
             left.addWidget(box)
+        # The quote (issue 11) only where the backend can price.
+        self.quote: QuoteWidget | None = None
+        if isinstance(self._backend, PricingDesk):
+            self.quote = QuoteWidget(self._backend, body)
+            self.quote.bind(self.quote_job)
+            left.addWidget(self.quote)
         left.addStretch(1)
         right = QVBoxLayout()
         for box in (vehicle, service, notes_box, priority):
@@ -535,6 +542,8 @@ class IntakeDialog(QDialog):
 
     def _changed(self) -> None:
         self._update_priority()
+        if self.quote is not None:
+            self.quote.schedule()
         if not self._submitted:
             self._save_timer.start()
 
@@ -736,11 +745,37 @@ class IntakeDialog(QDialog):
             return None
         self._submitted = True
         self._save_timer.stop()
+        row = self._accept_quote(row)
         self.created = row
         self.clear_draft()
         self.sig_request_created.emit(row)
         self.accept()
         return row
+
+    def quote_job(self) -> dict[str, Any]:
+        """The job as the quote box needs it (codes and text as typed)."""
+        return {
+            "service": self._code("service"),
+            "road": self._code("road"),
+            "vehicle_class": self._code("vehicle_class"),
+            "powertrain": self._code("powertrain"),
+            "lat": self.texts["lat"].text(),
+            "lon": self.texts["lon"].text(),
+            "city": self._city_value(),
+            "plate": self.texts["plate"].text(),
+        }
+
+    def _accept_quote(self, row: RequestRow) -> RequestRow:
+        """Store the quote the caller accepted with the new request (its own transaction)."""
+        query = self.quote.accepted_query() if self.quote is not None else None
+        if query is None or not isinstance(self._backend, PricingDesk):
+            return row
+        try:
+            self._backend.accept_quote(row.id, query)
+            return self._backend.request(row.id) or row
+        except Exception:  # the request is stored; the quote can be accepted on it later
+            logger.warning("storing the accepted quote of %s failed", row.reference, exc_info=True)
+            return row
 
     def _clear_errors(self) -> None:
         for message in self.errors.values():

@@ -188,6 +188,9 @@ EVENT_KIND_LABELS: dict[str, str] = {
     "dataset.seeded": QT_TRANSLATE_NOOP("Labels", "Demo data loaded"),
     "import.depots": QT_TRANSLATE_NOOP("Labels", "Depots imported"),
     "import.crews": QT_TRANSLATE_NOOP("Labels", "Crews imported"),
+    "pricing.quote_accepted": QT_TRANSLATE_NOOP("Labels", "Quote accepted by the caller"),
+    "pricing.dispute": QT_TRANSLATE_NOOP("Labels", "Bill disputed"),
+    "pricing.entitlement_added": QT_TRANSLATE_NOOP("Labels", "Coverage entitlement added"),
 }
 """Ledger event kind -> English source label, for the request timeline."""
 
@@ -346,6 +349,18 @@ ERROR_TEMPLATES: dict[str, str] = {
     ),
     "import.unknown_partner": QT_TRANSLATE_NOOP("Errors", "There is no partner {value}."),
     "import.unknown_depot": QT_TRANSLATE_NOOP("Errors", "There is no depot {value}."),
+    # pricing and coverage
+    "pricing.invalid": QT_TRANSLATE_NOOP(
+        "Errors", "Pricing file {path} is not valid: {field_path} {detail}."
+    ),
+    "pricing.no_quote": QT_TRANSLATE_NOOP("Errors", "Request {reference} has no accepted quote."),
+    "pricing.billed": QT_TRANSLATE_NOOP(
+        "Errors", "Request {reference} is already billed; its quote can no longer change."
+    ),
+    "pricing.closed": QT_TRANSLATE_NOOP(
+        "Errors", "Request {reference} is closed; it can no longer be quoted."
+    ),
+    "pricing.not_billed": QT_TRANSLATE_NOOP("Errors", "Request {reference} has no bill yet."),
 }
 """Message code -> English template, identical to ``console.core.errors.MESSAGES``."""
 

@@ -65,7 +65,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.ports import ConsoleBackend
+from console.core.ports import ConsoleBackend, PricingDesk
 from console.core.records import DepotRow, RequestChanges, RequestRow
 from console.ui.alerts import AlertMonitor
 from console.ui.crew_board import CrewBoardPanel
@@ -79,6 +79,7 @@ from console.ui.live_sync import LiveSync, SyncBatch
 from console.ui.queue_filter import RequestFilterProxy
 from console.ui.queue_model import ROW_ROLE, Column, RequestQueueModel
 from console.ui.request_detail import RequestDetailPanel
+from console.ui.revenue_dialog import RevenueMenu
 from console.ui.shortcuts_dialog import ShortcutsDialog
 from console.ui.theme import THEME_KEY, Theme, apply_theme, current_theme, parse_theme
 
@@ -234,6 +235,8 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        if isinstance(backend, PricingDesk):
+            self.revenue = RevenueMenu(self, self.view_menu, backend)
         self._build_toolbar()
         self._build_status_bar()
         self._wire()

@@ -36,12 +36,14 @@ from PySide6.QtWidgets import (
 
 from console.core.errors import DomainError
 from console.core.lifecycle import can_move
-from console.core.ports import RequestCommands
+from console.core.ports import PricingDesk, RequestCommands
+from console.core.pricing import ActualFacts, ChargeRecord
 from console.core.records import RequestRow
 from console.core.vocab import OPEN_STATUSES, Priority, RequestStatus
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.labels import QT_TRANSLATE_NOOP, error_text, field_label, label
+from console.ui.pricing_panel import PricingSection, ask_completion
 from console.ui.triage_text import reason_text
 
 __all__ = [
@@ -240,6 +242,7 @@ _SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 ReasonPrompt = Callable[[str, str], "str | None"]
 CancelPrompt = Callable[[RequestRow], "tuple[CancelCode, str] | None"]
+CompletionPrompt = Callable[[RequestRow, ChargeRecord], "ActualFacts | None"]
 
 
 class RequestDetailPanel(QWidget):
@@ -267,6 +270,10 @@ class RequestDetailPanel(QWidget):
         """How a reason is asked for (releasing a crew); tests replace it."""
         self.ask_cancel: CancelPrompt = self._prompt_cancel
         """How a cancel reason (code and text) is asked for; tests replace it."""
+        self.ask_completion: CompletionPrompt = lambda row, record: ask_completion(
+            self, row, record
+        )
+        """How the actual tow km and waiting time of a quoted job are asked for."""
 
         self.title = QLabel(self)
         self.title.setObjectName("detailTitle")
@@ -301,6 +308,11 @@ class RequestDetailPanel(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(24)
         self._section_boxes = [self._section(body, section, codes) for section, codes in _SECTIONS]
+        self.pricing: PricingSection | None = None
+        if isinstance(backend, PricingDesk):
+            self.pricing = PricingSection(backend, body)
+            self.pricing.sig_changed.connect(self._on_priced)
+            self._section_boxes.append(self.pricing)
         self._columns = 0
         self._arrange(1)
         self.body_scroll = QScrollArea(self)
@@ -515,6 +527,8 @@ class RequestDetailPanel(QWidget):
 
     def _render(self) -> None:
         row = self._row
+        if self.pricing is not None:
+            self.pricing.show_row(row)
         has_row = row is not None
         self.body_scroll.setVisible(has_row)
         self.placeholder.setVisible(not has_row)
@@ -611,6 +625,8 @@ class RequestDetailPanel(QWidget):
             if asked is None:
                 return
             reason = asked
+        if spec.key == "complete" and self._complete_with_bill(row):
+            return
         try:
             moved = self._backend.move(row.id, spec.target, reason=reason)
         except DomainError as exc:
@@ -625,6 +641,37 @@ class RequestDetailPanel(QWidget):
         self._row = moved
         self._render()
         self.sig_changed.emit(moved)
+
+    def _complete_with_bill(self, row: RequestRow) -> bool:
+        """Complete a quoted request with its bill; False when it has no quote to bill."""
+        backend = self._backend
+        record = self.pricing.record if self.pricing is not None else None
+        if not isinstance(backend, PricingDesk) or record is None or record.bill is not None:
+            return False
+        actual = self.ask_completion(row, record)
+        if actual is None:
+            return True
+        try:
+            moved = backend.complete_with_bill(row.id, actual)
+        except DomainError as exc:
+            self.show_message(error_text(exc))
+            self.reload()
+            return True
+        except Exception:  # the data layer failing must not kill the panel
+            logger.warning("billing request %s failed", row.id, exc_info=True)
+            self.show_message(self.tr("The change could not be saved; the connection may be down."))
+            return True
+        self.clear_message()
+        self._row = moved
+        self._render()
+        self.sig_changed.emit(moved)
+        return True
+
+    def _on_priced(self, request_id: int) -> None:
+        if request_id == self._request_id:
+            self.reload()
+            if self._row is not None:
+                self.sig_changed.emit(self._row)
 
     def _prompt_reason(self, title: str, prompt: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, prompt, QLineEdit.EchoMode.Normal, "")

@@ -52,7 +52,7 @@
 <context>
     <name>CancelReasonDialog</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+85"/>
+        <location filename="../../console/ui/request_detail.py" line="+87"/>
         <source>Caller cancelled</source>
         <translation>Caller cancelled</translation>
     </message>
@@ -123,6 +123,39 @@
         <location filename="../../console/ui/filter_bar.py" line="+101"/>
         <source>Show all</source>
         <translation>Show all</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionDialog</name>
+    <message>
+        <location filename="../../console/ui/pricing_panel.py" line="+119"/>
+        <source>Enter the towed distance in km.</source>
+        <translation>Enter the towed distance in km.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Complete and bill</source>
+        <translation>Complete and bill</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What happened on {reference}? The bill is made from these figures.</source>
+        <translation>What happened on {reference}? The bill is made from these figures.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Actual tow distance (km)</source>
+        <translation>Actual tow distance (km)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting on scene (min)</source>
+        <translation>Waiting on scene (min)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Winching (min)</source>
+        <translation>Winching (min)</translation>
     </message>
 </context>
 <context>
@@ -229,7 +262,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="+196"/>
+        <location filename="../../console/ui/labels.py" line="+199"/>
         <source>{field} is required.</source>
         <translation>{field} is required.</translation>
     </message>
@@ -533,6 +566,31 @@
         <source>There is no depot {value}.</source>
         <translation>There is no depot {value}.</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Pricing file {path} is not valid: {field_path} {detail}.</source>
+        <translation>Pricing file {path} is not valid: {field_path} {detail}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request {reference} has no accepted quote.</source>
+        <translation>Request {reference} has no accepted quote.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request {reference} is already billed; its quote can no longer change.</source>
+        <translation>Request {reference} is already billed; its quote can no longer change.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request {reference} is closed; it can no longer be quoted.</source>
+        <translation>Request {reference} is closed; it can no longer be quoted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request {reference} has no bill yet.</source>
+        <translation>Request {reference} has no bill yet.</translation>
+    </message>
 </context>
 <context>
     <name>GuidancePanel</name>
@@ -701,7 +759,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+449"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+456"/>
         <source>New call</source>
         <translation>New call</translation>
     </message>
@@ -911,7 +969,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Close; what you typed is kept for next time (Esc)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>{priority} — {reason}</source>
         <translation>{priority} — {reason}</translation>
     </message>
@@ -946,7 +1004,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>The request could not be saved; the connection may be down. Nothing was stored: try again.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+74"/>
         <source>Please correct the marked fields.</source>
         <translation>Please correct the marked fields.</translation>
     </message>
@@ -959,7 +1017,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-269"/>
+        <location filename="../../console/ui/labels.py" line="-284"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -1457,11 +1515,26 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <source>Crews imported</source>
         <translation>Crews imported</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Quote accepted by the caller</source>
+        <translation>Quote accepted by the caller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bill disputed</source>
+        <translation>Bill disputed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coverage entitlement added</source>
+        <translation>Coverage entitlement added</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+539"/>
+        <location filename="../../console/ui/main_window.py" line="+542"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -1712,6 +1785,264 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
 </context>
 <context>
+    <name>Pricing</name>
+    <message>
+        <location filename="../../console/ui/pricing_text.py" line="+29"/>
+        <location line="+11"/>
+        <source>Base fee</source>
+        <translation>Base fee</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Tow beyond the included km</source>
+        <translation>Tow beyond the included km</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Night surcharge</source>
+        <translation>Night surcharge</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>Expressway surcharge</source>
+        <translation>Expressway surcharge</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>Heavy vehicle surcharge</source>
+        <translation>Heavy vehicle surcharge</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Winching (per started 15 min)</source>
+        <translation>Winching (per started 15 min)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting beyond the free minutes</source>
+        <translation>Waiting beyond the free minutes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tow</source>
+        <translation>Tow</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Winching</source>
+        <translation>Winching</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>job</source>
+        <translation>job</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>× 15 min</source>
+        <translation>× 15 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Covered by {programme}</source>
+        <translation>Covered by {programme}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No programme found: the caller pays the tariff</source>
+        <translation>No programme found: the caller pays the tariff</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{programme} is not valid yet: the caller pays</source>
+        <translation>{programme} is not valid yet: the caller pays</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{programme} has expired: the caller pays</source>
+        <translation>{programme} has expired: the caller pays</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{programme} does not cover this service: the caller pays</source>
+        <translation>{programme} does not cover this service: the caller pays</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{programme} does not cover this vehicle: the caller pays</source>
+        <translation>{programme} does not cover this vehicle: the caller pays</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{programme}: this year&apos;s free uses are used up; the caller pays</source>
+        <translation>{programme}: this year&apos;s free uses are used up; the caller pays</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{item} {billed} instead of {quoted}: {step} {unit} × {price} = {delta} (caller&apos;s part {caller})</source>
+        <translation>{item} {billed} instead of {quoted}: {step} {unit} × {price} = {delta} (caller&apos;s part {caller})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{item} added ({billed}): {step} {unit} × {price} = {delta} (caller&apos;s part {caller})</source>
+        <translation>{item} added ({billed}): {step} {unit} × {price} = {delta} (caller&apos;s part {caller})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{item} not needed: {step} {unit} × {price} = {delta} (caller&apos;s part {caller})</source>
+        <translation>{item} not needed: {step} {unit} × {price} = {delta} (caller&apos;s part {caller})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Covered</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller pays</source>
+        <translation>Caller pays</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>PricingSection</name>
+    <message>
+        <location filename="../../console/ui/pricing_panel.py" line="+193"/>
+        <source>No quote accepted yet.</source>
+        <translation>No quote accepted yet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tow to: {address} · {km} km quoted</source>
+        <translation>Tow to: {address} · {km} km quoted</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quote accepted: caller pays {caller} of {total}</source>
+        <translation>Quote accepted: caller pays {caller} of {total}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Terms: {terms}</source>
+        <translation>Terms: {terms}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bill: caller pays {caller} of {total}</source>
+        <translation>Bill: caller pays {caller} of {total}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The bill is the quote: nothing changed.</source>
+        <translation>The bill is the quote: nothing changed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disputed by the caller: {reason}</source>
+        <translation>Disputed by the caller: {reason}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cannot write {path}: {detail}</source>
+        <translation>Cannot write {path}: {detail}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bill written to {path}</source>
+        <translation>Bill written to {path}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Dispute bill</source>
+        <translation>Dispute bill</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why does the caller dispute the bill of {reference}?</source>
+        <translation>Why does the caller dispute the bill of {reference}?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export bill</source>
+        <translation>Export bill</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Price and coverage</source>
+        <translation>Price and coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quote…</source>
+        <translation>Quote…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price the job again and store what the caller accepts</source>
+        <translation>Price the job again and store what the caller accepts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export bill…</source>
+        <translation>Export bill…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute…</source>
+        <translation>Dispute…</translation>
+    </message>
+</context>
+<context>
     <name>ProposalDialog</name>
     <message>
         <location filename="../../console/ui/proposal_dialog.py" line="+118"/>
@@ -1823,6 +2154,113 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
 </context>
 <context>
+    <name>QuoteDialog</name>
+    <message>
+        <location filename="../../console/ui/pricing_panel.py" line="-237"/>
+        <source>Quote {reference}</source>
+        <translation>Quote {reference}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store quote</source>
+        <translation>Store quote</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteWidget</name>
+    <message>
+        <location filename="../../console/ui/quote_widget.py" line="+164"/>
+        <source>Enter the location and the service to see a quote.</source>
+        <translation>Enter the location and the service to see a quote.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Tow distance must be a number of kilometres from 0 to 2000.</source>
+        <translation>Tow distance must be a number of kilometres from 0 to 2000.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The quote could not be priced; the connection may be down.</source>
+        <translation>The quote could not be priced; the connection may be down.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Price and coverage</source>
+        <translation>Price and coverage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Policy / member no.</source>
+        <translation>Policy / member no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tow destination</source>
+        <translation>Tow destination</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destination lat, lon</source>
+        <translation>Destination lat, lon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tow distance (km)</source>
+        <translation>Tow distance (km)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Policy or member number, plate or last 6 of VIN</source>
+        <translation>Policy or member number, plate or last 6 of VIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workshop or address the vehicle goes to</source>
+        <translation>Workshop or address the vehicle goes to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 30.80</source>
+        <translation>e.g. 30.80</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 120.70</source>
+        <translation>e.g. 120.70</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller accepts this quote</source>
+        <translation>Caller accepts this quote</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+23"/>
+        <source>estimated from the destination</source>
+        <translation>estimated from the destination</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>{count} free uses left this year after this one</source>
+        <translation>{count} free uses left this year after this one</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Caller pays {caller} of {total} (programme pays {covered})</source>
+        <translation>Caller pays {caller} of {total} (programme pays {covered})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Terms: {terms}</source>
+        <translation>Terms: {terms}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>estimated {km} km</source>
+        <translation>estimated {km} km</translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message>
         <location filename="../../console/ui/dispatch_labels.py" line="+20"/>
@@ -1882,7 +2320,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+224"/>
+        <location filename="../../console/ui/request_detail.py" line="+234"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
@@ -1997,7 +2435,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>The request could not be read; the connection may be down.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
@@ -2027,7 +2465,8 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Reason for {reference}:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <location line="+24"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>The change could not be saved; the connection may be down.</translation>
     </message>
@@ -2172,6 +2611,72 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <location line="+5"/>
         <source>Warning: the location is outside the service area</source>
         <translation>Warning: the location is outside the service area</translation>
+    </message>
+</context>
+<context>
+    <name>RevenueDialog</name>
+    <message>
+        <location filename="../../console/ui/revenue_dialog.py" line="+80"/>
+        <source>The figures could not be read; the connection may be down.</source>
+        <translation>The figures could not be read; the connection may be down.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No bills yet.</source>
+        <translation>No bills yet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pay as you go</source>
+        <translation>Pay as you go</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Revenue and covered cost by programme</source>
+        <translation>Revenue and covered cost by programme</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jobs billed</source>
+        <translation>Jobs billed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Billed</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Covered cost</source>
+        <translation>Covered cost</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paid by callers</source>
+        <translation>Paid by callers</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disputed bills</source>
+        <translation>Disputed bills</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>RevenueMenu</name>
+    <message>
+        <location line="+34"/>
+        <source>Revenue by programme…</source>
+        <translation>Revenue by programme…</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,7 @@
 <context>
     <name>CancelReasonDialog</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+85"/>
+        <location filename="../../console/ui/request_detail.py" line="+87"/>
         <source>Caller cancelled</source>
         <translation>来电人取消</translation>
     </message>
@@ -123,6 +123,39 @@
         <location filename="../../console/ui/filter_bar.py" line="+101"/>
         <source>Show all</source>
         <translation>全部显示</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionDialog</name>
+    <message>
+        <location filename="../../console/ui/pricing_panel.py" line="+119"/>
+        <source>Enter the towed distance in km.</source>
+        <translation>请输入实际拖车公里数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Complete and bill</source>
+        <translation>完工并结算</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What happened on {reference}? The bill is made from these figures.</source>
+        <translation>{reference} 的实际情况如何？账单将按以下数据生成。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Actual tow distance (km)</source>
+        <translation>实际拖车距离（公里）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting on scene (min)</source>
+        <translation>现场等待（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Winching (min)</source>
+        <translation>绞盘作业（分钟）</translation>
     </message>
 </context>
 <context>
@@ -229,7 +262,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="+196"/>
+        <location filename="../../console/ui/labels.py" line="+199"/>
         <source>{field} is required.</source>
         <translation>{field}为必填项。</translation>
     </message>
@@ -533,6 +566,31 @@
         <source>There is no depot {value}.</source>
         <translation>网点 {value} 不存在。</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Pricing file {path} is not valid: {field_path} {detail}.</source>
+        <translation>价格文件 {path} 无效：{field_path} {detail}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request {reference} has no accepted quote.</source>
+        <translation>工单 {reference} 没有已确认的报价。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request {reference} is already billed; its quote can no longer change.</source>
+        <translation>工单 {reference} 已结算，报价不能再更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request {reference} is closed; it can no longer be quoted.</source>
+        <translation>工单 {reference} 已关闭，不能再报价。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request {reference} has no bill yet.</source>
+        <translation>工单 {reference} 尚未结算。</translation>
+    </message>
 </context>
 <context>
     <name>GuidancePanel</name>
@@ -701,7 +759,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+449"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+456"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -911,7 +969,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>关闭；已填写的内容会保留到下次（Esc）</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>{priority} — {reason}</source>
         <translation>{priority} — {reason}</translation>
     </message>
@@ -946,7 +1004,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>工单未能保存，可能已断开连接。未写入任何内容，请重试。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+74"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标出的字段。</translation>
     </message>
@@ -959,7 +1017,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-269"/>
+        <location filename="../../console/ui/labels.py" line="-284"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -1457,11 +1515,26 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <source>Crews imported</source>
         <translation>已导入救援车组</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Quote accepted by the caller</source>
+        <translation>来电人确认报价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bill disputed</source>
+        <translation>账单有异议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coverage entitlement added</source>
+        <translation>新增救援权益</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+539"/>
+        <location filename="../../console/ui/main_window.py" line="+542"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -1712,6 +1785,264 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
 </context>
 <context>
+    <name>Pricing</name>
+    <message>
+        <location filename="../../console/ui/pricing_text.py" line="+29"/>
+        <location line="+11"/>
+        <source>Base fee</source>
+        <translation>起步价</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Tow beyond the included km</source>
+        <translation>超出起步公里的拖车里程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Night surcharge</source>
+        <translation>夜间附加费</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>Expressway surcharge</source>
+        <translation>高速公路附加费</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>Heavy vehicle surcharge</source>
+        <translation>重型车辆附加费</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Winching (per started 15 min)</source>
+        <translation>绞盘作业（每15分钟，不足按15分钟计）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting beyond the free minutes</source>
+        <translation>超出免费时长的等待</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tow</source>
+        <translation>拖车</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Winching</source>
+        <translation>绞盘作业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>job</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>× 15 min</source>
+        <translation>× 15 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Covered by {programme}</source>
+        <translation>由“{programme}”承担</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No programme found: the caller pays the tariff</source>
+        <translation>未找到救援权益：来电人按价目表付费</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{programme} is not valid yet: the caller pays</source>
+        <translation>“{programme}”尚未生效：由来电人付费</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{programme} has expired: the caller pays</source>
+        <translation>“{programme}”已过期：由来电人付费</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{programme} does not cover this service: the caller pays</source>
+        <translation>“{programme}”不含此项服务：由来电人付费</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{programme} does not cover this vehicle: the caller pays</source>
+        <translation>“{programme}”不适用于此车辆：由来电人付费</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{programme}: this year&apos;s free uses are used up; the caller pays</source>
+        <translation>“{programme}”本年度免费次数已用完：由来电人付费</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{item} {billed} instead of {quoted}: {step} {unit} × {price} = {delta} (caller&apos;s part {caller})</source>
+        <translation>{item} 实际 {billed}，报价 {quoted}：{step} {unit} × {price} = {delta}（车主承担部分 {caller}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{item} added ({billed}): {step} {unit} × {price} = {delta} (caller&apos;s part {caller})</source>
+        <translation>新增{item}（{billed}）：{step} {unit} × {price} = {delta}（车主承担部分 {caller}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{item} not needed: {step} {unit} × {price} = {delta} (caller&apos;s part {caller})</source>
+        <translation>未发生{item}：{step} {unit} × {price} = {delta}（车主承担部分 {caller}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Covered</source>
+        <translation>权益承担</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller pays</source>
+        <translation>车主支付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>PricingSection</name>
+    <message>
+        <location filename="../../console/ui/pricing_panel.py" line="+193"/>
+        <source>No quote accepted yet.</source>
+        <translation>尚无已确认的报价。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tow to: {address} · {km} km quoted</source>
+        <translation>拖至：{address} · 报价 {km} 公里</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quote accepted: caller pays {caller} of {total}</source>
+        <translation>已确认报价：总额 {total}，车主支付 {caller}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Terms: {terms}</source>
+        <translation>服务条款：{terms}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bill: caller pays {caller} of {total}</source>
+        <translation>账单：总额 {total}，车主支付 {caller}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The bill is the quote: nothing changed.</source>
+        <translation>账单与报价一致，没有变化。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disputed by the caller: {reason}</source>
+        <translation>来电人提出异议：{reason}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cannot write {path}: {detail}</source>
+        <translation>无法写入 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bill written to {path}</source>
+        <translation>账单已导出到 {path}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Dispute bill</source>
+        <translation>账单异议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why does the caller dispute the bill of {reference}?</source>
+        <translation>来电人为何对 {reference} 的账单有异议？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export bill</source>
+        <translation>导出账单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON（*.json）;;CSV（*.csv）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Price and coverage</source>
+        <translation>费用与救援权益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quote…</source>
+        <translation>报价…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price the job again and store what the caller accepts</source>
+        <translation>重新计算费用并保存来电人确认的报价</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export bill…</source>
+        <translation>导出账单…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute…</source>
+        <translation>提出异议…</translation>
+    </message>
+</context>
+<context>
     <name>ProposalDialog</name>
     <message>
         <location filename="../../console/ui/proposal_dialog.py" line="+118"/>
@@ -1823,6 +2154,113 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
 </context>
 <context>
+    <name>QuoteDialog</name>
+    <message>
+        <location filename="../../console/ui/pricing_panel.py" line="-237"/>
+        <source>Quote {reference}</source>
+        <translation>为 {reference} 报价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store quote</source>
+        <translation>保存报价</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteWidget</name>
+    <message>
+        <location filename="../../console/ui/quote_widget.py" line="+164"/>
+        <source>Enter the location and the service to see a quote.</source>
+        <translation>填写位置和服务项目后即可看到报价。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Tow distance must be a number of kilometres from 0 to 2000.</source>
+        <translation>拖车距离必须是 0 到 2000 之间的公里数。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The quote could not be priced; the connection may be down.</source>
+        <translation>无法计算报价，可能是连接已断开。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Price and coverage</source>
+        <translation>费用与救援权益</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Policy / member no.</source>
+        <translation>保单号 / 会员号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tow destination</source>
+        <translation>拖车目的地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destination lat, lon</source>
+        <translation>目的地纬度、经度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tow distance (km)</source>
+        <translation>拖车距离（公里）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Policy or member number, plate or last 6 of VIN</source>
+        <translation>保单号或会员号、车牌号或车架号后6位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workshop or address the vehicle goes to</source>
+        <translation>车辆送往的维修站或地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 30.80</source>
+        <translation>例如 30.80</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 120.70</source>
+        <translation>例如 120.70</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller accepts this quote</source>
+        <translation>来电人确认此报价</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+23"/>
+        <source>estimated from the destination</source>
+        <translation>按目的地估算</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>{count} free uses left this year after this one</source>
+        <translation>本次之后本年度还剩 {count} 次免费救援</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Caller pays {caller} of {total} (programme pays {covered})</source>
+        <translation>总额 {total}，车主支付 {caller}（权益承担 {covered}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Terms: {terms}</source>
+        <translation>服务条款：{terms}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>estimated {km} km</source>
+        <translation>估算 {km} 公里</translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message>
         <location filename="../../console/ui/dispatch_labels.py" line="+20"/>
@@ -1882,7 +2320,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+224"/>
+        <location filename="../../console/ui/request_detail.py" line="+234"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
@@ -1997,7 +2435,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>无法读取工单，可能已断开连接。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -2027,7 +2465,8 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>{reference} 的原因：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <location line="+24"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>更改未能保存，可能已断开连接。</translation>
     </message>
@@ -2172,6 +2611,72 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <location line="+5"/>
         <source>Warning: the location is outside the service area</source>
         <translation>注意：该位置不在服务区域内</translation>
+    </message>
+</context>
+<context>
+    <name>RevenueDialog</name>
+    <message>
+        <location filename="../../console/ui/revenue_dialog.py" line="+80"/>
+        <source>The figures could not be read; the connection may be down.</source>
+        <translation>无法读取数据，可能是连接已断开。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No bills yet.</source>
+        <translation>暂无账单。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pay as you go</source>
+        <translation>按次付费</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Revenue and covered cost by programme</source>
+        <translation>各救援权益的收入与承担费用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Programme</source>
+        <translation>救援权益</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jobs billed</source>
+        <translation>结算单数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Billed</source>
+        <translation>结算总额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Covered cost</source>
+        <translation>权益承担费用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paid by callers</source>
+        <translation>车主支付</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disputed bills</source>
+        <translation>有异议的账单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>RevenueMenu</name>
+    <message>
+        <location line="+34"/>
+        <source>Revenue by programme…</source>
+        <translation>各救援权益收入…</translation>
     </message>
 </context>
 <context>
