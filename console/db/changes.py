@@ -1,7 +1,8 @@
-"""Commit announcements on PostgreSQL: ``NOTIFY roadside_changes`` and its listener.
+"""Commit announcements on PostgreSQL: ``NOTIFY "roadside_changes.<schema>"`` and its listener.
 
-Every unit of work on PostgreSQL sends ``NOTIFY roadside_changes, '<revision>'``
-inside its transaction, so the server delivers it exactly when the commit is
+Every unit of work on PostgreSQL sends ``NOTIFY "roadside_changes.<schema>", '<revision>'``
+inside its transaction (one channel per schema: notifications are per database, and
+consoles on another schema of the same server must not be woken by this one's writes), so the server delivers it exactly when the commit is
 visible. :class:`ChangeListener` holds one autocommit psycopg connection that
 ``LISTEN``\\s on that channel in its own thread and calls its subscribers for
 each announcement, so consoles fetch a change at once instead of on the next
@@ -17,15 +18,16 @@ import threading
 from collections.abc import Callable
 
 import psycopg
+from psycopg import sql
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import URL
 
-__all__ = ["CHANNEL", "ChangeListener", "announce", "supports_notify"]
+__all__ = ["CHANNEL", "ChangeListener", "announce", "channel_of", "supports_notify"]
 
 logger = logging.getLogger(__name__)
 
 CHANNEL = "roadside_changes"
-"""The PostgreSQL notification channel every commit is announced on."""
+"""Prefix of the PostgreSQL notification channels; the schema name follows a dot."""
 
 WAIT_S = 0.5
 """How long one wait for notifications lasts before the stop flag is checked again."""
@@ -42,11 +44,16 @@ def supports_notify(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
 
 
+def channel_of(schema: str) -> str:
+    """The notification channel of the tables in ``schema``."""
+    return f"{CHANNEL}.{schema}"
+
+
 def announce(connection: Connection, revision: int) -> None:
-    """Queue ``NOTIFY roadside_changes, '<revision>'``; the server sends it on commit."""
+    """Queue the commit's announcement on its schema's channel; sent on commit."""
     connection.execute(
-        text("SELECT pg_notify(:channel, :payload)"),
-        {"channel": CHANNEL, "payload": str(revision)},
+        text("SELECT pg_notify(:prefix || '.' || current_schema(), :payload)"),
+        {"prefix": CHANNEL, "payload": str(revision)},
     )
 
 
@@ -56,7 +63,7 @@ def _conninfo(url: URL) -> str:
 
 
 class ChangeListener:
-    """LISTENs on :data:`CHANNEL` in a daemon thread and calls every subscriber per commit."""
+    """LISTENs on its schema's channel in a daemon thread and calls every subscriber per commit."""
 
     def __init__(self, url: URL) -> None:
         self._conninfo = _conninfo(url)
@@ -106,7 +113,11 @@ class ChangeListener:
                 with psycopg.connect(
                     self._conninfo, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
                 ) as connection:
-                    connection.execute(f"LISTEN {CHANNEL}")
+                    row = connection.execute("SELECT current_schema()").fetchone()
+                    schema = str(row[0]) if row is not None else "public"
+                    connection.execute(
+                        sql.SQL("LISTEN {}").format(sql.Identifier(channel_of(schema)))
+                    )
                     self.connected.set()
                     if failing:
                         logger.info("change listener reconnected")
