@@ -285,8 +285,13 @@
         }
       });
       if (tiles) {
+        var failed = 0;
         tiles.on("tileerror", function (e) {
-          console.warn("tile failed: " + (e.tile && e.tile.src));
+          // Once per page: an unreachable tile server fails every tile.
+          if (failed++ === 0) {
+            console.warn("tiles do not load (first: " + (e.tile && e.tile.src) +
+                         "); the boundary layer still shows");
+          }
         });
       }
       connectBridge();
@@ -318,7 +323,8 @@
         depotLayer: layers.depots.getLayers().length,
         crewLayer: layers.crews.getLayers().length,
         requestLayer: layers.requests.getLayers().length,
-        routes: layers.routes.getLayers().length
+        routes: layers.routes.getLayers().length,
+        boundaries: layers.boundaries.getLayers().length
       };
     },
     view: function () {
@@ -379,6 +385,20 @@
                             { permanent: true, direction: "center", className: "cm-province" });
         }
       });
+    },
+    leaflet: function () { return map; },
+    latLngOf: function (kind, id) {
+      var store = kind === "crew" ? crews : kind === "request" ? requests : depots;
+      if (!store[id]) { return null; }
+      var p = store[id].marker.getLatLng();
+      return { lat: p.lat, lon: p.lng };
+    },
+    screenPoint: function (kind, id) {
+      var store = kind === "crew" ? crews : kind === "request" ? requests : depots;
+      if (!store[id]) { return null; }
+      var p = map.latLngToContainerPoint(store[id].marker.getLatLng());
+      var box = map.getContainer().getBoundingClientRect();
+      return { x: p.x + box.left, y: p.y + box.top };
     },
     legendText: function () { return legend ? legend.getContainer().textContent : ""; },
     popupText: function (kind, id) {

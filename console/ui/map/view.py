@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QFile, QIODevice, Qt, QUrl, Signal
+from PySide6.QtCore import QFile, QIODevice, Qt, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -41,10 +41,9 @@ _JS_LEVELS = {
 
 @functools.cache
 def _shared_profile() -> tuple[QWebEngineProfile, NetworkGuard]:
-    # One off-the-record profile for the process, owned by the application so
-    # that it outlives every page (Qt warns when a profile dies before its pages).
-    app = QCoreApplication.instance()
-    profile = QWebEngineProfile(app)
+    # Qt's default profile (off the record): Qt itself keeps it alive until the
+    # last page is gone, which a profile of our own cannot promise at exit.
+    profile = QWebEngineProfile.defaultProfile()
     guard = NetworkGuard(parent=profile)
     profile.setUrlRequestInterceptor(guard)
     return profile, guard
