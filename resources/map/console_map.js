@@ -34,7 +34,6 @@
                  service_type: {}, request_status: {}, fields: {} };
   var layers = {};
   var depots = {};
-  var crews = {};
   var requests = {};
   var control = null;
   var legend = null;
@@ -93,8 +92,8 @@
 
   function crewStyle(crew) {
     return {
-      renderer: canvas, radius: KIND_RADIUS[crew.kind] || 5, weight: 1, color: "#1b1b1b",
-      fillColor: CREW_COLOURS[crew.status] || "#777", fillOpacity: 0.9
+      radius: KIND_RADIUS[crew.kind] || 5, stroke: "#1b1b1b",
+      fill: CREW_COLOURS[crew.status] || "#777"
     };
   }
 
@@ -116,10 +115,10 @@
     marker.bindPopup(function () { return popupOf(kind, store[id].data); });
     marker.bindTooltip(function () { return tooltipOf(kind, store[id].data); },
                        { direction: "top", offset: [0, -6] });
-    marker.on("click", function () {
-      if (!bridge) { return; }
-      if (kind === "crew") { bridge.crewClicked(id); }
-      if (kind === "request") { bridge.requestClicked(id); }
+    marker.on("click", function (e) {
+      // The map would otherwise also see the click (and look for a crew under it).
+      L.DomEvent.stopPropagation(e);
+      if (bridge && kind === "request" && !pickMode) { bridge.requestClicked(id); }
     });
   }
 
@@ -232,7 +231,7 @@
     var country = feature.properties.kind === "country";
     return {
       color: country ? "#5d4037" : "#8d6e63", weight: country ? 2 : 0.8,
-      fillColor: "#f3efe6", fillOpacity: country ? 0.5 : 0, dashArray: country ? null : "3 3"
+      fillColor: "#f3efe6", fillOpacity: country ? 0.5 : 0
     };
   }
 
@@ -259,20 +258,257 @@
     L.popup().setLatLng(e.latlng).setContent(link).openOn(map);
   }
 
+
+  /* Crews: thousands of points that move every few seconds. One canvas drawn in
+   * a single pass per colour is far cheaper than a Leaflet layer per crew (an
+   * update of 5,000 crews touches plain objects and asks for one redraw).
+   * The canvas ignores the mouse; hits are found on the map's own events. */
+  var PointLayer = L.Layer.extend({
+    options: { pane: "crewPane", hitSlop: 3 },
+
+    initialize: function (handlers, options) {
+      L.setOptions(this, options);
+      this.points = {};
+      this._handlers = handlers;
+      this._screen = [];
+      this._frame = null;
+    },
+
+    onAdd: function (map) {
+      this._canvas = L.DomUtil.create("canvas", "cm-points leaflet-zoom-hide");
+      this.getPane().appendChild(this._canvas);
+      map.on("moveend zoomend resize viewreset", this._reset, this);
+      map.on("click", this._onClick, this);
+      map.on("mousemove", this._onMove, this);
+      this._reset();
+    },
+
+    onRemove: function (map) {
+      map.off("moveend zoomend resize viewreset", this._reset, this);
+      map.off("click", this._onClick, this);
+      map.off("mousemove", this._onMove, this);
+      this._hideTip();
+      L.DomUtil.remove(this._canvas);
+      this._screen = [];
+    },
+
+    count: function () { return Object.keys(this.points).length; },
+
+    upsert: function (items) {
+      for (var i = 0; i < items.length; i++) { this.points[items[i].id] = items[i]; }
+      this.schedule();
+      return items.length;
+    },
+
+    remove: function (ids) {
+      var gone = 0;
+      for (var i = 0; i < ids.length; i++) {
+        if (this.points[ids[i]]) { delete this.points[ids[i]]; gone++; }
+      }
+      this.schedule();
+      return gone;
+    },
+
+    replace: function (items) {
+      this.points = {};
+      return this.upsert(items);
+    },
+
+    flush: function () {
+      if (this._frame) {
+        L.Util.cancelAnimFrame(this._frame);
+        this._redraw();
+      }
+      return this.lastDrawMs;
+    },
+
+    schedule: function () {
+      if (this._map && !this._frame) {
+        this._frame = L.Util.requestAnimFrame(this._redraw, this);
+      }
+    },
+
+    _reset: function () {
+      var map = this._map;
+      var size = map.getSize();
+      var ratio = window.devicePixelRatio || 1;
+      L.DomUtil.setPosition(this._canvas, map.containerPointToLayerPoint([0, 0]));
+      this._canvas.width = size.x * ratio;
+      this._canvas.height = size.y * ratio;
+      this._canvas.style.width = size.x + "px";
+      this._canvas.style.height = size.y + "px";
+      this._redraw();
+    },
+
+    _redraw: function () {
+      this._frame = null;
+      var map = this._map;
+      if (!map) { return; }
+      var started = performance.now();
+      var ratio = window.devicePixelRatio || 1;
+      var ctx = this._canvas.getContext("2d");
+      var size = map.getSize();
+      var width = this._canvas.width;
+      var height = this._canvas.height;
+      if (!this._image || this._image.width !== width || this._image.height !== height) {
+        this._image = ctx.createImageData(width, height);
+        this._pixels = new Uint32Array(this._image.data.buffer);
+      }
+      var pixels = this._pixels;
+      pixels.fill(0);
+      var screen = [];
+      for (var id in this.points) {
+        var p = this.points[id];
+        var pt = map.latLngToContainerPoint([p.lat, p.lon]);
+        if (pt.x < -10 || pt.y < -10 || pt.x > size.x + 10 || pt.y > size.y + 10) { continue; }
+        var sprite = this._sprite(p, ratio);
+        var cx = Math.round(pt.x * ratio);
+        var cy = Math.round(pt.y * ratio);
+        var offsets = sprite.offsets;
+        for (var k = 0; k < offsets.length; k += 3) {
+          var x = cx + offsets[k];
+          var y = cy + offsets[k + 1];
+          if (x >= 0 && y >= 0 && x < width && y < height) { pixels[y * width + x] = offsets[k + 2]; }
+        }
+        screen.push([pt.x, pt.y, sprite.radius, p.id]);
+      }
+      ctx.putImageData(this._image, 0, 0);
+      this._screen = screen;
+      this.lastDrawMs = performance.now() - started;
+    },
+
+    // Software-rendered canvases (workstations without a GPU) fill thousands of
+    // arcs slowly; writing each dot's pixels into one buffer and uploading it
+    // once is an order of magnitude faster. A "sprite" is the dot's pixel offsets
+    // and colours (little-endian RGBA words), one per look (status x vehicle kind).
+    _sprite: function (p, ratio) {
+      var key = p.status + "|" + p.kind + "|" + ratio;
+      var cache = this._sprites || (this._sprites = {});
+      var sprite = cache[key];
+      if (sprite) { return sprite; }
+      var style = this._handlers.style(p);
+      var outer = style.radius * ratio;
+      var inner = outer - Math.max(1, ratio);
+      var fill = rgbaWord(style.fill);
+      var stroke = rgbaWord(style.stroke);
+      var offsets = [];
+      var reach = Math.ceil(outer);
+      for (var dy = -reach; dy <= reach; dy++) {
+        for (var dx = -reach; dx <= reach; dx++) {
+          var d = Math.sqrt(dx * dx + dy * dy);
+          if (d <= outer) { offsets.push(dx, dy, d <= inner ? fill : stroke); }
+        }
+      }
+      sprite = { offsets: offsets, radius: style.radius };
+      cache[key] = sprite;
+      return sprite;
+    },
+
+    hit: function (point) {
+      var best = null;
+      var bestDistance = Infinity;
+      for (var i = this._screen.length - 1; i >= 0; i--) {
+        var s = this._screen[i];
+        var dx = s[0] - point.x;
+        var dy = s[1] - point.y;
+        var d = dx * dx + dy * dy;
+        var reach = s[2] + this.options.hitSlop;
+        if (d <= reach * reach && d < bestDistance) { best = s[3]; bestDistance = d; }
+      }
+      return best;
+    },
+
+    _onClick: function (e) {
+      var id = this.hit(e.containerPoint);
+      if (id === null || !this.points[id]) { return; }
+      var p = this.points[id];
+      L.popup({ offset: [0, -4] }).setLatLng([p.lat, p.lon])
+        .setContent(this._handlers.popup(p)).openOn(this._map);
+      this._handlers.click(p);
+    },
+
+    _onMove: function (e) {
+      var id = this.hit(e.containerPoint);
+      var container = this._map.getContainer();
+      if (id === null || !this.points[id]) {
+        if (this._tipId !== undefined) { container.classList.remove("cm-over-point"); }
+        this._hideTip();
+        return;
+      }
+      if (this._tipId === id) { return; }
+      this._hideTip();
+      var p = this.points[id];
+      container.classList.add("cm-over-point");
+      this._tipId = id;
+      this._tip = L.tooltip({ direction: "top", offset: [0, -6] })
+        .setLatLng([p.lat, p.lon]).setContent(this._handlers.tooltip(p)).addTo(this._map);
+    },
+
+    _hideTip: function () {
+      if (this._tip) { this._tip.remove(); }
+      this._tip = null;
+      this._tipId = undefined;
+    }
+  });
+
+  function rgbaWord(hex) {
+    var n = parseInt(hex.slice(1), 16);
+    // ImageData bytes are R, G, B, A: as a little-endian 32-bit word, A is highest.
+    return ((255 << 24) | ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff)) >>> 0;
+  }
+
+  function crewFromArray(a) {
+    return { id: a[0], lat: a[1], lon: a[2], status: a[3], kind: a[4], call_sign: a[5],
+             depot: a[6] };
+  }
+
+  function crewsFromArrays(items) {
+    var out = new Array(items.length);
+    for (var i = 0; i < items.length; i++) { out[i] = crewFromArray(items[i]); }
+    return out;
+  }
+
+  function positionOf(kind, id) {
+    if (kind === "crew") {
+      var c = layers.crews.points[id];
+      return c ? L.latLng(c.lat, c.lon) : null;
+    }
+    var store = kind === "request" ? requests : depots;
+    return store[id] ? store[id].marker.getLatLng() : null;
+  }
+
+  function dataOf(kind, id) {
+    if (kind === "crew") { return layers.crews.points[id] || null; }
+    var store = kind === "request" ? requests : depots;
+    return store[id] ? store[id].data : null;
+  }
+
   var api = {
     init: function (leafletMap, tileLayer, config) {
       map = leafletMap;
       tiles = tileLayer;
       labels = config.labels || labels;
+      // Boundaries under everything, crews under depots and requests; neither
+      // takes the mouse (only the one interactive canvas on top may).
+      map.createPane("boundaryPane").style.zIndex = 250;
+      map.getPane("boundaryPane").style.pointerEvents = "none";
+      map.createPane("crewPane").style.zIndex = 350;
+      map.getPane("crewPane").style.pointerEvents = "none";
       canvas = L.canvas({ padding: 0.5 });
       layers.boundaries = L.geoJSON(window.CONSOLE_BOUNDARIES || null, {
-        style: boundaryStyle, interactive: false
+        style: boundaryStyle, interactive: false,
+        renderer: L.canvas({ pane: "boundaryPane" }), pane: "boundaryPane"
       }).addTo(map);
       layers.depots = L.markerClusterGroup({
-        chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50,
+        chunkedLoading: false, showCoverageOnHover: false, maxClusterRadius: 50,
         disableClusteringAtZoom: 11
       }).addTo(map);
-      layers.crews = L.featureGroup().addTo(map);
+      layers.crews = new PointLayer({
+        style: crewStyle,
+        popup: crewPopup,
+        tooltip: function (crew) { return tooltipOf("crew", crew); },
+        click: function (crew) { if (bridge && !pickMode) { bridge.crewClicked(crew.id); } }
+      }).addTo(map);
       layers.requests = L.featureGroup().addTo(map);
       layers.routes = L.featureGroup().addTo(map);
       api.setLabels(labels);
@@ -300,16 +536,13 @@
       replace("depot", depots, layers.depots, items, depotStyle);
       return count(depots);
     },
-    setCrews: function (items) {
-      replace("crew", crews, layers.crews, items, crewStyle);
-      return count(crews);
-    },
+    setCrews: function (items) { return layers.crews.replace(crewsFromArrays(items)); },
     setRequests: function (items) {
       replace("request", requests, layers.requests, items, requestStyle);
       return count(requests);
     },
-    upsertCrews: function (items) { return upsert("crew", crews, layers.crews, items, crewStyle); },
-    removeCrews: function (ids) { return remove(crews, layers.crews, ids); },
+    upsertCrews: function (items) { return layers.crews.upsert(crewsFromArrays(items)); },
+    removeCrews: function (ids) { return layers.crews.remove(ids); },
     upsertRequests: function (items) {
       return upsert("request", requests, layers.requests, items, requestStyle);
     },
@@ -317,11 +550,14 @@
       api.clearHighlightIf(ids);
       return remove(requests, layers.requests, ids);
     },
+    flush: function () { return layers.crews.flush(); },
     counts: function () {
       return {
-        depots: count(depots), crews: count(crews), requests: count(requests),
+        depots: count(depots), crews: layers.crews.count(), requests: count(requests),
         depotLayer: layers.depots.getLayers().length,
-        crewLayer: layers.crews.getLayers().length,
+        crewLayer: layers.crews.count(),
+        crewsDrawn: layers.crews._screen.length,
+        crewDrawMs: layers.crews.lastDrawMs,
         requestLayer: layers.requests.getLayers().length,
         routes: layers.routes.getLayers().length,
         boundaries: layers.boundaries.getLayers().length
@@ -333,10 +569,9 @@
     },
     highlight: function (kind, id) {
       if (highlightMarker) { highlightMarker.remove(); highlightMarker = null; }
-      var store = kind === "crew" ? crews : kind === "request" ? requests : depots;
-      var entry = store[id];
-      if (!entry) { return false; }
-      highlightMarker = L.circleMarker(entry.marker.getLatLng(), {
+      var at = positionOf(kind, id);
+      if (!at) { return false; }
+      highlightMarker = L.circleMarker(at, {
         renderer: canvas, radius: 15, weight: 3, color: "#ff1744", fill: false,
         interactive: false
       }).addTo(map);
@@ -357,9 +592,9 @@
       if (!req) { return 0; }
       var drawn = 0;
       for (var i = 0; i < crewIds.length; i++) {
-        var crew = crews[crewIds[i]];
+        var crew = positionOf("crew", crewIds[i]);
         if (!crew) { continue; }
-        L.polyline([crew.marker.getLatLng(), req.marker.getLatLng()], {
+        L.polyline([crew, req.marker.getLatLng()], {
           renderer: canvas, color: i === 0 ? "#ff1744" : "#455a64", weight: i === 0 ? 4 : 2,
           opacity: 0.85, dashArray: i === 0 ? null : "6 6", interactive: false
         }).addTo(layers.routes);
@@ -388,22 +623,20 @@
     },
     leaflet: function () { return map; },
     latLngOf: function (kind, id) {
-      var store = kind === "crew" ? crews : kind === "request" ? requests : depots;
-      if (!store[id]) { return null; }
-      var p = store[id].marker.getLatLng();
-      return { lat: p.lat, lon: p.lng };
+      var at = positionOf(kind, id);
+      return at ? { lat: at.lat, lon: at.lng } : null;
     },
     screenPoint: function (kind, id) {
-      var store = kind === "crew" ? crews : kind === "request" ? requests : depots;
-      if (!store[id]) { return null; }
-      var p = map.latLngToContainerPoint(store[id].marker.getLatLng());
+      var at = positionOf(kind, id);
+      if (!at) { return null; }
+      var p = map.latLngToContainerPoint(at);
       var box = map.getContainer().getBoundingClientRect();
       return { x: p.x + box.left, y: p.y + box.top };
     },
     legendText: function () { return legend ? legend.getContainer().textContent : ""; },
     popupText: function (kind, id) {
-      var store = kind === "crew" ? crews : kind === "request" ? requests : depots;
-      return store[id] ? popupOf(kind, store[id].data) : "";
+      var item = dataOf(kind, id);
+      return item ? popupOf(kind, item) : "";
     },
     setPickMode: function (on) {
       pickMode = !!on;

@@ -251,17 +251,19 @@ class MapView(QWebEngineView):
             "phone": row.phone,
         }
 
-    def _crew(self, row: CrewRow) -> dict[str, Any]:
+    def _crew(self, row: CrewRow) -> list[Any]:
+        # Positional, not keyed: thousands go at once, and the page unpacks them
+        # in console_map.js (crewFromArray) in this order.
         lat, lon = self.to_page(row.lat, row.lon)
-        return {
-            "id": row.id,
-            "lat": lat,
-            "lon": lon,
-            "call_sign": row.call_sign,
-            "status": row.status.value,
-            "kind": row.vehicle_kind.value,
-            "depot": row.depot_code,
-        }
+        return [
+            row.id,
+            lat,
+            lon,
+            row.status.value,
+            row.vehicle_kind.value,
+            row.call_sign,
+            row.depot_code,
+        ]
 
     def _request(self, row: RequestRow) -> dict[str, Any]:
         lat, lon = self.to_page(row.lat, row.lon)
