@@ -1541,12 +1541,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Depots</source>
         <translation>Depots</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>Crews</source>
         <translation>Crews</translation>
     </message>
@@ -1567,6 +1567,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Legend</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Requests by priority</source>
         <translation>Requests by priority</translation>
     </message>

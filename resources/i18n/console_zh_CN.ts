@@ -1541,12 +1541,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Depots</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
         <source>Crews</source>
         <translation>车组</translation>
     </message>
@@ -1567,6 +1567,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Requests by priority</source>
         <translation>工单（按优先级）</translation>
     </message>

@@ -37,6 +37,7 @@
   var requests = {};
   var control = null;
   var legend = null;
+  var legendFolded = false;
   var highlightMarker = null;
   var pickMode = false;
   var canvas = null;
@@ -190,15 +191,20 @@
     overlays[escapeHtml(labels.layers.crews || "Crews")] = layers.crews;
     overlays[escapeHtml(labels.layers.requests || "Requests")] = layers.requests;
     overlays[escapeHtml(labels.layers.routes || "Suggested crews")] = layers.routes;
-    control = L.control.layers({}, overlays, { collapsed: false, position: "topright" });
+    control = L.control.layers({}, overlays, { collapsed: true, position: "topright" });
     if (tiles) { control.addOverlay(tiles, escapeHtml(labels.layers.tiles || "Tiles")); }
     control.addTo(map);
     if (legend) { legend.remove(); }
     legend = L.control({ position: "bottomright" });
     legend.onAdd = function () {
-      var div = L.DomUtil.create("div", "cm-legend");
+      var div = L.DomUtil.create("div", "cm-legend" + (legendFolded ? " cm-folded" : ""));
       div.innerHTML = legendHtml();
       L.DomEvent.disableClickPropagation(div);
+      // A small dock needs the room: the title folds the legend away and back.
+      L.DomEvent.on(div.querySelector(".cm-legend-toggle"), "click", function () {
+        legendFolded = !legendFolded;
+        div.classList.toggle("cm-folded", legendFolded);
+      });
       return div;
     };
     legend.addTo(map);
@@ -210,7 +216,9 @@
   }
 
   function legendHtml() {
-    var html = "<div class='cm-legend-title'>" + escapeHtml(label("legend", "requests")) + "</div>";
+    var html = "<div class='cm-legend-toggle'>" + escapeHtml(label("legend", "title")) + "</div>" +
+      "<div class='cm-legend-body'>";
+    html += "<div class='cm-legend-title'>" + escapeHtml(label("legend", "requests")) + "</div>";
     ["P1", "P2", "P3"].forEach(function (p) {
       html += "<div>" + swatch(PRIORITY_COLOURS[p], "#fff", 12) +
         escapeHtml(label("priority", p)) + "</div>";
@@ -223,7 +231,7 @@
     html += "<div class='cm-legend-note'>" + escapeHtml(label("legend", "size")) + "</div>";
     html += "<div class='cm-legend-title'>" + escapeHtml(label("legend", "depots")) + "</div>";
     html += "<div>" + swatch("#cfd8dc", "#37474f", 10) + escapeHtml(label("legend", "depot")) +
-      "</div>";
+      "</div></div>";
     return html;
   }
 
@@ -419,7 +427,7 @@
     },
 
     _onClick: function (e) {
-      var id = this.hit(e.containerPoint);
+      var id = this.hit(e.containerPoint || this._map.latLngToContainerPoint(e.latlng));
       if (id === null || !this.points[id]) { return; }
       var p = this.points[id];
       L.popup({ offset: [0, -4] }).setLatLng([p.lat, p.lon])
@@ -428,7 +436,7 @@
     },
 
     _onMove: function (e) {
-      var id = this.hit(e.containerPoint);
+      var id = this.hit(e.containerPoint || this._map.latLngToContainerPoint(e.latlng));
       var container = this._map.getContainer();
       if (id === null || !this.points[id]) {
         if (this._tipId !== undefined) { container.classList.remove("cm-over-point"); }
@@ -501,7 +509,16 @@
       }).addTo(map);
       layers.depots = L.markerClusterGroup({
         chunkedLoading: false, showCoverageOnHover: false, maxClusterRadius: 50,
-        disableClusteringAtZoom: 11
+        disableClusteringAtZoom: 11,
+        // Neutral grey, so clusters are not mistaken for crew or priority colours.
+        iconCreateFunction: function (cluster) {
+          var n = cluster.getChildCount();
+          var side = n < 10 ? 24 : n < 100 ? 30 : 36;
+          return L.divIcon({
+            html: "<span>" + n + "</span>", className: "cm-depot-cluster",
+            iconSize: [side, side]
+          });
+        }
       }).addTo(map);
       layers.crews = new PointLayer({
         style: crewStyle,
@@ -603,6 +620,23 @@
       return drawn;
     },
     clearRoutes: function () { layers.routes.clearLayers(); },
+    focus: function (kind, id, crewIds) {
+      // Centre on the item, zoomed (never closer than street level) so that the
+      // given crews fit around it: the bounds are mirrored about the item.
+      var at = positionOf(kind, id);
+      if (!at) { return false; }
+      var bounds = L.latLngBounds([at, at]);
+      for (var i = 0; i < (crewIds || []).length; i++) {
+        var c = positionOf("crew", crewIds[i]);
+        if (!c) { continue; }
+        bounds.extend(c);
+        bounds.extend([2 * at.lat - c.lat, 2 * at.lng - c.lng]);
+      }
+      var zoom = bounds.getNorthEast().equals(bounds.getSouthWest())
+        ? map.getZoom() : Math.min(map.getBoundsZoom(bounds, false, L.point(60, 60)), 13);
+      map.setView(at, zoom, { animate: false });
+      return true;
+    },
     centreOn: function (lat, lon) { map.panTo([lat, lon], { animate: false }); },
     fitPoints: function (points, maxZoom) {
       if (!points.length) { return; }

@@ -168,14 +168,37 @@ def test_clicking_a_request_selects_it_in_the_queue(qtbot: QtBot, console: MapCo
     qtbot.waitUntil(lambda: console.window.selected_request_id == request_id, timeout=10_000)
 
 
+def test_clicking_a_crew_selects_it_on_the_crew_board(
+    qtbot: QtBot, console: MapConsole
+) -> None:
+    view = console.panel.view
+    crews = console.backend.crews()
+    # A crew with no other crew within ~200 m, so the click cannot hit a neighbour.
+    alone = next(
+        c
+        for c in crews
+        if all(abs(o.lat - c.lat) + abs(o.lon - c.lon) > 0.002 for o in crews if o.id != c.id)
+    )
+    ask(qtbot, view, f"ConsoleMap.leaflet().setView([{alone.lat}, {alone.lon}], 15, {{animate: false}})")
+    ask(qtbot, view, "ConsoleMap.flush()")
+    point = ask(qtbot, view, f"ConsoleMap.screenPoint('crew', {alone.id})")
+    target = view.focusProxy()
+    assert target is not None
+
+    QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(round(point["x"]), round(point["y"])))
+
+    qtbot.waitUntil(lambda: console.window.selected_crew_id == alone.id, timeout=10_000)
+    assert str(alone.call_sign) in ask(qtbot, view, "document.querySelector('.leaflet-popup-content').textContent")
+
+
 def test_selecting_a_request_centres_it_and_draws_its_best_crews(
     qtbot: QtBot, console: MapConsole
 ) -> None:
     view = console.panel.view
     queued = [r for r in console.backend.open_requests().requests if r.assigned_crew_id is None]
     row = queued[0]
-    expected = len(console.backend.suggest(row.id, limit=3).suggestions)
-    assert expected > 0
+    best = [s.crew_id for s in console.backend.suggest(row.id, limit=3).suggestions]
+    assert best
 
     console.window.select_request(row.id)
 
@@ -185,7 +208,11 @@ def test_selecting_a_request_centres_it_and_draws_its_best_crews(
     box = ask(qtbot, view, "ConsoleMap.leaflet().getContainer().getBoundingClientRect()")
     assert marker["x"] - box["left"] == pytest.approx(size["x"] / 2, abs=1)
     assert marker["y"] - box["top"] == pytest.approx(size["y"] / 2, abs=1)
-    assert ask(qtbot, view, "ConsoleMap.counts()")["routes"] == expected
+    assert ask(qtbot, view, "ConsoleMap.counts()")["routes"] == len(best)
+    for crew_id in best:
+        point = ask(qtbot, view, f"ConsoleMap.latLngOf('crew', {crew_id})")
+        inside = f"ConsoleMap.leaflet().getBounds().contains([{point['lat']}, {point['lon']}])"
+        assert ask(qtbot, view, inside), crew_id
 
 
 def test_new_call_from_the_context_menu_fills_the_intake(

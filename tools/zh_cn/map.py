@@ -4,6 +4,7 @@ from __future__ import annotations
 
 ZH_CN: dict[tuple[str, str], str] = {
     ("MapPanel", "Map"): "地图",
+    ("MapPanel", "Legend"): "图例",
     ("MapPanel", "Provinces"): "省界",
     ("MapPanel", "Depots"): "网点",
     ("MapPanel", "Crews"): "车组",

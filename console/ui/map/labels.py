@@ -28,6 +28,7 @@ def map_labels() -> dict[str, Any]:
             "tiles": QCoreApplication.translate("MapPanel", "Map tiles"),
         },
         "legend": {
+            "title": QCoreApplication.translate("MapPanel", "Legend"),
             "requests": QCoreApplication.translate("MapPanel", "Requests by priority"),
             "crews": QCoreApplication.translate("MapPanel", "Crews by status"),
             "size": QCoreApplication.translate("MapPanel", "Larger dot: heavier vehicle"),

@@ -142,8 +142,8 @@ class MapPanel(QWidget):
             self.view.clear_routes()
             return
         self.view.highlight("request", request_id)
-        self.view.centre_on(row.lat, row.lon)
-        self._draw_suggestions(request_id)
+        crews = self._draw_suggestions(request_id)
+        self.view.focus("request", request_id, crews)
 
     def show_crew(self, crew_id: int | None) -> None:
         """Ring the crew (the view is not moved: the dispatcher may be looking elsewhere)."""
@@ -154,16 +154,19 @@ class MapPanel(QWidget):
         """The intake wants a location: the next click on the map gives it."""
         self.view.set_pick_mode(True)
 
-    def _draw_suggestions(self, request_id: int) -> None:
+    def _draw_suggestions(self, request_id: int) -> list[int]:
+        """Lines from the best crews to the request; returns those crews' ids."""
         if self._advisor is None:
-            return
+            return []
         try:
             result = self._advisor.suggest(request_id, limit=SUGGESTED_CREWS)
         except Exception:  # a failing engine must not take the map with it
             logger.warning("no suggestions for request %s on the map", request_id, exc_info=True)
             self.view.clear_routes()
-            return
-        self.view.show_routes(request_id, [s.crew_id for s in result.suggestions])
+            return []
+        crews = [s.crew_id for s in result.suggestions]
+        self.view.show_routes(request_id, crews)
+        return crews
 
     def _touches_selection(self, batch: SyncBatch) -> bool:
         return batch.snapshot or any(r.id == self._selected for r in batch.requests)

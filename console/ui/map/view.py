@@ -219,6 +219,10 @@ class MapView(QWebEngineView):
         """Remove the suggestion lines."""
         self.call("clearRoutes")
 
+    def focus(self, kind: str, item_id: int, crew_ids: Iterable[int] = ()) -> None:
+        """Centre on a marker, zoomed so that ``crew_ids`` fit around it (if any)."""
+        self.call("focus", kind, item_id, list(crew_ids))
+
     def centre_on(self, lat: float, lon: float) -> None:
         """Pan (not zoom) to a WGS-84 point."""
         self.call("centreOn", *self.to_page(lat, lon))
