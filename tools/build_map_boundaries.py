@@ -77,7 +77,9 @@ def _perpendicular(p: Point, a: Point, b: Point) -> float:
     dx, dy = b[0] - a[0], b[1] - a[1]
     if dx == 0 and dy == 0:
         return float(((p[0] - a[0]) ** 2 + (p[1] - a[1]) ** 2) ** 0.5)
-    return float(abs(dy * p[0] - dx * p[1] + b[0] * a[1] - b[1] * a[0]) / (dx * dx + dy * dy) ** 0.5)
+    return float(
+        abs(dy * p[0] - dx * p[1] + b[0] * a[1] - b[1] * a[0]) / (dx * dx + dy * dy) ** 0.5
+    )
 
 
 def simplify(points: list[Point], tolerance: float) -> list[Point]:
@@ -109,9 +111,10 @@ def simplify_ring(ring: list[list[float]], tolerance: float) -> list[list[float]
         return None
     # Split the closed ring in two so both halves keep their far ends.
     half = len(points) // 2
-    kept = simplify(points[: half + 1], tolerance)[:-1] + simplify(
-        [*points[half:], points[0]], tolerance
-    )[:-1]
+    kept = (
+        simplify(points[: half + 1], tolerance)[:-1]
+        + simplify([*points[half:], points[0]], tolerance)[:-1]
+    )
     rounded: list[list[float]] = []
     for x, y in kept:
         pair = [round(x, 3), round(y, 3)]

@@ -61,8 +61,7 @@ class TileSource:
             return frozenset()
         letters = self.subdomains or "a"
         return frozenset(
-            (urlsplit(self.url.replace("{s}", letter)).hostname or "").lower()
-            for letter in letters
+            (urlsplit(self.url.replace("{s}", letter)).hostname or "").lower() for letter in letters
         )
 
 
@@ -83,7 +82,7 @@ def tile_source_from(table: Any, origin: str) -> TileSource:
     if provider != "custom":
         if "url" in table:
             raise ConfigError(
-                "config.invalid", path=origin, detail="map.url is only for provider = \"custom\""
+                "config.invalid", path=origin, detail='map.url is only for provider = "custom"'
             )
         return TileSource.named(str(provider))
     url = table.get("url")
@@ -101,9 +100,7 @@ def tile_source_from(table: Any, origin: str) -> TileSource:
             "config.invalid", path=origin, detail="map.attribution and map.subdomains are text"
         )
     if datum not in ("wgs84", "gcj02"):
-        raise ConfigError(
-            "config.invalid", path=origin, detail="map.datum must be wgs84 or gcj02"
-        )
+        raise ConfigError("config.invalid", path=origin, detail="map.datum must be wgs84 or gcj02")
     return TileSource("custom", url, attribution, subdomains, 18, gcj02=datum == "gcj02")
 
 

@@ -34,8 +34,18 @@ MOVED = 5_000
 def _depots(count: int, rng: random.Random) -> list[DepotRow]:
     return [
         DepotRow(
-            i, f"D{i:06d}", f"网点{i}", f"Depot {i}", "杭州", "Hangzhou", "浙江", "Zhejiang",
-            rng.uniform(22.0, 41.0), rng.uniform(100.0, 122.0), 1, "4008100100",
+            i,
+            f"D{i:06d}",
+            f"网点{i}",
+            f"Depot {i}",
+            "杭州",
+            "Hangzhou",
+            "浙江",
+            "Zhejiang",
+            rng.uniform(22.0, 41.0),
+            rng.uniform(100.0, 122.0),
+            1,
+            "4008100100",
         )
         for i in range(1, count + 1)
     ]

@@ -77,15 +77,11 @@ def console(qtbot: QtBot, tmp_path: Path, request: pytest.FixtureRequest) -> Ite
 @pytest.fixture
 def gcj_console(qtbot: QtBot, tmp_path: Path) -> Iterator[MapConsole]:
     """The console on GCJ-02 tiles (as with AMap), served from this machine."""
-    tiles = TileSource(
-        "custom", FAKE_TILES.url, "gcj test tiles", "abc", 18, gcj02=True
-    )
+    tiles = TileSource("custom", FAKE_TILES.url, "gcj test tiles", "abc", 18, gcj02=True)
     yield from _open_console(qtbot, tmp_path, tiles)
 
 
-def test_page_holds_every_depot_crew_and_open_request(
-    qtbot: QtBot, console: MapConsole
-) -> None:
+def test_page_holds_every_depot_crew_and_open_request(qtbot: QtBot, console: MapConsole) -> None:
     depots = len(console.backend.depots())
     crews = len(console.backend.crews())
     open_requests = len(console.backend.open_requests().requests)
@@ -157,20 +153,22 @@ def test_clicking_a_request_selects_it_in_the_queue(qtbot: QtBot, console: MapCo
     request_id = next(iter(sorted(console.panel.request_ids)))
     row = console.backend.request(request_id)
     assert row is not None
-    ask(qtbot, view, f"ConsoleMap.leaflet().setView([{row.lat}, {row.lon}], 16, {{animate: false}})")
+    ask(
+        qtbot, view, f"ConsoleMap.leaflet().setView([{row.lat}, {row.lon}], 16, {{animate: false}})"
+    )
     QTest.qWait(300)  # let the canvas draw the markers it will hit-test
     point = ask(qtbot, view, f"ConsoleMap.screenPoint('request', {request_id})")
     target = view.focusProxy()
     assert target is not None
 
-    QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(round(point["x"]), round(point["y"])))
+    QTest.mouseClick(
+        target, Qt.MouseButton.LeftButton, pos=QPoint(round(point["x"]), round(point["y"]))
+    )
 
     qtbot.waitUntil(lambda: console.window.selected_request_id == request_id, timeout=10_000)
 
 
-def test_clicking_a_crew_selects_it_on_the_crew_board(
-    qtbot: QtBot, console: MapConsole
-) -> None:
+def test_clicking_a_crew_selects_it_on_the_crew_board(qtbot: QtBot, console: MapConsole) -> None:
     view = console.panel.view
     crews = console.backend.crews()
     # A crew with no other crew within ~200 m, so the click cannot hit a neighbour.
@@ -179,16 +177,24 @@ def test_clicking_a_crew_selects_it_on_the_crew_board(
         for c in crews
         if all(abs(o.lat - c.lat) + abs(o.lon - c.lon) > 0.002 for o in crews if o.id != c.id)
     )
-    ask(qtbot, view, f"ConsoleMap.leaflet().setView([{alone.lat}, {alone.lon}], 15, {{animate: false}})")
+    ask(
+        qtbot,
+        view,
+        f"ConsoleMap.leaflet().setView([{alone.lat}, {alone.lon}], 15, {{animate: false}})",
+    )
     ask(qtbot, view, "ConsoleMap.flush()")
     point = ask(qtbot, view, f"ConsoleMap.screenPoint('crew', {alone.id})")
     target = view.focusProxy()
     assert target is not None
 
-    QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(round(point["x"]), round(point["y"])))
+    QTest.mouseClick(
+        target, Qt.MouseButton.LeftButton, pos=QPoint(round(point["x"]), round(point["y"]))
+    )
 
     qtbot.waitUntil(lambda: console.window.selected_crew_id == alone.id, timeout=10_000)
-    assert str(alone.call_sign) in ask(qtbot, view, "document.querySelector('.leaflet-popup-content').textContent")
+    assert str(alone.call_sign) in ask(
+        qtbot, view, "document.querySelector('.leaflet-popup-content').textContent"
+    )
 
 
 def test_selecting_a_request_centres_it_and_draws_its_best_crews(
@@ -215,9 +221,7 @@ def test_selecting_a_request_centres_it_and_draws_its_best_crews(
         assert ask(qtbot, view, inside), crew_id
 
 
-def test_new_call_from_the_context_menu_fills_the_intake(
-    qtbot: QtBot, console: MapConsole
-) -> None:
+def test_new_call_from_the_context_menu_fills_the_intake(qtbot: QtBot, console: MapConsole) -> None:
     view = console.panel.view
     ask(
         qtbot,

@@ -165,7 +165,7 @@ def test_a_custom_tile_server(tmp_path: Path) -> None:
             "map.url must be an http(s) URL with {z}, {x} and {y}",
         ),
         ('[map]\nprovider = "osm"\nurl = "https://x.cn/{z}/{x}/{y}"\n', "map.url is only for"),
-        ('[map]\nzoom = 3\n', "unknown setting map.zoom"),
+        ("[map]\nzoom = 3\n", "unknown setting map.zoom"),
         ('map = "osm"\n', "[map] must be a table"),
         (
             '[map]\nprovider = "custom"\nurl = "https://x.cn/{z}/{x}/{y}"\ndatum = "bd09"\n',

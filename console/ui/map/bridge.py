@@ -20,26 +20,26 @@ class MapBridge(QObject):
     sig_location_picked = Signal(float, float)
 
     @Slot()
-    def pageReady(self) -> None:  # noqa: N802 - the name the page calls
+    def pageReady(self) -> None:
         """The page has built its layers and connected the channel."""
         self.sig_ready.emit()
 
     @Slot(int)
-    def requestClicked(self, request_id: int) -> None:  # noqa: N802
+    def requestClicked(self, request_id: int) -> None:
         """A request marker was clicked."""
         self.sig_request_clicked.emit(request_id)
 
     @Slot(int)
-    def crewClicked(self, crew_id: int) -> None:  # noqa: N802
+    def crewClicked(self, crew_id: int) -> None:
         """A crew marker was clicked."""
         self.sig_crew_clicked.emit(crew_id)
 
     @Slot(float, float)
-    def intakeAt(self, lat: float, lon: float) -> None:  # noqa: N802
+    def intakeAt(self, lat: float, lon: float) -> None:
         """The user chose "new call here" from the map's context menu."""
         self.sig_intake_at.emit(lat, lon)
 
     @Slot(float, float)
-    def locationPicked(self, lat: float, lon: float) -> None:  # noqa: N802
+    def locationPicked(self, lat: float, lon: float) -> None:
         """The user clicked the map while it was picking a location for the intake."""
         self.sig_location_picked.emit(lat, lon)

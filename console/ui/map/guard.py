@@ -33,7 +33,7 @@ class NetworkGuard(QWebEngineUrlRequestInterceptor):
         with self._lock:
             self._hosts = frozenset(h.lower() for h in hosts)
 
-    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 - Qt
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         """Qt's hook, called for every request the page makes."""
         url = info.requestUrl()
         if url.scheme() not in ("http", "https"):

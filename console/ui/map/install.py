@@ -42,7 +42,7 @@ def install_map_panel(
     window.sig_location_pick_requested.connect(panel.start_location_pick)
     panel.sig_request_clicked.connect(window.select_request)
     panel.sig_crew_clicked.connect(window.select_crew)
-    panel.sig_location_picked.connect(lambda lat, lon: window.set_intake_location(lat, lon))
+    panel.sig_location_picked.connect(window.set_intake_location)
 
     def intake_at(lat: float, lon: float) -> None:
         window.open_intake()

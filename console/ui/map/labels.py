@@ -46,7 +46,9 @@ def map_labels() -> dict[str, Any]:
             "city": QCoreApplication.translate("MapPanel", "City"),
             "phone": QCoreApplication.translate("MapPanel", "Phone"),
         },
-        "actions": {"intake_here": QCoreApplication.translate("MapPanel", "New call at this point")},
+        "actions": {
+            "intake_here": QCoreApplication.translate("MapPanel", "New call at this point")
+        },
         "crew_status": {m.value: label(m) for m in CrewStatus},
         "request_status": {m.value: label(m) for m in RequestStatus},
         "priority": {m.value: label(m) for m in Priority},

@@ -50,7 +50,7 @@ _STYLES = (
 )
 
 
-class _ConsoleLayers(MacroElement):  # type: ignore[misc]
+class _ConsoleLayers(MacroElement):
     """Hands the folium map and its tile layer to ``ConsoleMap.init`` with the config."""
 
     _template = Template(
@@ -66,7 +66,7 @@ class _ConsoleLayers(MacroElement):  # type: ignore[misc]
     )
 
     def __init__(self, tiles_name: str, config: Mapping[str, Any]) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self._name = "ConsoleLayers"
         self.tiles_name = tiles_name
         self.config_json = json.dumps(config, ensure_ascii=False)
@@ -92,15 +92,16 @@ def build_map_page(
     _write_boundaries(assets / "boundaries.js", gcj02=tiles.gcj02)
 
     lat, lon = wgs84_to_gcj02(*centre) if tiles.gcj02 else centre
+    # folium hands min/max zoom only to its own tile layer; the map itself needs
+    # them too (markercluster refuses a map without maxZoom).
+    zoom_range: dict[str, Any] = {"minZoom": 3, "maxZoom": tiles.max_zoom}
     page = folium.Map(
         location=[lat, lon],
         zoom_start=zoom,
         tiles=None,
         prefer_canvas=True,
         control_scale=True,
-        # folium hands min/max zoom only to its own tile layer; the map itself
-        # needs them too (markercluster refuses a map without maxZoom).
-        **{"minZoom": 3, "maxZoom": tiles.max_zoom},
+        **zoom_range,
     )
     # Instance lists shadow folium's class-level CDN defaults.
     page.default_js = [(name, f"{ASSETS}/{file}") for name, file in _SCRIPTS]

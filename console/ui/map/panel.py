@@ -173,7 +173,7 @@ class MapPanel(QWidget):
 
     # -- language ------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         """Push translated labels to the page when the UI language changes."""
         if event.type() == QEvent.Type.LanguageChange:
             self.setWindowTitle(self.tr("Map"))

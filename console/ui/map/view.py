@@ -67,7 +67,7 @@ def _qwebchannel_js() -> bytes:
 class MapPage(QWebEnginePage):
     """A page whose JavaScript console goes to Python logging."""
 
-    def javaScriptConsoleMessage(  # noqa: N802 - Qt's name
+    def javaScriptConsoleMessage(
         self,
         level: QWebEnginePage.JavaScriptConsoleMessageLevel,
         message: str,
@@ -290,4 +290,3 @@ def _js(value: Any) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
-
