@@ -365,20 +365,28 @@
       var pixels = this._pixels;
       pixels.fill(0);
       var screen = [];
+      // Container pixel = world pixel - pixel origin - layer point of the corner;
+      // the world position (Web Mercator, 0..1) is worked out once per update.
+      var scale = map.options.crs.scale(map.getZoom());
+      var origin = map.getPixelOrigin();
+      var corner = map.containerPointToLayerPoint([0, 0]);
+      var shiftX = origin.x + corner.x;
+      var shiftY = origin.y + corner.y;
       for (var id in this.points) {
         var p = this.points[id];
-        var pt = map.latLngToContainerPoint([p.lat, p.lon]);
-        if (pt.x < -10 || pt.y < -10 || pt.x > size.x + 10 || pt.y > size.y + 10) { continue; }
+        var px = p.wx * scale - shiftX;
+        var py = p.wy * scale - shiftY;
+        if (px < -10 || py < -10 || px > size.x + 10 || py > size.y + 10) { continue; }
         var sprite = this._sprite(p, ratio);
-        var cx = Math.round(pt.x * ratio);
-        var cy = Math.round(pt.y * ratio);
+        var cx = Math.round(px * ratio);
+        var cy = Math.round(py * ratio);
         var offsets = sprite.offsets;
         for (var k = 0; k < offsets.length; k += 3) {
           var x = cx + offsets[k];
           var y = cy + offsets[k + 1];
           if (x >= 0 && y >= 0 && x < width && y < height) { pixels[y * width + x] = offsets[k + 2]; }
         }
-        screen.push([pt.x, pt.y, sprite.radius, p.id]);
+        screen.push([px, py, sprite.radius, p.id]);
       }
       ctx.putImageData(this._image, 0, 0);
       this._screen = screen;
@@ -465,9 +473,15 @@
     return ((255 << 24) | ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff)) >>> 0;
   }
 
+  var MAX_LATITUDE = 85.0511287798;
+
   function crewFromArray(a) {
+    // wx, wy: the point in Web Mercator world units (0..1), as Leaflet's EPSG:3857.
+    var lat = Math.max(Math.min(a[1], MAX_LATITUDE), -MAX_LATITUDE);
+    var sin = Math.sin(lat * Math.PI / 180);
     return { id: a[0], lat: a[1], lon: a[2], status: a[3], kind: a[4], call_sign: a[5],
-             depot: a[6] };
+             depot: a[6], wx: 0.5 + a[2] / 360,
+             wy: 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI) };
   }
 
   function crewsFromArrays(items) {

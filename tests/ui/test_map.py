@@ -6,6 +6,7 @@ panel as the application does, and asks the page itself (runJavaScript).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -281,3 +282,14 @@ def test_gcj02_tiles_get_shifted_markers_and_picks_come_back_in_wgs84(
 
     qtbot.waitUntil(lambda: bool(picks), timeout=10_000)
     assert picks[0] == pytest.approx((row.lat, row.lon), abs=1e-7)
+
+
+def test_the_pages_console_goes_to_python_logging(
+    qtbot: QtBot, console: MapConsole, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="console.ui.map.page.js"):
+        ask(qtbot, console.panel.view, "(console.warn('map probe 42'), 1)")
+        qtbot.waitUntil(lambda: "map probe 42" in caplog.text, timeout=10_000)
+
+    record = next(r for r in caplog.records if "map probe 42" in r.getMessage())
+    assert record.levelno == logging.WARNING
