@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -30,6 +30,7 @@ from console.ui.map.panel import MapPanel
 from console.ui.map.view import network_guard
 from tests.support.map_page import ask, wait_ready
 from tests.support.workspace import new_call, open_backend, seeded_sqlite
+from tests.ui.conftest import DEPOTS, crew_row, request_row
 
 FAKE_TILES = TileSource(
     "custom", "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png", "test tiles", "abc", 18
@@ -293,3 +294,19 @@ def test_the_pages_console_goes_to_python_logging(
 
     record = next(r for r in caplog.records if "map probe 42" in r.getMessage())
     assert record.levelno == logging.WARNING
+
+
+def test_calls_made_before_the_page_is_ready_wait_for_it(qtbot: QtBot, tmp_path: Path) -> None:
+    panel = MapPanel(TileSource.named("none"), tmp_path / "page")
+    qtbot.addWidget(panel)
+    assert not panel.view.is_ready
+
+    panel.set_depots(DEPOTS)
+    panel.load([request_row(1), request_row(2)], [crew_row(1), crew_row(2), crew_row(3)])
+    panel.apply([], [replace(crew_row(2), lat=31.0)])
+    panel.show()
+    wait_ready(qtbot, panel.view)
+
+    counts = ask(qtbot, panel.view, "ConsoleMap.counts()")
+    assert (counts["depots"], counts["requests"], counts["crews"]) == (len(DEPOTS), 2, 3)
+    assert ask(qtbot, panel.view, "ConsoleMap.latLngOf('crew', 2)")["lat"] == 31.0

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+from console.config import APP_NAME
 from console.core.map_tiles import TileSource
 from console.core.ports import DispatchAdvisor
 from console.ui.main_window import MainWindow
@@ -14,12 +15,10 @@ from console.ui.map.panel import MapPanel
 
 __all__ = ["default_cache_root", "install_map_panel"]
 
-_APP_NAME = "roadside-console"
-
 
 def default_cache_root() -> Path:
     """The per-user cache folder the map page is written to."""
-    return Path(user_cache_dir(_APP_NAME, appauthor=False))
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def install_map_panel(

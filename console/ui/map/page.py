@@ -26,7 +26,7 @@ from console.core.geo import wgs84_to_gcj02
 from console.core.map_tiles import TileSource
 from console.paths import resource_path
 
-__all__ = ["ASSETS", "DEFAULT_CENTRE", "DEFAULT_ZOOM", "build_map_page"]
+__all__ = ["ASSETS", "DEFAULT_CENTRE", "DEFAULT_ZOOM", "build_map_page", "page_folder"]
 
 DEFAULT_CENTRE = (34.5, 108.9)
 """Where the map opens: the middle of mainland China (WGS-84)."""

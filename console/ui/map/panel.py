@@ -34,7 +34,7 @@ class MapPanel(QWidget):
     sig_request_clicked = Signal(int)
     sig_crew_clicked = Signal(int)
     sig_intake_at = Signal(float, float)
-    """"New call here" from the context menu, WGS-84 (lat, lon)."""
+    """The context menu's "new call here" point, WGS-84 (lat, lon)."""
     sig_location_picked = Signal(float, float)
     """The point clicked while picking for the intake, WGS-84 (lat, lon)."""
 
