@@ -476,11 +476,14 @@
   var MAX_LATITUDE = 85.0511287798;
 
   function crewFromArray(a) {
-    // wx, wy: the point in Web Mercator world units (0..1), as Leaflet's EPSG:3857.
-    var lat = Math.max(Math.min(a[1], MAX_LATITUDE), -MAX_LATITUDE);
-    var sin = Math.sin(lat * Math.PI / 180);
-    return { id: a[0], lat: a[1], lon: a[2], status: a[3], kind: a[4], call_sign: a[5],
-             depot: a[6], wx: 0.5 + a[2] / 360,
+    // Positions come in micro-degrees. wx, wy: the point in Web Mercator world
+    // units (0..1), as Leaflet's EPSG:3857 projects it.
+    var lat = a[1] / 1e6;
+    var lon = a[2] / 1e6;
+    var clamped = Math.max(Math.min(lat, MAX_LATITUDE), -MAX_LATITUDE);
+    var sin = Math.sin(clamped * Math.PI / 180);
+    return { id: a[0], lat: lat, lon: lon, status: a[3], kind: a[4], call_sign: a[5],
+             depot: a[6], wx: 0.5 + lon / 360,
              wy: 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI) };
   }
 
