@@ -1636,13 +1636,13 @@
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>New call at this point</source>
         <translation>New call at this point</translation>
     </message>
     <message>
         <location filename="../../console/ui/map/panel.py" line="+70"/>
-        <location line="+106"/>
+        <location line="+109"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
