@@ -172,6 +172,7 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
         argv=sys.argv[:1],
         poll_ms=round(settings.poll_seconds * 1000),
         tz=ZoneInfo(settings.timezone),
+        tiles=settings.map,
     )
 
 

@@ -20,6 +20,7 @@ from platformdirs import user_config_dir, user_data_dir
 from console.core.capability import CapabilityRules
 from console.core.errors import ConfigError
 from console.core.eta import EstimatedRouting, OsrmTableRouting, RegionalEta, RoutingProvider
+from console.core.map_tiles import TileSource, tile_source_from
 from console.core.sla import SlaTargets
 from console.core.vocab import Priority, RoadType
 
@@ -68,6 +69,8 @@ class Settings:
     eta: RegionalEta = field(default_factory=RegionalEta)
     osrm_url: str | None = None
     capability_rules: Path | None = None
+    map: TileSource = field(default_factory=TileSource)
+    """The live map's tile provider (``[map]``)."""
 
     def routing(self) -> RoutingProvider:
         """The travel-time provider these settings ask for."""
@@ -155,7 +158,7 @@ def load_settings(
             raise ConfigError("config.invalid", path=str(path), detail="file not found") from None
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError("config.invalid", path=str(path), detail=str(exc)) from None
-    known = {"database", "language", "sla", "timezone", "poll_seconds", "eta", "dispatch"}
+    known = {"database", "language", "sla", "timezone", "poll_seconds", "eta", "dispatch", "map"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(
@@ -196,6 +199,7 @@ def load_settings(
         eta=_eta_from(path, table.get("eta", {})),
         osrm_url=_osrm_from(path, dispatch),
         capability_rules=_rules_from(path, dispatch),
+        map=tile_source_from(table.get("map", {}), str(path)),
     )
 
 

@@ -10,6 +10,11 @@ import pytest
 
 # Must happen before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Chromium (the map's QtWebEngine) refuses to start its sandbox as root, as in CI containers.
+if "--no-sandbox" not in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""):
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (
+        os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "") + " --no-sandbox"
+    ).strip()
 
 
 @pytest.fixture(autouse=True)

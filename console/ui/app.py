@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from console.config import login_name
+from console.core.map_tiles import TileSource
 from console.core.ports import ConsoleBackend
 from console.ui.i18n import (
     choose_cjk_font,
@@ -24,6 +25,7 @@ from console.ui.i18n import (
 )
 from console.ui.icons import icon
 from console.ui.main_window import LANGUAGE_KEY, MainWindow, open_settings
+from console.ui.map.install import install_map_panel
 from console.ui.panels import (
     install_dispatch_panels,
     install_guidance_panel,
@@ -64,11 +66,13 @@ def build_main_window(
     poll_ms: int = 1000,
     tz: tzinfo | None = None,
     user: str = "",
+    tiles: TileSource | None = None,
 ) -> MainWindow:
     """Install the language and build (not show) the main window.
 
     A QApplication must already exist. ``settings`` defaults to the per-user
-    store; tests pass a temporary one.
+    store; tests pass a temporary one. ``tiles`` adds the live map panel with
+    that tile provider (``None``: the map dock keeps its placeholder).
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -79,6 +83,8 @@ def build_main_window(
     install_dispatch_panels(window, backend)
     install_timeline_panel(window, backend, tz)
     install_guidance_panel(window, backend)
+    if tiles is not None:
+        install_map_panel(window, backend, tiles)
     return window
 
 
@@ -90,6 +96,7 @@ def run_console(
     poll_ms: int = 1000,
     tz: tzinfo | None = None,
     user: str | None = None,
+    tiles: TileSource | None = None,
 ) -> int:
     """Run the dispatch console on ``backend`` until the user quits; returns the exit code.
 
@@ -104,7 +111,14 @@ def run_console(
     family = choose_cjk_font(app)
     logger.debug("CJK font: %s", family)
     first_start = not open_settings().contains("window/geometry")
-    window = build_main_window(backend, language, poll_ms=poll_ms, tz=tz, user=user or login_name())
+    window = build_main_window(
+        backend,
+        language,
+        poll_ms=poll_ms,
+        tz=tz,
+        user=user or login_name(),
+        tiles=tiles or TileSource(),
+    )
     # A dispatcher's console fills the screen until the user chooses otherwise.
     if first_start:
         window.showMaximized()

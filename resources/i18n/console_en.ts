@@ -1785,6 +1785,121 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
 </context>
 <context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../../console/ui/map/labels.py" line="+23"/>
+        <source>Provinces</source>
+        <translation>Provinces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Depots</source>
+        <translation>Depots</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Crews</source>
+        <translation>Crews</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open requests</source>
+        <translation>Open requests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggested crews</source>
+        <translation>Suggested crews</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map tiles</source>
+        <translation>Map tiles</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Legend</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests by priority</source>
+        <translation>Requests by priority</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crews by status</source>
+        <translation>Crews by status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Larger dot: heavier vehicle</source>
+        <translation>Larger dot: heavier vehicle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Depot (grouped when zoomed out)</source>
+        <translation>Depot (grouped when zoomed out)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Depot</source>
+        <translation>Depot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New call at this point</source>
+        <translation>New call at this point</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/map/panel.py" line="+70"/>
+        <location line="+109"/>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+</context>
+<context>
     <name>Pricing</name>
     <message>
         <location filename="../../console/ui/pricing_text.py" line="+29"/>

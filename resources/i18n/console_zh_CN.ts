@@ -1785,6 +1785,121 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
 </context>
 <context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../../console/ui/map/labels.py" line="+23"/>
+        <source>Provinces</source>
+        <translation>省界</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Depots</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Crews</source>
+        <translation>车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open requests</source>
+        <translation>未结工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggested crews</source>
+        <translation>推荐车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map tiles</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests by priority</source>
+        <translation>工单（按优先级）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crews by status</source>
+        <translation>车组（按状态）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Larger dot: heavier vehicle</source>
+        <translation>圆点越大，车辆越重</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Depot (grouped when zoomed out)</source>
+        <translation>网点（缩小时聚合）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Depot</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New call at this point</source>
+        <translation>在此处新建来电</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/map/panel.py" line="+70"/>
+        <location line="+109"/>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+</context>
+<context>
     <name>Pricing</name>
     <message>
         <location filename="../../console/ui/pricing_text.py" line="+29"/>

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from console.config import load_settings
+from console.config import Settings, load_settings
 from console.core.errors import ConfigError
 from console.core.vocab import Priority, RoadType
 
@@ -107,3 +107,73 @@ def test_bad_dispatch_settings_are_reported_at_start(
     config.write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError, match=fragment.replace("(", r"\(").replace(")", r"\)")):
         load_settings(config_file=config)
+
+
+# -- [map]: the live map's tiles ------------------------------------------------------
+
+
+def _map_settings(tmp_path: Path, text: str) -> Settings:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_settings(config_file=path)
+
+
+def test_map_tiles_default_to_openstreetmap(tmp_path: Path) -> None:
+    tiles = _map_settings(tmp_path, "").map
+    assert tiles.provider == "osm"
+    assert tiles.hosts() == {"tile.openstreetmap.org"}
+    assert not tiles.gcj02
+
+
+def test_amap_tiles_are_drawn_in_gcj02(tmp_path: Path) -> None:
+    tiles = _map_settings(tmp_path, '[map]\nprovider = "amap"\n').map
+    assert tiles.gcj02
+    assert tiles.hosts() == {f"webrd0{n}.is.autonavi.com" for n in "1234"}
+
+
+def test_no_tiles_means_no_host_at_all(tmp_path: Path) -> None:
+    tiles = _map_settings(tmp_path, '[map]\nprovider = "none"\n').map
+    assert not tiles.has_tiles
+    assert tiles.hosts() == frozenset()
+
+
+def test_a_custom_tile_server(tmp_path: Path) -> None:
+    tiles = _map_settings(
+        tmp_path,
+        '[map]\nprovider = "custom"\nurl = "https://gis.example.cn/t/{z}/{x}/{y}.png"\n'
+        'attribution = "Intranet GIS"\ndatum = "gcj02"\n',
+    ).map
+    assert (tiles.url, tiles.attribution, tiles.gcj02) == (
+        "https://gis.example.cn/t/{z}/{x}/{y}.png",
+        "Intranet GIS",
+        True,
+    )
+    assert tiles.hosts() == {"gis.example.cn"}
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ('[map]\nprovider = "google"\n', "map.provider must be one of osm, amap, custom, none"),
+        ('[map]\nprovider = "custom"\n', "map.url must be an http(s) URL with {z}, {x} and {y}"),
+        (
+            '[map]\nprovider = "custom"\nurl = "ftp://x.cn/{z}/{x}/{y}"\n',
+            "map.url must be an http(s) URL with {z}, {x} and {y}",
+        ),
+        (
+            '[map]\nprovider = "custom"\nurl = "https://x.cn/tiles.png"\n',
+            "map.url must be an http(s) URL with {z}, {x} and {y}",
+        ),
+        ('[map]\nprovider = "osm"\nurl = "https://x.cn/{z}/{x}/{y}"\n', "map.url is only for"),
+        ("[map]\nzoom = 3\n", "unknown setting map.zoom"),
+        ('map = "osm"\n', "[map] must be a table"),
+        (
+            '[map]\nprovider = "custom"\nurl = "https://x.cn/{z}/{x}/{y}"\ndatum = "bd09"\n',
+            "map.datum must be wgs84 or gcj02",
+        ),
+    ],
+)
+def test_a_bad_map_setting_is_named(tmp_path: Path, text: str, detail: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        _map_settings(tmp_path, text)
+    assert detail in caught.value.english()

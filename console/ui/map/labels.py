@@ -1,0 +1,57 @@
+"""The translated texts the map page shows (legend, layer names, popups, menu)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from console.core.vocab import CrewStatus, Priority, RequestStatus, ServiceType, VehicleKind
+from console.ui.i18n import current_language
+from console.ui.labels import label
+
+__all__ = ["CONTEXT", "map_labels"]
+
+CONTEXT = "MapPanel"
+
+
+def map_labels() -> dict[str, Any]:
+    """Every text the page needs, in the current UI language, keyed as the page expects."""
+    return {
+        "lang": current_language(),
+        "layers": {
+            "boundaries": QCoreApplication.translate("MapPanel", "Provinces"),
+            "depots": QCoreApplication.translate("MapPanel", "Depots"),
+            "crews": QCoreApplication.translate("MapPanel", "Crews"),
+            "requests": QCoreApplication.translate("MapPanel", "Open requests"),
+            "routes": QCoreApplication.translate("MapPanel", "Suggested crews"),
+            "tiles": QCoreApplication.translate("MapPanel", "Map tiles"),
+        },
+        "legend": {
+            "title": QCoreApplication.translate("MapPanel", "Legend"),
+            "requests": QCoreApplication.translate("MapPanel", "Requests by priority"),
+            "crews": QCoreApplication.translate("MapPanel", "Crews by status"),
+            "size": QCoreApplication.translate("MapPanel", "Larger dot: heavier vehicle"),
+            "depots": QCoreApplication.translate("MapPanel", "Depots"),
+            "depot": QCoreApplication.translate("MapPanel", "Depot (grouped when zoomed out)"),
+        },
+        "fields": {
+            "status": QCoreApplication.translate("MapPanel", "Status"),
+            "vehicle": QCoreApplication.translate("MapPanel", "Vehicle"),
+            "depot": QCoreApplication.translate("MapPanel", "Depot"),
+            "priority": QCoreApplication.translate("MapPanel", "Priority"),
+            "service": QCoreApplication.translate("MapPanel", "Service"),
+            "address": QCoreApplication.translate("MapPanel", "Address"),
+            "name": QCoreApplication.translate("MapPanel", "Name"),
+            "city": QCoreApplication.translate("MapPanel", "City"),
+            "phone": QCoreApplication.translate("MapPanel", "Phone"),
+        },
+        "actions": {
+            "intake_here": QCoreApplication.translate("MapPanel", "New call at this point")
+        },
+        "crew_status": {m.value: label(m) for m in CrewStatus},
+        "request_status": {m.value: label(m) for m in RequestStatus},
+        "priority": {m.value: label(m) for m in Priority},
+        "vehicle_kind": {m.value: label(m) for m in VehicleKind},
+        "service_type": {m.value: label(m) for m in ServiceType},
+    }

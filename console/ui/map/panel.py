@@ -1,0 +1,181 @@
+"""The map dock: keeps the page in step with the queue and the crews, and answers clicks.
+
+It takes the same :class:`~console.ui.live_sync.SyncBatch` the queue model and the
+crew board take (``MainWindow.sig_synced``) and turns it into diffs for the page.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from console.core.map_tiles import TileSource
+from console.core.ports import DispatchAdvisor
+from console.core.records import CrewRow, DepotRow, RequestRow
+from console.ui.live_sync import SyncBatch
+from console.ui.map.labels import map_labels
+from console.ui.map.view import MapView
+
+__all__ = ["SUGGESTED_CREWS", "MapPanel"]
+
+logger = logging.getLogger(__name__)
+
+SUGGESTED_CREWS = 3
+"""How many of the best crews get a line to the selected request."""
+
+
+class MapPanel(QWidget):
+    """Depots, crews and open requests on the live map, with the selection's best crews."""
+
+    sig_request_clicked = Signal(int)
+    sig_crew_clicked = Signal(int)
+    sig_intake_at = Signal(float, float)
+    """The context menu's "new call here" point, WGS-84 (lat, lon)."""
+    sig_location_picked = Signal(float, float)
+    """The point clicked while picking for the intake, WGS-84 (lat, lon)."""
+
+    def __init__(
+        self,
+        tiles: TileSource,
+        folder: Path,
+        advisor: DispatchAdvisor | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("MapPanel")
+        self._advisor = advisor
+        self._requests: dict[int, RequestRow] = {}
+        self._crews: dict[int, CrewRow] = {}
+        self._depots: list[DepotRow] = []
+        self._selected: int | None = None
+        self.view = MapView(tiles, folder, map_labels(), self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        bridge = self.view.bridge
+        bridge.sig_request_clicked.connect(self.sig_request_clicked)
+        bridge.sig_crew_clicked.connect(self.sig_crew_clicked)
+        bridge.sig_intake_at.connect(
+            lambda lat, lon: self.sig_intake_at.emit(*self.view.from_page(lat, lon))
+        )
+        bridge.sig_location_picked.connect(
+            lambda lat, lon: self.sig_location_picked.emit(*self.view.from_page(lat, lon))
+        )
+        self._loads = 0
+        self.view.sig_ready.connect(self._on_page_ready)
+        self.setWindowTitle(self.tr("Map"))
+
+    # -- data ----------------------------------------------------------------------
+
+    @property
+    def request_ids(self) -> set[int]:
+        """The open requests on the map."""
+        return set(self._requests)
+
+    @property
+    def crew_ids(self) -> set[int]:
+        """The crews on the map."""
+        return set(self._crews)
+
+    def set_depots(self, depots: Iterable[DepotRow]) -> None:
+        """Show exactly these depots."""
+        self._depots = list(depots)
+        self.view.set_depots(self._depots)
+
+    def load(self, requests: Iterable[RequestRow], crews: Iterable[CrewRow]) -> None:
+        """Replace every request and crew (a snapshot)."""
+        self._requests = {r.id: r for r in requests if r.is_open}
+        self._crews = {c.id: c for c in crews}
+        self.view.set_requests(self._requests.values())
+        self.view.set_crews(self._crews.values())
+
+    def take_batch(self, batch: SyncBatch) -> None:
+        """Apply one poll's rows: a snapshot replaces, a diff upserts and removes."""
+        if batch.snapshot:
+            self.load(batch.requests, batch.crews)
+        else:
+            self.apply(batch.requests, batch.crews)
+        if self._selected is not None and self._touches_selection(batch):
+            self._draw_suggestions(self._selected)
+
+    def apply(self, requests: Iterable[RequestRow], crews: Iterable[CrewRow]) -> None:
+        """Upsert changed rows; requests that closed leave the map."""
+        opened: list[RequestRow] = []
+        closed: list[int] = []
+        for row in requests:
+            if row.is_open:
+                self._requests[row.id] = row
+                opened.append(row)
+            elif self._requests.pop(row.id, None) is not None:
+                closed.append(row.id)
+        if opened:
+            self.view.upsert_requests(opened)
+        if closed:
+            self.view.remove_requests(closed)
+        moved = list(crews)
+        if moved:
+            self._crews.update((c.id, c) for c in moved)
+            self.view.upsert_crews(moved)
+
+    def _on_page_ready(self) -> None:
+        self._loads += 1
+        if self._loads > 1:
+            # The renderer was restarted: the new page starts empty.
+            self.view.set_depots(self._depots)
+            self.view.set_requests(self._requests.values())
+            self.view.set_crews(self._crews.values())
+
+    # -- selection -----------------------------------------------------------------
+
+    def show_request(self, request_id: int | None) -> None:
+        """Centre on the request, ring it and draw lines from its best crews."""
+        self._selected = request_id
+        if request_id is None:
+            self.view.clear_routes()
+            return
+        row = self._requests.get(request_id)
+        if row is None:
+            self.view.clear_routes()
+            return
+        self.view.highlight("request", request_id)
+        crews = self._draw_suggestions(request_id)
+        self.view.focus("request", request_id, crews)
+
+    def show_crew(self, crew_id: int | None) -> None:
+        """Ring the crew (the view is not moved: the dispatcher may be looking elsewhere)."""
+        if crew_id is not None and crew_id in self._crews:
+            self.view.highlight("crew", crew_id)
+
+    def start_location_pick(self) -> None:
+        """The intake wants a location: the next click on the map gives it."""
+        self.view.set_pick_mode(True)
+
+    def _draw_suggestions(self, request_id: int) -> list[int]:
+        """Lines from the best crews to the request; returns those crews' ids."""
+        if self._advisor is None:
+            return []
+        try:
+            result = self._advisor.suggest(request_id, limit=SUGGESTED_CREWS)
+        except Exception:  # a failing engine must not take the map with it
+            logger.warning("no suggestions for request %s on the map", request_id, exc_info=True)
+            self.view.clear_routes()
+            return []
+        crews = [s.crew_id for s in result.suggestions]
+        self.view.show_routes(request_id, crews)
+        return crews
+
+    def _touches_selection(self, batch: SyncBatch) -> bool:
+        return batch.snapshot or any(r.id == self._selected for r in batch.requests)
+
+    # -- language ------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Push translated labels to the page when the UI language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("Map"))
+            self.view.set_labels(map_labels())
+        super().changeEvent(event)
