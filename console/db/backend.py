@@ -21,6 +21,7 @@ from console.core.errors import NotFound
 from console.core.eta import RoutingProvider
 from console.core.intake import RequestDraft
 from console.core.records import RequestRow
+from console.core.roles import Principal
 from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
 from console.db.changes import ChangeListener, supports_notify
@@ -33,13 +34,16 @@ ADVISOR_MAX_AGE = timedelta(seconds=15)
 
 
 class DatabaseBackend(DatabaseReader):
-    """Implements ``console.core.ports.ConsoleBackend`` for one signed-in user."""
+    """Implements ``console.core.ports.ConsoleBackend`` for one signed-in principal.
+
+    Reads are masked for it and every write is checked against its role.
+    """
 
     def __init__(
         self,
         engine: Engine,
         *,
-        actor: str,
+        principal: Principal,
         sla: SlaTargets | None = None,
         clock: Clock = utc_now,
         timezone: str = "Asia/Shanghai",
@@ -47,8 +51,10 @@ class DatabaseBackend(DatabaseReader):
         rules: CapabilityRules | None = None,
         routing: RoutingProvider | None = None,
     ) -> None:
-        super().__init__(engine)
-        self.services = Services(engine, actor=actor, sla=sla, clock=clock, timezone=timezone)
+        super().__init__(engine, principal)
+        self.services = Services(
+            engine, principal=principal, sla=sla, clock=clock, timezone=timezone
+        )
         self.clock = clock
         self.zone = ZoneInfo(timezone)
         self.weights = weights or DispatchWeights()

@@ -1,23 +1,26 @@
 """Start the console: the QApplication, its font and language, the main window.
 
-``console.cli`` builds a :class:`~console.core.ports.ConsoleBackend` from the
-database layer and hands it to :func:`run_console`; nothing here knows where
-the rows come from.
+``console.cli`` hands :func:`run_console` a sign-in gate and a way to open a
+:class:`~console.core.ports.ConsoleBackend` for whoever signs in; nothing here
+knows where the rows come from.
 """
 
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from console.config import login_name
+from console.core.accounts import SignInGate
 from console.core.ports import ConsoleBackend
+from console.core.roles import Principal
 from console.ui.i18n import (
     choose_cjk_font,
+    current_language,
     install_language,
     normalise_language,
     system_language,
@@ -25,8 +28,10 @@ from console.ui.i18n import (
 from console.ui.icons import icon
 from console.ui.main_window import LANGUAGE_KEY, MainWindow, open_settings
 from console.ui.panels import install_dispatch_panels, install_timeline_panel
+from console.ui.role_gate import apply_role
+from console.ui.session import ConsoleSession
 
-__all__ = ["build_main_window", "resolve_language", "run_console", "utc_now"]
+__all__ = ["build_main_window", "resolve_language", "run_console", "utc_now", "workstation_name"]
 
 logger = logging.getLogger(__name__)
 
@@ -60,11 +65,13 @@ def build_main_window(
     poll_ms: int = 1000,
     tz: tzinfo | None = None,
     user: str = "",
+    principal: Principal | None = None,
 ) -> MainWindow:
     """Install the language and build (not show) the main window.
 
     A QApplication must already exist. ``settings`` defaults to the per-user
-    store; tests pass a temporary one.
+    store; tests pass a temporary one. With ``principal`` the window offers
+    only what that role may do (the backend enforces it either way).
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -72,13 +79,21 @@ def build_main_window(
     store = settings if settings is not None else open_settings()
     install_language(app, resolve_language(language, store))
     window = MainWindow(backend, clock or utc_now, store, poll_ms=poll_ms, tz=tz, user=user)
-    install_dispatch_panels(window, backend)
+    suggestions = install_dispatch_panels(window, backend)
     install_timeline_panel(window, backend, tz)
+    if principal is not None:
+        apply_role(window, principal, suggestions)
     return window
 
 
+def workstation_name() -> str:
+    """This computer's name: failed sign-ins are also counted per workstation."""
+    return socket.gethostname() or "unknown"
+
+
 def run_console(
-    backend: ConsoleBackend,
+    gate: SignInGate,
+    open_backend: Callable[[Principal], ConsoleBackend],
     *,
     language: str | None,
     argv: list[str],
@@ -86,10 +101,11 @@ def run_console(
     tz: tzinfo | None = None,
     user: str | None = None,
 ) -> int:
-    """Run the dispatch console on ``backend`` until the user quits; returns the exit code.
+    """Sign a user in through ``gate`` and run the console until they quit.
 
-    ``language`` is "zh", "en" or ``None`` (the saved choice, else the system's);
-    ``user`` is shown in the status bar (default: the operating-system user).
+    ``open_backend`` gives the backend for the signed-in principal (reads masked
+    and writes checked for its role). ``language`` is "zh", "en" or ``None``
+    (the saved choice, else the system's); ``user`` is the sign-in name to fill in.
     """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -98,11 +114,27 @@ def run_console(
     app.setWindowIcon(icon("service.tow"))
     family = choose_cjk_font(app)
     logger.debug("CJK font: %s", family)
-    first_start = not open_settings().contains("window/geometry")
-    window = build_main_window(backend, language, poll_ms=poll_ms, tz=tz, user=user or login_name())
+    store = open_settings()
+    first_start = not store.contains("window/geometry")
+    install_language(app, resolve_language(language, store))
+    chosen: list[str] = []
+
+    def build(backend: ConsoleBackend, principal: Principal) -> MainWindow:
+        # A language picked in the sign-in dialog wins over the start-up option.
+        lang = current_language() if chosen else language
+        return build_main_window(
+            backend, lang, poll_ms=poll_ms, tz=tz, user=principal.actor, principal=principal
+        )
+
+    session = ConsoleSession(
+        gate, open_backend, build, workstation=workstation_name(), username=user
+    )
+    session.sig_language_chosen.connect(chosen.append)
+    if not session.start() or session.window is None:
+        return 0
     # A dispatcher's console fills the screen until the user chooses otherwise.
     if first_start:
-        window.showMaximized()
+        session.window.showMaximized()
     else:
-        window.show()
+        session.window.show()
     return int(app.exec())

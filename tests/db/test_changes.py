@@ -7,16 +7,18 @@ import threading
 import psycopg
 from sqlalchemy import Engine
 
+from console.core.roles import Permission
 from console.core.vocab import CrewStatus
 from console.db.backend import DatabaseBackend
 from console.db.changes import CHANNEL
 from console.db.services import Services
+from tests.support.principals import desk
 
 
 def test_a_commit_is_announced_with_its_revision_and_wakes_subscribers(
     engine: Engine, services: Services, fleet: list[int]
 ) -> None:
-    backend = DatabaseBackend(engine, actor="dispatcher:test")
+    backend = DatabaseBackend(engine, principal=desk("dispatcher:test"))
     woke = threading.Event()
     unsubscribe = backend.subscribe_changes(woke.set)
     try:
@@ -49,7 +51,7 @@ def test_a_rolled_back_unit_of_work_announces_nothing(
     with psycopg.connect(conninfo, autocommit=True) as spy:
         spy.execute(f"LISTEN {CHANNEL}")
         try:
-            with services.unit_of_work() as uow:
+            with services.unit_of_work(Permission.MAINTAIN) as uow:
                 uow.record("test.nothing")
                 raise RuntimeError("abandon")
         except RuntimeError:
