@@ -51,7 +51,7 @@ def test_a_rolled_back_unit_of_work_announces_nothing(
     with psycopg.connect(conninfo, autocommit=True) as spy:
         spy.execute(f"LISTEN {CHANNEL}")
         try:
-            with services.unit_of_work(Permission.MAINTAIN) as uow:
+            with services.unit_of_work(Permission.TRIAGE) as uow:
                 uow.record("test.nothing")
                 raise RuntimeError("abandon")
         except RuntimeError:
