@@ -128,7 +128,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+224"/>
+        <location filename="../../console/ui/crew_board.py" line="+225"/>
         <source>Search call sign or depot</source>
         <translation>Search call sign or depot</translation>
     </message>
@@ -158,7 +158,7 @@
         <translation>Set to {status}</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+153"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>The change could not be saved; the connection may be down.</translation>
     </message>
@@ -533,6 +533,56 @@
         <source>There is no depot {value}.</source>
         <translation>There is no depot {value}.</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>{user} ({role}) is not allowed to do this ({permission}).</source>
+        <translation>{user} ({role}) is not allowed to do this ({permission}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many failed sign-ins: try again in {minutes} minute(s).</source>
+        <translation>Too many failed sign-ins: try again in {minutes} minute(s).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.</source>
+        <translation>User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is already a user {username}.</source>
+        <translation>There is already a user {username}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You cannot disable your own account.</source>
+        <translation>You cannot disable your own account.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no user {key}.</source>
+        <translation>There is no user {key}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password must be {low} to {high} characters long.</source>
+        <translation>The password must be {low} to {high} characters long.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password must not be the user name.</source>
+        <translation>The password must not be the user name.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passwords are not the same.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
 </context>
 <context>
     <name>IntakeDialog</name>
@@ -785,7 +835,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-268"/>
+        <location filename="../../console/ui/labels.py" line="-288"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -1703,7 +1753,7 @@
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+224"/>
+        <location filename="../../console/ui/request_detail.py" line="+225"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
@@ -1818,7 +1868,7 @@
         <translation>The request could not be read; the connection may be down.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+56"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
@@ -1996,6 +2046,24 @@
     </message>
 </context>
 <context>
+    <name>RoleBadge</name>
+    <message>
+        <location filename="../../console/ui/session.py" line="+45"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role: {role}</source>
+        <translation>Role: {role}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{role} · DEMO account</source>
+        <translation>{role} · DEMO account</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../console/ui/shortcuts_dialog.py" line="+120"/>
@@ -2019,9 +2087,63 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+157"/>
+        <location line="+8"/>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Roadside Assistance Dispatch Console</source>
+        <translation>Roadside Assistance Dispatch Console</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Demo database. These demo accounts are for trying the console, never for real calls. Click one to fill it in:</source>
+        <translation>Demo database. These demo accounts are for trying the console, never for real calls. Click one to fill it in:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{role}: {username} / password {password}</source>
+        <translation>{role}: {username} / password {password}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Sign-in could not be checked; the database may be down.</source>
+        <translation>Sign-in could not be checked; the database may be down.</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+194"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+195"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
@@ -2066,7 +2188,7 @@
         <translation>Propose crews for every queued request at once</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Select a request to see suggested crews.</source>
         <translation>Select a request to see suggested crews.</translation>
     </message>
@@ -2182,6 +2304,19 @@
         <location line="+4"/>
         <source>Dispatcher override {old} → {new}: {reason}</source>
         <translation>Dispatcher override {old} → {new}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>_SignOutAction</name>
+    <message>
+        <location filename="../../console/ui/session.py" line="+14"/>
+        <source>Sign out / switch user…</source>
+        <translation>Sign out / switch user…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the console and sign in as someone else</source>
+        <translation>Close the console and sign in as someone else</translation>
     </message>
 </context>
 </TS>

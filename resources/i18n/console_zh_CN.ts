@@ -128,7 +128,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+224"/>
+        <location filename="../../console/ui/crew_board.py" line="+225"/>
         <source>Search call sign or depot</source>
         <translation>搜索车组呼号或网点</translation>
     </message>
@@ -158,7 +158,7 @@
         <translation>设为“{status}”</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+153"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>更改未能保存，可能已断开连接。</translation>
     </message>
@@ -533,6 +533,56 @@
         <source>There is no depot {value}.</source>
         <translation>网点 {value} 不存在。</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>{user} ({role}) is not allowed to do this ({permission}).</source>
+        <translation>{user}（{role}）无权执行此操作（{permission}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many failed sign-ins: try again in {minutes} minute(s).</source>
+        <translation>登录失败次数过多，请 {minutes} 分钟后再试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.</source>
+        <translation>用户名 {value} 无效：请使用 2 至 64 个小写字母、数字、.、_ 或 -。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is already a user {username}.</source>
+        <translation>用户 {username} 已存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no user {key}.</source>
+        <translation>没有用户 {key}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password must be {low} to {high} characters long.</source>
+        <translation>密码长度须为 {low} 至 {high} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password must not be the user name.</source>
+        <translation>密码不能与用户名相同。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
 </context>
 <context>
     <name>IntakeDialog</name>
@@ -785,7 +835,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-268"/>
+        <location filename="../../console/ui/labels.py" line="-288"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -1703,7 +1753,7 @@
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+224"/>
+        <location filename="../../console/ui/request_detail.py" line="+225"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
@@ -1818,7 +1868,7 @@
         <translation>无法读取工单，可能已断开连接。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+56"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1996,6 +2046,24 @@
     </message>
 </context>
 <context>
+    <name>RoleBadge</name>
+    <message>
+        <location filename="../../console/ui/session.py" line="+45"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role: {role}</source>
+        <translation>角色：{role}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{role} · DEMO account</source>
+        <translation>{role} · 演示账号</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../console/ui/shortcuts_dialog.py" line="+120"/>
@@ -2019,9 +2087,63 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+157"/>
+        <location line="+8"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Roadside Assistance Dispatch Console</source>
+        <translation>道路救援调度台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DEMO</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Demo database. These demo accounts are for trying the console, never for real calls. Click one to fill it in:</source>
+        <translation>演示数据库。以下演示账号仅供试用调度台，切勿用于真实来电。点击即可填入：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{role}: {username} / password {password}</source>
+        <translation>{role}：{username} / 密码 {password}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Sign-in could not be checked; the database may be down.</source>
+        <translation>无法验证登录，数据库可能已断开。</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+194"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+195"/>
         <source>Suggestions</source>
         <translation>推荐车组</translation>
     </message>
@@ -2066,7 +2188,7 @@
         <translation>一次性为所有待派车工单给出派车方案</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Select a request to see suggested crews.</source>
         <translation>选择一个工单以查看推荐车组。</translation>
     </message>
@@ -2182,6 +2304,19 @@
         <location line="+4"/>
         <source>Dispatcher override {old} → {new}: {reason}</source>
         <translation>调度员调整 {old} → {new}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>_SignOutAction</name>
+    <message>
+        <location filename="../../console/ui/session.py" line="+14"/>
+        <source>Sign out / switch user…</source>
+        <translation>退出登录 / 切换用户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the console and sign in as someone else</source>
+        <translation>关闭调度台并以其他用户登录</translation>
     </message>
 </context>
 </TS>
