@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -78,7 +77,7 @@ class SignInDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.heading.setFont(font)
-        self.database = QLabel(gate.describe(), self)
+        self.database = QLabel(self)
         self.database.setObjectName("signInDatabase")
         self.database.setWordWrap(True)
         self.database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -102,23 +101,23 @@ class SignInDialog(QDialog):
         self.message.setVisible(False)
 
         self.form = QFormLayout()
-        self.form.addRow("", self.username)
-        self.form.addRow("", self.password)
-        self.form.addRow("", self.language)
+        self.form_labels = [QLabel(self) for _ in range(3)]
+        fields = (self.username, self.password, self.language)
+        for text, field in zip(self.form_labels, fields, strict=True):
+            text.setBuddy(field)
+            self.form.addRow(text, field)
 
         self.demo_box = QFrame(self)
         self.demo_box.setObjectName("demoAccounts")
         self.demo_box.setFrameShape(QFrame.Shape.StyledPanel)
         demo_layout = QVBoxLayout(self.demo_box)
-        title_row = QHBoxLayout()
         self.demo_badge = QLabel(self.demo_box)
         self.demo_badge.setObjectName("demoBadge")
         self.demo_badge.setStyleSheet(demo_badge_style())
         self.demo_title = QLabel(self.demo_box)
         self.demo_title.setWordWrap(True)
-        title_row.addWidget(self.demo_badge, 0, Qt.AlignmentFlag.AlignTop)
-        title_row.addWidget(self.demo_title, 1)
-        demo_layout.addLayout(title_row)
+        demo_layout.addWidget(self.demo_badge, 0, Qt.AlignmentFlag.AlignLeft)
+        demo_layout.addWidget(self.demo_title)
         self.demo_buttons: dict[str, QPushButton] = {}
         for account in self.demo_accounts:
             button = QPushButton(self.demo_box)
@@ -145,7 +144,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.demo_box)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
 
         self._prefill(username)
         self.retranslate_ui()
@@ -156,12 +155,10 @@ class SignInDialog(QDialog):
         """Set every string in the current language."""
         self.setWindowTitle(self.tr("Sign in"))
         self.heading.setText(self.tr("Roadside Assistance Dispatch Console"))
-        labels = (self.tr("User name"), self.tr("Password"), self.tr("Language"))
-        for row, text in enumerate(labels):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, QLabel):
-                widget.setText(text)
+        labels = (self.tr("&User name"), self.tr("&Password"), self.tr("&Language"))
+        for widget, text in zip(self.form_labels, labels, strict=True):
+            widget.setText(text)
+        self.database.setText(self.tr("Database: {url}").format(url=self._gate.describe()))
         self.sign_in_button.setText(self.tr("Sign in"))
         self.quit_button.setText(self.tr("Quit"))
         self.demo_badge.setText(self.tr("DEMO"))

@@ -2089,33 +2089,38 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/ui/sign_in_dialog.py" line="+157"/>
-        <location line="+8"/>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+155"/>
+        <location line="+6"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-5"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>User name</source>
-        <translation>User name</translation>
+        <source>&amp;User name</source>
+        <translation>&amp;User name</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Password</source>
-        <translation>Password</translation>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Language</source>
-        <translation>Language</translation>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Database: {url}</source>
+        <translation>Database: {url}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>

@@ -102,7 +102,7 @@ def test_a_shared_database_offers_no_demo_accounts_and_explains_a_lock(qtbot: Qt
     dialog = open_dialog(qtbot, gate)
     assert not dialog.demo_box.isVisible()
     assert dialog.username.text() == "" and dialog.password.text() == ""
-    assert dialog.database.text() == "postgresql+psycopg://ops@db/console"
+    assert dialog.database.text() == "Database: postgresql+psycopg://ops@db/console"
     dialog.username.setText("wang")
     dialog.password.setText("guess")
     dialog.sign_in_button.click()

@@ -38,9 +38,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     # -- sign-in dialog --------------------------------------------------------
     ("SignInDialog", "Sign in"): "登录",
     ("SignInDialog", "Roadside Assistance Dispatch Console"): "道路救援调度台",
-    ("SignInDialog", "User name"): "用户名",
-    ("SignInDialog", "Password"): "密码",
-    ("SignInDialog", "Language"): "语言",
+    ("SignInDialog", "&User name"): "用户名(&U)",
+    ("SignInDialog", "&Password"): "密码(&P)",
+    ("SignInDialog", "&Language"): "语言(&L)",
+    ("SignInDialog", "Database: {url}"): "数据库：{url}",
     ("SignInDialog", "Quit"): "退出",
     ("SignInDialog", "DEMO"): "演示",
     (
