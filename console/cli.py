@@ -175,10 +175,14 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     def open_backend(principal: Principal) -> DatabaseBackend:
         return _backend_on(engine, settings, principal)
 
+    def open_user_admin(principal: Principal) -> Accounts:
+        return Accounts(engine, principal=principal)
+
     return run_console(
         Accounts(engine),
         open_backend,
         user=args.user,
+        open_user_admin=open_user_admin,
         language=settings.language,
         argv=sys.argv[:1],
         poll_ms=round(settings.poll_seconds * 1000),

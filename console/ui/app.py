@@ -15,7 +15,7 @@ from datetime import UTC, datetime, tzinfo
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from console.core.accounts import SignInGate
+from console.core.accounts import SignInGate, UserAdmin
 from console.core.ports import ConsoleBackend
 from console.core.roles import Principal
 from console.ui.i18n import (
@@ -100,12 +100,14 @@ def run_console(
     poll_ms: int = 1000,
     tz: tzinfo | None = None,
     user: str | None = None,
+    open_user_admin: Callable[[Principal], UserAdmin] | None = None,
 ) -> int:
     """Sign a user in through ``gate`` and run the console until they quit.
 
     ``open_backend`` gives the backend for the signed-in principal (reads masked
     and writes checked for its role). ``language`` is "zh", "en" or ``None``
-    (the saved choice, else the system's); ``user`` is the sign-in name to fill in.
+    (the saved choice, else the system's); ``user`` is the sign-in name to fill in;
+    ``open_user_admin`` gives administrators File ▸ Users….
     """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -127,7 +129,12 @@ def run_console(
         )
 
     session = ConsoleSession(
-        gate, open_backend, build, workstation=workstation_name(), username=user
+        gate,
+        open_backend,
+        build,
+        workstation=workstation_name(),
+        username=user,
+        open_user_admin=open_user_admin,
     )
     session.sig_language_chosen.connect(chosen.append)
     if not session.start() or session.window is None:

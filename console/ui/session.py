@@ -14,18 +14,20 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from console.core.accounts import SignInGate
+from console.core.accounts import SignInGate, UserAdmin
 from console.core.ports import ConsoleBackend
-from console.core.roles import Principal
+from console.core.roles import Permission, Principal
 from console.ui.labels import label
 from console.ui.main_window import MainWindow
 from console.ui.sign_in_dialog import SignInDialog, demo_badge_style
+from console.ui.users_dialog import UsersDialog
 
-__all__ = ["ConsoleSession", "RoleBadge", "install_sign_out"]
+__all__ = ["ConsoleSession", "RoleBadge", "install_sign_out", "install_users_action"]
 
 logger = logging.getLogger(__name__)
 
 OpenBackend = Callable[[Principal], ConsoleBackend]
+OpenUserAdmin = Callable[[Principal], UserAdmin]
 BuildWindow = Callable[[ConsoleBackend, Principal], MainWindow]
 
 
@@ -63,10 +65,18 @@ class _SignOutAction(QAction):
         self.setStatusTip(self.tr("Close the console and sign in as someone else"))
 
 
-class _Retranslator(QObject):
-    """Re-translates the sign-out action when the window's language changes."""
+class _UsersAction(QAction):
+    """File ▸ Users… (administrators only)."""
 
-    def __init__(self, action: _SignOutAction, window: MainWindow) -> None:
+    def retranslate_ui(self) -> None:
+        self.setText(self.tr("Users…"))
+        self.setStatusTip(self.tr("Add users, reset passwords, disable accounts"))
+
+
+class _Retranslator(QObject):
+    """Re-translates one of this module's actions when the window's language changes."""
+
+    def __init__(self, action: _SignOutAction | _UsersAction, window: MainWindow) -> None:
         super().__init__(window)
         self._action = action
 
@@ -92,6 +102,24 @@ def install_sign_out(
     return action
 
 
+def install_users_action(window: MainWindow, open_admin: Callable[[], UserAdmin]) -> QAction:
+    """File ▸ Users…, opening the account management dialog."""
+    action = _UsersAction(window)
+    action.setObjectName("usersAction")
+
+    def show() -> None:
+        dialog = UsersDialog(open_admin(), window)
+        dialog.exec()
+        dialog.deleteLater()
+
+    action.triggered.connect(lambda _checked=False: show())
+    action.retranslate_ui()
+    window.addAction(action)
+    window.file_menu.insertAction(window.quit_action, action)
+    window.installEventFilter(_Retranslator(action, window))
+    return action
+
+
 class ConsoleSession(QObject):
     """Runs sign-in -> console -> sign-out cycles until the user quits."""
 
@@ -106,8 +134,10 @@ class ConsoleSession(QObject):
         *,
         workstation: str,
         username: str | None = None,
+        open_user_admin: OpenUserAdmin | None = None,
     ) -> None:
         super().__init__()
+        self._open_user_admin = open_user_admin
         self._gate = gate
         self._open_backend = open_backend
         self._build_window = build_window
@@ -135,6 +165,9 @@ class ConsoleSession(QObject):
         self.principal = principal
         self.backend = self._open_backend(principal)
         self.window = self._build_window(self.backend, principal)
+        if self._open_user_admin is not None and principal.can(Permission.MANAGE_USERS):
+            opener = self._open_user_admin
+            install_users_action(self.window, lambda: opener(principal))
         install_sign_out(self.window, principal, self.sign_out)
         self.window.installEventFilter(self)
         return True

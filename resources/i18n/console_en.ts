@@ -1583,6 +1583,44 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="+91"/>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat password</source>
+        <translation>Repeat password</translation>
+    </message>
+</context>
+<context>
     <name>ProposalDialog</name>
     <message>
         <location filename="../../console/ui/proposal_dialog.py" line="+118"/>
@@ -2048,7 +2086,7 @@
 <context>
     <name>RoleBadge</name>
     <message>
-        <location filename="../../console/ui/session.py" line="+45"/>
+        <location filename="../../console/ui/session.py" line="+47"/>
         <source>System</source>
         <translation>System</translation>
     </message>
@@ -2089,7 +2127,7 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/ui/sign_in_dialog.py" line="+155"/>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+156"/>
         <location line="+6"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
@@ -2312,6 +2350,94 @@
     </message>
 </context>
 <context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="+78"/>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add user…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Added {user}.</source>
+        <translation>Added {user}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New password set for {user}.</source>
+        <translation>New password set for {user}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{user} can sign in again.</source>
+        <translation>{user} can sign in again.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled {user}.</source>
+        <translation>Disabled {user}.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state} · DEMO</source>
+        <translation>{state} · DEMO</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+</context>
+<context>
     <name>_SignOutAction</name>
     <message>
         <location filename="../../console/ui/session.py" line="+14"/>
@@ -2322,6 +2448,19 @@
         <location line="+1"/>
         <source>Close the console and sign in as someone else</source>
         <translation>Close the console and sign in as someone else</translation>
+    </message>
+</context>
+<context>
+    <name>_UsersAction</name>
+    <message>
+        <location line="+7"/>
+        <source>Users…</source>
+        <translation>Users…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add users, reset passwords, disable accounts</source>
+        <translation>Add users, reset passwords, disable accounts</translation>
     </message>
 </context>
 </TS>

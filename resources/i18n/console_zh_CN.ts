@@ -1583,6 +1583,44 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="+91"/>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
     <name>ProposalDialog</name>
     <message>
         <location filename="../../console/ui/proposal_dialog.py" line="+118"/>
@@ -2048,7 +2086,7 @@
 <context>
     <name>RoleBadge</name>
     <message>
-        <location filename="../../console/ui/session.py" line="+45"/>
+        <location filename="../../console/ui/session.py" line="+47"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -2089,7 +2127,7 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/ui/sign_in_dialog.py" line="+155"/>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+156"/>
         <location line="+6"/>
         <source>Sign in</source>
         <translation>登录</translation>
@@ -2312,6 +2350,94 @@
     </message>
 </context>
 <context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="+78"/>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Added {user}.</source>
+        <translation>已添加 {user}。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New password set for {user}.</source>
+        <translation>已为 {user} 设置新密码。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{user} can sign in again.</source>
+        <translation>{user} 已恢复登录。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled {user}.</source>
+        <translation>已停用 {user}。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>启用中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state} · DEMO</source>
+        <translation>{state} · 演示</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
     <name>_SignOutAction</name>
     <message>
         <location filename="../../console/ui/session.py" line="+14"/>
@@ -2322,6 +2448,19 @@
         <location line="+1"/>
         <source>Close the console and sign in as someone else</source>
         <translation>关闭调度台并以其他用户登录</translation>
+    </message>
+</context>
+<context>
+    <name>_UsersAction</name>
+    <message>
+        <location line="+7"/>
+        <source>Users…</source>
+        <translation>用户管理…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add users, reset passwords, disable accounts</source>
+        <translation>添加用户、重置密码、停用账号</translation>
     </message>
 </context>
 </TS>
