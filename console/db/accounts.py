@@ -124,10 +124,12 @@ class Accounts:
         raise SignInFailed("auth.failed")
 
     def demo_accounts(self) -> list[DemoAccount]:
-        """Enabled demo users whose password is still the demo one, on an SQLite file only.
+        """Enabled demo users, on an SQLite file only.
 
-        A shared (PostgreSQL) database never advertises passwords, and a demo
-        account whose password an administrator changed is not offered.
+        A shared (PostgreSQL) database never advertises passwords. A demo account
+        whose password an administrator reset is an ordinary account from then on
+        (see :meth:`reset_password`), so the public demo password is never shown
+        for an account it no longer opens.
         """
         if self._engine.dialect.name != "sqlite":
             return []
@@ -137,11 +139,7 @@ class Accounts:
                 .where(User.is_demo.is_(True), User.disabled.is_(False))
                 .order_by(User.id)
             ).all()
-        return [
-            DemoAccount(u.username, u.display_name, Role(u.role), DEMO_PASSWORD)
-            for u in demo
-            if self._matches(u.password_hash, DEMO_PASSWORD)
-        ]
+        return [DemoAccount(u.username, u.display_name, Role(u.role), DEMO_PASSWORD) for u in demo]
 
     # ------------------------------------------------------------ admin
 
@@ -181,16 +179,21 @@ class Accounts:
             return user_row(user)
 
     def reset_password(self, username: str, password: str) -> UserRow:
-        """Give an account a new password (argon2id hash only)."""
+        """Give an account a new password (argon2id hash only).
+
+        A demo account stops being one: its password is no longer the public one.
+        """
         manager = self._manager()
         require(manager, Permission.MANAGE_USERS)
         name = printable(str(username)).strip().lower()
         digest = self.hasher.hash(check_new_password(name, password))
         with self._services().unit_of_work(Permission.MANAGE_USERS) as uow:
             user = _load_user(uow, name)
+            was_demo = user.is_demo
             user.password_hash = digest
+            user.is_demo = False
             user.revision = uow.revision
-            uow.record("user.password_reset", username=user.username)
+            uow.record("user.password_reset", username=user.username, was_demo=was_demo)
             return user_row(user)
 
     def set_disabled(self, username: str, disabled: bool) -> UserRow:
