@@ -137,6 +137,9 @@ def run_console(
         open_user_admin=open_user_admin,
     )
     session.sig_language_chosen.connect(chosen.append)
+    # Signing out closes the window before the sign-in shows again: the session,
+    # not the last window, decides when the console ends.
+    app.setQuitOnLastWindowClosed(False)
     if not session.start() or session.window is None:
         return 0
     # A dispatcher's console fills the screen until the user chooses otherwise.
