@@ -8,6 +8,7 @@ with one ledger event, like any other write.
 
 from __future__ import annotations
 
+import functools
 import logging
 from datetime import datetime
 
@@ -39,8 +40,11 @@ log = logging.getLogger(__name__)
 NAME_LIMIT = 64
 WORKSTATION_LIMIT = 128
 
-_DUMMY_HASH = PasswordHasher().hash("not a password of anyone")
-"""Verified against when the name is unknown, so both failures take as long."""
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the name is unknown, so both failures take as long."""
+    return PasswordHasher().hash("not a password of anyone")
 
 
 def user_row(user: User) -> UserRow:
@@ -231,7 +235,7 @@ class Accounts:
     ) -> tuple[str, str | None]:
         """("ok" | "unknown_user" | "disabled" | "wrong_password", a new hash if one is due)."""
         if user is None or stored is None:
-            self._matches(_DUMMY_HASH, password)
+            self._matches(_dummy_hash(), password)
             return "unknown_user", None
         if not self._matches(stored, password):
             return "wrong_password", None
