@@ -198,3 +198,19 @@ def test_signing_out_closes_the_console_and_opens_it_for_the_next_user(
     labels = [w.text() for w in second.statusBar().findChildren(QLabel)]
     assert "Role: Supervisor" in labels
     assert session.principal is not None and session.principal.role is Role.SUPERVISOR
+
+
+def test_the_dialog_switches_to_chinese_while_it_is_open(qtbot: QtBot, engine: Engine) -> None:
+    dialog = open_dialog(qtbot, Accounts(engine))
+    english = [w.text() for w in dialog.findChildren(QLabel) if w.text()]
+    dialog.language.setCurrentIndex(dialog.language.findData("zh"))
+    try:
+        qtbot.waitUntil(lambda: dialog.windowTitle() == "登录")
+        assert dialog.sign_in_button.text() == "登录"
+        assert dialog.demo_badge.text() == "演示"
+        assert dialog.demo_buttons["dispatcher"].text() == "调度员：dispatcher / 密码 demo"
+        chinese = [w.text() for w in dialog.findChildren(QLabel) if w.text()]
+        assert not set(english) & set(chinese) - {dialog.database.text()}
+    finally:
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        qtbot.waitUntil(lambda: dialog.windowTitle() == "Sign in")
