@@ -364,6 +364,12 @@ class CrewBoardPanel(QWidget):
                 and crew.status in IDLE_CREW_STATUSES
                 and crew.status is not status
                 and (self._permitted is None or status in self._permitted)
+                # Bringing a crew back into service is the same decision as taking it out.
+                and (
+                    self._permitted is None
+                    or crew.status is not CrewStatus.OUT_OF_SERVICE
+                    or CrewStatus.OUT_OF_SERVICE in self._permitted
+                )
             )
 
     def _set_selected(self, status: CrewStatus) -> None:

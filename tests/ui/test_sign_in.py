@@ -214,3 +214,16 @@ def test_the_dialog_switches_to_chinese_while_it_is_open(qtbot: QtBot, engine: E
     finally:
         dialog.language.setCurrentIndex(dialog.language.findData("en"))
         qtbot.waitUntil(lambda: dialog.windowTitle() == "Sign in")
+
+
+def test_a_dispatcher_is_not_offered_to_bring_a_crew_back_into_service(
+    qtbot: QtBot, engine: Engine, qsettings: QSettings
+) -> None:
+    crews = {Role.DISPATCHER: False, Role.SUPERVISOR: True}
+    for role, offered in crews.items():
+        window, backend = window_for(engine, role, qsettings, qtbot)
+        idle = next(c for c in backend.crews() if c.status is CrewStatus.OUT_OF_SERVICE)
+        window.crew_board.select_crew(idle.id)
+        actions = window.crew_board.status_actions
+        qtbot.waitUntil(lambda a=actions, o=offered: a[CrewStatus.AVAILABLE].isEnabled() is o)
+        assert actions[CrewStatus.OFF_DUTY].isEnabled() is offered
