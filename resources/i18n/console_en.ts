@@ -158,7 +158,7 @@
         <translation>Set to {status}</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+159"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>The change could not be saved; the connection may be down.</translation>
     </message>

@@ -158,7 +158,7 @@
         <translation>设为“{status}”</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+159"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>更改未能保存，可能已断开连接。</translation>
     </message>
