@@ -17,9 +17,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from console import __version__, cli_dispatch, cli_guidance, cli_pricing, cli_records
+from console import __version__, cli_dispatch, cli_guidance, cli_pricing, cli_records, cli_users
 from console.config import LANGUAGES, Settings, actor_name, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
+from console.core.roles import Principal
 from console.core.validation import printable
 from console.db import schema
 from console.db.backend import DatabaseBackend
@@ -91,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_common_options(parser, default=None)
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        default=None,
+        help="sign-in name to fill in when the console opens",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # Sub-commands repeat the options but never overwrite a value given before them.
     common = _Parser(add_help=False)
@@ -113,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_records.add_commands(commands, common)
     cli_guidance.add_commands(commands, common)
+    cli_users.add_commands(commands, common)
 
     suggest = commands.add_parser("suggest", parents=[common], help="rank crews for a request")
     suggest.add_argument("reference", help="request reference, e.g. RA-20261123-0042")
@@ -163,11 +171,20 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     if not has_data:
         log.info("first start on %s: loading demo data", describe_url(engine.url))
         seed_database(engine, SeedOptions())
+    from console.db.accounts import Accounts
     from console.ui.app import run_console
 
-    backend = _backend_on(engine, settings, "console")
+    def open_backend(principal: Principal) -> DatabaseBackend:
+        return _backend_on(engine, settings, principal)
+
+    def open_user_admin(principal: Principal) -> Accounts:
+        return Accounts(engine, principal=principal)
+
     return run_console(
-        backend,
+        Accounts(engine),
+        open_backend,
+        user=args.user,
+        open_user_admin=open_user_admin,
         language=settings.language,
         argv=sys.argv[:1],
         poll_ms=round(settings.poll_seconds * 1000),
@@ -176,10 +193,10 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     )
 
 
-def _backend_on(engine: Engine, settings: Settings, channel: str) -> DatabaseBackend:
+def _backend_on(engine: Engine, settings: Settings, principal: Principal) -> DatabaseBackend:
     return DatabaseBackend(
         engine,
-        actor=actor_name(channel),
+        principal=principal,
         sla=settings.sla,
         timezone=settings.timezone,
         rules=settings.rules(),
@@ -191,7 +208,8 @@ def _backend_on(engine: Engine, settings: Settings, channel: str) -> DatabaseBac
 def _backend(settings: Settings) -> DatabaseBackend:
     engine = _open(settings, create=False)
     schema.ensure_schema(engine, auto_upgrade=False)
-    return _backend_on(engine, settings, "cli")
+    # Maintenance commands act as the system itself: whoever runs them holds the database.
+    return _backend_on(engine, settings, Principal.system(actor_name("cli")))
 
 
 def _cmd_suggest(settings: Settings, args: argparse.Namespace) -> int:
@@ -207,6 +225,7 @@ COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {
     "seed": _cmd_seed,
     "db": _cmd_db,
     **cli_records.COMMANDS,
+    **cli_users.COMMANDS,
     "suggest": _cmd_suggest,
     "optimise": _cmd_optimise,
     **cli_guidance.COMMANDS,

@@ -23,6 +23,7 @@ from console.config import Settings, actor_name
 from console.core.errors import NotFound, StorageError
 from console.core.pricing import PROGRAMMES_FILE, TARIFF_FILE, PricingBook, check_file, load_book
 from console.core.quote import bill_csv, bill_document, bill_json
+from console.core.roles import Principal
 from console.db import schema
 from console.db.backend import DatabaseBackend
 from console.paths import resource_path
@@ -92,7 +93,10 @@ def _backend(settings: Settings) -> DatabaseBackend:
     engine = schema.open_database(settings.db_url, create=False)
     schema.ensure_schema(engine, auto_upgrade=False)
     return DatabaseBackend(
-        engine, actor=actor_name("cli"), timezone=settings.timezone, pricing=pricing_book()
+        engine,
+        principal=Principal.system(actor_name("cli")),
+        timezone=settings.timezone,
+        pricing=pricing_book(),
     )
 
 

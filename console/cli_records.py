@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from console.config import Settings, actor_name
 from console.core.errors import StorageError, ValidationError
 from console.core.ledger import ChainReport, Checkpoint, format_time
+from console.core.roles import Principal
 from console.core.validation import printable
 from console.db import schema
 from console.db.audit import make_checkpoint, verify_ledger
@@ -199,7 +200,11 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     kind = ImportKind(args.kind)
     try:
         report = import_file(
-            engine, kind, args.file, actor=actor_name("import"), dry_run=args.dry_run
+            engine,
+            kind,
+            args.file,
+            principal=Principal.system(actor_name("import")),
+            dry_run=args.dry_run,
         )
     except ImportRejected as rejected:
         for line in iter_problems(rejected):

@@ -89,6 +89,17 @@ MESSAGES: dict[str, str] = {
     "pricing.billed": "Request {reference} is already billed; its quote can no longer change.",
     "pricing.closed": "Request {reference} is closed; it can no longer be quoted.",
     "pricing.not_billed": "Request {reference} has no bill yet.",
+    # users, sign-in and permissions
+    "permission.denied": "{user} ({role}) is not allowed to do this ({permission}).",
+    "auth.failed": "Wrong user name or password.",
+    "auth.locked": "Too many failed sign-ins: try again in {minutes} minute(s).",
+    "user.name_invalid": "User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.",
+    "user.exists": "There is already a user {username}.",
+    "user.self_disable": "You cannot disable your own account.",
+    "not_found.user": "There is no user {key}.",
+    "password.length": "The password must be {low} to {high} characters long.",
+    "password.is_username": "The password must not be the user name.",
+    "password.mismatch": "The two passwords are not the same.",
 }
 
 
@@ -128,6 +139,14 @@ class Conflict(DomainError):
 
 class NotFound(DomainError):
     """The record named does not exist."""
+
+
+class PermissionDenied(DomainError):
+    """The acting user's role does not allow the operation."""
+
+
+class SignInFailed(DomainError):
+    """A sign-in was refused: wrong name or password, disabled, or locked out."""
 
 
 class StorageError(DomainError):

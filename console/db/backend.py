@@ -23,6 +23,7 @@ from console.core.guidance import ProtocolFixRate, remote_fix_rates
 from console.core.intake import RequestDraft
 from console.core.pricing import PricingBook
 from console.core.records import RequestRow
+from console.core.roles import Principal
 from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
 from console.db.changes import ChangeListener, supports_notify
@@ -37,13 +38,16 @@ ADVISOR_MAX_AGE = timedelta(seconds=15)
 
 
 class DatabaseBackend(PricingAccess, DatabaseReader):
-    """Implements ``console.core.ports.ConsoleBackend`` for one signed-in user."""
+    """Implements ``console.core.ports.ConsoleBackend`` for one signed-in principal.
+
+    Reads are masked for it and every write is checked against its role.
+    """
 
     def __init__(
         self,
         engine: Engine,
         *,
-        actor: str,
+        principal: Principal,
         sla: SlaTargets | None = None,
         clock: Clock = utc_now,
         timezone: str = "Asia/Shanghai",
@@ -52,11 +56,13 @@ class DatabaseBackend(PricingAccess, DatabaseReader):
         routing: RoutingProvider | None = None,
         pricing: PricingBook | None = None,
     ) -> None:
-        super().__init__(engine)
+        super().__init__(engine, principal)
         self.pricing_book = pricing
-        self.services = Services(engine, actor=actor, sla=sla, clock=clock, timezone=timezone)
+        self.services = Services(
+            engine, principal=principal, sla=sla, clock=clock, timezone=timezone
+        )
         self.guidance = GuidanceServices(
-            engine, actor=actor, sla=sla, clock=clock, timezone=timezone
+            engine, principal=principal, sla=sla, clock=clock, timezone=timezone
         )
         self.clock = clock
         self.zone = ZoneInfo(timezone)

@@ -19,10 +19,11 @@ from console.core.errors import IllegalTransition, ValidationError
 from console.core.guidance import GuidanceLibrary, GuidanceResult, load_library, more_urgent, replay
 from console.core.intake import MAX_GUIDANCE_STEPS
 from console.core.records import RequestRow
+from console.core.roles import Permission, Principal
 from console.core.sla import SlaTargets
 from console.core.vocab import Powertrain, Priority, RequestStatus, RoadType
 from console.db.models import Request
-from console.db.services import Clock, Services, WriteContext, utc_now
+from console.db.services import Clock, Services, WriteContext, requires, utc_now
 
 PRIORITY_REASON = "Guidance outcome {code}"
 """The English priority reason stored for a guided outcome."""
@@ -35,13 +36,13 @@ class GuidanceServices(Services):
         self,
         engine: Engine,
         *,
-        actor: str,
+        principal: Principal,
         library: GuidanceLibrary | None = None,
         sla: SlaTargets | None = None,
         clock: Clock = utc_now,
         timezone: str = "Asia/Shanghai",
     ) -> None:
-        super().__init__(engine, actor=actor, sla=sla, clock=clock, timezone=timezone)
+        super().__init__(engine, principal=principal, sla=sla, clock=clock, timezone=timezone)
         self._library = library
 
     @property
@@ -56,6 +57,7 @@ class GuidanceServices(Services):
             self._library = library
         return self._library
 
+    @requires(Permission.TRIAGE)
     def finish_guidance(
         self,
         request_id: int,
@@ -70,7 +72,7 @@ class GuidanceServices(Services):
         equipment and priority. Exactly one ledger event carries the path.
         """
         steps = _steps(path)
-        with self.unit_of_work() as uow:
+        with self.unit_of_work(Permission.TRIAGE) as uow:
             request = self._load_request(uow, request_id, expected_version)
             current = RequestStatus(request.status)
             facts: dict[str, str | bool] = {

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from console.core.errors import DomainError, StorageError, ValidationError
 from console.core.geo import ServiceArea
+from console.core.roles import Permission, Principal, require
 from console.core.validation import (
     brief,
     normalise_phone,
@@ -345,13 +346,19 @@ _KEYS = {ImportKind.DEPOTS: "code", ImportKind.CREWS: "call_sign"}
 
 
 def import_file(
-    engine: Engine, kind: ImportKind, path: Path, *, actor: str, dry_run: bool = False
+    engine: Engine,
+    kind: ImportKind,
+    path: Path,
+    *,
+    principal: Principal,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Check every row of ``path`` and, unless ``dry_run``, store them all in one unit of work.
 
     Raises :class:`ImportRejected` (listing every problem) when any row is not
     valid, or a one-line :class:`DomainError` when the file itself is unusable.
     """
+    require(principal, Permission.IMPORT_REFERENCE)
     raw, names, lines = read_rows(path, kind)
     clean = _CLEANERS[kind]
     if dry_run:
@@ -360,7 +367,7 @@ def import_file(
         if problems:
             raise ImportRejected(printable(str(path)), problems)
         return ImportReport(kind, path, tuple(row[_KEYS[kind]] for row in rows), dry_run=True)
-    with Services(engine, actor=actor).unit_of_work() as uow:
+    with Services(engine, principal=principal).unit_of_work(Permission.IMPORT_REFERENCE) as uow:
         # Checked inside the write transaction, so no one adds a clashing code meanwhile.
         rows, problems = clean(uow.session, names, lines)
         if problems:

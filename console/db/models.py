@@ -284,3 +284,18 @@ class RequestDestination(Base):
     address: Mapped[str] = mapped_column(String(300), default="")
     estimated_tow_km: Mapped[Decimal | None] = mapped_column(Numeric(8, 1))
     revision: Mapped[int] = mapped_column(Integer, default=0)
+class SignInAttempt(Base):
+    """One sign-in attempt (never the password): the record rate limiting counts."""
+
+    __tablename__ = "sign_in_attempts"
+    __table_args__ = (
+        Index("ix_sign_in_attempts_username_at", "username", "at"),
+        Index("ix_sign_in_attempts_workstation_at", "workstation", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    username: Mapped[str] = mapped_column(String(64))
+    workstation: Mapped[str] = mapped_column(String(128))
+    succeeded: Mapped[bool] = mapped_column(Boolean)
+    reason: Mapped[str] = mapped_column(String(24), default="")

@@ -53,7 +53,7 @@ class PricingAccess:
         return PricingServices(
             self._engine,
             self.book,
-            actor=self.services.actor,
+            principal=self.services.principal,
             sla=self.services.sla,
             clock=self.services.clock,
             timezone=self.book.tariff.timezone.key,

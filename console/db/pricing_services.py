@@ -24,12 +24,13 @@ from console.core.eta import RoutingProvider
 from console.core.pricing import ActualFacts, ChargeRecord, PricingBook, QuoteQuery
 from console.core.quote import Charge, charge_from_dict
 from console.core.records import RequestRow
+from console.core.roles import Permission, Principal
 from console.core.sla import SlaTargets
 from console.core.validation import require_text, validate_coordinates, whole_number
 from console.core.vocab import RequestStatus
 from console.db import pricing_data
 from console.db.models import Entitlement, RequestCharge, RequestDestination
-from console.db.services import Clock, Services, WriteContext, utc_now
+from console.db.services import Clock, Services, WriteContext, requires, utc_now
 
 MAX_TOW_KM = Decimal("2000")
 """Longest tow a dispatcher may record (a typo guard)."""
@@ -58,16 +59,17 @@ class PricingServices(Services):
         engine: Engine,
         book: PricingBook,
         *,
-        actor: str,
+        principal: Principal,
         sla: SlaTargets | None = None,
         clock: Clock = utc_now,
         timezone: str = "Asia/Shanghai",
         routing: RoutingProvider | None = None,
     ) -> None:
-        super().__init__(engine, actor=actor, sla=sla, clock=clock, timezone=timezone)
+        super().__init__(engine, principal=principal, sla=sla, clock=clock, timezone=timezone)
         self.book = book
         self.routing = routing
 
+    @requires(Permission.QUOTE)
     def accept_quote(self, request_id: int, query: QuoteQuery) -> ChargeRecord:
         """The caller accepts the quote: store it with the request (replacing an earlier one)."""
         if query.dest_lat is not None or query.dest_lon is not None:
@@ -75,7 +77,7 @@ class PricingServices(Services):
         address = require_text("address", query.dest_address, limit=300, required=False)
         if query.tow_km is not None:
             query = replace(query, tow_km=tow_km(query.tow_km))
-        with self.unit_of_work() as uow:
+        with self.unit_of_work(Permission.QUOTE) as uow:
             request = self._load_request(uow, request_id, None)
             status = RequestStatus(request.status)
             charge = self._charge_row(uow, request.id)
@@ -132,6 +134,7 @@ class PricingServices(Services):
         assert record is not None
         return record
 
+    @requires(Permission.PROGRESS)
     def complete_with_bill(
         self, request_id: int, actual: ActualFacts, *, expected_version: int | None = None
     ) -> RequestRow:
@@ -139,7 +142,7 @@ class PricingServices(Services):
         km = tow_km(actual.tow_km, "actual_tow_km")
         waiting = whole_number("waiting_minutes", actual.waiting_minutes, 0, MAX_MINUTES)
         winch = whole_number("winch_minutes", actual.winch_minutes, 0, MAX_MINUTES)
-        with self.unit_of_work() as uow:
+        with self.unit_of_work(Permission.PROGRESS) as uow:
             request = self._load_request(uow, request_id, expected_version)
             current = RequestStatus(request.status)
             lifecycle.check_move(current, RequestStatus.COMPLETED)
@@ -178,12 +181,13 @@ class PricingServices(Services):
             )
         return self._row(request_id)
 
+    @requires(Permission.DISPUTE)
     def flag_dispute(self, request_id: int, reason: str) -> ChargeRecord:
         """The caller disputes the bill: flag it with a reason (complaints link here)."""
         text = require_text("reason", reason, limit=300, required=False)
         if not text:
             raise ValidationError("reason.required", field="reason")
-        with self.unit_of_work() as uow:
+        with self.unit_of_work(Permission.DISPUTE) as uow:
             request = self._load_request(uow, request_id, None)
             charge = self._charge_row(uow, request.id)
             if charge is None or charge.bill is None:
@@ -204,6 +208,7 @@ class PricingServices(Services):
         assert record is not None
         return record
 
+    @requires(Permission.MANAGE_COVERAGE)
     def add_entitlement(
         self,
         *,
@@ -221,7 +226,7 @@ class PricingServices(Services):
         key = pricing_data.compact(require_text("number", number, limit=40))
         if valid_to < valid_from:
             raise ValidationError("field.invalid_choice", field="valid_to", value=str(valid_to))
-        with self.unit_of_work() as uow:
+        with self.unit_of_work(Permission.MANAGE_COVERAGE) as uow:
             row = Entitlement(
                 programme=programme,
                 holder=require_text("holder", holder, limit=100, required=False),

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from console.core.ports import CrewChanges, TimelineEntry
 from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
+from console.core.roles import Principal, redact_payload, redact_request
 from console.core.vocab import (
     OPEN_STATUSES,
     CallerLanguage,
@@ -123,10 +124,17 @@ def _payload(text: str) -> dict[str, Any]:
 
 
 class DatabaseReader:
-    """Read-only queries over one engine (``QueueSource``, ``FleetSource``, ``TimelineSource``)."""
+    """Read-only queries over one engine (``QueueSource``, ``FleetSource``, ``TimelineSource``).
 
-    def __init__(self, engine: Engine) -> None:
+    Rows are read for ``principal``: a caller's number it does not need is
+    masked here, so the interface never receives it.
+    """
+
+    def __init__(self, engine: Engine, principal: Principal) -> None:
+        if not isinstance(principal, Principal):
+            raise TypeError("DatabaseReader needs a console.core.roles.Principal")
         self._engine = engine
+        self.principal = principal
 
     def describe(self) -> str:
         """The database URL with any password hidden."""
@@ -158,13 +166,22 @@ class DatabaseReader:
     def timeline(self, request_id: int) -> list[TimelineEntry]:
         """Every ledger event about ``request_id``, oldest first (the request's history)."""
         with self._session() as session:
+            status = session.scalar(select(Request.status).where(Request.id == request_id))
+            is_open = status is not None and RequestStatus(status) in OPEN_STATUSES
             result = session.execute(
                 select(Event.seq, Event.at, Event.actor, Event.kind, Event.crew_id, Event.payload)
                 .where(Event.request_id == request_id)
                 .order_by(Event.seq)
             )
             return [
-                TimelineEntry(seq, at, actor, kind, crew_id, _payload(payload))
+                TimelineEntry(
+                    seq,
+                    at,
+                    actor,
+                    kind,
+                    crew_id,
+                    redact_payload(self.principal, _payload(payload), open_request=is_open),
+                )
                 for seq, at, actor, kind, crew_id, payload in result
             ]
 
@@ -205,7 +222,10 @@ class DatabaseReader:
                 .where(condition)  # type: ignore[arg-type]
                 .order_by(Request.created_at, Request.id)
             )
-            rows = tuple(request_row(request, call_sign) for request, call_sign in result)
+            rows = tuple(
+                redact_request(self.principal, request_row(request, call_sign))
+                for request, call_sign in result
+            )
         return RequestChanges(revision=revision, requests=rows)
 
     def _session(self) -> Session:

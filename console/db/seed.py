@@ -26,6 +26,7 @@ from console.core.errors import StorageError, ValidationError
 from console.core.geo import ServiceArea, haversine_km
 from console.core.intake import RequestDraft
 from console.core.ledger import GENESIS_HASH
+from console.core.roles import Permission, Principal
 from console.core.vocab import (
     CallerLanguage,
     CrewStatus,
@@ -406,9 +407,9 @@ def seed_database(
     area = ServiceArea.default()
     data = build_reference_data(options.seed, at, city_list, area)
     clock = _SteppingClock(at - timedelta(hours=1))
-    services = Services(engine, actor="seed", clock=clock)
+    services = Services(engine, principal=Principal.system("seed"), clock=clock)
 
-    with services.unit_of_work() as uow:
+    with services.unit_of_work(Permission.MAINTAIN) as uow:
         session = uow.session
         existing = session.scalar(select(func.count()).select_from(Depot)) or 0
         if existing and not options.replace:

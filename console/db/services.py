@@ -9,12 +9,13 @@ visible.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, func, select, update
@@ -31,6 +32,7 @@ from console.core.errors import (
 from console.core.intake import RequestDraft, clean_request, location_warnings
 from console.core.ledger import EventContent, canonical_json, chain_hash
 from console.core.records import RequestRow
+from console.core.roles import Permission, Principal, redact_request, require
 from console.core.sla import SlaTargets
 from console.core.validation import (
     aware_time,
@@ -54,6 +56,10 @@ from console.db.models import ChainHead, Crew, Event, Request
 from console.db.queries import request_row
 
 Clock = Callable[[], datetime]
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_S = TypeVar("_S", bound="Services")
 
 MAX_ID = 2**31 - 1
 """Largest row id or version (Integer columns are 32-bit on PostgreSQL)."""
@@ -151,6 +157,43 @@ def _unit_of_work(
         raise unreachable(engine, exc) from None
 
 
+def requires(
+    permission: Permission,
+) -> Callable[[Callable[Concatenate[_S, _P], _R]], Callable[Concatenate[_S, _P], _R]]:
+    """Declare the permission a service operation needs (checked before anything else).
+
+    One line on any operation, in this module or a later one built on
+    :class:`Services`: ``@requires(Permission.ASSIGN)``.
+    """
+
+    def decorate(
+        operation: Callable[Concatenate[_S, _P], _R],
+    ) -> Callable[Concatenate[_S, _P], _R]:
+        @functools.wraps(operation)
+        def checked(self: _S, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+            require(self.principal, permission)
+            return operation(self, *args, **kwargs)
+
+        checked.permission = permission  # type: ignore[attr-defined]
+        return checked
+
+    return decorate
+
+
+MOVE_PERMISSION: dict[RequestStatus, Permission] = {
+    RequestStatus.TRIAGE: Permission.TRIAGE,
+    RequestStatus.QUEUED: Permission.TRIAGE,
+    RequestStatus.RESOLVED_REMOTELY: Permission.TRIAGE,
+    RequestStatus.EN_ROUTE: Permission.PROGRESS,
+    RequestStatus.ON_SCENE: Permission.PROGRESS,
+    RequestStatus.TOWING: Permission.PROGRESS,
+    RequestStatus.COMPLETED: Permission.PROGRESS,
+    RequestStatus.CANCELLED: Permission.CANCEL,
+    RequestStatus.ASSIGNED: Permission.ASSIGN,
+    RequestStatus.NEW: Permission.TAKE_CALL,
+}
+"""The permission a simple lifecycle move needs, by target status."""
+
 INTAKE_OUTCOMES = frozenset(
     {RequestStatus.NEW, RequestStatus.TRIAGE, RequestStatus.QUEUED, RequestStatus.RESOLVED_REMOTELY}
 )
@@ -158,36 +201,48 @@ INTAKE_OUTCOMES = frozenset(
 
 
 class Services:
-    """All write operations on requests and crews, for one acting user."""
+    """All write operations on requests and crews, for one acting principal.
+
+    Every operation checks the principal's permission before it reads or
+    writes anything (:func:`requires`, and again in :meth:`unit_of_work`), so
+    a role's limits hold whichever interface calls in.
+    """
 
     def __init__(
         self,
         engine: Engine,
         *,
-        actor: str,
+        principal: Principal,
         sla: SlaTargets | None = None,
         clock: Clock = utc_now,
         timezone: str = "Asia/Shanghai",
     ) -> None:
+        if not isinstance(principal, Principal):
+            # A bare name must never run with rights nobody granted.
+            raise TypeError("Services needs a console.core.roles.Principal")
         self._engine = engine
         self._writer = writer_factory(engine)
-        self.actor = actor
+        self.principal = principal
+        self.actor = principal.actor
         self.sla = sla or SlaTargets()
         self.clock = clock
         self._zone = ZoneInfo(timezone)
 
     @contextmanager
-    def unit_of_work(self) -> Iterator[WriteContext]:
-        """One serialised write transaction that must record exactly one event."""
+    def unit_of_work(self, permission: Permission) -> Iterator[WriteContext]:
+        """One serialised write transaction, allowed by ``permission``, recording one event."""
+        require(self.principal, permission)
         with _unit_of_work(self._writer, self._engine, self.actor, self.clock) as context:
             yield context
 
     # ----------------------------------------------------------- requests
 
+    @requires(Permission.TAKE_CALL)
     def create_request(self, draft: RequestDraft) -> RequestRow:
         """Validate an intake and store it as a NEW request with a fresh reference."""
         return self.take_call(draft, outcome=RequestStatus.NEW)
 
+    @requires(Permission.TAKE_CALL)
     def take_call(
         self, draft: RequestDraft, *, outcome: RequestStatus = RequestStatus.QUEUED
     ) -> RequestRow:
@@ -205,7 +260,7 @@ class Services:
             if outcome is not RequestStatus.NEW
             else [RequestStatus.NEW]
         )
-        with self.unit_of_work() as uow:
+        with self.unit_of_work(Permission.TAKE_CALL) as uow:
             reference = self._next_reference(uow)
             values = asdict(clean)
             values["guidance_path"] = list(clean.guidance_path)
@@ -236,14 +291,17 @@ class Services:
             )
         return self._row(request.id)
 
+    @requires(Permission.TRIAGE)
     def start_triage(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
         """NEW -> TRIAGE: the dispatcher is working through the guidance script."""
         return self._simple_move(request_id, RequestStatus.TRIAGE, expected_version)
 
+    @requires(Permission.TRIAGE)
     def queue(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
         """TRIAGE -> QUEUED: a truck is needed; SLA clocks start now."""
         return self._simple_move(request_id, RequestStatus.QUEUED, expected_version)
 
+    @requires(Permission.TRIAGE)
     def resolve_remotely(
         self, request_id: int, note: str = "", *, expected_version: int | None = None
     ) -> RequestRow:
@@ -253,22 +311,27 @@ class Services:
             request_id, RequestStatus.RESOLVED_REMOTELY, expected_version, note=text
         )
 
+    @requires(Permission.PROGRESS)
     def start_journey(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
         """ASSIGNED -> EN_ROUTE."""
         return self._simple_move(request_id, RequestStatus.EN_ROUTE, expected_version)
 
+    @requires(Permission.PROGRESS)
     def arrive(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
         """EN_ROUTE -> ON_SCENE."""
         return self._simple_move(request_id, RequestStatus.ON_SCENE, expected_version)
 
+    @requires(Permission.PROGRESS)
     def start_tow(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
         """ON_SCENE -> TOWING."""
         return self._simple_move(request_id, RequestStatus.TOWING, expected_version)
 
+    @requires(Permission.PROGRESS)
     def complete(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
         """ON_SCENE / TOWING -> COMPLETED; the crew becomes available again."""
         return self._simple_move(request_id, RequestStatus.COMPLETED, expected_version)
 
+    @requires(Permission.CANCEL)
     def cancel(
         self, request_id: int, reason: str, *, expected_version: int | None = None
     ) -> RequestRow:
@@ -276,6 +339,7 @@ class Services:
         text = _required_reason("cancel_reason", reason)
         return self._simple_move(request_id, RequestStatus.CANCELLED, expected_version, reason=text)
 
+    @requires(Permission.ASSIGN)
     def assign(
         self,
         request_id: int,
@@ -291,7 +355,7 @@ class Services:
         and at ``expected_crew_version`` when given): of two dispatchers racing
         for one crew exactly one wins; the other gets :class:`Conflict`.
         """
-        with self.unit_of_work() as uow:
+        with self.unit_of_work(Permission.ASSIGN) as uow:
             request = self._load_request(uow, request_id, expected_version)
             current = RequestStatus(request.status)
             lifecycle.check_move(current, RequestStatus.ASSIGNED)
@@ -306,12 +370,13 @@ class Services:
             )
         return self._row(request_id)
 
+    @requires(Permission.RELEASE_CREW)
     def release_crew(
         self, request_id: int, reason: str, *, expected_version: int | None = None
     ) -> RequestRow:
         """ASSIGNED / EN_ROUTE -> QUEUED: the crew is released and the request waits again."""
         text = _required_reason("reason", reason)
-        with self.unit_of_work() as uow:
+        with self.unit_of_work(Permission.RELEASE_CREW) as uow:
             request = self._load_request(uow, request_id, expected_version)
             lifecycle.check_move(RequestStatus(request.status), RequestStatus.QUEUED)
             crew = self._release(uow, request)
@@ -326,6 +391,7 @@ class Services:
             )
         return self._row(request_id)
 
+    @requires(Permission.REASSIGN)
     def reassign(
         self,
         request_id: int,
@@ -338,7 +404,7 @@ class Services:
     ) -> RequestRow:
         """Swap the crew of an ASSIGNED / EN_ROUTE request in one step (release + assign)."""
         text = _required_reason("reason", reason)
-        with self.unit_of_work() as uow:
+        with self.unit_of_work(Permission.REASSIGN) as uow:
             request = self._load_request(uow, request_id, expected_version)
             lifecycle.check_move(RequestStatus(request.status), RequestStatus.QUEUED)
             old = self._release(uow, request)
@@ -390,16 +456,25 @@ class Services:
 
     # -------------------------------------------------------------- crews
 
+    @requires(Permission.CREW_DUTY)
     def set_crew_status(
         self, crew_id: int, status: CrewStatus, *, expected_version: int | None = None
     ) -> None:
-        """Put a crew without a job on or off duty, or out of service."""
+        """Put a crew without a job on or off duty, or out of service.
+
+        Duty changes need ``CREW_DUTY``; taking a crew out of service or putting
+        it back also needs ``CREW_SERVICE`` (a supervisor's decision).
+        """
         status = parse_choice("status", CrewStatus, status)
         if status not in IDLE_CREW_STATUSES:
             raise ValidationError("crew.status_not_settable", field="status", status=status.value)
+        if status is CrewStatus.OUT_OF_SERVICE:
+            require(self.principal, Permission.CREW_SERVICE)
         expected_version = _version("expected_version", expected_version)
-        with self.unit_of_work() as uow:
+        with self.unit_of_work(Permission.CREW_DUTY) as uow:
             crew = self._load_crew(uow, crew_id)
+            if crew.status == CrewStatus.OUT_OF_SERVICE.value:
+                require(self.principal, Permission.CREW_SERVICE)
             if crew.current_request_id is not None:
                 raise Conflict("crew.busy", crew=crew.call_sign, status=status.value)
             if expected_version is not None and crew.version != expected_version:
@@ -417,13 +492,14 @@ class Services:
                 to_status=status.value,
             )
 
+    @requires(Permission.CREW_POSITION)
     def update_crew_position(
         self, crew_id: int, lat: object, lon: object, *, at: datetime | None = None
     ) -> None:
         """Record a GPS fix for a crew (WGS-84)."""
         latitude, longitude = validate_coordinates(lat, lon)
         fixed_at = None if at is None else aware_time("gps_at", at)
-        with self.unit_of_work() as uow:
+        with self.unit_of_work(Permission.CREW_POSITION) as uow:
             crew = self._load_crew(uow, crew_id)
             crew.lat = latitude
             crew.lon = longitude
@@ -448,7 +524,9 @@ class Services:
             if request is None:
                 raise NotFound("not_found.request", key=request_id)
             crew = session.get(Crew, request.assigned_crew_id) if request.assigned_crew_id else None
-            return request_row(request, crew.call_sign if crew else None)
+            return redact_request(
+                self.principal, request_row(request, crew.call_sign if crew else None)
+            )
 
     def _status_of(self, request_id: int) -> RequestStatus:
         return self._row(request_id).status
@@ -502,7 +580,7 @@ class Services:
         expected_version: int | None,
         **extra: Any,
     ) -> RequestRow:
-        with self.unit_of_work() as uow:
+        with self.unit_of_work(MOVE_PERMISSION[target]) as uow:
             request = self._load_request(uow, request_id, expected_version)
             current = RequestStatus(request.status)
             lifecycle.check_move(current, target)

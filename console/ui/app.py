@@ -1,24 +1,27 @@
 """Start the console: the QApplication, its font and language, the main window.
 
-``console.cli`` builds a :class:`~console.core.ports.ConsoleBackend` from the
-database layer and hands it to :func:`run_console`; nothing here knows where
-the rows come from.
+``console.cli`` hands :func:`run_console` a sign-in gate and a way to open a
+:class:`~console.core.ports.ConsoleBackend` for whoever signs in; nothing here
+knows where the rows come from.
 """
 
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from console.config import login_name
+from console.core.accounts import SignInGate, UserAdmin
 from console.core.map_tiles import TileSource
 from console.core.ports import ConsoleBackend
+from console.core.roles import Principal
 from console.ui.i18n import (
     choose_cjk_font,
+    current_language,
     install_language,
     normalise_language,
     system_language,
@@ -31,8 +34,10 @@ from console.ui.panels import (
     install_guidance_panel,
     install_timeline_panel,
 )
+from console.ui.role_gate import apply_role
+from console.ui.session import ConsoleSession
 
-__all__ = ["build_main_window", "resolve_language", "run_console", "utc_now"]
+__all__ = ["build_main_window", "resolve_language", "run_console", "utc_now", "workstation_name"]
 
 logger = logging.getLogger(__name__)
 
@@ -67,12 +72,15 @@ def build_main_window(
     tz: tzinfo | None = None,
     user: str = "",
     tiles: TileSource | None = None,
+    principal: Principal | None = None,
 ) -> MainWindow:
     """Install the language and build (not show) the main window.
 
     A QApplication must already exist. ``settings`` defaults to the per-user
     store; tests pass a temporary one. ``tiles`` adds the live map panel with
-    that tile provider (``None``: the map dock keeps its placeholder).
+    that tile provider (``None``: the map dock keeps its placeholder). With
+    ``principal`` the window offers only what that role may do (the backend
+    enforces it either way).
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -80,16 +88,24 @@ def build_main_window(
     store = settings if settings is not None else open_settings()
     install_language(app, resolve_language(language, store))
     window = MainWindow(backend, clock or utc_now, store, poll_ms=poll_ms, tz=tz, user=user)
-    install_dispatch_panels(window, backend)
+    suggestions = install_dispatch_panels(window, backend)
     install_timeline_panel(window, backend, tz)
     install_guidance_panel(window, backend)
     if tiles is not None:
         install_map_panel(window, backend, tiles)
+    if principal is not None:
+        apply_role(window, principal, suggestions)
     return window
 
 
+def workstation_name() -> str:
+    """This computer's name: failed sign-ins are also counted per workstation."""
+    return socket.gethostname() or "unknown"
+
+
 def run_console(
-    backend: ConsoleBackend,
+    gate: SignInGate,
+    open_backend: Callable[[Principal], ConsoleBackend],
     *,
     language: str | None,
     argv: list[str],
@@ -97,11 +113,14 @@ def run_console(
     tz: tzinfo | None = None,
     user: str | None = None,
     tiles: TileSource | None = None,
+    open_user_admin: Callable[[Principal], UserAdmin] | None = None,
 ) -> int:
-    """Run the dispatch console on ``backend`` until the user quits; returns the exit code.
+    """Sign a user in through ``gate`` and run the console until they quit.
 
-    ``language`` is "zh", "en" or ``None`` (the saved choice, else the system's);
-    ``user`` is shown in the status bar (default: the operating-system user).
+    ``open_backend`` gives the backend for the signed-in principal (reads masked
+    and writes checked for its role). ``language`` is "zh", "en" or ``None``
+    (the saved choice, else the system's); ``user`` is the sign-in name to fill in;
+    ``open_user_admin`` gives administrators File ▸ Users….
     """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -110,18 +129,41 @@ def run_console(
     app.setWindowIcon(icon("service.tow"))
     family = choose_cjk_font(app)
     logger.debug("CJK font: %s", family)
-    first_start = not open_settings().contains("window/geometry")
-    window = build_main_window(
-        backend,
-        language,
-        poll_ms=poll_ms,
-        tz=tz,
-        user=user or login_name(),
-        tiles=tiles or TileSource(),
+    store = open_settings()
+    first_start = not store.contains("window/geometry")
+    install_language(app, resolve_language(language, store))
+    chosen: list[str] = []
+
+    def build(backend: ConsoleBackend, principal: Principal) -> MainWindow:
+        # A language picked in the sign-in dialog wins over the start-up option.
+        lang = current_language() if chosen else language
+        return build_main_window(
+            backend,
+            lang,
+            poll_ms=poll_ms,
+            tz=tz,
+            user=principal.actor,
+            tiles=tiles or TileSource(),
+            principal=principal,
+        )
+
+    session = ConsoleSession(
+        gate,
+        open_backend,
+        build,
+        workstation=workstation_name(),
+        username=user,
+        open_user_admin=open_user_admin,
     )
+    session.sig_language_chosen.connect(chosen.append)
+    # Signing out closes the window before the sign-in shows again: the session,
+    # not the last window, decides when the console ends.
+    app.setQuitOnLastWindowClosed(False)
+    if not session.start() or session.window is None:
+        return 0
     # A dispatcher's console fills the screen until the user chooses otherwise.
     if first_start:
-        window.showMaximized()
+        session.window.showMaximized()
     else:
-        window.show()
+        session.window.show()
     return int(app.exec())

@@ -195,6 +195,7 @@ class CrewBoardPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.status_actions: dict[CrewStatus, QAction] = {}
+        self._permitted: frozenset[CrewStatus] | None = None
         for status, icon_name, shortcut in _SETTABLE:
             action = QAction(icon(icon_name), "", self)
             action.setShortcut(QKeySequence(shortcut))
@@ -348,6 +349,13 @@ class CrewBoardPanel(QWidget):
             menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(position))
 
+    def permit_statuses(self, statuses: frozenset[CrewStatus]) -> None:
+        """Offer only the statuses in ``statuses`` (the signed-in role's); hide the others."""
+        self._permitted = statuses
+        for status, action in self.status_actions.items():
+            action.setVisible(status in statuses)
+        self._update_actions(None)
+
     def _update_actions(self, crew: CrewRow | None) -> None:
         for status, action in self.status_actions.items():
             action.setEnabled(
@@ -355,6 +363,13 @@ class CrewBoardPanel(QWidget):
                 and crew.current_request_id is None
                 and crew.status in IDLE_CREW_STATUSES
                 and crew.status is not status
+                and (self._permitted is None or status in self._permitted)
+                # Bringing a crew back into service is the same decision as taking it out.
+                and (
+                    self._permitted is None
+                    or crew.status is not CrewStatus.OUT_OF_SERVICE
+                    or CrewStatus.OUT_OF_SERVICE in self._permitted
+                )
             )
 
     def _set_selected(self, status: CrewStatus) -> None:

@@ -361,6 +361,26 @@ ERROR_TEMPLATES: dict[str, str] = {
         "Errors", "Request {reference} is closed; it can no longer be quoted."
     ),
     "pricing.not_billed": QT_TRANSLATE_NOOP("Errors", "Request {reference} has no bill yet."),
+    # users, sign-in and permissions
+    "permission.denied": QT_TRANSLATE_NOOP(
+        "Errors", "{user} ({role}) is not allowed to do this ({permission})."
+    ),
+    "auth.failed": QT_TRANSLATE_NOOP("Errors", "Wrong user name or password."),
+    "auth.locked": QT_TRANSLATE_NOOP(
+        "Errors", "Too many failed sign-ins: try again in {minutes} minute(s)."
+    ),
+    "user.name_invalid": QT_TRANSLATE_NOOP(
+        "Errors",
+        "User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.",
+    ),
+    "user.exists": QT_TRANSLATE_NOOP("Errors", "There is already a user {username}."),
+    "user.self_disable": QT_TRANSLATE_NOOP("Errors", "You cannot disable your own account."),
+    "not_found.user": QT_TRANSLATE_NOOP("Errors", "There is no user {key}."),
+    "password.length": QT_TRANSLATE_NOOP(
+        "Errors", "The password must be {low} to {high} characters long."
+    ),
+    "password.is_username": QT_TRANSLATE_NOOP("Errors", "The password must not be the user name."),
+    "password.mismatch": QT_TRANSLATE_NOOP("Errors", "The two passwords are not the same."),
 }
 """Message code -> English template, identical to ``console.core.errors.MESSAGES``."""
 

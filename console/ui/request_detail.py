@@ -321,6 +321,7 @@ class RequestDetailPanel(QWidget):
         self.body_scroll.setWidget(body)
 
         self.actions_by_key: dict[str, QAction] = {}
+        self._permitted: frozenset[str] | None = None
         self._buttons: dict[str, QToolButton] = {}
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
@@ -510,6 +511,11 @@ class RequestDetailPanel(QWidget):
         self._row = row
         self._render()
 
+    def permit_actions(self, keys: frozenset[str]) -> None:
+        """Offer only the actions in ``keys`` (the signed-in role's); the rest stay hidden."""
+        self._permitted = keys
+        self._render()
+
     def show_message(self, text: str, *, error: bool = True) -> None:
         """Show ``text`` above the details (red for errors)."""
         tone = colour("danger" if error else "ok").name()
@@ -537,7 +543,11 @@ class RequestDetailPanel(QWidget):
         self.status_chip.setVisible(has_row)
         status = row.status if row is not None else None
         for spec in REQUEST_ACTIONS:
-            allowed = status is not None and is_offered(spec, status)
+            allowed = (
+                status is not None
+                and is_offered(spec, status)
+                and (self._permitted is None or spec.key in self._permitted)
+            )
             self.actions_by_key[spec.key].setEnabled(allowed)
             self._buttons[spec.key].setVisible(allowed)
         if row is None:

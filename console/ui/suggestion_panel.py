@@ -61,6 +61,7 @@ class SuggestionPanel(QWidget):
     def __init__(self, backend: SuggestionBackend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._backend = backend
+        self._may_assign = True
         self._request: RequestRow | None = None
         self._result: SuggestionResult | None = None
         self._message: tuple[str, DomainError | None] | None = None
@@ -202,6 +203,12 @@ class SuggestionPanel(QWidget):
         self.optimise_button.setToolTip(self.tr("Propose crews for every queued request at once"))
         self._render()
 
+    def permit_assign(self, allowed: bool) -> None:
+        """Offer assigning (and the queue optimiser) only to a role that may assign."""
+        self._may_assign = allowed
+        self.optimise_button.setVisible(allowed)
+        self._render()
+
     def changeEvent(self, event: QEvent) -> None:
         """Re-translate when the application language changes."""
         if event.type() == QEvent.Type.LanguageChange:
@@ -210,7 +217,7 @@ class SuggestionPanel(QWidget):
 
     def _render(self) -> None:
         request, result = self._request, self._result
-        can_assign = bool(
+        can_assign = self._may_assign and bool(
             request and request.status in ASSIGNABLE and result and result.suggestions
         )
         self.assign_first_button.setEnabled(can_assign)

@@ -161,7 +161,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+224"/>
+        <location filename="../../console/ui/crew_board.py" line="+225"/>
         <source>Search call sign or depot</source>
         <translation>Search call sign or depot</translation>
     </message>
@@ -191,7 +191,7 @@
         <translation>Set to {status}</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+159"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>The change could not be saved; the connection may be down.</translation>
     </message>
@@ -590,6 +590,56 @@
         <location line="+3"/>
         <source>Request {reference} has no bill yet.</source>
         <translation>Request {reference} has no bill yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{user} ({role}) is not allowed to do this ({permission}).</source>
+        <translation>{user} ({role}) is not allowed to do this ({permission}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many failed sign-ins: try again in {minutes} minute(s).</source>
+        <translation>Too many failed sign-ins: try again in {minutes} minute(s).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.</source>
+        <translation>User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is already a user {username}.</source>
+        <translation>There is already a user {username}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You cannot disable your own account.</source>
+        <translation>You cannot disable your own account.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no user {key}.</source>
+        <translation>There is no user {key}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password must be {low} to {high} characters long.</source>
+        <translation>The password must be {low} to {high} characters long.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password must not be the user name.</source>
+        <translation>The password must not be the user name.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passwords are not the same.</source>
+        <translation>The two passwords are not the same.</translation>
     </message>
 </context>
 <context>
@@ -1017,7 +1067,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-284"/>
+        <location filename="../../console/ui/labels.py" line="-304"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -1900,6 +1950,44 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="+91"/>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat password</source>
+        <translation>Repeat password</translation>
+    </message>
+</context>
+<context>
     <name>Pricing</name>
     <message>
         <location filename="../../console/ui/pricing_text.py" line="+29"/>
@@ -2435,7 +2523,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+234"/>
+        <location filename="../../console/ui/request_detail.py" line="+235"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
@@ -2550,7 +2638,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>The request could not be read; the connection may be down.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+58"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
@@ -2795,6 +2883,24 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
 </context>
 <context>
+    <name>RoleBadge</name>
+    <message>
+        <location filename="../../console/ui/session.py" line="+47"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role: {role}</source>
+        <translation>Role: {role}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{role} · DEMO account</source>
+        <translation>{role} · DEMO account</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../console/ui/shortcuts_dialog.py" line="+120"/>
@@ -2818,9 +2924,68 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+156"/>
+        <location line="+6"/>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Roadside Assistance Dispatch Console</source>
+        <translation>Roadside Assistance Dispatch Console</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Database: {url}</source>
+        <translation>Database: {url}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Demo database. These demo accounts are for trying the console, never for real calls. Click one to fill it in:</source>
+        <translation>Demo database. These demo accounts are for trying the console, never for real calls. Click one to fill it in:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{role}: {username} / password {password}</source>
+        <translation>{role}: {username} / password {password}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Sign-in could not be checked; the database may be down.</source>
+        <translation>Sign-in could not be checked; the database may be down.</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+194"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+195"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
@@ -2865,7 +3030,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Propose crews for every queued request at once</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Select a request to see suggested crews.</source>
         <translation>Select a request to see suggested crews.</translation>
     </message>
@@ -2981,6 +3146,120 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <location line="+4"/>
         <source>Dispatcher override {old} → {new}: {reason}</source>
         <translation>Dispatcher override {old} → {new}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="+78"/>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add user…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Added {user}.</source>
+        <translation>Added {user}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New password set for {user}.</source>
+        <translation>New password set for {user}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{user} can sign in again.</source>
+        <translation>{user} can sign in again.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled {user}.</source>
+        <translation>Disabled {user}.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state} · DEMO</source>
+        <translation>{state} · DEMO</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+</context>
+<context>
+    <name>_SignOutAction</name>
+    <message>
+        <location filename="../../console/ui/session.py" line="+14"/>
+        <source>Sign out / switch user…</source>
+        <translation>Sign out / switch user…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the console and sign in as someone else</source>
+        <translation>Close the console and sign in as someone else</translation>
+    </message>
+</context>
+<context>
+    <name>_UsersAction</name>
+    <message>
+        <location line="+7"/>
+        <source>Users…</source>
+        <translation>Users…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add users, reset passwords, disable accounts</source>
+        <translation>Add users, reset passwords, disable accounts</translation>
     </message>
 </context>
 </TS>

@@ -161,7 +161,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+224"/>
+        <location filename="../../console/ui/crew_board.py" line="+225"/>
         <source>Search call sign or depot</source>
         <translation>搜索车组呼号或网点</translation>
     </message>
@@ -191,7 +191,7 @@
         <translation>设为“{status}”</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+159"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>更改未能保存，可能已断开连接。</translation>
     </message>
@@ -590,6 +590,56 @@
         <location line="+3"/>
         <source>Request {reference} has no bill yet.</source>
         <translation>工单 {reference} 尚未结算。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{user} ({role}) is not allowed to do this ({permission}).</source>
+        <translation>{user}（{role}）无权执行此操作（{permission}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many failed sign-ins: try again in {minutes} minute(s).</source>
+        <translation>登录失败次数过多，请 {minutes} 分钟后再试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.</source>
+        <translation>用户名 {value} 无效：请使用 2 至 64 个小写字母、数字、.、_ 或 -。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is already a user {username}.</source>
+        <translation>用户 {username} 已存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no user {key}.</source>
+        <translation>没有用户 {key}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password must be {low} to {high} characters long.</source>
+        <translation>密码长度须为 {low} 至 {high} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password must not be the user name.</source>
+        <translation>密码不能与用户名相同。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -1017,7 +1067,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-284"/>
+        <location filename="../../console/ui/labels.py" line="-304"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -1900,6 +1950,44 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="+91"/>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
     <name>Pricing</name>
     <message>
         <location filename="../../console/ui/pricing_text.py" line="+29"/>
@@ -2435,7 +2523,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+234"/>
+        <location filename="../../console/ui/request_detail.py" line="+235"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
@@ -2550,7 +2638,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>无法读取工单，可能已断开连接。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+58"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -2795,6 +2883,24 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
 </context>
 <context>
+    <name>RoleBadge</name>
+    <message>
+        <location filename="../../console/ui/session.py" line="+47"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role: {role}</source>
+        <translation>角色：{role}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{role} · DEMO account</source>
+        <translation>{role} · 演示账号</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../console/ui/shortcuts_dialog.py" line="+120"/>
@@ -2818,9 +2924,68 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+156"/>
+        <location line="+6"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Roadside Assistance Dispatch Console</source>
+        <translation>道路救援调度台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Database: {url}</source>
+        <translation>数据库：{url}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DEMO</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Demo database. These demo accounts are for trying the console, never for real calls. Click one to fill it in:</source>
+        <translation>演示数据库。以下演示账号仅供试用调度台，切勿用于真实来电。点击即可填入：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{role}: {username} / password {password}</source>
+        <translation>{role}：{username} / 密码 {password}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Sign-in could not be checked; the database may be down.</source>
+        <translation>无法验证登录，数据库可能已断开。</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+194"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+195"/>
         <source>Suggestions</source>
         <translation>推荐车组</translation>
     </message>
@@ -2865,7 +3030,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>一次性为所有待派车工单给出派车方案</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Select a request to see suggested crews.</source>
         <translation>选择一个工单以查看推荐车组。</translation>
     </message>
@@ -2981,6 +3146,120 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <location line="+4"/>
         <source>Dispatcher override {old} → {new}: {reason}</source>
         <translation>调度员调整 {old} → {new}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../console/ui/users_dialog.py" line="+78"/>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Added {user}.</source>
+        <translation>已添加 {user}。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New password set for {user}.</source>
+        <translation>已为 {user} 设置新密码。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{user} can sign in again.</source>
+        <translation>{user} 已恢复登录。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled {user}.</source>
+        <translation>已停用 {user}。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>启用中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{state} · DEMO</source>
+        <translation>{state} · 演示</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
+    <name>_SignOutAction</name>
+    <message>
+        <location filename="../../console/ui/session.py" line="+14"/>
+        <source>Sign out / switch user…</source>
+        <translation>退出登录 / 切换用户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the console and sign in as someone else</source>
+        <translation>关闭调度台并以其他用户登录</translation>
+    </message>
+</context>
+<context>
+    <name>_UsersAction</name>
+    <message>
+        <location line="+7"/>
+        <source>Users…</source>
+        <translation>用户管理…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add users, reset passwords, disable accounts</source>
+        <translation>添加用户、重置密码、停用账号</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@ from console.core.vocab import Powertrain, RoadType, ServiceType, VehicleClass
 from console.db.backend import DatabaseBackend
 from console.db.engine import make_engine
 from console.db.pricing_backend import default_book
+from tests.support.principals import desk
 from tests.support.workspace import seeded_sqlite
 
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
@@ -37,7 +38,7 @@ def test_pricing_maths(benchmark: BenchmarkFixture) -> None:
 @pytest.fixture
 def backend(tmp_path: Path) -> Iterator[DatabaseBackend]:
     engine = make_engine(seeded_sqlite(tmp_path, requests=0))
-    yield DatabaseBackend(engine, actor="bench", clock=lambda: NOW)
+    yield DatabaseBackend(engine, principal=desk("bench"), clock=lambda: NOW)
     engine.dispose()
 
 

@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, insert
 
+from console.core.roles import Permission
 from console.core.vocab import CrewStatus, Shift, Skill, VehicleKind
 from console.db import schema
 from console.db.engine import make_engine
 from console.db.models import Crew, Depot, Partner
 from console.db.services import Services
 from tests.support.databases import postgres_schema_url, postgres_unavailable_reason
+from tests.support.principals import SYSTEM, desk
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -69,7 +71,7 @@ FLEET = (
 
 def install_fleet(engine: Engine) -> list[int]:
     """A partner, a depot in Hangzhou and the six crews of FLEET; returns crew ids."""
-    with Services(engine, actor="fixture").unit_of_work() as uow:
+    with Services(engine, principal=SYSTEM).unit_of_work(Permission.MAINTAIN) as uow:
         uow.session.execute(
             insert(Partner),
             [{"id": 1, "code": "P1", "name_zh": "杭州安途", "name_en": "Hangzhou Antu",
@@ -111,5 +113,5 @@ def fleet(engine: Engine) -> list[int]:
 
 @pytest.fixture
 def services(engine: Engine, clock: FakeClock, fleet: list[int]) -> Services:
-    """The service layer acting as a test dispatcher, on a database with a fleet."""
-    return Services(engine, actor="dispatcher:test", clock=clock)
+    """The service layer at a desk (every dispatch operation allowed), on a database with a fleet."""
+    return Services(engine, principal=desk("dispatcher:test"), clock=clock)

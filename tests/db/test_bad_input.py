@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 
 from console.core.errors import DomainError, IllegalTransition
 from console.core.records import RequestRow
+from console.core.roles import Principal
 from console.core.vocab import CrewStatus, RequestStatus
 from console.db.audit import verify_ledger
 from console.db.importer import COLUMNS, ImportKind, ImportRejected, import_file
@@ -273,7 +274,7 @@ def test_the_importers_refuse_hostile_files_in_one_piece(
     path.write_bytes(data.draw(csv_files(kind), "file"))
     before = dump(engine)
     try:
-        report = import_file(engine, kind, path, actor="import:fuzz")
+        report = import_file(engine, kind, path, principal=Principal.system("import:fuzz"))
     except ImportRejected as exc:
         note("rejected rows")
         assert dump(engine) == before

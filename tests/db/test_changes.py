@@ -7,10 +7,12 @@ import threading
 import psycopg
 from sqlalchemy import Engine
 
+from console.core.roles import Permission
 from console.core.vocab import CrewStatus
 from console.db.backend import DatabaseBackend
 from console.db.changes import channel_of
 from console.db.services import Services
+from tests.support.principals import desk
 
 
 def _listen(spy: psycopg.Connection[tuple[object, ...]], schema: str | None = None) -> None:
@@ -25,7 +27,7 @@ def _listen(spy: psycopg.Connection[tuple[object, ...]], schema: str | None = No
 def test_a_commit_is_announced_with_its_revision_and_wakes_subscribers(
     engine: Engine, services: Services, fleet: list[int]
 ) -> None:
-    backend = DatabaseBackend(engine, actor="dispatcher:test")
+    backend = DatabaseBackend(engine, principal=desk("dispatcher:test"))
     woke = threading.Event()
     unsubscribe = backend.subscribe_changes(woke.set)
     try:
@@ -58,7 +60,7 @@ def test_a_rolled_back_unit_of_work_announces_nothing(
     with psycopg.connect(conninfo, autocommit=True) as spy:
         _listen(spy)
         try:
-            with services.unit_of_work() as uow:
+            with services.unit_of_work(Permission.TRIAGE) as uow:
                 uow.record("test.nothing")
                 raise RuntimeError("abandon")
         except RuntimeError:

@@ -17,6 +17,7 @@ from console.db.dispatch_data import load_crew_infos
 from console.db.services import Services
 from tests.db.conftest import FakeClock
 from tests.db.helpers import drive_to
+from tests.support.principals import desk
 
 
 def test_crew_infos_carry_workload_quality_and_finishing_time(
@@ -43,7 +44,7 @@ def test_crew_infos_carry_workload_quality_and_finishing_time(
 def test_backend_suggestions_follow_the_data(
     engine: Engine, clock: FakeClock, services: Services
 ) -> None:
-    backend = DatabaseBackend(engine, actor="dispatcher:test", clock=clock)
+    backend = DatabaseBackend(engine, principal=desk("dispatcher:test"), clock=clock)
     request = drive_to(services, engine, RequestStatus.QUEUED)
     first = backend.suggest(request.id).suggestions[0]
     services.set_crew_status(first.crew_id, CrewStatus.OFF_DUTY)

@@ -22,6 +22,7 @@ from console.db.backend import DatabaseBackend
 from console.db.models import Event
 from tests.db.conftest import FakeClock
 from tests.db.helpers import draft, state
+from tests.support.principals import desk
 
 SAFE_START = (
     "case_entry.position=safe",
@@ -48,7 +49,7 @@ EV_TOW = (
 
 @pytest.fixture
 def backend(engine: Engine, clock: FakeClock, fleet: list[int]) -> DatabaseBackend:
-    return DatabaseBackend(engine, actor="dispatcher:test", clock=clock)
+    return DatabaseBackend(engine, principal=desk("dispatcher:test"), clock=clock)
 
 
 def _new(backend: DatabaseBackend, **overrides: object) -> RequestRow:

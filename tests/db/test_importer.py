@@ -10,6 +10,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from console.core.errors import DomainError, StorageError, ValidationError
+from console.core.roles import Principal
 from console.core.vocab import CrewStatus, RequestStatus, Skill
 from console.db import importer
 from console.db.audit import verify_ledger
@@ -19,6 +20,7 @@ from console.db.queries import DatabaseReader
 from console.db.services import Services
 from tests.db.helpers import drive_to
 from tests.support.fuzz import dump
+from tests.support.principals import desk
 
 DEPOT_HEADER = (
     "code,name_zh,name_en,city_zh,city_en,province_zh,province_en,adcode,lat,lon,partner_code,phone"
@@ -45,7 +47,7 @@ def rejected(engine: Engine, kind: ImportKind, path: Path) -> list[str]:
     """The report lines of an import that must be refused without writing anything."""
     before = dump(engine)
     with pytest.raises(ImportRejected) as caught:
-        import_file(engine, kind, path, actor="import:test")
+        import_file(engine, kind, path, principal=Principal.system("import:test"))
     assert dump(engine) == before
     assert caught.value.code == "import.rejected"
     return list(iter_problems(caught.value))
@@ -55,7 +57,7 @@ def refused(engine: Engine, kind: ImportKind, path: Path) -> DomainError:
     """The one-line error of a file the importer cannot use at all."""
     before = dump(engine)
     with pytest.raises(DomainError) as caught:
-        import_file(engine, kind, path, actor="import:test")
+        import_file(engine, kind, path, principal=Principal.system("import:test"))
     assert not isinstance(caught.value, ImportRejected)
     assert dump(engine) == before
     return caught.value
@@ -65,12 +67,14 @@ def test_depots_and_crews_go_in_as_one_event_each(
     engine: Engine, fleet: list[int], tmp_path: Path
 ) -> None:
     depots = csv_file(tmp_path, DEPOT_HEADER, DEPOTS, name="depots.csv")
-    report = import_file(engine, ImportKind.DEPOTS, depots, actor="import:test")
+    report = import_file(
+        engine, ImportKind.DEPOTS, depots, principal=Principal.system("import:test")
+    )
     assert report.keys == ("D330100-02", "D330200-01") and not report.dry_run
     crews = csv_file(tmp_path, CREW_HEADER, CREWS, name="crews.csv")
-    import_file(engine, ImportKind.CREWS, crews, actor="import:test")
+    import_file(engine, ImportKind.CREWS, crews, principal=Principal.system("import:test"))
 
-    reader = DatabaseReader(engine)
+    reader = DatabaseReader(engine, desk("reader"))
     stored = {d.code: d for d in reader.depots()}
     assert stored["D330100-02"].phone == "0571-87654321"
     assert stored["D330200-01"].name_en == "Ningbo Central Depot"
@@ -92,8 +96,15 @@ def test_depots_and_crews_go_in_as_one_event_each(
 def test_imported_crews_can_be_dispatched(
     engine: Engine, services: Services, tmp_path: Path
 ) -> None:
-    import_file(engine, ImportKind.CREWS, csv_file(tmp_path, CREW_HEADER, CREWS[:1]), actor="t")
-    crew_id = next(c.id for c in DatabaseReader(engine).crews() if c.call_sign == "HZ-11")
+    import_file(
+        engine,
+        ImportKind.CREWS,
+        csv_file(tmp_path, CREW_HEADER, CREWS[:1]),
+        principal=Principal.system("t"),
+    )
+    crew_id = next(
+        c.id for c in DatabaseReader(engine, desk("reader")).crews() if c.call_sign == "HZ-11"
+    )
     row = drive_to(services, engine, RequestStatus.QUEUED)
     assert services.assign(row.id, crew_id).assigned_crew_call_sign == "HZ-11"
 
@@ -103,12 +114,14 @@ def test_a_dry_run_checks_everything_and_writes_nothing(
 ) -> None:
     before = dump(engine)
     path = csv_file(tmp_path, DEPOT_HEADER, DEPOTS)
-    report = import_file(engine, ImportKind.DEPOTS, path, actor="t", dry_run=True)
+    report = import_file(
+        engine, ImportKind.DEPOTS, path, principal=Principal.system("t"), dry_run=True
+    )
     assert report.dry_run and len(report.keys) == 2
     assert dump(engine) == before
     bad = csv_file(tmp_path, DEPOT_HEADER, [DEPOTS[0].replace("P1", "NOPE")], name="bad.csv")
     with pytest.raises(ImportRejected):
-        import_file(engine, ImportKind.DEPOTS, bad, actor="t", dry_run=True)
+        import_file(engine, ImportKind.DEPOTS, bad, principal=Principal.system("t"), dry_run=True)
 
 
 def test_excel_byte_order_mark_header_case_and_column_order_are_fine(
@@ -117,8 +130,8 @@ def test_excel_byte_order_mark_header_case_and_column_order_are_fine(
     header = " Status ,SHIFT,call_sign,depot_code,vehicle_kind,skills,lat,lon"
     path = csv_file(tmp_path, header, ["AVAILABLE,NIGHT,HZ-21,D330100-01,FLATBED,,30.2,120.1"],
                     encoding="utf-8-sig")  # fmt: skip
-    import_file(engine, ImportKind.CREWS, path, actor="t")
-    assert any(c.call_sign == "HZ-21" for c in DatabaseReader(engine).crews())
+    import_file(engine, ImportKind.CREWS, path, principal=Principal.system("t"))
+    assert any(c.call_sign == "HZ-21" for c in DatabaseReader(engine, desk("reader")).crews())
 
 
 def test_every_bad_depot_row_is_reported_with_its_line_and_nothing_is_imported(

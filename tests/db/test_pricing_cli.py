@@ -20,6 +20,7 @@ from console.db.engine import make_engine
 from console.db.models import Entitlement
 from console.paths import resource_path
 from tests.db.helpers import draft
+from tests.support.principals import desk
 
 
 def test_check_accepts_the_shipped_files(capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,7 +61,7 @@ def test_report_and_bill_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     engine = make_engine(url)
     with Session(engine) as session:
         assert (session.scalar(select(func.count()).select_from(Entitlement)) or 0) > 30
-    backend = DatabaseBackend(engine, actor="test",
+    backend = DatabaseBackend(engine, principal=desk("test"),
                               clock=lambda: datetime(2026, 11, 23, 2, tzinfo=UTC))  # fmt: skip
     row = backend.take_call(draft(plate="浙AD12345", powertrain="EV"))
     backend.accept_quote(

@@ -20,12 +20,13 @@ from console.db.backend import DatabaseBackend
 from console.db.models import Event, RequestCharge
 from tests.db.conftest import FakeClock
 from tests.db.helpers import draft, state
+from tests.support.principals import desk
 
 
 @pytest.fixture
 def backend(engine: Engine, clock: FakeClock, fleet: list[int]) -> DatabaseBackend:
     """A backend (02:00 UTC = 10:00 in Hangzhou, no night surcharge) with one EV entitlement."""
-    backend = DatabaseBackend(engine, actor="dispatcher:test", clock=clock)
+    backend = DatabaseBackend(engine, principal=desk("dispatcher:test"), clock=clock)
     backend.pricing.add_entitlement(
         programme="MAKER-EV", number="EV-2026-0001", holder="林晓", plate="浙A D12345",
         vin="LGXCE4CB0N0123456", valid_from=date(2026, 1, 1), valid_to=date(2026, 12, 31),

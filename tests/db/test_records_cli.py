@@ -32,6 +32,7 @@ from tests.db.test_importer import CREW_HEADER, CREWS, DEPOT_HEADER, DEPOTS, csv
 from tests.support import fault_worker
 from tests.support.fuzz import FUZZ, argv_texts, dump, mostly, note
 from tests.support.invariants import all_problems
+from tests.support.principals import desk
 
 OK_LINE = re.compile(r"ok: (\d+) events, head ([0-9a-f]{64})")
 
@@ -53,7 +54,7 @@ def db(tmp_path: Path) -> Iterator[Db]:
     engine = make_engine(url)
     schema.ensure_schema(engine, auto_upgrade=True)
     install_fleet(engine)
-    services = Services(engine, actor="dispatcher:cli", clock=FakeClock())
+    services = Services(engine, principal=desk("dispatcher:cli"), clock=FakeClock())
     for status in (RequestStatus.QUEUED, RequestStatus.ASSIGNED, RequestStatus.COMPLETED):
         drive_to(services, engine, status)
     yield Db(url, path, engine, services)

@@ -20,6 +20,7 @@ from console.db.queries import DatabaseReader
 from console.db.services import Services
 from tests.db.conftest import FakeClock
 from tests.db.helpers import draft
+from tests.support.principals import desk
 
 
 def test_migrations_build_exactly_the_models(engine: Engine) -> None:
@@ -89,6 +90,6 @@ def test_a_crew_records_when_it_entered_its_status(
 ) -> None:
     clock.advance(minutes=5)
     services.set_crew_status(fleet[0], CrewStatus.OFF_DUTY)
-    crews = {c.id: c for c in DatabaseReader(engine).crews()}
+    crews = {c.id: c for c in DatabaseReader(engine, desk("reader")).crews()}
     assert crews[fleet[0]].status_since == clock.now
     assert crews[fleet[1]].status_since is None

@@ -17,6 +17,7 @@ from console.db.queries import DatabaseReader
 from console.db.services import Services
 from tests.db.conftest import FakeClock
 from tests.db.helpers import draft, drive_to, free_crew, state
+from tests.support.principals import desk
 
 ALL = list(RequestStatus)
 
@@ -123,7 +124,7 @@ class TestLifecycle:
                 with pytest.raises(IllegalTransition):
                     services.move(row.id, target, crew_id=crew, reason="caller fixed it")
                 assert state(engine) == before
-            current = DatabaseReader(engine).request(row.id)
+            current = DatabaseReader(engine, desk("reader")).request(row.id)
             assert current is not None
             if current.status not in lifecycle.TERMINAL:
                 services.cancel(row.id, "test clean-up")
@@ -289,7 +290,7 @@ class TestLedgerAndRevisions:
     def test_the_change_feed_returns_only_newer_rows(
         self, services: Services, engine: Engine
     ) -> None:
-        reader = DatabaseReader(engine)
+        reader = DatabaseReader(engine, desk("reader"))
         a = drive_to(services, engine, RequestStatus.QUEUED)
         b = drive_to(services, engine, RequestStatus.QUEUED)
         mark = reader.revision()

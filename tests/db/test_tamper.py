@@ -27,6 +27,7 @@ from console.db.services import Services
 from tests.db.conftest import FakeClock, install_fleet
 from tests.db.helpers import drive_to
 from tests.support.databases import postgres_schema_url, postgres_unavailable_reason
+from tests.support.principals import desk
 
 K = 6
 """The event most cases tamper with (somewhere in the middle)."""
@@ -69,7 +70,7 @@ def _build(url: str) -> Iterator[Ledger]:
     engine = make_engine(url)
     schema.ensure_schema(engine, auto_upgrade=True)
     install_fleet(engine)
-    services = Services(engine, actor="dispatcher:tamper", clock=FakeClock())
+    services = Services(engine, principal=desk("dispatcher:tamper"), clock=FakeClock())
     drive_to(services, engine, RequestStatus.COMPLETED)
     drive_to(services, engine, RequestStatus.ASSIGNED, caller_name="李娜")
     with engine.connect() as connection:
@@ -254,7 +255,7 @@ def test_a_checkpoint_catches_what_the_chain_alone_cannot(
 def test_a_checkpoint_of_a_growing_ledger_still_verifies(sound: Ledger) -> None:
     note, report = make_checkpoint(sound.engine, sound.events[-1]["at"])
     assert report.ok and note.count == sound.count
-    services = Services(sound.engine, actor="dispatcher:later", clock=FakeClock())
+    services = Services(sound.engine, principal=desk("dispatcher:later"), clock=FakeClock())
     drive_to(services, sound.engine, RequestStatus.QUEUED)
     later = verify_ledger(sound.engine, note)
     assert later.ok and later.count > note.count

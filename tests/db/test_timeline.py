@@ -11,6 +11,7 @@ from console.db.queries import DatabaseReader
 from console.db.services import Services
 from tests.db.conftest import FakeClock
 from tests.db.helpers import drive_to, free_crew
+from tests.support.principals import desk
 
 
 def test_a_requests_history_comes_back_in_ledger_order(
@@ -26,7 +27,7 @@ def test_a_requests_history_comes_back_in_ledger_order(
     services.update_crew_position(second_crew, 30.3, 120.2)
     services.cancel(row.id, "caller left")
 
-    timeline = DatabaseReader(engine).timeline(row.id)
+    timeline = DatabaseReader(engine, desk("reader")).timeline(row.id)
     assert [e.kind for e in timeline] == [
         "request.created", "request.triage", "request.queued", "request.assigned",
         "request.reassigned", "request.cancelled",
@@ -39,11 +40,13 @@ def test_a_requests_history_comes_back_in_ledger_order(
     assert reassigned.payload["reason"] == "closer crew free"
     assert reassigned.crew_id == second_crew
     assert cancelled.payload["from_status"] == "ASSIGNED" and cancelled.payload["reason"]
-    assert [e.kind for e in DatabaseReader(engine).timeline(other.id)][-1] == "request.triage"
-    assert DatabaseReader(engine).timeline(999_999) == []
+    assert [e.kind for e in DatabaseReader(engine, desk("reader")).timeline(other.id)][
+        -1
+    ] == "request.triage"
+    assert DatabaseReader(engine, desk("reader")).timeline(999_999) == []
 
 
 def test_the_backend_is_a_timeline_source(engine: Engine, fleet: list[int]) -> None:
-    backend: ConsoleBackend = DatabaseBackend(engine, actor="dispatcher:test")
+    backend: ConsoleBackend = DatabaseBackend(engine, principal=desk("dispatcher:test"))
     source: TimelineSource = backend
     assert source.timeline(1) == []

@@ -26,6 +26,7 @@ from console.core.vocab import CrewStatus, RequestStatus, ServiceType
 from console.db.engine import make_engine
 from console.db.models import Crew, Request
 from console.db.services import Services
+from tests.support.principals import desk
 
 OPERATIONS = {
     "create": 14, "triage": 10, "queue": 10, "assign": 14, "start_journey": 8, "arrive": 8,
@@ -136,7 +137,7 @@ def crew_ids_of(engine: Engine) -> list[int]:
 def run_random_operations(url: str, worker: int, operations: int, seed: int) -> WorkerLog:
     """Try ``operations`` random operations as dispatcher ``worker``; log what happened."""
     engine = make_engine(url)
-    services = Services(engine, actor=f"dispatcher:{worker}")
+    services = Services(engine, principal=desk(f"dispatcher:{worker}"))
     rng = random.Random(seed * 1000 + worker)
     crews = crew_ids_of(engine)
     log = WorkerLog(worker)
@@ -170,7 +171,7 @@ def write_until_killed(url: str, report: str, seed: int) -> None:
     the report of the last commit, never report one that did not happen.
     """
     engine = make_engine(url)
-    services = Services(engine, actor=f"writer:{seed}")
+    services = Services(engine, principal=desk(f"writer:{seed}"))
     rng = random.Random(seed)
     crews = crew_ids_of(engine)
     descriptor = os.open(report, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)

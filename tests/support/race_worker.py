@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from console.core.errors import Conflict, IllegalTransition
 from console.db.engine import make_engine
 from console.db.services import Services
+from tests.support.principals import desk
 
 _engines: dict[str, Engine] = {}
 
@@ -22,7 +23,7 @@ def warm_up(url: str) -> bool:
 def try_assign(url: str, request_id: int, crew_id: int, start_at: float, actor: str) -> str:
     """Wait for ``start_at`` then assign; returns 'won' or the error code."""
     engine = _engines.setdefault(url, make_engine(url))
-    services = Services(engine, actor=actor)
+    services = Services(engine, principal=desk(actor))
     while time.time() < start_at:
         pass
     try:

@@ -23,6 +23,7 @@ from console.db.backend import DatabaseBackend
 from console.db.engine import make_engine
 from console.db.seed import SeedOptions, seed_database
 from tests.support.databases import postgres_schema_url
+from tests.support.principals import desk
 
 SEED_AT = datetime(2026, 11, 23, 0, 30, tzinfo=UTC)
 """The demo shift's clock (08:30 in Shanghai)."""
@@ -50,7 +51,7 @@ def seeded_sqlite(folder: Path, *, requests: int = 20) -> str:
 def open_backend(url: str, actor: str) -> tuple[Engine, DatabaseBackend]:
     """An engine and a backend acting as ``actor`` on ``url``."""
     engine = make_engine(url)
-    return engine, DatabaseBackend(engine, actor=actor)
+    return engine, DatabaseBackend(engine, principal=desk(actor))
 
 
 @contextmanager

@@ -28,6 +28,7 @@ from console.ui.intake_dialog import IntakeDialog
 from console.ui.pricing_panel import CompletionDialog, export_bill
 from console.ui.request_detail import RequestDetailPanel
 from console.ui.revenue_dialog import RevenueDialog
+from tests.support.principals import desk
 from tests.support.workspace import seeded_sqlite
 from tests.ui.conftest import DEPOTS, FakeClock
 
@@ -38,7 +39,7 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 def backend(tmp_path: Path, clock: FakeClock) -> Iterator[DatabaseBackend]:
     """A real backend on a seeded file, on the test clock (16:00 in Shanghai: no night)."""
     engine: Engine = make_engine(seeded_sqlite(tmp_path, requests=0))
-    yield DatabaseBackend(engine, actor="dispatcher:pricing", clock=clock)
+    yield DatabaseBackend(engine, principal=desk("dispatcher:pricing"), clock=clock)
     engine.dispose()
 
 

@@ -18,6 +18,7 @@ from console.ui.proposal_dialog import ProposalDialog
 from console.ui.suggestion_panel import SuggestionPanel
 from tests.db.conftest import FakeClock, install_fleet
 from tests.db.helpers import drive_to
+from tests.support.principals import desk
 
 
 @pytest.fixture
@@ -28,8 +29,8 @@ def dispatchers(tmp_path: Path) -> Iterator[tuple[DatabaseBackend, DatabaseBacke
     install_fleet(engine)
     clock = FakeClock()
     yield (
-        DatabaseBackend(engine, actor="dispatcher:a", clock=clock),
-        DatabaseBackend(engine, actor="dispatcher:b", clock=clock),
+        DatabaseBackend(engine, principal=desk("dispatcher:a"), clock=clock),
+        DatabaseBackend(engine, principal=desk("dispatcher:b"), clock=clock),
     )
     engine.dispose()
 

@@ -1,0 +1,215 @@
+"""One signed-in session of the console: sign in, open the window, sign out, switch user.
+
+The main window knows nothing of accounts: this controller signs the user in
+through the gate, opens a backend for that principal, builds the window, hides
+what the role may not do, shows who is signed in, and offers File ▸ Sign out.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from console.core.accounts import SignInGate, UserAdmin
+from console.core.ports import ConsoleBackend
+from console.core.roles import Permission, Principal
+from console.ui.labels import label
+from console.ui.main_window import MainWindow
+from console.ui.sign_in_dialog import SignInDialog, demo_badge_style
+from console.ui.users_dialog import UsersDialog
+
+__all__ = ["ConsoleSession", "RoleBadge", "install_sign_out", "install_users_action"]
+
+logger = logging.getLogger(__name__)
+
+OpenBackend = Callable[[Principal], ConsoleBackend]
+OpenUserAdmin = Callable[[Principal], UserAdmin]
+BuildWindow = Callable[[ConsoleBackend, Principal], MainWindow]
+
+
+class RoleBadge(QLabel):
+    """Status-bar text with the signed-in role, and a DEMO badge for demo accounts."""
+
+    def __init__(self, principal: Principal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("roleBadge")
+        self._principal = principal
+        if principal.is_demo:
+            self.setStyleSheet(demo_badge_style())
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set the text in the current language."""
+        role = label(self._principal.role) if self._principal.role else self.tr("System")
+        text = self.tr("Role: {role}").format(role=role)
+        if self._principal.is_demo:
+            text = self.tr("{role} · DEMO account").format(role=text)
+        self.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-translate on a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class _SignOutAction(QAction):
+    """File ▸ Sign out (translated on language change)."""
+
+    def retranslate_ui(self) -> None:
+        self.setText(self.tr("Sign out / switch user…"))
+        self.setStatusTip(self.tr("Close the console and sign in as someone else"))
+
+
+class _UsersAction(QAction):
+    """File ▸ Users… (administrators only)."""
+
+    def retranslate_ui(self) -> None:
+        self.setText(self.tr("Users…"))
+        self.setStatusTip(self.tr("Add users, reset passwords, disable accounts"))
+
+
+class _Retranslator(QObject):
+    """Re-translates one of this module's actions when the window's language changes."""
+
+    def __init__(self, action: _SignOutAction | _UsersAction, window: MainWindow) -> None:
+        super().__init__(window)
+        self._action = action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._action.retranslate_ui()
+        return False
+
+
+def install_sign_out(
+    window: MainWindow, principal: Principal, on_sign_out: Callable[[], None]
+) -> QAction:
+    """Put the role badge in the status bar and File ▸ Sign out in the menu."""
+    window.statusBar().insertPermanentWidget(1, RoleBadge(principal, window))
+    action = _SignOutAction(window)
+    action.setObjectName("signOutAction")
+    action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+    action.triggered.connect(lambda _checked=False: on_sign_out())
+    action.retranslate_ui()
+    window.addAction(action)
+    window.file_menu.insertAction(window.quit_action, action)
+    window.installEventFilter(_Retranslator(action, window))
+    return action
+
+
+def install_users_action(window: MainWindow, open_admin: Callable[[], UserAdmin]) -> QAction:
+    """File ▸ Users…, opening the account management dialog."""
+    action = _UsersAction(window)
+    action.setObjectName("usersAction")
+
+    def show() -> None:
+        dialog = UsersDialog(open_admin(), window)
+        dialog.exec()
+        dialog.deleteLater()
+
+    action.triggered.connect(lambda _checked=False: show())
+    action.retranslate_ui()
+    window.addAction(action)
+    window.file_menu.insertAction(window.quit_action, action)
+    window.installEventFilter(_Retranslator(action, window))
+    return action
+
+
+class ConsoleSession(QObject):
+    """Runs sign-in -> console -> sign-out cycles until the user quits."""
+
+    sig_language_chosen = Signal(str)
+    """The user picked a language in the sign-in dialog ("zh" or "en")."""
+
+    def __init__(
+        self,
+        gate: SignInGate,
+        open_backend: OpenBackend,
+        build_window: BuildWindow,
+        *,
+        workstation: str,
+        username: str | None = None,
+        open_user_admin: OpenUserAdmin | None = None,
+    ) -> None:
+        super().__init__()
+        self._open_user_admin = open_user_admin
+        self._gate = gate
+        self._open_backend = open_backend
+        self._build_window = build_window
+        self._workstation = workstation
+        self._username = username
+        self._switching = False
+        self.window: MainWindow | None = None
+        self.backend: ConsoleBackend | None = None
+        self.principal: Principal | None = None
+
+    def sign_in(self) -> Principal | None:
+        """Show the sign-in dialog; the principal, or None if the user quit."""
+        dialog = SignInDialog(self._gate, self._workstation, username=self._username)
+        dialog.sig_language_changed.connect(self.sig_language_chosen)
+        accepted = dialog.exec() == SignInDialog.DialogCode.Accepted
+        principal = dialog.principal if accepted else None
+        dialog.deleteLater()
+        return principal
+
+    def start(self) -> bool:
+        """Sign in and open the console; False when the user quit at the sign-in."""
+        principal = self.sign_in()
+        if principal is None:
+            return False
+        self.principal = principal
+        self.backend = self._open_backend(principal)
+        self.window = self._build_window(self.backend, principal)
+        if self._open_user_admin is not None and principal.can(Permission.MANAGE_USERS):
+            opener = self._open_user_admin
+            install_users_action(self.window, lambda: opener(principal))
+        install_sign_out(self.window, principal, self.sign_out)
+        self.window.installEventFilter(self)
+        return True
+
+    def sign_out(self) -> None:
+        """Close the console and offer the sign-in again (quit if it is cancelled)."""
+        window, backend = self.window, self.backend
+        if window is None:
+            return
+        logger.info("%s signed out", self.principal.actor if self.principal else "?")
+        self._switching = True
+        self._username = None
+        window.close()
+        window.deleteLater()
+        close = getattr(backend, "close", None)
+        if callable(close):
+            close()
+        self.window = self.backend = self.principal = None
+        self._switching = False
+        started = self.start()
+        reopened = self.current_window()
+        if started and reopened is not None:
+            reopened.show()
+        else:
+            _quit()
+
+    def current_window(self) -> MainWindow | None:
+        """The open console window, if someone is signed in."""
+        return self.window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Quit when the user closes the console window (not when signing out)."""
+        if event.type() == QEvent.Type.Close and watched is self.window and not self._switching:
+            QTimer.singleShot(0, self._quit_if_closed)
+        return False
+
+    def _quit_if_closed(self) -> None:
+        if self.window is not None and not self.window.isVisible():
+            _quit()
+
+
+def _quit() -> None:
+    app = QApplication.instance()
+    if app is not None:
+        app.quit()
