@@ -83,6 +83,14 @@ MESSAGES: dict[str, str] = {
     "import.adcode_invalid": "Administrative code {value} is not valid: use 6 or 12 digits.",
     "import.unknown_partner": "There is no partner {value}.",
     "import.unknown_depot": "There is no depot {value}.",
+    # service quality
+    "quality.not_completed": "Request {reference} is not completed; follow-ups are for completed jobs.",
+    "satisfaction.exists": "Request {reference} already has a satisfaction score.",
+    "not_found.complaint": "There is no complaint {key}.",
+    "complaint.closed": "Complaint {key} is already closed.",
+    "complaint.answered": "Complaint {key} has already been answered.",
+    "complaint.changed": "Complaint {key} was changed by someone else; refresh and try again.",
+    "report.day_invalid": "Report day {value} is not valid: use YYYY-MM-DD.",
 }
 
 

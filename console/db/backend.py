@@ -20,11 +20,14 @@ from console.core.dispatch import (
 from console.core.errors import NotFound
 from console.core.eta import RoutingProvider
 from console.core.intake import RequestDraft
+from console.core.quality import ComplaintCategory
 from console.core.records import RequestRow
 from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
 from console.db.changes import ChangeListener, supports_notify
 from console.db.dispatch_data import load_crew_infos
+from console.db.quality_queries import QualityReader
+from console.db.quality_services import QualityServices
 from console.db.queries import DatabaseReader
 from console.db.services import Clock, Services, utc_now
 
@@ -32,7 +35,7 @@ ADVISOR_MAX_AGE = timedelta(seconds=15)
 """A fleet snapshot is reused for this long while nothing is written."""
 
 
-class DatabaseBackend(DatabaseReader):
+class DatabaseBackend(DatabaseReader, QualityReader):
     """Implements ``console.core.ports.ConsoleBackend`` for one signed-in user."""
 
     def __init__(
@@ -48,6 +51,7 @@ class DatabaseBackend(DatabaseReader):
         routing: RoutingProvider | None = None,
     ) -> None:
         super().__init__(engine)
+        QualityReader.__init__(self, engine)
         self.services = Services(engine, actor=actor, sla=sla, clock=clock, timezone=timezone)
         self.clock = clock
         self.zone = ZoneInfo(timezone)
@@ -55,6 +59,7 @@ class DatabaseBackend(DatabaseReader):
         self.rules = rules
         self.routing = routing
         self._advisor: tuple[int, datetime, DispatchEngine] | None = None
+        self.quality = QualityServices(self.services)
         self._listener: ChangeListener | None = None
         self._listener_lock = threading.Lock()
 
@@ -156,6 +161,30 @@ class DatabaseBackend(DatabaseReader):
     ) -> None:
         """Put a crew without a job on or off duty, or out of service."""
         self.services.set_crew_status(crew_id, status, expected_version=expected_version)
+
+    # -- service quality (console.core.ports.QualityCommands) -------------------
+
+    def record_satisfaction(self, request_id: int, score: int, comment: str = "") -> int:
+        """Store a completed request's 1-5 follow-up score."""
+        return self.quality.record_satisfaction(request_id, score, comment)
+
+    def open_complaint(
+        self, request_id: int, category: ComplaintCategory | str, summary: str, owner: str
+    ) -> int:
+        """Open a complaint with its response deadline."""
+        return self.quality.open_complaint(request_id, category, summary, owner)
+
+    def respond_complaint(
+        self, complaint_id: int, response: str, *, expected_version: int | None = None
+    ) -> None:
+        """Record the answer to a complaint (supervisor operation)."""
+        self.quality.respond_complaint(complaint_id, response, expected_version=expected_version)
+
+    def close_complaint(
+        self, complaint_id: int, resolution: str, *, expected_version: int | None = None
+    ) -> None:
+        """Close a complaint with its resolution (supervisor operation)."""
+        self.quality.close_complaint(complaint_id, resolution, expected_version=expected_version)
 
 
 def _nothing() -> None:

@@ -187,6 +187,11 @@ EVENT_KIND_LABELS: dict[str, str] = {
     "dataset.seeded": QT_TRANSLATE_NOOP("Labels", "Demo data loaded"),
     "import.depots": QT_TRANSLATE_NOOP("Labels", "Depots imported"),
     "import.crews": QT_TRANSLATE_NOOP("Labels", "Crews imported"),
+    "satisfaction.recorded": QT_TRANSLATE_NOOP("Labels", "Satisfaction recorded"),
+    "complaint.opened": QT_TRANSLATE_NOOP("Labels", "Complaint opened"),
+    "complaint.answered": QT_TRANSLATE_NOOP("Labels", "Complaint answered"),
+    "complaint.closed": QT_TRANSLATE_NOOP("Labels", "Complaint closed"),
+    "dataset.history_seeded": QT_TRANSLATE_NOOP("Labels", "Demo history loaded"),
 }
 """Ledger event kind -> English source label, for the request timeline."""
 
@@ -345,6 +350,23 @@ ERROR_TEMPLATES: dict[str, str] = {
     ),
     "import.unknown_partner": QT_TRANSLATE_NOOP("Errors", "There is no partner {value}."),
     "import.unknown_depot": QT_TRANSLATE_NOOP("Errors", "There is no depot {value}."),
+    # service quality
+    "quality.not_completed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Request {reference} is not completed; follow-ups are for completed jobs.",
+    ),
+    "satisfaction.exists": QT_TRANSLATE_NOOP(
+        "Errors", "Request {reference} already has a satisfaction score."
+    ),
+    "not_found.complaint": QT_TRANSLATE_NOOP("Errors", "There is no complaint {key}."),
+    "complaint.closed": QT_TRANSLATE_NOOP("Errors", "Complaint {key} is already closed."),
+    "complaint.answered": QT_TRANSLATE_NOOP("Errors", "Complaint {key} has already been answered."),
+    "complaint.changed": QT_TRANSLATE_NOOP(
+        "Errors", "Complaint {key} was changed by someone else; refresh and try again."
+    ),
+    "report.day_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "Report day {value} is not valid: use YYYY-MM-DD."
+    ),
 }
 """Message code -> English template, identical to ``console.core.errors.MESSAGES``."""
 
