@@ -25,7 +25,13 @@ from console.db import schema
 from console.db.backend import DatabaseBackend
 from console.db.engine import check_connection, describe_url, make_engine
 from console.db.models import Depot
-from console.db.seed import DEFAULT_SEED, SeedOptions, parse_at, seed_database
+from console.db.seed import (
+    DEFAULT_SEED,
+    DEMO_HISTORY_DAYS,
+    SeedOptions,
+    parse_at,
+    seed_database,
+)
 from console.logs import configure_logging
 
 log = logging.getLogger(__name__)
@@ -105,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--at", type=_at, default=None, help="pin the clock (ISO 8601 with zone) for exact replays"
     )
     seed.add_argument("--replace", action="store_true", help="wipe existing data first")
+    seed.add_argument(
+        "--history-days",
+        type=_non_negative_int,
+        default=DEMO_HISTORY_DAYS,
+        help=f"days of finished jobs for the supervisor dashboard (default {DEMO_HISTORY_DAYS})",
+    )
 
     db = commands.add_parser("db", help="database schema")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -129,12 +141,18 @@ def _open(settings: Settings, *, create: bool) -> Engine:
 
 
 def _cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
-    options = SeedOptions(seed=args.seed, requests=args.requests, at=args.at, replace=args.replace)
+    options = SeedOptions(
+        seed=args.seed,
+        requests=args.requests,
+        at=args.at,
+        replace=args.replace,
+        history_days=args.history_days,
+    )
     engine = _open(settings, create=True)
     counts = seed_database(engine, options)
     print(
         "seeded {db}: {partners} partners, {depots} depots, {crews} crews, "
-        "{users} demo users, {requests} requests".format(db=describe_url(engine.url), **counts)
+        "{users} demo users, {requests} requests, {history} finished jobs of history".format(db=describe_url(engine.url), **counts)
     )
     return 0
 
@@ -160,7 +178,7 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
         has_data = bool(session.scalar(select(func.count()).select_from(Depot)))
     if not has_data:
         log.info("first start on %s: loading demo data", describe_url(engine.url))
-        seed_database(engine, SeedOptions())
+        seed_database(engine, SeedOptions(history_days=DEMO_HISTORY_DAYS))
     from console.ui.app import run_console
 
     backend = _backend_on(engine, settings, "console")
