@@ -152,7 +152,9 @@ def _cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
     counts = seed_database(engine, options)
     print(
         "seeded {db}: {partners} partners, {depots} depots, {crews} crews, "
-        "{users} demo users, {requests} requests, {history} finished jobs of history".format(db=describe_url(engine.url), **counts)
+        "{users} demo users, {requests} requests, {history} finished jobs of history".format(
+            db=describe_url(engine.url), **counts
+        )
     )
     return 0
 
@@ -199,6 +201,7 @@ def _backend_on(engine: Engine, settings: Settings, channel: str) -> DatabaseBac
         timezone=settings.timezone,
         rules=settings.rules(),
         routing=settings.routing(),
+        quality=settings.quality,
     )
 
 

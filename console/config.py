@@ -20,6 +20,7 @@ from platformdirs import user_config_dir, user_data_dir
 from console.core.capability import CapabilityRules
 from console.core.errors import ConfigError
 from console.core.eta import EstimatedRouting, OsrmTableRouting, RegionalEta, RoutingProvider
+from console.core.quality import QualityTargets
 from console.core.sla import SlaTargets
 from console.core.vocab import Priority, RoadType
 
@@ -68,6 +69,7 @@ class Settings:
     eta: RegionalEta = field(default_factory=RegionalEta)
     osrm_url: str | None = None
     capability_rules: Path | None = None
+    quality: QualityTargets = field(default_factory=QualityTargets)
 
     def routing(self) -> RoutingProvider:
         """The travel-time provider these settings ask for."""
@@ -155,7 +157,16 @@ def load_settings(
             raise ConfigError("config.invalid", path=str(path), detail="file not found") from None
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError("config.invalid", path=str(path), detail=str(exc)) from None
-    known = {"database", "language", "sla", "timezone", "poll_seconds", "eta", "dispatch"}
+    known = {
+        "database",
+        "language",
+        "sla",
+        "timezone",
+        "poll_seconds",
+        "eta",
+        "dispatch",
+        "quality",
+    }
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(
@@ -196,7 +207,14 @@ def load_settings(
         eta=_eta_from(path, table.get("eta", {})),
         osrm_url=_osrm_from(path, dispatch),
         capability_rules=_rules_from(path, dispatch),
+        quality=_quality_from(path, table.get("quality", {})),
     )
+
+
+def _quality_from(path: Path, table: Any) -> QualityTargets:
+    if not isinstance(table, Mapping):
+        raise ConfigError("config.invalid", path=str(path), detail="[quality] must be a table")
+    return QualityTargets.from_table(table, str(path))
 
 
 def _eta_from(path: Path, table: Any) -> RegionalEta:

@@ -20,9 +20,11 @@ from console.core.quality import (
     ComplaintRecord,
     JobRecord,
     PartnerRow,
+    QualityTargets,
     SatisfactionRecord,
 )
 from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
+from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
 
 
@@ -193,6 +195,14 @@ class QualitySource(Protocol):
 
     def partners(self) -> list[PartnerRow]:
         """Every partner."""
+        ...
+
+    def quality_targets(self) -> QualityTargets:
+        """The centre's quality targets (from config)."""
+        ...
+
+    def sla_targets(self) -> SlaTargets:
+        """The SLA targets (from config)."""
         ...
 
 

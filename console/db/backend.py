@@ -20,7 +20,7 @@ from console.core.dispatch import (
 from console.core.errors import NotFound
 from console.core.eta import RoutingProvider
 from console.core.intake import RequestDraft
-from console.core.quality import ComplaintCategory
+from console.core.quality import ComplaintCategory, QualityTargets
 from console.core.records import RequestRow
 from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
@@ -49,6 +49,7 @@ class DatabaseBackend(DatabaseReader, QualityReader):
         weights: DispatchWeights | None = None,
         rules: CapabilityRules | None = None,
         routing: RoutingProvider | None = None,
+        quality: QualityTargets | None = None,
     ) -> None:
         super().__init__(engine)
         QualityReader.__init__(self, engine)
@@ -60,6 +61,7 @@ class DatabaseBackend(DatabaseReader, QualityReader):
         self.routing = routing
         self._advisor: tuple[int, datetime, DispatchEngine] | None = None
         self.quality = QualityServices(self.services)
+        self.targets = quality or QualityTargets()
         self._listener: ChangeListener | None = None
         self._listener_lock = threading.Lock()
 
@@ -163,6 +165,14 @@ class DatabaseBackend(DatabaseReader, QualityReader):
         self.services.set_crew_status(crew_id, status, expected_version=expected_version)
 
     # -- service quality (console.core.ports.QualityCommands) -------------------
+
+    def quality_targets(self) -> QualityTargets:
+        """The quality targets this backend was configured with."""
+        return self.targets
+
+    def sla_targets(self) -> SlaTargets:
+        """The SLA targets this backend was configured with."""
+        return self.services.sla
 
     def record_satisfaction(self, request_id: int, score: int, comment: str = "") -> int:
         """Store a completed request's 1-5 follow-up score."""

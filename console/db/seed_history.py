@@ -34,7 +34,7 @@ HOURLY_WEIGHT = (2, 1, 1, 1, 1, 2, 4, 7, 9, 8, 7, 7, 7, 6, 6, 7, 8, 9, 9, 7, 5, 
 REMOTE_SHARE = 0.10
 CANCEL_SHARE = 0.04
 FOLLOW_UP_SHARE = 0.7
-COMPLAINT_SHARE = 0.035
+COMPLAINT_SHARE = 0.05
 ZONE = ZoneInfo("Asia/Shanghai")
 
 
