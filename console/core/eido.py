@@ -9,11 +9,15 @@ filled; the caller's phone number is shortened to its last four digits.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
+from console.core.errors import NotFound, StorageError
 from console.core.ports import TimelineEntry
+from console.core.quality import PartnerRow
 from console.core.records import CrewRow, DepotRow, RequestRow
 
 SCHEMA_REFERENCE = "NENA-STA-021 Emergency Incident Data Object (EIDO) JSON; roadside subset"
@@ -130,3 +134,45 @@ def eido_document(
         "emergencyResourceComponent": units,
         "notesComponent": notes,
     }
+
+
+class EidoSource(Protocol):
+    """The reads an EIDO export needs (all on ``console.core.ports`` backends)."""
+
+    def request(self, request_id: int) -> RequestRow | None: ...
+    def timeline(self, request_id: int) -> list[TimelineEntry]: ...
+    def crews(self) -> list[CrewRow]: ...
+    def depots(self) -> list[DepotRow]: ...
+    def partners(self) -> list[PartnerRow]: ...
+
+
+def eido_for(source: EidoSource, request_id: int, *, now: datetime) -> dict[str, Any]:
+    """The EIDO document of one stored request, or :class:`NotFound`."""
+    request = source.request(request_id)
+    if request is None:
+        raise NotFound("not_found.request", key=request_id)
+    crew = next((c for c in source.crews() if c.id == request.assigned_crew_id), None)
+    depot = (
+        None if crew is None else next((d for d in source.depots() if d.id == crew.depot_id), None)
+    )
+    partner = None
+    if depot is not None:
+        partner = next((p.name_en for p in source.partners() if p.id == depot.partner_id), None)
+    return eido_document(
+        request,
+        source.timeline(request_id),
+        crew=crew,
+        depot=depot,
+        partner_name=partner,
+        generated_at=now,
+    )
+
+
+def write_eido(path: Path, document: dict[str, Any]) -> None:
+    """Write an EIDO document as UTF-8 JSON."""
+    try:
+        path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    except OSError as exc:
+        raise StorageError(
+            "file.unwritable", path=str(path), detail=exc.strerror or str(exc)
+        ) from None
