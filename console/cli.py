@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from console import __version__, cli_dispatch, cli_records
+from console import __version__, cli_dispatch, cli_quality, cli_records
 from console.config import LANGUAGES, Settings, actor_name, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
 from console.core.validation import printable
@@ -133,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
         "optimise", parents=[common], help="propose crews for the whole queue (nothing is applied)"
     )
     optimise.add_argument("--json", action="store_true", help="machine-readable output")
+    cli_quality.add_commands(commands, common)
     return parser
 
 
@@ -219,6 +220,14 @@ def _cmd_optimise(settings: Settings, args: argparse.Namespace) -> int:
     return cli_dispatch.run_optimise(_backend(settings), args)
 
 
+def _cmd_report(settings: Settings, args: argparse.Namespace) -> int:
+    return cli_quality.run_report(_backend(settings), settings, args)
+
+
+def _cmd_eido(settings: Settings, args: argparse.Namespace) -> int:
+    return cli_quality.run_eido(_backend(settings), args)
+
+
 COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {
     None: _cmd_console,
     "seed": _cmd_seed,
@@ -226,6 +235,8 @@ COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {
     **cli_records.COMMANDS,
     "suggest": _cmd_suggest,
     "optimise": _cmd_optimise,
+    "report": _cmd_report,
+    "eido": _cmd_eido,
 }
 
 

@@ -466,9 +466,12 @@ def snapshot(
     targets: QualityTargets,
     assign_minutes: float = 2,
 ) -> KpiSnapshot:
-    """Compute the KPIs: live ones (queue, SLA risk, crews) on every open request;
-    period ones (times, remote fixes, satisfaction, complaints) on [start, end)."""
+    """Compute the KPIs: live ones (queue, SLA risk, crews) on the requests as they are
+    now (opened by ``now``); period ones (times, remote fixes, satisfaction, complaints)
+    on requests opened in [start, end)."""
     period = [j for j in jobs if in_window(j, start, end)]
+    # A report on a past period must not count requests opened after its moment.
+    live = [j for j in jobs if j.created_at <= now]
     marks = [s for s in scores if start <= s.recorded_at < end]
     filed = [c for c in complaints if start <= c.opened_at < end]
     # Unanswered complaints from before the period still count against it.
@@ -494,10 +497,10 @@ def snapshot(
         now=now,
         start=start,
         end=end,
-        queue_by_priority=queue_by_priority(jobs),
-        queue_by_region=queue_by_region(jobs),
-        oldest_waiting_minutes=oldest_waiting_minutes(jobs, now),
-        sla=sla_risk(jobs, now, targets.at_risk_share),
+        queue_by_priority=queue_by_priority(live),
+        queue_by_region=queue_by_region(live),
+        oldest_waiting_minutes=oldest_waiting_minutes(live, now),
+        sla=sla_risk(live, now, targets.at_risk_share),
         assign=assign,
         arrival=time_to_arrival(period),
         p1_arrival=p1,

@@ -59,7 +59,7 @@ def seed_history(
     depots: Sequence[dict[str, Any]],
     draft: Callable[[random.Random], RequestDraft],
 ) -> int:
-    """Insert ``days`` of closed demo jobs ending 90 minutes before ``at``; returns how many."""
+    """Insert ``days`` of closed demo jobs ending an hour before ``at``; returns how many."""
     rng = random.Random(seed * 104729 + 17)
     depot_city = {d["id"]: d["city_zh"] for d in depots}
     by_city: dict[str, list[dict[str, Any]]] = {}
@@ -67,7 +67,7 @@ def seed_history(
         if crew["status"] != CrewStatus.OUT_OF_SERVICE.value:
             by_city.setdefault(depot_city[crew["depot_id"]], []).append(crew)
     del cities
-    end = at - timedelta(minutes=90)
+    end = at - timedelta(minutes=60)
     start = end - timedelta(days=days)
     moments = sorted(_moments(rng, start, end, days))
     requests: list[dict[str, Any]] = []
@@ -155,8 +155,8 @@ def _job(
     # Most assignments inside the 2-minute target; a tail of slow ones at busy hours.
     assign_minutes = rng.lognormvariate(0.15, 0.45)
     assigned = queued + timedelta(minutes=assign_minutes)
-    base = {RoadType.URBAN: 22, RoadType.EXPRESSWAY: 38, RoadType.RURAL: 45}[road]
-    travel = max(6.0, rng.gauss(base * (0.85 if priority is Priority.P1 else 1.0), base * 0.3))
+    base = {RoadType.URBAN: 30, RoadType.EXPRESSWAY: 45, RoadType.RURAL: 55}[road]
+    travel = max(6.0, rng.gauss(base * (0.8 if priority is Priority.P1 else 1.0), base * 0.4))
     arrived = assigned + timedelta(minutes=travel)
     crew = rng.choice(local_crews)
     row.update(

@@ -63,10 +63,9 @@ def queue_chart(counts: dict[Priority, int]) -> QChart:
     chart = _base(_tr("Waiting for a crew, by priority"))
     series = QBarSeries()
     bar = QBarSet(_tr("Waiting"))
-    colours = {Priority.P1: "danger", Priority.P2: "warn", Priority.P3: "accent"}
     for priority in Priority:
         bar.append(counts.get(priority, 0))
-    bar.setColor(colour(colours[Priority.P2]))
+    bar.setColor(colour("accent"))
     series.append(bar)
     series.setLabelsVisible(True)
     chart.addSeries(series)
