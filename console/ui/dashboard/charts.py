@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 from console.core.kpi import TrendPoint
 from console.core.vocab import Priority
 from console.ui.icons import colour
-from console.ui.labels import label
+from console.ui.labels import QT_TRANSLATE_NOOP, label
 
 CONTEXT = "DashboardCharts"
 
@@ -60,9 +60,9 @@ def _style_axis(axis: QBarCategoryAxis | QValueAxis) -> None:
 
 def queue_chart(counts: dict[Priority, int]) -> QChart:
     """Bars: requests waiting for a crew, per priority."""
-    chart = _base(_tr("Waiting for a crew, by priority"))
+    chart = _base(_tr(QT_TRANSLATE_NOOP("DashboardCharts", "Waiting for a crew, by priority")))
     series = QBarSeries()
-    bar = QBarSet(_tr("Waiting"))
+    bar = QBarSet(_tr(QT_TRANSLATE_NOOP("DashboardCharts", "Waiting")))
     for priority in Priority:
         bar.append(counts.get(priority, 0))
     bar.setColor(colour("accent"))
@@ -87,9 +87,16 @@ def queue_chart(counts: dict[Priority, int]) -> QChart:
 
 def volume_chart(points: Sequence[TrendPoint], zone: tzinfo, *, daily: bool) -> QChart:
     """Bars of requests opened and jobs completed per bucket, with on-time % as a line."""
-    title = _tr("Last 7 days") if daily else _tr("This shift, by hour")
+    title = (
+        _tr(QT_TRANSLATE_NOOP("DashboardCharts", "Last 7 days"))
+        if daily
+        else _tr(QT_TRANSLATE_NOOP("DashboardCharts", "This shift, by hour"))
+    )
     chart = _base(title)
-    opened, done = QBarSet(_tr("Opened")), QBarSet(_tr("Completed"))
+    opened, done = (
+        QBarSet(_tr(QT_TRANSLATE_NOOP("DashboardCharts", "Opened"))),
+        QBarSet(_tr(QT_TRANSLATE_NOOP("DashboardCharts", "Completed"))),
+    )
     opened.setColor(colour("accent"))
     done.setColor(colour("ok"))
     categories = []
@@ -103,7 +110,7 @@ def volume_chart(points: Sequence[TrendPoint], zone: tzinfo, *, daily: bool) -> 
     bars.append(done)
     chart.addSeries(bars)
     line = QLineSeries()
-    line.setName(_tr("Arrivals within SLA (%)"))
+    line.setName(_tr(QT_TRANSLATE_NOOP("DashboardCharts", "Arrivals within SLA (%)")))
     line.setColor(colour("warn"))
     for n, point in enumerate(points):
         if point.on_time_share is not None:

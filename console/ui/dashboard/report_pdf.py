@@ -18,9 +18,32 @@ from console.core.kpi import KpiRow
 from console.core.report import ReportData
 from console.ui.dashboard.charts import chart_image, queue_chart, volume_chart
 from console.ui.dashboard.texts import kpi_label, unit_label
+from console.ui.i18n import current_language
+from console.ui.labels import QT_TRANSLATE_NOOP
 
 CONTEXT = "DashboardReport"
 CHART_SIZE = QSize(900, 380)
+
+
+REPORT_TEXTS: dict[str, str] = {
+    "period": QT_TRANSLATE_NOOP("DashboardReport", "Period"),
+    "produced": QT_TRANSLATE_NOOP("DashboardReport", "Produced"),
+    "key_figures": QT_TRANSLATE_NOOP("DashboardReport", "Key figures"),
+    "figure": QT_TRANSLATE_NOOP("DashboardReport", "Figure"),
+    "actual": QT_TRANSLATE_NOOP("DashboardReport", "Actual"),
+    "target": QT_TRANSLATE_NOOP("DashboardReport", "Target"),
+    "result": QT_TRANSLATE_NOOP("DashboardReport", "Result"),
+    "charts": QT_TRANSLATE_NOOP("DashboardReport", "Charts"),
+    "partner_scorecards": QT_TRANSLATE_NOOP("DashboardReport", "Partner scorecards"),
+    "code": QT_TRANSLATE_NOOP("DashboardReport", "Code"),
+    "partner": QT_TRANSLATE_NOOP("DashboardReport", "Partner"),
+    "jobs": QT_TRANSLATE_NOOP("DashboardReport", "Jobs"),
+    "on_time": QT_TRANSLATE_NOOP("DashboardReport", "On time"),
+    "completed": QT_TRANSLATE_NOOP("DashboardReport", "Completed"),
+    "satisfied": QT_TRANSLATE_NOOP("DashboardReport", "Satisfied"),
+    "complaints": QT_TRANSLATE_NOOP("DashboardReport", "Complaints"),
+}
+"""Report headings by key (English sources)."""
 
 
 def _tr(text: str) -> str:
@@ -43,7 +66,11 @@ def format_value(value: float | None, unit: str) -> str:
 def _met_text(row: KpiRow) -> str:
     if row.met is None:
         return ""
-    return _tr("met") if row.met else _tr("missed")
+    return (
+        _tr(QT_TRANSLATE_NOOP("DashboardReport", "met"))
+        if row.met
+        else _tr(QT_TRANSLATE_NOOP("DashboardReport", "missed"))
+    )
 
 
 def report_html(data: ReportData, zone: tzinfo, title: str) -> str:
@@ -65,11 +92,12 @@ def report_html(data: ReportData, zone: tzinfo, title: str) -> str:
             f"<td align='right'>{html.escape(format_value(row.value, row.unit))}</td>"
             f"<td align='right'>{html.escape(target)}</td><td{colour}>{_met_text(row)}</td></tr>"
         )
+    chinese = current_language() == "zh"
     cards = []
     for card in data.partner_cards[:15]:
         names = data.partner_names.get(card.key, (card.key, card.key))
         cards.append(
-            f"<tr><td>{html.escape(card.key)}</td><td>{html.escape(names[1])}</td>"
+            f"<tr><td>{html.escape(card.key)}</td><td>{html.escape(names[0] if chinese else names[1])}</td>"
             f"<td align='right'>{card.jobs}</td>"
             f"<td align='right'>{format_value(_pct(card.on_time_rate), '%')}</td>"
             f"<td align='right'>{format_value(_pct(card.completion_rate), '%')}</td>"
@@ -77,29 +105,28 @@ def report_html(data: ReportData, zone: tzinfo, title: str) -> str:
             f"<td align='right'>{card.complaints}</td></tr>"
         )
     head = "style='background:#e4e8ec'"
+    t = {key: html.escape(_tr(source)) for key, source in REPORT_TEXTS.items()}
     return (
         "<html><body style='font-family: sans-serif; font-size: 10pt'>"
         f"<h1>{html.escape(title)}</h1>"
-        f"<p>{html.escape(_tr('Period'))}: {start} – {end} · "
-        f"{html.escape(_tr('Produced'))}: {made}</p>"
-        f"<h2>{html.escape(_tr('Key figures'))}</h2>"
+        f"<p>{t['period']}: {start} – {end} · "
+        f"{t['produced']}: {made}</p>"
+        f"<h2>{t['key_figures']}</h2>"
         "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-        f"<tr {head}><th align='left'>{html.escape(_tr('Figure'))}</th>"
-        f"<th align='right'>{html.escape(_tr('Actual'))}</th>"
-        f"<th align='right'>{html.escape(_tr('Target'))}</th>"
-        f"<th align='left'>{html.escape(_tr('Result'))}</th></tr>" + "".join(rows) + "</table>"
-        f"<h2>{html.escape(_tr('Charts'))}</h2>"
+        f"<tr {head}><th align='left'>{t['figure']}</th>"
+        f"<th align='right'>{t['actual']}</th>"
+        f"<th align='right'>{t['target']}</th>"
+        f"<th align='left'>{t['result']}</th></tr>" + "".join(rows) + "</table>"
+        f"<h2>{t['charts']}</h2>"
         "<p><img src='chart://queue' width='600'></p>"
         "<p><img src='chart://hourly' width='600'></p>"
         "<p><img src='chart://daily' width='600'></p>"
-        f"<h2>{html.escape(_tr('Partner scorecards'))}</h2>"
+        f"<h2>{t['partner_scorecards']}</h2>"
         "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
-        f"<tr {head}><th>{html.escape(_tr('Code'))}</th><th>{html.escape(_tr('Partner'))}</th>"
-        f"<th>{html.escape(_tr('Jobs'))}</th><th>{html.escape(_tr('On time'))}</th>"
-        f"<th>{html.escape(_tr('Completed'))}</th><th>{html.escape(_tr('Satisfied'))}</th>"
-        f"<th>{html.escape(_tr('Complaints'))}</th></tr>"
-        + "".join(cards)
-        + "</table></body></html>"
+        f"<tr {head}><th>{t['code']}</th><th>{t['partner']}</th>"
+        f"<th>{t['jobs']}</th><th>{t['on_time']}</th>"
+        f"<th>{t['completed']}</th><th>{t['satisfied']}</th>"
+        f"<th>{t['complaints']}</th></tr>" + "".join(cards) + "</table></body></html>"
     )
 
 

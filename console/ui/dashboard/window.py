@@ -48,6 +48,7 @@ from console.ui.dashboard.report_pdf import format_value, write_pdf
 from console.ui.dashboard.tables import Cell, RecordTable
 from console.ui.dashboard.texts import CATEGORY_LABELS, STATUS_LABELS, kpi_label, tr
 from console.ui.dashboard.tiles import KpiTile, Standing, standing_for
+from console.ui.i18n import current_language
 from console.ui.icons import icon
 from console.ui.labels import error_text, label
 
@@ -412,8 +413,9 @@ class DashboardWindow(QMainWindow):
             ]))  # fmt: skip
         self.jobs_table.set_rows(job_rows)
 
-    def _english(self) -> bool:
-        return self.tr("Supervisor dashboard") == "Supervisor dashboard"
+    @staticmethod
+    def _english() -> bool:
+        return current_language() != "zh"
 
     # -- actions on a request or complaint -----------------------------------------------------
 
