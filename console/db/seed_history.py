@@ -28,7 +28,7 @@ from console.core.vocab import CrewStatus, Priority, RequestStatus, RoadType, Se
 from console.db.models import Complaint, Request, Satisfaction
 from console.db.services import Services
 
-JOBS_PER_DAY = 96
+JOBS_PER_DAY = 200
 # Relative call volume per local hour (night trough, morning and evening peaks).
 HOURLY_WEIGHT = (2, 1, 1, 1, 1, 2, 4, 7, 9, 8, 7, 7, 7, 6, 6, 7, 8, 9, 9, 7, 5, 4, 3, 2)
 REMOTE_SHARE = 0.10
@@ -79,9 +79,11 @@ def seed_history(
         values = asdict(clean_request(draft(rng)))
         values["guidance_path"] = list(values["guidance_path"])
         values = {k: (v.value if hasattr(v, "value") else v) for k, v in values.items()}
+        row = _job(rng, values, created, by_city.get(values["city"], []), sla)
+        if row["closed_at"] > at:
+            continue  # history holds finished jobs only; the live shift seeds the rest
         day = created.astimezone(ZONE).strftime("%Y%m%d")
         per_day[day] = per_day.get(day, 0) + 1
-        row = _job(rng, values, created, by_city.get(values["city"], []), sla)
         row["id"] = len(requests) + 1
         row["reference"] = f"RA-{day}-{per_day[day]:04d}"
         requests.append(row)
@@ -98,7 +100,9 @@ def seed_history(
                  "recorded_by": "seed"}
             )  # fmt: skip
         if rng.random() < COMPLAINT_SHARE * (4 if late else 1):
-            complaints.append(_complaint(rng, len(complaints) + 1, row, late, at=at, sla=sla))
+            complaint = _complaint(rng, len(complaints) + 1, row, late, at=at, sla=sla)
+            if complaint is not None:
+                complaints.append(complaint)
     with services.unit_of_work() as uow:
         for rows in (requests, scores, complaints):
             for item in rows:
@@ -156,7 +160,9 @@ def _job(
     assign_minutes = rng.lognormvariate(0.15, 0.45)
     assigned = queued + timedelta(minutes=assign_minutes)
     base = {RoadType.URBAN: 30, RoadType.EXPRESSWAY: 45, RoadType.RURAL: 55}[road]
-    travel = max(6.0, rng.gauss(base * (0.8 if priority is Priority.P1 else 1.0), base * 0.4))
+    # P1 jobs get the nearest crew and go first, so they travel less.
+    expected = base * (0.65 if priority is Priority.P1 else 1.0)
+    travel = max(6.0, rng.gauss(expected, expected * 0.35))
     arrived = assigned + timedelta(minutes=travel)
     crew = rng.choice(local_crews)
     row.update(
@@ -181,8 +187,9 @@ def _job(
 
 def _complaint(
     rng: random.Random, number: int, job: dict[str, Any], late: bool, *, at: datetime, sla: Any
-) -> dict[str, Any]:
-    """A complaint filed a few hours after the job; older ones answered and closed."""
+) -> dict[str, Any] | None:
+    """A complaint filed a few hours after the job (None if that is after ``at``);
+    older ones answered and closed."""
     category = (
         ComplaintCategory.LATE_ARRIVAL
         if late
@@ -206,12 +213,10 @@ def _complaint(
         "status": ComplaintStatus.OPEN.value,
     }  # fmt: skip
     if opened > at:
-        row["opened_at"] = at - timedelta(minutes=30)
-        row["due_at"] = row["opened_at"] + timedelta(hours=sla.complaint_response_hours)
-        return row
+        return None
     # Most answered within the day, a few late; recent ones may still be open.
     answer = opened + timedelta(hours=rng.choice((2, 5, 9, 16, 22, 30)) + rng.random())
-    if at - opened < timedelta(hours=30) and rng.random() < 0.7:
+    if at - opened < timedelta(hours=30) and rng.random() < 0.5:
         return row
     if answer < at:
         row.update(responded_at=answer, status=ComplaintStatus.ANSWERED.value, version=2,

@@ -70,6 +70,10 @@ class RecordTable(QWidget):
         layout.addWidget(self.view)
         self._sized = False
 
+    def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.DescendingOrder) -> None:
+        """Sort by ``column`` (the user can re-sort by clicking a header)."""
+        self.view.sortByColumn(column, order)
+
     def set_headers(self, headers: Sequence[str]) -> None:
         """Set the column titles (on every language change)."""
         self.model.setHorizontalHeaderLabels(list(headers))

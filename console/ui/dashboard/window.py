@@ -110,6 +110,10 @@ class DashboardWindow(QMainWindow):
         self.tabs.setObjectName("dashboardTabs")
         for table in (self.complaints_table, self.partner_table, self.depot_table, self.jobs_table):
             self.tabs.addTab(table, "")
+        self.complaints_table.sort_by(4)
+        self.partner_table.sort_by(2)
+        self.depot_table.sort_by(2)
+        self.jobs_table.sort_by(0)
         self.complaints_table.sig_context_requested.connect(self._complaint_menu)
         self.jobs_table.sig_context_requested.connect(self._job_menu)
 
