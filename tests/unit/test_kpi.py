@@ -72,7 +72,9 @@ COMPLETED = [
 ]  # fmt: skip
 OPEN = [
     open_job(21, RequestStatus.QUEUED, 5, Priority.P1),  # assign due 2 min after: breached
-    open_job(22, RequestStatus.QUEUED, 1.8, Priority.P2, region="宁波"),  # 0.2 of 2 min left: at risk
+    open_job(
+        22, RequestStatus.QUEUED, 1.8, Priority.P2, region="宁波"
+    ),  # 0.2 of 2 min left: at risk
     open_job(23, RequestStatus.QUEUED, 0.5, Priority.P2, region="宁波"),  # fine
     open_job(24, RequestStatus.EN_ROUTE, 50, Priority.P2),  # 10 of 60 left (< 15): at risk
     open_job(25, RequestStatus.EN_ROUTE, 20, Priority.P3),  # fine
