@@ -401,26 +401,36 @@ def trend(
     buckets: int,
 ) -> list[TrendPoint]:
     """Per bucket: requests opened, completed, on-time arrival share and satisfaction."""
-    points = []
-    for n in range(buckets):
-        low, high = start + step * n, start + step * (n + 1)
-        opened = [j for j in jobs if low <= j.created_at < high]
-        done = [
-            j
-            for j in jobs
-            if j.closed_at and j.status is RequestStatus.COMPLETED and low <= j.closed_at < high
-        ]
-        marks = [s for s in scores if low <= s.recorded_at < high]
-        points.append(
-            TrendPoint(
-                low,
-                len(opened),
-                len(done),
-                time_to_arrival(opened).on_time_share,
-                satisfaction_stats(marks).satisfied_share,
-            )
+
+    def slot(moment: datetime) -> int | None:
+        index = (moment - start) // step
+        return index if 0 <= index < buckets else None
+
+    opened: list[list[JobRecord]] = [[] for _ in range(buckets)]
+    done = [0] * buckets
+    marks: list[list[SatisfactionRecord]] = [[] for _ in range(buckets)]
+    for job in jobs:
+        n = slot(job.created_at)
+        if n is not None:
+            opened[n].append(job)
+        if job.status is RequestStatus.COMPLETED and job.closed_at is not None:
+            n = slot(job.closed_at)
+            if n is not None:
+                done[n] += 1
+    for score in scores:
+        n = slot(score.recorded_at)
+        if n is not None:
+            marks[n].append(score)
+    return [
+        TrendPoint(
+            start + step * n,
+            len(opened[n]),
+            done[n],
+            time_to_arrival(opened[n]).on_time_share,
+            satisfaction_stats(marks[n]).satisfied_share,
         )
-    return points
+        for n in range(buckets)
+    ]
 
 
 # -- the whole picture -------------------------------------------------------------------

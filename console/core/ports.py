@@ -197,6 +197,10 @@ class QualitySource(Protocol):
         """Every partner."""
         ...
 
+    def crew_status_counts(self) -> dict[CrewStatus, int]:
+        """How many crews are in each status."""
+        ...
+
     def quality_targets(self) -> QualityTargets:
         """The centre's quality targets (from config)."""
         ...

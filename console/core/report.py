@@ -7,6 +7,7 @@ the CSV uses only the standard library, so both the console and the CLI share it
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
@@ -22,8 +23,9 @@ from console.core.quality import (
     QualityTargets,
     SatisfactionRecord,
 )
-from console.core.records import CrewRow, DepotRow
+from console.core.records import DepotRow
 from console.core.sla import SlaTargets
+from console.core.vocab import CrewStatus
 
 TREND_DAYS = 7
 CSV_HEADER = ("section", "key", "value", "unit", "target", "met")
@@ -39,7 +41,7 @@ class ReportSource(Protocol):
     def complaints(
         self, since: datetime, until: datetime | None = None
     ) -> list[ComplaintRecord]: ...
-    def crews(self) -> list[CrewRow]: ...
+    def crew_status_counts(self) -> dict[CrewStatus, int]: ...
     def depots(self) -> list[DepotRow]: ...
     def partners(self) -> list[PartnerRow]: ...
     def quality_targets(self) -> QualityTargets: ...
@@ -92,7 +94,7 @@ def gather(
         start=start,
         end=end,
         jobs=jobs,
-        crews=[c.status for c in source.crews()],
+        crews=Counter(source.crew_status_counts()).elements(),
         scores=scores,
         complaints=complaints,
         targets=targets,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from console.core.quality import (
@@ -17,6 +18,7 @@ from console.core.quality import (
 )
 from console.core.vocab import (
     OPEN_STATUSES,
+    CrewStatus,
     Priority,
     RequestStatus,
     RoadType,
@@ -37,16 +39,17 @@ class QualityReader:
         opened = Request.created_at >= since
         if until is not None:
             opened = opened & (Request.created_at < until)
+        columns = [getattr(Request, name) for name in _JOB_COLUMNS]
         with Session(self._quality_engine) as session:
             result = session.execute(
-                select(Request, depot.code, partner.code)
+                select(*columns, depot.code, partner.code)
                 .outerjoin(crew, Request.assigned_crew_id == crew.id)
                 .outerjoin(depot, crew.depot_id == depot.id)
                 .outerjoin(partner, depot.partner_id == partner.id)
                 .where(or_(opened, Request.status.in_([s.value for s in OPEN_STATUSES])))
                 .order_by(Request.created_at, Request.id)
             )
-            return [_job(r, d, p) for r, d, p in result]
+            return [_job(row) for row in result]
 
     def satisfaction(
         self, since: datetime, until: datetime | None = None
@@ -86,6 +89,12 @@ class QualityReader:
                 s.request_id, s.score, s.comment, s.recorded_at, s.recorded_by
             )
 
+    def crew_status_counts(self) -> dict[CrewStatus, int]:
+        """How many crews are in each status (one grouped count)."""
+        with Session(self._quality_engine) as session:
+            result = session.execute(select(Crew.status, func.count()).group_by(Crew.status))
+            return {CrewStatus(status): int(count) for status, count in result}
+
     def partners(self) -> list[PartnerRow]:
         """Every partner, by code."""
         with Session(self._quality_engine) as session:
@@ -95,23 +104,33 @@ class QualityReader:
             ]
 
 
-def _job(request: Request, depot_code: str | None, partner_code: str | None) -> JobRecord:
+_JOB_COLUMNS = (
+    "id", "reference", "status", "priority", "service_type", "road_type", "city",
+    "created_at", "queued_at", "assign_due_at", "arrive_due_at", "assigned_at",
+    "arrived_at", "closed_at", "assigned_crew_id",
+)  # fmt: skip
+"""The request columns the KPIs read (loading whole rows costs 3x as much)."""
+
+
+def _job(row: Any) -> JobRecord:
+    (id_, reference, status, priority, service, road, city, created, queued, assign_due,
+     arrive_due, assigned, arrived, closed, crew_id, depot_code, partner_code) = row  # fmt: skip
     return JobRecord(
-        id=request.id,
-        reference=request.reference,
-        status=RequestStatus(request.status),
-        priority=Priority(request.priority),
-        service_type=ServiceType(request.service_type),
-        road_type=RoadType(request.road_type),
-        region=request.city,
-        created_at=request.created_at,
-        queued_at=request.queued_at,
-        assign_due_at=request.assign_due_at,
-        arrive_due_at=request.arrive_due_at,
-        assigned_at=request.assigned_at,
-        arrived_at=request.arrived_at,
-        closed_at=request.closed_at,
-        crew_id=request.assigned_crew_id,
+        id=id_,
+        reference=reference,
+        status=RequestStatus(status),
+        priority=Priority(priority),
+        service_type=ServiceType(service),
+        road_type=RoadType(road),
+        region=city,
+        created_at=created,
+        queued_at=queued,
+        assign_due_at=assign_due,
+        arrive_due_at=arrive_due,
+        assigned_at=assigned,
+        arrived_at=arrived,
+        closed_at=closed,
+        crew_id=crew_id,
         depot_code=depot_code,
         partner_code=partner_code,
     )
