@@ -17,7 +17,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from console import __version__, cli_dispatch, cli_guidance, cli_pricing, cli_records, cli_users
+from console import (
+    __version__,
+    cli_dispatch,
+    cli_guidance,
+    cli_pricing,
+    cli_quality,
+    cli_records,
+    cli_users,
+)
 from console.config import LANGUAGES, Settings, actor_name, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
 from console.core.roles import Principal
@@ -26,7 +34,13 @@ from console.db import schema
 from console.db.backend import DatabaseBackend
 from console.db.engine import check_connection, describe_url, make_engine
 from console.db.models import Depot
-from console.db.seed import DEFAULT_SEED, SeedOptions, parse_at, seed_database
+from console.db.seed import (
+    DEFAULT_SEED,
+    DEMO_HISTORY_DAYS,
+    SeedOptions,
+    parse_at,
+    seed_database,
+)
 from console.logs import configure_logging
 
 log = logging.getLogger(__name__)
@@ -112,6 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--at", type=_at, default=None, help="pin the clock (ISO 8601 with zone) for exact replays"
     )
     seed.add_argument("--replace", action="store_true", help="wipe existing data first")
+    seed.add_argument(
+        "--history-days",
+        type=_non_negative_int,
+        default=DEMO_HISTORY_DAYS,
+        help=f"days of finished jobs for the supervisor dashboard (default {DEMO_HISTORY_DAYS})",
+    )
 
     db = commands.add_parser("db", help="database schema")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -131,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     optimise.add_argument("--json", action="store_true", help="machine-readable output")
     cli_pricing.add_commands(commands, common)
+    cli_quality.add_commands(commands, common)
     return parser
 
 
@@ -139,12 +160,20 @@ def _open(settings: Settings, *, create: bool) -> Engine:
 
 
 def _cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
-    options = SeedOptions(seed=args.seed, requests=args.requests, at=args.at, replace=args.replace)
+    options = SeedOptions(
+        seed=args.seed,
+        requests=args.requests,
+        at=args.at,
+        replace=args.replace,
+        history_days=args.history_days,
+    )
     engine = _open(settings, create=True)
     counts = seed_database(engine, options)
     print(
         "seeded {db}: {partners} partners, {depots} depots, {crews} crews, "
-        "{users} demo users, {requests} requests".format(db=describe_url(engine.url), **counts)
+        "{users} demo users, {requests} requests, {history} finished jobs of history".format(
+            db=describe_url(engine.url), **counts
+        )
     )
     return 0
 
@@ -170,7 +199,7 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
         has_data = bool(session.scalar(select(func.count()).select_from(Depot)))
     if not has_data:
         log.info("first start on %s: loading demo data", describe_url(engine.url))
-        seed_database(engine, SeedOptions())
+        seed_database(engine, SeedOptions(history_days=DEMO_HISTORY_DAYS))
     from console.db.accounts import Accounts
     from console.ui.app import run_console
 
@@ -202,6 +231,7 @@ def _backend_on(engine: Engine, settings: Settings, principal: Principal) -> Dat
         rules=settings.rules(),
         routing=settings.routing(),
         pricing=cli_pricing.pricing_book(),
+        quality=settings.quality,
     )
 
 
@@ -220,6 +250,14 @@ def _cmd_optimise(settings: Settings, args: argparse.Namespace) -> int:
     return cli_dispatch.run_optimise(_backend(settings), args)
 
 
+def _cmd_report(settings: Settings, args: argparse.Namespace) -> int:
+    return cli_quality.run_report(_backend(settings), settings, args)
+
+
+def _cmd_eido(settings: Settings, args: argparse.Namespace) -> int:
+    return cli_quality.run_eido(_backend(settings), args)
+
+
 COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {
     None: _cmd_console,
     "seed": _cmd_seed,
@@ -230,6 +268,8 @@ COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {
     "optimise": _cmd_optimise,
     **cli_guidance.COMMANDS,
     **cli_pricing.COMMANDS,
+    "report": _cmd_report,
+    "eido": _cmd_eido,
 }
 
 

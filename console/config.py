@@ -21,6 +21,7 @@ from console.core.capability import CapabilityRules
 from console.core.errors import ConfigError
 from console.core.eta import EstimatedRouting, OsrmTableRouting, RegionalEta, RoutingProvider
 from console.core.map_tiles import TileSource, tile_source_from
+from console.core.quality import QualityTargets
 from console.core.sla import SlaTargets
 from console.core.vocab import Priority, RoadType
 
@@ -71,6 +72,7 @@ class Settings:
     capability_rules: Path | None = None
     map: TileSource = field(default_factory=TileSource)
     """The live map's tile provider (``[map]``)."""
+    quality: QualityTargets = field(default_factory=QualityTargets)
 
     def routing(self) -> RoutingProvider:
         """The travel-time provider these settings ask for."""
@@ -158,7 +160,17 @@ def load_settings(
             raise ConfigError("config.invalid", path=str(path), detail="file not found") from None
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError("config.invalid", path=str(path), detail=str(exc)) from None
-    known = {"database", "language", "sla", "timezone", "poll_seconds", "eta", "dispatch", "map"}
+    known = {
+        "map",
+        "database",
+        "language",
+        "sla",
+        "timezone",
+        "poll_seconds",
+        "eta",
+        "dispatch",
+        "quality",
+    }
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(
@@ -200,7 +212,14 @@ def load_settings(
         osrm_url=_osrm_from(path, dispatch),
         capability_rules=_rules_from(path, dispatch),
         map=tile_source_from(table.get("map", {}), str(path)),
+        quality=_quality_from(path, table.get("quality", {})),
     )
+
+
+def _quality_from(path: Path, table: Any) -> QualityTargets:
+    if not isinstance(table, Mapping):
+        raise ConfigError("config.invalid", path=str(path), detail="[quality] must be a table")
+    return QualityTargets.from_table(table, str(path))
 
 
 def _eta_from(path: Path, table: Any) -> RegionalEta:

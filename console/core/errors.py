@@ -100,6 +100,14 @@ MESSAGES: dict[str, str] = {
     "password.length": "The password must be {low} to {high} characters long.",
     "password.is_username": "The password must not be the user name.",
     "password.mismatch": "The two passwords are not the same.",
+    # service quality
+    "quality.not_completed": "Request {reference} is not completed; follow-ups are for completed jobs.",
+    "satisfaction.exists": "Request {reference} already has a satisfaction score.",
+    "not_found.complaint": "There is no complaint {key}.",
+    "complaint.closed": "Complaint {key} is already closed.",
+    "complaint.answered": "Complaint {key} has already been answered.",
+    "complaint.changed": "Complaint {key} was changed by someone else; refresh and try again.",
+    "report.day_invalid": "Report day {value} is not valid: use YYYY-MM-DD.",
 }
 
 

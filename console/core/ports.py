@@ -24,7 +24,16 @@ from console.core.pricing import (
     QuoteQuery,
     QuoteView,
 )
+from console.core.quality import (
+    ComplaintCategory,
+    ComplaintRecord,
+    JobRecord,
+    PartnerRow,
+    QualityTargets,
+    SatisfactionRecord,
+)
 from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
+from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
 
 
@@ -234,6 +243,82 @@ class ConsoleBackend(
     """Everything the console window needs from the data layer."""
 
 
+class QualitySource(Protocol):
+    """Read access to service-quality records (the supervisor dashboard and reports)."""
+
+    def jobs(self, since: datetime, until: datetime | None = None) -> list[JobRecord]:
+        """Requests opened in [since, until) plus every open request."""
+        ...
+
+    def satisfaction(
+        self, since: datetime, until: datetime | None = None
+    ) -> list[SatisfactionRecord]:
+        """Follow-up scores recorded in [since, until)."""
+        ...
+
+    def complaints(self, since: datetime, until: datetime | None = None) -> list[ComplaintRecord]:
+        """Complaints opened in [since, until) plus every one not closed."""
+        ...
+
+    def satisfaction_for(self, request_id: int) -> SatisfactionRecord | None:
+        """The follow-up of one request, if recorded."""
+        ...
+
+    def partners(self) -> list[PartnerRow]:
+        """Every partner."""
+        ...
+
+    def crew_status_counts(self) -> dict[CrewStatus, int]:
+        """How many crews are in each status."""
+        ...
+
+    def quality_targets(self) -> QualityTargets:
+        """The centre's quality targets (from config)."""
+        ...
+
+    def sla_targets(self) -> SlaTargets:
+        """The SLA targets (from config)."""
+        ...
+
+
+class QualityCommands(Protocol):
+    """Quality writes; each is one transaction with one ledger event.
+
+    ``respond_complaint`` and ``close_complaint`` are supervisor operations.
+    """
+
+    def record_satisfaction(self, request_id: int, score: int, comment: str = "") -> int:
+        """Store a completed request's 1-5 follow-up score."""
+        ...
+
+    def open_complaint(
+        self, request_id: int, category: ComplaintCategory | str, summary: str, owner: str
+    ) -> int:
+        """Open a complaint with a 24 h response deadline."""
+        ...
+
+    def respond_complaint(
+        self, complaint_id: int, response: str, *, expected_version: int | None = None
+    ) -> None:
+        """Record the answer to a complaint (supervisor)."""
+        ...
+
+    def close_complaint(
+        self, complaint_id: int, resolution: str, *, expected_version: int | None = None
+    ) -> None:
+        """Close a complaint with its resolution (supervisor)."""
+        ...
+
+
+@runtime_checkable
+class QualityBackend(QualitySource, QualityCommands, FleetSource, TimelineSource, Protocol):
+    """What the supervisor dashboard needs: quality reads and writes, the fleet, timelines."""
+
+    def request(self, request_id: int) -> RequestRow | None:
+        """One request as it is now, or None."""
+        ...
+
+
 __all__ = [
     "ChangeNotifier",
     "ConsoleBackend",
@@ -243,6 +328,9 @@ __all__ = [
     "GuidanceCommands",
     "GuidanceStats",
     "PricingDesk",
+    "QualityBackend",
+    "QualityCommands",
+    "QualitySource",
     "QueueSource",
     "RequestChanges",
     "RequestCommands",

@@ -76,6 +76,12 @@ class Permission(StrEnum):
     """Flag a bill as disputed by the caller, with the reason."""
     MANAGE_COVERAGE = "coverage.manage"
     """Add coverage entitlements (members, policies, covered vehicles)."""
+    FOLLOW_UP = "quality.follow_up"
+    """Record a caller's satisfaction score and open a complaint."""
+    HANDLE_COMPLAINTS = "quality.complaints"
+    """Answer and close complaints."""
+    VIEW_QUALITY = "quality.view"
+    """Open the supervisor dashboard, scorecards, reports and revenue."""
 
 
 P = Permission
@@ -93,6 +99,7 @@ _DESK = frozenset(
         P.VIEW_CALLER_PHONE,
         P.QUOTE,
         P.DISPUTE,
+        P.FOLLOW_UP,
     }
 )
 
@@ -100,7 +107,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.DISPATCHER: _DESK,
     Role.SUPERVISOR: _DESK
     | {P.REASSIGN, P.CREW_SERVICE, P.IMPORT_REFERENCE, P.VIEW_CLOSED_CALLER_PHONE}
-    | {P.MANAGE_COVERAGE},
+    | {P.MANAGE_COVERAGE, P.HANDLE_COMPLAINTS, P.VIEW_QUALITY},
     # An administrator manages accounts; it is not a dispatch desk, so it sees
     # the queue read-only and never a full caller number.
     Role.ADMIN: frozenset({P.MANAGE_USERS}),

@@ -22,6 +22,7 @@ from console.core.eta import RoutingProvider
 from console.core.guidance import ProtocolFixRate, remote_fix_rates
 from console.core.intake import RequestDraft
 from console.core.pricing import PricingBook
+from console.core.quality import ComplaintCategory, QualityTargets
 from console.core.records import RequestRow
 from console.core.roles import Principal
 from console.core.sla import SlaTargets
@@ -30,6 +31,8 @@ from console.db.changes import ChangeListener, supports_notify
 from console.db.dispatch_data import load_crew_infos
 from console.db.guidance_services import GuidanceServices, guidance_records
 from console.db.pricing_backend import PricingAccess
+from console.db.quality_queries import QualityReader
+from console.db.quality_services import QualityServices
 from console.db.queries import DatabaseReader
 from console.db.services import Clock, Services, utc_now
 
@@ -37,7 +40,7 @@ ADVISOR_MAX_AGE = timedelta(seconds=15)
 """A fleet snapshot is reused for this long while nothing is written."""
 
 
-class DatabaseBackend(PricingAccess, DatabaseReader):
+class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
     """Implements ``console.core.ports.ConsoleBackend`` for one signed-in principal.
 
     Reads are masked for it and every write is checked against its role.
@@ -55,8 +58,10 @@ class DatabaseBackend(PricingAccess, DatabaseReader):
         rules: CapabilityRules | None = None,
         routing: RoutingProvider | None = None,
         pricing: PricingBook | None = None,
+        quality: QualityTargets | None = None,
     ) -> None:
         super().__init__(engine, principal)
+        QualityReader.__init__(self, engine)
         self.pricing_book = pricing
         self.services = Services(
             engine, principal=principal, sla=sla, clock=clock, timezone=timezone
@@ -70,6 +75,8 @@ class DatabaseBackend(PricingAccess, DatabaseReader):
         self.rules = rules
         self.routing = routing
         self._advisor: tuple[int, datetime, DispatchEngine] | None = None
+        self.quality = QualityServices(self.services)
+        self.targets = quality or QualityTargets()
         self._listener: ChangeListener | None = None
         self._listener_lock = threading.Lock()
 
@@ -181,6 +188,37 @@ class DatabaseBackend(PricingAccess, DatabaseReader):
     def remote_fix_rates(self, since: datetime | None = None) -> list[ProtocolFixRate]:
         """Share of guided calls fixed by phone, per protocol."""
         return remote_fix_rates(guidance_records(self._engine, since))
+    # -- service quality (console.core.ports.QualityCommands) -------------------
+
+    def quality_targets(self) -> QualityTargets:
+        """The quality targets this backend was configured with."""
+        return self.targets
+
+    def sla_targets(self) -> SlaTargets:
+        """The SLA targets this backend was configured with."""
+        return self.services.sla
+
+    def record_satisfaction(self, request_id: int, score: int, comment: str = "") -> int:
+        """Store a completed request's 1-5 follow-up score."""
+        return self.quality.record_satisfaction(request_id, score, comment)
+
+    def open_complaint(
+        self, request_id: int, category: ComplaintCategory | str, summary: str, owner: str
+    ) -> int:
+        """Open a complaint with its response deadline."""
+        return self.quality.open_complaint(request_id, category, summary, owner)
+
+    def respond_complaint(
+        self, complaint_id: int, response: str, *, expected_version: int | None = None
+    ) -> None:
+        """Record the answer to a complaint (supervisor operation)."""
+        self.quality.respond_complaint(complaint_id, response, expected_version=expected_version)
+
+    def close_complaint(
+        self, complaint_id: int, resolution: str, *, expected_version: int | None = None
+    ) -> None:
+        """Close a complaint with its resolution (supervisor operation)."""
+        self.quality.close_complaint(complaint_id, resolution, expected_version=expected_version)
 
 
 def _nothing() -> None:

@@ -192,6 +192,8 @@ class Request(Base):
     guidance_protocol: Mapped[str | None] = mapped_column(String(32))
     guidance_code: Mapped[str | None] = mapped_column(String(24))
     required_kinds: Mapped[list[str] | None] = mapped_column(JSON)
+    # When the crew reached the scene (ON_SCENE), for time-to-arrival KPIs.
+    arrived_at: Mapped[datetime | None]
 
 
 class Event(Base):
@@ -299,3 +301,37 @@ class SignInAttempt(Base):
     workstation: Mapped[str] = mapped_column(String(128))
     succeeded: Mapped[bool] = mapped_column(Boolean)
     reason: Mapped[str] = mapped_column(String(24), default="")
+class Satisfaction(Base):
+    """The caller's follow-up score (1-5) for one completed request."""
+
+    __tablename__ = "satisfaction"
+    __table_args__ = (CheckConstraint("score BETWEEN 1 AND 5", name="score_range"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), unique=True)
+    score: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime] = mapped_column(index=True)
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    revision: Mapped[int] = mapped_column(Integer, default=0, index=True)
+
+
+class Complaint(Base):
+    """A complaint about a request, with its own response deadline (24 h by default)."""
+
+    __tablename__ = "complaints"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
+    category: Mapped[str] = mapped_column(String(24))
+    owner: Mapped[str] = mapped_column(String(64))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    opened_at: Mapped[datetime] = mapped_column(index=True)
+    due_at: Mapped[datetime]
+    responded_at: Mapped[datetime | None]
+    response: Mapped[str] = mapped_column(Text, default="")
+    closed_at: Mapped[datetime | None]
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    revision: Mapped[int] = mapped_column(Integer, default=0, index=True)

@@ -42,6 +42,7 @@ from console.core.vocab import (
     VehicleKind,
 )
 from console.db.models import (
+    Complaint,
     Crew,
     Depot,
     Entitlement,
@@ -50,15 +51,20 @@ from console.db.models import (
     Request,
     RequestCharge,
     RequestDestination,
+    Satisfaction,
     User,
 )
 from console.db.pricing_seed import demo_entitlements
+from console.db.seed_history import seed_history
 from console.db.services import Services
 from console.paths import resource_path
 
 DEFAULT_SEED = 2026
 DEMO_PASSWORD = "demo"
 MAX_REQUESTS = 2000
+MAX_HISTORY_DAYS = 31
+DEMO_HISTORY_DAYS = 7
+"""Days of history ``python main.py seed`` and the first start lay down."""
 
 PROVINCE_ABBREVIATION = {
     "11": "京", "12": "津", "13": "冀", "14": "晋", "15": "蒙", "21": "辽", "22": "吉",
@@ -167,6 +173,8 @@ class SeedOptions:
     requests: int = 60
     at: datetime | None = None
     replace: bool = False
+    history_days: int = 0
+    """Days of finished jobs (with follow-ups and complaints) to lay down before ``at``."""
 
     def __post_init__(self) -> None:
         if (
@@ -184,6 +192,14 @@ class SeedOptions:
         if self.at is not None and self.at.tzinfo is None:
             raise ValidationError(
                 "seed.invalid", option="--at", detail="give a time zone, e.g. +08:00"
+            )
+        if (
+            isinstance(self.history_days, bool)
+            or not isinstance(self.history_days, int)
+            or not 0 <= self.history_days <= MAX_HISTORY_DAYS
+        ):
+            raise ValidationError(
+                "seed.invalid", option="--history-days", detail=f"0 to {MAX_HISTORY_DAYS}"
             )
 
 
@@ -384,7 +400,16 @@ def _reset_sequences(engine: Engine) -> None:
     if engine.dialect.name != "postgresql":
         return
     with engine.begin() as connection:
-        for table in ("partners", "depots", "crews", "users", "entitlements"):
+        for table in (
+            "entitlements",
+            "partners",
+            "depots",
+            "crews",
+            "users",
+            "requests",
+            "satisfaction",
+            "complaints",
+        ):
             connection.execute(
                 text(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
@@ -422,7 +447,7 @@ def seed_database(
             )
             for pricing_model in (RequestCharge, RequestDestination, Entitlement):
                 session.execute(delete(pricing_model))
-            for model in (Request, Crew, Depot, Partner, User, Event):
+            for model in (Satisfaction, Complaint, Request, Crew, Depot, Partner, User, Event):
                 session.execute(delete(model))
             uow.head.event_count = 0
             uow.head.head_hash = GENESIS_HASH
@@ -458,6 +483,20 @@ def seed_database(
             users=len(data.users),
             digest=digest,
         )
+    history = 0
+    if options.history_days:
+        history = seed_history(
+            services,
+            clock=clock,
+            seed=options.seed,
+            at=at,
+            days=options.history_days,
+            cities=city_list,
+            crews=data.crews,
+            depots=data.depots,
+            draft=lambda rng: _demo_draft(rng, city_list, [1] * len(city_list), area),
+        )
+        clock.now = at - timedelta(hours=1)
     _reset_sequences(engine)
     made = _demo_requests(
         services, clock=clock, options=options, at=at, cities=city_list, area=area, data=data
@@ -468,6 +507,7 @@ def seed_database(
         "crews": len(data.crews),
         "users": len(data.users),
         "requests": made,
+        "history": history,
     }
 
 

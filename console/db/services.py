@@ -569,7 +569,10 @@ class Services:
             )
             request.assigned_crew_id = None
             request.assigned_at = None
+            request.arrived_at = None
             request.eta_minutes = None
+        if target is RequestStatus.ON_SCENE:
+            request.arrived_at = uow.now
         if target in lifecycle.TERMINAL:
             request.closed_at = uow.now
 

@@ -66,6 +66,7 @@ ICONS: dict[str, tuple[str, str]] = {
     "app.error": ("mdi6.alert-circle-outline", "danger"),
     "nav.next": ("mdi6.chevron-down", "text"),
     "nav.previous": ("mdi6.chevron-up", "text"),
+    "app.dashboard": ("mdi6.view-dashboard-outline", "accent"),
     "app.shortcuts": ("mdi6.keyboard-outline", "text"),
     # alerts
     "alert.banner": ("mdi6.alarm-light", "on_danger"),

@@ -191,6 +191,11 @@ EVENT_KIND_LABELS: dict[str, str] = {
     "pricing.quote_accepted": QT_TRANSLATE_NOOP("Labels", "Quote accepted by the caller"),
     "pricing.dispute": QT_TRANSLATE_NOOP("Labels", "Bill disputed"),
     "pricing.entitlement_added": QT_TRANSLATE_NOOP("Labels", "Coverage entitlement added"),
+    "satisfaction.recorded": QT_TRANSLATE_NOOP("Labels", "Satisfaction recorded"),
+    "complaint.opened": QT_TRANSLATE_NOOP("Labels", "Complaint opened"),
+    "complaint.answered": QT_TRANSLATE_NOOP("Labels", "Complaint answered"),
+    "complaint.closed": QT_TRANSLATE_NOOP("Labels", "Complaint closed"),
+    "dataset.history_seeded": QT_TRANSLATE_NOOP("Labels", "Demo history loaded"),
 }
 """Ledger event kind -> English source label, for the request timeline."""
 
@@ -381,6 +386,23 @@ ERROR_TEMPLATES: dict[str, str] = {
     ),
     "password.is_username": QT_TRANSLATE_NOOP("Errors", "The password must not be the user name."),
     "password.mismatch": QT_TRANSLATE_NOOP("Errors", "The two passwords are not the same."),
+    # service quality
+    "quality.not_completed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Request {reference} is not completed; follow-ups are for completed jobs.",
+    ),
+    "satisfaction.exists": QT_TRANSLATE_NOOP(
+        "Errors", "Request {reference} already has a satisfaction score."
+    ),
+    "not_found.complaint": QT_TRANSLATE_NOOP("Errors", "There is no complaint {key}."),
+    "complaint.closed": QT_TRANSLATE_NOOP("Errors", "Complaint {key} is already closed."),
+    "complaint.answered": QT_TRANSLATE_NOOP("Errors", "Complaint {key} has already been answered."),
+    "complaint.changed": QT_TRANSLATE_NOOP(
+        "Errors", "Complaint {key} was changed by someone else; refresh and try again."
+    ),
+    "report.day_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "Report day {value} is not valid: use YYYY-MM-DD."
+    ),
 }
 """Message code -> English template, identical to ``console.core.errors.MESSAGES``."""
 

@@ -65,11 +65,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.core.ports import ConsoleBackend, PricingDesk
+from console.core.ports import ConsoleBackend, PricingDesk, QualityBackend
 from console.core.records import DepotRow, RequestChanges, RequestRow
 from console.ui.alerts import AlertMonitor
 from console.ui.crew_board import CrewBoardPanel
 from console.ui.crew_model import CrewTableModel
+from console.ui.dashboard import DashboardWindow
 from console.ui.filter_bar import QueueFilterBar
 from console.ui.i18n import current_language, install_language
 from console.ui.icons import icon
@@ -426,6 +427,10 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = make("app.shortcuts", ["F1", "Ctrl+/"], self.show_shortcuts)
         self.about_action = make("app.about", [], self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.dashboard_action = make("app.dashboard", ["Ctrl+Shift+D"], self.open_dashboard)
+        self.dashboard_action.setEnabled(isinstance(self._backend, QualityBackend))
+        self.dashboard: DashboardWindow | None = None
+        """The supervisor dashboard once opened."""
 
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
@@ -465,6 +470,7 @@ class MainWindow(QMainWindow):
             self.panels_menu.addAction(dock.toggleViewAction())
         self.view_menu.addMenu(self.panels_menu)
         self.view_menu.addAction(self.reset_layout_action)
+        self.view_menu.addAction(self.dashboard_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.theme_action)
         self.view_menu.addAction(self.alerts.mute_action)
@@ -572,6 +578,10 @@ class MainWindow(QMainWindow):
                 self.tr("List every keyboard shortcut"),
             ),
             self.about_action: (self.tr("&About"), ""),
+            self.dashboard_action: (
+                self.tr("Supervisor &dashboard"),
+                self.tr("Open the supervisor dashboard: KPIs, complaints, scorecards, reports"),
+            ),
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
@@ -1071,8 +1081,26 @@ class MainWindow(QMainWindow):
             self._sizes_pending = False
             QTimer.singleShot(0, self._default_dock_sizes)
 
+    def open_dashboard(self) -> DashboardWindow | None:
+        """Show the supervisor dashboard (a window of its own, refreshed on every sync)."""
+        backend = self._backend
+        if not isinstance(backend, QualityBackend):
+            return None
+        if self.dashboard is None:
+            self.dashboard = DashboardWindow(
+                backend, self._clock, self._tz, user=self._user, parent=self
+            )
+            self.dashboard.setWindowFlag(Qt.WindowType.Window, True)
+            self.sig_synced.connect(self.dashboard.schedule_refresh)
+        self.dashboard.show()
+        self.dashboard.raise_()
+        self.dashboard.activateWindow()
+        return self.dashboard
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop polling and remember geometry, docks, columns and filters."""
+        if self.dashboard is not None:
+            self.dashboard.close()
         self.sync.stop()
         self._clock_timer.stop()
         if self.intake is not None:

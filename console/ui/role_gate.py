@@ -25,6 +25,7 @@ P = Permission
 WINDOW_ACTION_PERMISSIONS: dict[str, Permission] = {
     "new_call_action": P.TAKE_CALL,
     "assign_first_action": P.ASSIGN,
+    "dashboard_action": P.VIEW_QUALITY,
 }
 """MainWindow action attribute -> the permission it needs."""
 
@@ -65,5 +66,8 @@ def apply_role(
         frozenset(s for s, p in CREW_STATUS_PERMISSIONS.items() if principal.can(p))
     )
     window.crew_menu.menuAction().setVisible(principal.can(P.CREW_DUTY))
+    revenue = getattr(window, "revenue", None)
+    if revenue is not None:
+        revenue.action.setVisible(principal.can(P.VIEW_QUALITY))
     if suggestions is not None:
         suggestions.permit_assign(principal.can(P.ASSIGN))

@@ -126,6 +126,34 @@
     </message>
 </context>
 <context>
+    <name>ComplaintDialog</name>
+    <message>
+        <location filename="../../console/ui/dashboard/dialogs.py" line="+108"/>
+        <source>New complaint</source>
+        <translation>New complaint</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complaint about {reference}: an answer is due within 24 hours.</source>
+        <translation>Complaint about {reference}: an answer is due within 24 hours.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+</context>
+<context>
     <name>CompletionDialog</name>
     <message>
         <location filename="../../console/ui/pricing_panel.py" line="+119"/>
@@ -260,9 +288,652 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../console/ui/dashboard/texts.py" line="+13"/>
+        <source>Requests opened</source>
+        <translation>Requests opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs completed</source>
+        <translation>Jobs completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for a crew</source>
+        <translation>Waiting for a crew</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting: P1 safety</source>
+        <translation>Waiting: P1 safety</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting: P2 standard</source>
+        <translation>Waiting: P2 standard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting: P3 scheduled</source>
+        <translation>Waiting: P3 scheduled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oldest waiting</source>
+        <translation>Oldest waiting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA at risk</source>
+        <translation>SLA at risk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA breached</source>
+        <translation>SLA breached</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean time to assign</source>
+        <translation>Mean time to assign</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned within 2 min</source>
+        <translation>Assigned within 2 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean time to arrival</source>
+        <translation>Mean time to arrival</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P90 time to arrival</source>
+        <translation>P90 time to arrival</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrivals within SLA</source>
+        <translation>Arrivals within SLA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P1 arrivals within SLA</source>
+        <translation>P1 arrivals within SLA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crews on duty</source>
+        <translation>Crews on duty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crews on a job</source>
+        <translation>Crews on a job</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew utilisation</source>
+        <translation>Crew utilisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed by phone</source>
+        <translation>Fixed by phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean score</source>
+        <translation>Mean score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied (4-5)</source>
+        <translation>Satisfied (4-5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints open</source>
+        <translation>Complaints open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints overdue</source>
+        <translation>Complaints overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints answered in 24 h</source>
+        <translation>Complaints answered in 24 h</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>/ 5</source>
+        <translation>/ 5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Late arrival</source>
+        <translation>Late arrival</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew conduct</source>
+        <translation>Crew conduct</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle damage</source>
+        <translation>Vehicle damage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pricing</source>
+        <translation>Pricing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Communication</source>
+        <translation>Communication</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <location filename="../../console/ui/dashboard/charts.py" line="+63"/>
+        <source>Waiting for a crew, by priority</source>
+        <translation>Waiting for a crew, by priority</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This shift, by hour</source>
+        <translation>This shift, by hour</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Arrivals within SLA (%)</source>
+        <translation>Arrivals within SLA (%)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardReport</name>
+    <message>
+        <location filename="../../console/ui/dashboard/report_pdf.py" line="+29"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produced</source>
+        <translation>Produced</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key figures</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partner scorecards</source>
+        <translation>Partner scorecards</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>met</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missed</source>
+        <translation>missed</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../../console/ui/dashboard/window.py" line="+188"/>
+        <source>Supervisor dashboard</source>
+        <translation>Supervisor dashboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dashboard toolbar</source>
+        <translation>Dashboard toolbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period: </source>
+        <translation>Period: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current shift</source>
+        <translation>Current shift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report CSV…</source>
+        <translation>Report CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report PDF…</source>
+        <translation>Report PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export table…</source>
+        <translation>Export table…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the table below as CSV, sorted as shown</source>
+        <translation>Save the table below as CSV, sorted as shown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Partner scorecards</source>
+        <translation>Partner scorecards</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Depot scorecards</source>
+        <translation>Depot scorecards</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs this period</source>
+        <translation>Jobs this period</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+11"/>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+11"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint rate</source>
+        <translation>Complaint rate</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To assign</source>
+        <translation>To assign</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To arrive</source>
+        <translation>To arrive</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Updated {time}</source>
+        <translation>Updated {time}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Target ≥ {target}</source>
+        <translation>Target ≥ {target}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Assign within {minutes} min</source>
+        <translation>Assign within {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} at risk</source>
+        <translation>{count} at risk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>P90 {value}</source>
+        <translation>P90 {value}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{busy} of {on_duty} on a job</source>
+        <translation>{busy} of {on_duty} on a job</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{part} of {whole} calls</source>
+        <translation>{part} of {whole} calls</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mean {value}</source>
+        <translation>mean {value}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} overdue</source>
+        <translation>{count} overdue</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} requests opened</source>
+        <translation>{count} requests opened</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SLA breached</source>
+        <translation>SLA breached</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{status} – overdue</source>
+        <translation>{status} – overdue</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Record satisfaction…</source>
+        <translation>Record satisfaction…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open complaint…</source>
+        <translation>Open complaint…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+16"/>
+        <source>Export EIDO JSON…</source>
+        <translation>Export EIDO JSON…</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Record answer…</source>
+        <translation>Record answer…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close complaint…</source>
+        <translation>Close complaint…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Answer complaint</source>
+        <translation>Answer complaint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was the caller told about {reference}?</source>
+        <translation>What was the caller told about {reference}?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Close complaint</source>
+        <translation>Close complaint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How was the complaint about {reference} resolved?</source>
+        <translation>How was the complaint about {reference} resolved?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+65"/>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Daily report {day}</source>
+        <translation>Daily report {day}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift report {day} from {time}</source>
+        <translation>Shift report {day} from {time}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export EIDO JSON</source>
+        <translation>Export EIDO JSON</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save report</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="+199"/>
+        <location filename="../../console/ui/labels.py" line="+204"/>
         <source>{field} is required.</source>
         <translation>{field} is required.</translation>
     </message>
@@ -640,6 +1311,41 @@
         <location line="+1"/>
         <source>The two passwords are not the same.</source>
         <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request {reference} is not completed; follow-ups are for completed jobs.</source>
+        <translation>Request {reference} is not completed; follow-ups are for completed jobs.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Request {reference} already has a satisfaction score.</source>
+        <translation>Request {reference} already has a satisfaction score.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no complaint {key}.</source>
+        <translation>There is no complaint {key}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint {key} is already closed.</source>
+        <translation>Complaint {key} is already closed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint {key} has already been answered.</source>
+        <translation>Complaint {key} has already been answered.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint {key} was changed by someone else; refresh and try again.</source>
+        <translation>Complaint {key} was changed by someone else; refresh and try again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report day {value} is not valid: use YYYY-MM-DD.</source>
+        <translation>Report day {value} is not valid: use YYYY-MM-DD.</translation>
     </message>
 </context>
 <context>
@@ -1067,7 +1773,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-304"/>
+        <location filename="../../console/ui/labels.py" line="-324"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -1580,11 +2286,36 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <source>Coverage entitlement added</source>
         <translation>Coverage entitlement added</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction recorded</source>
+        <translation>Satisfaction recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint opened</source>
+        <translation>Complaint opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint answered</source>
+        <translation>Complaint answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint closed</source>
+        <translation>Complaint closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo history loaded</source>
+        <translation>Demo history loaded</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+542"/>
+        <location filename="../../console/ui/main_window.py" line="+548"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -1729,7 +2460,17 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Supervisor &amp;dashboard</source>
+        <translation>Supervisor &amp;dashboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the supervisor dashboard: KPIs, complaints, scorecards, reports</source>
+        <translation>Open the supervisor dashboard: KPIs, complaints, scorecards, reports</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>New call</source>
         <translation>New call</translation>
     </message>
@@ -2898,6 +3639,34 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <location line="+2"/>
         <source>{role} · DEMO account</source>
         <translation>{role} · DEMO account</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionDialog</name>
+    <message>
+        <location filename="../../console/ui/dashboard/dialogs.py" line="-59"/>
+        <source>Satisfaction follow-up</source>
+        <translation>Satisfaction follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How satisfied was the caller of {reference}?</source>
+        <translation>How satisfied was the caller of {reference}?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score (1-5)</source>
+        <translation>Score (1-5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the caller said (optional)</source>
+        <translation>What the caller said (optional)</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,34 @@
     </message>
 </context>
 <context>
+    <name>ComplaintDialog</name>
+    <message>
+        <location filename="../../console/ui/dashboard/dialogs.py" line="+108"/>
+        <source>New complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complaint about {reference}: an answer is due within 24 hours.</source>
+        <translation>工单 {reference} 的投诉：须在 24 小时内答复。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+</context>
+<context>
     <name>CompletionDialog</name>
     <message>
         <location filename="../../console/ui/pricing_panel.py" line="+119"/>
@@ -260,9 +288,652 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../console/ui/dashboard/texts.py" line="+13"/>
+        <source>Requests opened</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs completed</source>
+        <translation>已完成救援</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for a crew</source>
+        <translation>待派车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting: P1 safety</source>
+        <translation>待派车：P1 安全</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting: P2 standard</source>
+        <translation>待派车：P2 标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting: P3 scheduled</source>
+        <translation>待派车：P3 预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oldest waiting</source>
+        <translation>最长等待</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA at risk</source>
+        <translation>SLA 临近超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA breached</source>
+        <translation>SLA 已超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean time to assign</source>
+        <translation>平均派车用时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned within 2 min</source>
+        <translation>2 分钟内派车率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean time to arrival</source>
+        <translation>平均到达用时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P90 time to arrival</source>
+        <translation>到达用时 P90</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrivals within SLA</source>
+        <translation>按时到达率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P1 arrivals within SLA</source>
+        <translation>P1 按时到达率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crews on duty</source>
+        <translation>在岗车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crews on a job</source>
+        <translation>执行任务车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew utilisation</source>
+        <translation>车组利用率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed by phone</source>
+        <translation>电话解决率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-ups</source>
+        <translation>回访数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean score</source>
+        <translation>平均评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied (4-5)</source>
+        <translation>满意（4–5 分）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints open</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints overdue</source>
+        <translation>超时未答复投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints answered in 24 h</source>
+        <translation>24 小时内答复率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>/ 5</source>
+        <translation>/ 5 分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Late arrival</source>
+        <translation>到达迟缓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew conduct</source>
+        <translation>人员态度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle damage</source>
+        <translation>车辆损伤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pricing</source>
+        <translation>收费问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Communication</source>
+        <translation>沟通不畅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <location filename="../../console/ui/dashboard/charts.py" line="+63"/>
+        <source>Waiting for a crew, by priority</source>
+        <translation>待派车工单（按优先级）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting</source>
+        <translation>待派车</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This shift, by hour</source>
+        <translation>本班次（按小时）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opened</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Arrivals within SLA (%)</source>
+        <translation>按时到达率（%）</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardReport</name>
+    <message>
+        <location filename="../../console/ui/dashboard/report_pdf.py" line="+29"/>
+        <source>Period</source>
+        <translation>统计区间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Produced</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key figures</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partner scorecards</source>
+        <translation>合作商评分卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partner</source>
+        <translation>合作商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On time</source>
+        <translation>按时到达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missed</source>
+        <translation>未达标</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../../console/ui/dashboard/window.py" line="+188"/>
+        <source>Supervisor dashboard</source>
+        <translation>值班长看板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dashboard toolbar</source>
+        <translation>看板工具栏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period: </source>
+        <translation>统计区间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current shift</source>
+        <translation>本班次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report CSV…</source>
+        <translation>报表 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report PDF…</source>
+        <translation>报表 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the table below as CSV, sorted as shown</source>
+        <translation>按当前排序将下方表格保存为 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Partner scorecards</source>
+        <translation>合作商评分卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Depot scorecards</source>
+        <translation>网点评分卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs this period</source>
+        <translation>本期工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+11"/>
+        <source>Request</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+11"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answered</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jobs</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On time</source>
+        <translation>按时到达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint rate</source>
+        <translation>投诉率</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To assign</source>
+        <translation>派车用时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To arrive</source>
+        <translation>到达用时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Updated {time}</source>
+        <translation>更新于 {time}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Target ≥ {target}</source>
+        <translation>目标 ≥ {target}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Assign within {minutes} min</source>
+        <translation>须 {minutes} 分钟内派车</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} at risk</source>
+        <translation>{count} 单临近超时</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>P90 {value}</source>
+        <translation>P90 {value}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{busy} of {on_duty} on a job</source>
+        <translation>{on_duty} 个在岗车组中 {busy} 个执行任务</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{part} of {whole} calls</source>
+        <translation>{whole} 通来电中 {part} 通</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mean {value}</source>
+        <translation>平均 {value}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} overdue</source>
+        <translation>{count} 件超时</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} requests opened</source>
+        <translation>新建工单 {count} 单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SLA breached</source>
+        <translation>SLA 已超时</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{status} – overdue</source>
+        <translation>{status}（已超时）</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Record satisfaction…</source>
+        <translation>登记满意度回访…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open complaint…</source>
+        <translation>登记投诉…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+16"/>
+        <source>Export EIDO JSON…</source>
+        <translation>导出 EIDO JSON…</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Record answer…</source>
+        <translation>登记答复…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close complaint…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Answer complaint</source>
+        <translation>答复投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was the caller told about {reference}?</source>
+        <translation>就工单 {reference} 向客户作了什么答复？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Close complaint</source>
+        <translation>投诉结案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How was the complaint about {reference} resolved?</source>
+        <translation>工单 {reference} 的投诉如何处理结案？</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+65"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Daily report {day}</source>
+        <translation>日报 {day}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift report {day} from {time}</source>
+        <translation>班次报表 {day} {time} 起</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export EIDO JSON</source>
+        <translation>导出 EIDO JSON</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="+199"/>
+        <location filename="../../console/ui/labels.py" line="+204"/>
         <source>{field} is required.</source>
         <translation>{field}为必填项。</translation>
     </message>
@@ -640,6 +1311,41 @@
         <location line="+1"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request {reference} is not completed; follow-ups are for completed jobs.</source>
+        <translation>工单 {reference} 尚未完成；回访仅针对已完成的救援。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Request {reference} already has a satisfaction score.</source>
+        <translation>工单 {reference} 已有满意度评分。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no complaint {key}.</source>
+        <translation>没有编号为 {key} 的投诉。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint {key} is already closed.</source>
+        <translation>投诉 {key} 已结案。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint {key} has already been answered.</source>
+        <translation>投诉 {key} 已答复。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint {key} was changed by someone else; refresh and try again.</source>
+        <translation>投诉 {key} 已被他人修改，请刷新后重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report day {value} is not valid: use YYYY-MM-DD.</source>
+        <translation>报表日期 {value} 无效：请使用 YYYY-MM-DD 格式。</translation>
     </message>
 </context>
 <context>
@@ -1067,7 +1773,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-304"/>
+        <location filename="../../console/ui/labels.py" line="-324"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -1580,11 +2286,36 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <source>Coverage entitlement added</source>
         <translation>新增救援权益</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction recorded</source>
+        <translation>已登记满意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint opened</source>
+        <translation>已登记投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint answered</source>
+        <translation>投诉已答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint closed</source>
+        <translation>投诉已结案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo history loaded</source>
+        <translation>已载入演示历史数据</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+542"/>
+        <location filename="../../console/ui/main_window.py" line="+548"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -1729,7 +2460,17 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Supervisor &amp;dashboard</source>
+        <translation>值班长看板(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the supervisor dashboard: KPIs, complaints, scorecards, reports</source>
+        <translation>打开值班长看板：关键指标、投诉、评分卡与报表</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -2898,6 +3639,34 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <location line="+2"/>
         <source>{role} · DEMO account</source>
         <translation>{role} · 演示账号</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionDialog</name>
+    <message>
+        <location filename="../../console/ui/dashboard/dialogs.py" line="-59"/>
+        <source>Satisfaction follow-up</source>
+        <translation>满意度回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How satisfied was the caller of {reference}?</source>
+        <translation>工单 {reference} 的客户满意度如何？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score (1-5)</source>
+        <translation>评分（1–5）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the caller said (optional)</source>
+        <translation>客户原话（可选）</translation>
     </message>
 </context>
 <context>
