@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from console import __version__, cli_dispatch, cli_records
+from console import __version__, cli_dispatch, cli_records, cli_sim
 from console.config import LANGUAGES, Settings, actor_name, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
 from console.core.validation import printable
@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_common_options(parser, default=None)
+    cli_sim.add_demo_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # Sub-commands repeat the options but never overwrite a value given before them.
     common = _Parser(add_help=False)
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         "optimise", parents=[common], help="propose crews for the whole queue (nothing is applied)"
     )
     optimise.add_argument("--json", action="store_true", help="machine-readable output")
+    cli_sim.add_commands(commands, common)
     return parser
 
 
@@ -164,13 +166,18 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     from console.ui.app import run_console
 
     backend = _backend_on(engine, settings, "console")
-    return run_console(
-        backend,
-        language=settings.language,
-        argv=sys.argv[:1],
-        poll_ms=round(settings.poll_seconds * 1000),
-        tz=ZoneInfo(settings.timezone),
-    )
+    demo = cli_sim.start_demo(engine, settings, args)
+    try:
+        return run_console(
+            backend,
+            language=settings.language,
+            argv=sys.argv[:1],
+            poll_ms=round(settings.poll_seconds * 1000),
+            tz=ZoneInfo(settings.timezone),
+        )
+    finally:
+        if demo is not None:
+            demo.stop()
 
 
 def _backend_on(engine: Engine, settings: Settings, channel: str) -> DatabaseBackend:
@@ -205,6 +212,7 @@ COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {
     **cli_records.COMMANDS,
     "suggest": _cmd_suggest,
     "optimise": _cmd_optimise,
+    **cli_sim.COMMANDS,
 }
 
 
