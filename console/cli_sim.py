@@ -178,7 +178,10 @@ def format_table(study: Study) -> str:
 
     document = json.loads(study.to_json())
     summaries = document["policies"]
-    differences = document.get("differences", {})
+    first = study.policies[0]
+    differences = {
+        f"{p}-{first}": document["differences"][f"{p}-{first}"] for p in study.policies[1:]
+    }
     keys = table_keys(list(summaries[study.policies[0]]))
     headers = ["KPI", *study.policies, *(f"Δ {name}" for name in differences)]
     rows = []

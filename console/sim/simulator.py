@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -203,10 +203,10 @@ class Simulator:
         return area.engine
 
     def _crew_info(self, i: int, now: datetime) -> CrewInfo:
-        # gps_at is the crew's last move: the twin's crews always report, so never stale.
+        # The twin's crews report their position all the time: the fix is always fresh.
         cached = self._crew_infos[i]
         if cached is not None:
-            return cached
+            return cached if cached.gps_at == now else replace(cached, gps_at=now)
         crew = self.crews[i]
         info = CrewInfo(
             id=crew.id,

@@ -84,3 +84,29 @@ def test_no_policy_gives_one_crew_two_requests() -> None:
 def test_a_p1_request_is_never_starved_by_any_policy(name: str) -> None:
     view = View([crew(1, 0), crew(2, 1)], [request(1, 0.5, 6.0, Priority.P1)])
     assert picks(make_policy(name), view, [1]) in ({1: 1}, {1: 2})
+
+
+def test_without_preference_weights_the_suggestion_policy_is_the_baseline_on_a_whole_day() -> None:
+    # The engine's score is ETA plus penalties for workload, partner quality, stale GPS and
+    # missing preferred skills. The twin's crews report positions all the time and start the
+    # day with no jobs, so with the skill preference switched off both policies must send the
+    # very same crews: any difference would be the twin feeding the engine wrong facts.
+    from console.core.dispatch import DispatchWeights
+    from console.core.fleet_layout import load_cities
+    from console.core.geo import ServiceArea
+    from console.sim.demand import generate_calls, streams
+    from console.sim.fleet import build_fleet
+    from console.sim.scenario import WhatIf, load_scenario
+    from console.sim.simulator import Simulator
+
+    scenario = WhatIf(demand_scale=0.5).apply(load_scenario("shanghai-day"))
+    cities, area = load_cities(), ServiceArea.default()
+    rngs = streams(9)
+    crews = build_fleet(scenario, rngs["fleet"], cities=cities, area=area)
+    calls = generate_calls(scenario, rngs, cities, area)
+    plain = DispatchWeights(missing_preferred_skill=0.0)
+    runs = [
+        Simulator(calls, crews, make_policy(name), day=scenario.day, weights=plain).run()
+        for name in ("nearest", "suggest")
+    ]
+    assert runs[0].crew_of.tolist() == runs[1].crew_of.tolist()
