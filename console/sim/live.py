@@ -441,10 +441,12 @@ class LiveDemo:
                 job.origin[1] + (job.target[1] - job.origin[1]) * share,
             )
         job.last_fix = minute
-        if self._write(
-            f"crew {job.crew_id}", "position",
-            lambda: self.services.update_crew_position(job.crew_id, round(at[0], 6), round(at[1], 6)),
-        ) is not None:  # fmt: skip
+        try:
+            self.services.update_crew_position(job.crew_id, round(at[0], 6), round(at[1], 6))
+        except DomainError as exc:
+            self.counts["refused"] += 1
+            log.info("demo twin: crew %s position refused: %s", job.crew_id, exc.english())
+        else:
             self.counts["fixes"] += 1
 
     def _write(self, what: str, action: str, write: Callable[[], T]) -> T | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -116,6 +116,7 @@ class Simulator:
         self.routing: RoutingProvider = routing or EstimatedRouting()
         self.rules = rules or CapabilityRules.default()
         self.weights = weights or DispatchWeights()
+        self._fresh = timedelta(minutes=self.weights.stale_gps_after_minutes / 2)
         self.unload = unload_minutes
         self.horizon = DAY_MINUTES + drain_hours * 60.0
         self.progress = progress
@@ -203,25 +204,18 @@ class Simulator:
         return area.engine
 
     def _crew_info(self, i: int, now: datetime) -> CrewInfo:
-        # The twin's crews report their position all the time: the fix is always fresh.
+        # The twin's crews report their position all the time: a fix is never stale. A
+        # cached info is reused while its fix is younger than half the staleness limit
+        # (the engine reads the fix's age only to flag stale crews).
         cached = self._crew_infos[i]
-        if cached is not None:
-            return cached if cached.gps_at == now else replace(cached, gps_at=now)
+        if cached is not None and cached.gps_at is not None and now - cached.gps_at < self._fresh:
+            return cached
         crew = self.crews[i]
         info = CrewInfo(
-            id=crew.id,
-            call_sign=crew.call_sign,
-            depot_id=crew.depot_id,
-            partner_id=crew.partner_id,
-            region=crew.region,
-            vehicle_kind=crew.vehicle_kind,
-            skills=crew.skills,
-            status=CrewStatus.AVAILABLE,
-            lat=float(self.crew_lat[i]),
-            lon=float(self.crew_lon[i]),
-            gps_at=now,
-            version=self.crew_token[i],
-        )
+            crew.id, crew.call_sign, crew.depot_id, crew.partner_id, crew.region,
+            crew.vehicle_kind, crew.skills, CrewStatus.AVAILABLE,
+            float(self.crew_lat[i]), float(self.crew_lon[i]), now, self.crew_token[i],
+        )  # fmt: skip
         self._crew_infos[i] = info
         return info
 

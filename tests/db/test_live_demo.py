@@ -58,6 +58,7 @@ def test_the_demo_takes_calls_assigns_and_drives_crews_through_the_lifecycle(
         kinds = set(connection.scalars(select(Event.kind).distinct()))
     assert demo.counts["calls"] > 10
     assert demo.counts["assigned"] > 0
+    assert demo.counts["fixes"] > 0
     assert statuses.get(RequestStatus.COMPLETED.value, 0) > 0
     assert {"request.created", "request.assigned", "crew.position"} <= kinds
     assert actors == {"fixture", DEMO_ACTOR}
