@@ -85,7 +85,7 @@ class FirstSuggestion:
     name = "suggest"
     single_pass = False
 
-    def __init__(self, limit: int = 3) -> None:
+    def __init__(self, limit: int = 1) -> None:
         self.limit = limit
 
     def choose(self, view: DispatchView, queue: Sequence[int]) -> list[Assignment]:
