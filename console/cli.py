@@ -24,6 +24,7 @@ from console import (
     cli_pricing,
     cli_quality,
     cli_records,
+    cli_sim,
     cli_users,
 )
 from console.config import LANGUAGES, Settings, actor_name, data_dir, load_settings
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="sign-in name to fill in when the console opens",
     )
+    cli_sim.add_demo_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # Sub-commands repeat the options but never overwrite a value given before them.
     common = _Parser(add_help=False)
@@ -152,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     optimise.add_argument("--json", action="store_true", help="machine-readable output")
     cli_pricing.add_commands(commands, common)
     cli_quality.add_commands(commands, common)
+    cli_sim.add_commands(commands, common)
     return parser
 
 
@@ -209,17 +212,22 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     def open_user_admin(principal: Principal) -> Accounts:
         return Accounts(engine, principal=principal)
 
-    return run_console(
-        Accounts(engine),
-        open_backend,
-        user=args.user,
-        open_user_admin=open_user_admin,
-        language=settings.language,
-        argv=sys.argv[:1],
-        poll_ms=round(settings.poll_seconds * 1000),
-        tz=ZoneInfo(settings.timezone),
-        tiles=settings.map,
-    )
+    demo = cli_sim.start_demo(engine, settings, args)
+    try:
+        return run_console(
+            Accounts(engine),
+            open_backend,
+            user=args.user,
+            open_user_admin=open_user_admin,
+            language=settings.language,
+            argv=sys.argv[:1],
+            poll_ms=round(settings.poll_seconds * 1000),
+            tz=ZoneInfo(settings.timezone),
+            tiles=settings.map,
+        )
+    finally:
+        if demo is not None:
+            demo.stop()
 
 
 def _backend_on(engine: Engine, settings: Settings, principal: Principal) -> DatabaseBackend:
@@ -270,6 +278,7 @@ COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {
     **cli_pricing.COMMANDS,
     "report": _cmd_report,
     "eido": _cmd_eido,
+    **cli_sim.COMMANDS,
 }
 
 

@@ -313,23 +313,22 @@ class DispatchEngine:
             * (1.0 - np.clip(np.array([c.partner_quality for c in eligible], dtype=float), 0, 1))
         )
         self.region = [c.region for c in eligible]
-        points = unit_vectors(self.lat, self.lon) if n else np.zeros((0, 3))
-        self._trees: dict[int, tuple[cKDTree, IntArray]] = {}
-        for code in range(len(_KINDS)):
-            members = np.flatnonzero(self.kind == code)
-            if len(members):
-                self._trees[code] = (cKDTree(points[members]), members)
-        self._free_trees: dict[int, tuple[cKDTree, IntArray]] = {}
-        for code in range(len(_KINDS)):
-            members = np.flatnonzero((self.kind == code) & self.available)
-            if len(members):
-                self._free_trees[code] = (cKDTree(points[members]), members)
+        self._points = unit_vectors(self.lat, self.lon) if n else np.zeros((0, 3))
+        # One k-d tree per vehicle kind (all eligible crews, and free ones only), built on
+        # first use: a suggestion usually needs one or two kinds, and engines are rebuilt
+        # often (the simulator builds tens of thousands).
+        self._trees = _KindTrees(self._points, self.kind, np.ones(n, dtype=bool))
+        self._free_trees = (
+            self._trees
+            if self.available.all()
+            else _KindTrees(self._points, self.kind, self.available)
+        )
 
     # ------------------------------------------------------------ one request
 
     def _nearest(
         self,
-        trees: Mapping[int, tuple[cKDTree, IntArray]],
+        trees: _KindTrees,
         needs: Needs,
         point: FloatArray,
         k: int,
@@ -516,6 +515,23 @@ class DispatchEngine:
             round(weighted, 3),
             round(base_weighted, 3),
         )
+
+
+class _KindTrees:
+    """k-d trees of crew positions by vehicle-kind code, each built when first asked for."""
+
+    def __init__(self, points: FloatArray, kind: IntArray, include: npt.NDArray[np.bool_]) -> None:
+        self._points = points
+        self._kind = kind
+        self._include = include
+        self._built: dict[int, tuple[cKDTree, IntArray] | None] = {}
+
+    def get(self, code: int) -> tuple[cKDTree, IntArray] | None:
+        """(tree, crew indices) for a vehicle kind, or None when it has no crew."""
+        if code not in self._built:
+            members = np.flatnonzero((self._kind == code) & self._include)
+            self._built[code] = (cKDTree(self._points[members]), members) if len(members) else None
+        return self._built[code]
 
 
 def _eligible(crew: CrewInfo, now: datetime, horizon: float) -> bool:

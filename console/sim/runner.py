@@ -1,0 +1,114 @@
+"""Replications and policy comparisons: the simulator run the way the CLI asks for it."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from console.core.fleet_layout import City, load_cities
+from console.core.geo import ServiceArea
+from console.core.sla import SlaTargets
+from console.sim.demand import generate_calls, streams
+from console.sim.fleet import SimCrew, build_fleet
+from console.sim.kpi import day_kpis, estimate
+from console.sim.policy import make_policy
+from console.sim.scenario import Scenario
+from console.sim.simulator import Simulator
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass(frozen=True)
+class Study:
+    """KPI figures per policy and replication, for one scenario and seed."""
+
+    scenario: Scenario
+    seed: int
+    policies: tuple[str, ...]
+    crews: int
+    figures: dict[str, list[dict[str, float]]]
+    """Per policy: one KPI dict per replication (same random numbers across policies)."""
+
+    def to_json(self) -> str:
+        """Deterministic JSON: the same study always gives the same bytes."""
+        document: dict[str, Any] = {
+            "scenario": self.scenario.name,
+            "seed": self.seed,
+            "replications": len(next(iter(self.figures.values()))),
+            "crews": self.crews,
+            "expected_calls": _round(self.scenario.expected_calls),
+            "policies": {p: _summary(self.figures[p]) for p in self.policies},
+        }
+        if len(self.policies) > 1:
+            first = self.policies[0]
+            document["differences"] = {
+                f"{p}-{first}": _summary(_paired(self.figures[p], self.figures[first]))
+                for p in self.policies[1:]
+            }
+        return json.dumps(document, sort_keys=True, indent=2, allow_nan=False, ensure_ascii=False)
+
+
+def _paired(a: list[dict[str, float]], b: list[dict[str, float]]) -> list[dict[str, float]]:
+    return [{k: x[k] - y[k] for k in x} for x, y in zip(a, b, strict=True)]
+
+
+def _round(value: float) -> float | None:
+    return None if not math.isfinite(value) else round(value, 4)
+
+
+def _summary(runs: list[dict[str, float]]) -> dict[str, dict[str, float | None]]:
+    out: dict[str, dict[str, float | None]] = {}
+    for key in runs[0]:
+        est = estimate([run[key] for run in runs])
+        out[key] = {"mean": _round(est.mean), "ci95": _round(est.half_width)}
+    return out
+
+
+def run_study(
+    scenario: Scenario,
+    policies: Sequence[str],
+    *,
+    seed: int,
+    replications: int,
+    sla: SlaTargets | None = None,
+    progress: Progress | None = None,
+    cities: Sequence[City] | None = None,
+) -> Study:
+    """Run every policy on the same ``replications`` days (common random numbers)."""
+    city_list = list(cities) if cities is not None else load_cities()
+    area = ServiceArea.default()
+    roots = np.random.SeedSequence(seed).spawn(replications + 1)
+    crews: list[SimCrew] = build_fleet(
+        scenario, np.random.default_rng(roots[0]), cities=city_list, area=area
+    )
+    figures: dict[str, list[dict[str, float]]] = {p: [] for p in policies}
+    for rep in range(replications):
+        calls = generate_calls(scenario, streams(roots[rep + 1]), city_list, area)
+        for n, name in enumerate(policies):
+            step = rep * len(policies) + n
+            total = replications * len(policies)
+            tick = None
+            if progress is not None:
+                label = f"{name} {rep + 1}/{replications}"
+
+                def tick(
+                    fraction: float, _step: int = step, _label: str = label, _total: int = total
+                ) -> None:
+                    progress(_label, (_step + fraction) / _total)
+
+            sim = Simulator(
+                calls,
+                crews,
+                make_policy(name),
+                day=scenario.day,
+                unload_minutes=scenario.unload_minutes,
+                drain_hours=scenario.drain_hours,
+                progress=tick,
+            )
+            figures[name].append(day_kpis(sim.run(), sla))
+    return Study(scenario, seed, tuple(policies), len(crews), figures)
