@@ -29,6 +29,7 @@ from console import (
 )
 from console.config import LANGUAGES, Settings, actor_name, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
+from console.core.pricing import PricingBook
 from console.core.roles import Principal
 from console.core.validation import printable
 from console.db import schema
@@ -197,6 +198,9 @@ def _cmd_db(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
+    # A malformed tariff or programme file stops the console here, before the
+    # database is touched or anyone signs in.
+    book = cli_pricing.pricing_book()
     engine = _open(settings, create=True)
     with Session(engine) as session:
         has_data = bool(session.scalar(select(func.count()).select_from(Depot)))
@@ -207,7 +211,7 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     from console.ui.app import run_console
 
     def open_backend(principal: Principal) -> DatabaseBackend:
-        return _backend_on(engine, settings, principal)
+        return _backend_on(engine, settings, principal, book)
 
     def open_user_admin(principal: Principal) -> Accounts:
         return Accounts(engine, principal=principal)
@@ -230,7 +234,9 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
             demo.stop()
 
 
-def _backend_on(engine: Engine, settings: Settings, principal: Principal) -> DatabaseBackend:
+def _backend_on(
+    engine: Engine, settings: Settings, principal: Principal, book: PricingBook | None = None
+) -> DatabaseBackend:
     return DatabaseBackend(
         engine,
         principal=principal,
@@ -238,7 +244,7 @@ def _backend_on(engine: Engine, settings: Settings, principal: Principal) -> Dat
         timezone=settings.timezone,
         rules=settings.rules(),
         routing=settings.routing(),
-        pricing=cli_pricing.pricing_book(),
+        pricing=book or cli_pricing.pricing_book(),
         quality=settings.quality,
     )
 
