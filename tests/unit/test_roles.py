@@ -53,7 +53,11 @@ def test_supervisors_may_do_all_a_dispatcher_may_and_admins_run_no_desk() -> Non
         Permission.CREW_SERVICE,
         Permission.IMPORT_REFERENCE,
         Permission.VIEW_CLOSED_CALLER_PHONE,
+        Permission.MANAGE_COVERAGE,
+        Permission.HANDLE_COMPLAINTS,
+        Permission.VIEW_QUALITY,
     }
+    assert {Permission.QUOTE, Permission.DISPUTE, Permission.FOLLOW_UP} <= dispatcher
     assert ROLE_PERMISSIONS[Role.ADMIN] == {Permission.MANAGE_USERS}
     assert not any(
         Permission.MAINTAIN in p or Permission.SIGN_IN in p for p in ROLE_PERMISSIONS.values()
