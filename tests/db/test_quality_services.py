@@ -7,16 +7,17 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import Engine
 
-from console.core.errors import Conflict, NotFound, ValidationError
+from console.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from console.core.quality import ComplaintCategory, ComplaintStatus
-from console.core.vocab import RequestStatus
+from console.core.roles import Principal
+from console.core.vocab import RequestStatus, Role
 from console.db.audit import verify_ledger
 from console.db.backend import DatabaseBackend
 from console.db.quality_services import QualityServices
 from console.db.services import Services
 from tests.db.conftest import FakeClock
 from tests.db.helpers import draft, drive_to, state
-from tests.support.principals import desk
+from tests.support.principals import desk, dispatcher
 
 
 def completed(services: Services, engine: Engine, clock: FakeClock) -> int:
@@ -138,3 +139,26 @@ def test_a_stale_complaint_version_is_a_conflict(
     with pytest.raises(Conflict) as caught:
         quality.close_complaint(complaint_id, "done", expected_version=1)
     assert caught.value.code == "complaint.changed"
+
+
+def test_only_supervisors_answer_and_close_complaints_and_admins_record_no_follow_ups(
+    services: Services, engine: Engine, clock: FakeClock
+) -> None:
+    request_id = completed(services, engine, clock)
+    as_dispatcher = QualityServices(Services(engine, principal=dispatcher("d1"), clock=clock))
+    as_admin = QualityServices(
+        Services(engine, principal=Principal.user("a1", Role.ADMIN), clock=clock)
+    )
+    complaint = as_dispatcher.open_complaint(
+        request_id, ComplaintCategory.LATE_ARRIVAL, "late", "d1"
+    )
+    before = state(engine)
+    with pytest.raises(PermissionDenied):
+        as_dispatcher.respond_complaint(complaint, "sorry")
+    with pytest.raises(PermissionDenied):
+        as_dispatcher.close_complaint(complaint, "done")
+    with pytest.raises(PermissionDenied):
+        as_admin.record_satisfaction(request_id, 5)
+    assert state(engine) == before
+    QualityServices(services).respond_complaint(complaint, "sorry")
+    assert state(engine)[0] == before[0] + 1
