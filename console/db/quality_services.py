@@ -21,13 +21,6 @@ from console.core.vocab import RequestStatus
 from console.db.models import Complaint, Request, Satisfaction
 from console.db.services import MAX_ID, Services, WriteContext
 
-OPERATION_PERMISSIONS: dict[str, Permission] = {
-    "record_satisfaction": Permission.FOLLOW_UP,
-    "open_complaint": Permission.FOLLOW_UP,
-    "respond_complaint": Permission.HANDLE_COMPLAINTS,
-    "close_complaint": Permission.HANDLE_COMPLAINTS,
-}
-"""The permission each operation needs."""
 COMMENT_LIMIT = 2000
 
 
