@@ -4,9 +4,14 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../console/ui/alerts.py" line="+339"/>
+        <location filename="../../console/ui/alert_banner.py" line="+176"/>
         <source>New P1 safety request {reference}</source>
         <translation>New P1 safety request {reference}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reference}: triage deadline passed</source>
+        <translation>{reference}: triage deadline passed</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -19,12 +24,52 @@
         <translation>{reference}: arrival deadline passed</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>(+{count} more)</source>
-        <translation>(+{count} more)</translation>
+        <location line="+9"/>
+        <source>{count} new P1 safety requests</source>
+        <translation>{count} new P1 safety requests</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>{count} requests past the triage deadline</source>
+        <translation>{count} requests past the triage deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} requests past the assignment deadline</source>
+        <translation>{count} requests past the assignment deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} requests past the arrival deadline</source>
+        <translation>{count} requests past the arrival deadline</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No alerts</source>
+        <translation>No alerts</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>List ({count})</source>
+        <translation>List ({count})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>… and {count} more</source>
+        <translation>… and {count} more</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Select the most urgent alerted request</source>
+        <translation>Select the most urgent alerted request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the alerted requests</source>
+        <translation>List the alerted requests</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>&amp;Mute alerts</source>
         <translation>&amp;Mute alerts</translation>
     </message>
@@ -39,12 +84,7 @@
         <translation>Show</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Select this request</source>
-        <translation>Select this request</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Dismiss all alerts</source>
         <translation>Dismiss all alerts</translation>
     </message>
@@ -2315,7 +2355,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+548"/>
+        <location filename="../../console/ui/main_window.py" line="+610"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -2540,7 +2580,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>User: {user}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -2550,7 +2590,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>&lt;b&gt;Roadside Assistance Dispatch Console&lt;/b&gt;&lt;br&gt;Nationwide 24-hour roadside assistance: take calls, queue requests and dispatch crews.&lt;br&gt;Licensed under Apache-2.0.</translation>
     </message>
     <message>
-        <location line="+254"/>
+        <location line="+267"/>
         <source>Select a request first.</source>
         <translation>Select a request first.</translation>
     </message>
@@ -3418,7 +3458,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+177"/>
+        <location filename="../../console/ui/queue_model.py" line="+211"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
@@ -3471,6 +3511,21 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <location line="+69"/>
         <source>+{time} overdue</source>
         <translation>+{time} overdue</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Triage: queue the request or resolve it by phone</source>
+        <translation>Triage: queue the request or resolve it by phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignment: a crew must be assigned</source>
+        <translation>Assignment: a crew must be assigned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrival: the crew must be on scene</source>
+        <translation>Arrival: the crew must be on scene</translation>
     </message>
 </context>
 <context>

@@ -4,9 +4,14 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../console/ui/alerts.py" line="+339"/>
+        <location filename="../../console/ui/alert_banner.py" line="+176"/>
         <source>New P1 safety request {reference}</source>
         <translation>新的 P1 安全工单 {reference}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reference}: triage deadline passed</source>
+        <translation>{reference}：已超过分诊时限</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -19,12 +24,52 @@
         <translation>{reference}：已超过到达时限</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>(+{count} more)</source>
-        <translation>（另有 {count} 条）</translation>
+        <location line="+9"/>
+        <source>{count} new P1 safety requests</source>
+        <translation>{count} 个新的 P1 安全工单</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>{count} requests past the triage deadline</source>
+        <translation>{count} 个工单已超过分诊时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} requests past the assignment deadline</source>
+        <translation>{count} 个工单已超过派车时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} requests past the arrival deadline</source>
+        <translation>{count} 个工单已超过到达时限</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No alerts</source>
+        <translation>暂无警报</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>List ({count})</source>
+        <translation>列表（{count}）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 个</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Select the most urgent alerted request</source>
+        <translation>选中最紧急的警报工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the alerted requests</source>
+        <translation>列出有警报的工单</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>&amp;Mute alerts</source>
         <translation>警报静音(&amp;M)</translation>
     </message>
@@ -39,12 +84,7 @@
         <translation>查看</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Select this request</source>
-        <translation>选中此工单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Dismiss all alerts</source>
         <translation>关闭全部警报</translation>
     </message>
@@ -2315,7 +2355,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+548"/>
+        <location filename="../../console/ui/main_window.py" line="+610"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -2540,7 +2580,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>用户：{user}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -2550,7 +2590,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>&lt;b&gt;道路救援调度台&lt;/b&gt;&lt;br&gt;全国24小时道路救援：受理来电、工单排队、派遣救援车组。&lt;br&gt;依据 Apache-2.0 许可证发布。</translation>
     </message>
     <message>
-        <location line="+254"/>
+        <location line="+267"/>
         <source>Select a request first.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -3418,7 +3458,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+177"/>
+        <location filename="../../console/ui/queue_model.py" line="+211"/>
         <source>Reference</source>
         <translation>工单号</translation>
     </message>
@@ -3471,6 +3511,21 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <location line="+69"/>
         <source>+{time} overdue</source>
         <translation>已超时 {time}</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Triage: queue the request or resolve it by phone</source>
+        <translation>分诊时限：将工单排队派车或电话解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignment: a crew must be assigned</source>
+        <translation>派车时限：须指派救援车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrival: the crew must be on scene</source>
+        <translation>到达时限：救援车组须到达现场</translation>
     </message>
 </context>
 <context>
