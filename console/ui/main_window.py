@@ -1190,11 +1190,16 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """On the first show of a fresh layout, size the docks for the real window."""
+        """Keep the window on screen; on the first show of a fresh layout, size the docks."""
         super().showEvent(event)
+        # A saved place may be on a monitor since unplugged, or under today's taskbar.
+        QTimer.singleShot(0, self._keep_on_screen)
         if self._sizes_pending:
             self._sizes_pending = False
             QTimer.singleShot(0, self._default_dock_sizes)
+
+    def _keep_on_screen(self) -> None:
+        screen_fit.keep_on_screen(self)
 
     def open_dashboard(self) -> DashboardWindow | None:
         """Show the supervisor dashboard (a window of its own, refreshed on every sync)."""
