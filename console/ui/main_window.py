@@ -1138,7 +1138,11 @@ class MainWindow(QMainWindow):
         """
         normal = self._settings.value("window/normal")
         if isinstance(normal, QRect) and normal.isValid():
-            self.setGeometry(screen_fit.fit_rect(normal, screen_fit.available_geometry(self, normal.center())))
+            # A saved place may be on a monitor since unplugged, or under today's taskbar.
+            screen = screen_fit.available_geometry(self, normal.center())
+            if not screen.contains(normal):
+                screen.setTop(screen.top() + screen_fit.TITLE_BAR_ALLOWANCE)
+            self.setGeometry(screen_fit.fit_rect(normal, screen))
         else:
             geometry = self._settings.value("window/geometry")
             if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -1190,16 +1194,11 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Keep the window on screen; on the first show of a fresh layout, size the docks."""
+        """On the first show of a fresh layout, size the docks for the real window."""
         super().showEvent(event)
-        # A saved place may be on a monitor since unplugged, or under today's taskbar.
-        QTimer.singleShot(0, self._keep_on_screen)
         if self._sizes_pending:
             self._sizes_pending = False
             QTimer.singleShot(0, self._default_dock_sizes)
-
-    def _keep_on_screen(self) -> None:
-        screen_fit.keep_on_screen(self)
 
     def open_dashboard(self) -> DashboardWindow | None:
         """Show the supervisor dashboard (a window of its own, refreshed on every sync)."""

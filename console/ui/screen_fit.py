@@ -19,7 +19,6 @@ __all__ = [
     "available_geometry",
     "fit_rect",
     "fit_to_screen",
-    "keep_on_screen",
     "room_for",
 ]
 
@@ -76,21 +75,11 @@ def room_for(widget: QWidget) -> QSize:
     return QSize(max(1, bounds.width() - left - right), max(1, bounds.height() - top - bottom))
 
 
-def keep_on_screen(widget: QWidget) -> None:
-    """Shrink and move a shown window (frame included) onto its screen's available area.
-
-    Unlike :func:`fit_to_screen` it sets no maximum size, so the window can
-    still be maximised.
-    """
-    _fit_now(widget, cap=False)
-
-
-def _fit_now(widget: QWidget, *, cap: bool = True) -> None:
+def _fit_now(widget: QWidget) -> None:
     if widget.isMaximized() or widget.isFullScreen():
         return
     room = room_for(widget)
-    if cap:
-        widget.setMaximumSize(room)
+    widget.setMaximumSize(room)
     if widget.width() > room.width() or widget.height() > room.height():
         widget.resize(widget.size().boundedTo(room))
     if not widget.isVisible():
