@@ -169,6 +169,7 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
         self._bold: QFont | None = None
         self._city_en: dict[str, str] = {}
         self._targets = targets or SlaTargets()
+        self._urgency_keys: dict[int, tuple[RequestRow, float]] = {}
 
     @property
     def targets(self) -> SlaTargets:
@@ -311,7 +312,17 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
             case Column.ETA:
                 return _NO_ETA if row.eta_minutes is None else row.eta_minutes
             case Column.SLA:
-                return urgency_key(row, self._targets)
+                return self._urgency(row)
+
+    def _urgency(self, row: RequestRow) -> float:
+        # Sorting asks for the key of one row many times; rows are immutable, so the
+        # key is kept until the row object is replaced by an update.
+        cached = self._urgency_keys.get(row.id)
+        if cached is not None and cached[0] is row:
+            return cached[1]
+        key = urgency_key(row, self._targets)
+        self._urgency_keys[row.id] = (row, key)
+        return key
 
     def _bold_font(self) -> QFont:
         if self._bold is None:
@@ -378,7 +389,9 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
 
         Rows missing from the snapshot are removed, the rest upserted in place.
         """
-        self._retain_only({row.id for row in changes.requests})
+        present = {row.id for row in changes.requests}
+        self._retain_only(present)
+        self._urgency_keys = {k: v for k, v in self._urgency_keys.items() if k in present}
         self.apply(changes)
 
     def apply(self, changes: RequestChanges) -> None:
@@ -388,6 +401,9 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
         """
         self._now = self._clock()
         self._upsert(changes.requests)
+        for row in changes.requests:
+            if not row.is_open:
+                self._urgency_keys.pop(row.id, None)
 
     def _keeps(self, row: RequestRow) -> bool:
         """Only open requests are shown; one that closes is removed."""
