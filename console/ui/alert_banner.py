@@ -33,7 +33,7 @@ __all__ = ["FLASH_TOGGLES", "LIST_LIMIT", "Alert", "AlertBanner", "AlertKind"]
 FLASH_TOGGLES = 6
 """How many times the strip swaps shades when an alert arrives."""
 
-LIST_LIMIT = 25
+LIST_LIMIT = 100
 """Requests listed per kind in the strip's menu (the newest; the count says the rest)."""
 
 

@@ -1155,6 +1155,7 @@ class MainWindow(QMainWindow):
     def default_geometry(self) -> QRect:
         """The normal geometry of a new console: :data:`DEFAULT_SIZE`, centred, on screen."""
         screen = screen_fit.available_geometry(self)
+        screen.setTop(screen.top() + screen_fit.TITLE_BAR_ALLOWANCE)
         rect = QRect(QPoint(0, 0), QSize(*DEFAULT_SIZE))
         rect.moveCenter(screen.center())
         return screen_fit.fit_rect(rect, screen)

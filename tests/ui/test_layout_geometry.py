@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSettings
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -42,6 +42,7 @@ from console.ui.app import build_main_window
 from console.ui.guidance_panel import GuidancePanel
 from console.ui.main_window import QUEUE_MIN_ROWS, MainWindow
 from console.ui.proposal_dialog import ProposalDialog
+from console.ui.queue_model import Column
 from console.ui.revenue_dialog import RevenueDialog
 from console.ui.sign_in_dialog import SignInDialog
 from console.ui.users_dialog import UsersDialog
@@ -330,3 +331,23 @@ def test_every_dialog_fits_the_screen_with_its_buttons_in_view(  # noqa: PLR0917
         if not area.contains(frame) or hidden:
             problems[name] = (frame.getRect(), hidden)
     assert not problems, problems
+
+
+def test_the_queue_opens_in_urgency_order_also_over_an_older_saved_layout(
+    qtbot: QtBot, source: FakeQueueSource, clock: FakeClock, qsettings: QSettings
+) -> None:
+    window = reopen(qtbot, source, clock, qsettings)
+    header = window.view.horizontalHeader()
+    assert header.sortIndicatorSection() == Column.SLA
+    # A layout saved before the urgency order: sorted by priority, no order version.
+    window.view.sortByColumn(Column.PRIORITY, Qt.SortOrder.AscendingOrder)
+    window.close()
+    qsettings.remove("queue/order_version")
+
+    again = reopen(qtbot, source, clock, qsettings)
+    assert again.view.horizontalHeader().sortIndicatorSection() == Column.SLA
+    again.view.sortByColumn(Column.PRIORITY, Qt.SortOrder.AscendingOrder)
+    again.close()
+
+    chosen = reopen(qtbot, source, clock, qsettings)  # the dispatcher's own choice stays
+    assert chosen.view.horizontalHeader().sortIndicatorSection() == Column.PRIORITY
