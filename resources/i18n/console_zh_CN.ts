@@ -1507,12 +1507,12 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>GuidanceText</name>
     <message>
-        <location filename="../../console/ui/guidance_text.py" line="+36"/>
+        <location filename="../../console/ui/guidance_text.py" line="+37"/>
         <source>{question} escalated</source>
         <translation>{question} 已转调度员</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Guidance {code} ({protocol})</source>
         <translation>远程指导 {code}（{protocol}）</translation>
     </message>
@@ -2689,8 +2689,8 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>在此处新建来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+70"/>
-        <location line="+109"/>
+        <location filename="../../console/ui/map/panel.py" line="+73"/>
+        <location line="+115"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -3690,7 +3690,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/ui/shortcuts_dialog.py" line="+120"/>
+        <location filename="../../console/ui/shortcuts_dialog.py" line="+126"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
