@@ -227,7 +227,7 @@
     });
     html += "<div class='cm-legend-title'>" + escapeHtml(label("legend", "crews")) + "</div>";
     Object.keys(CREW_COLOURS).forEach(function (s) {
-      html += "<div>" + swatch(CREW_COLOURS[s], "#1b1b1b", 10) +
+      html += "<div>" + swatch(CREW_COLOURS[s], dark ? "#cfd8dc" : "#1b1b1b", 10) +
         escapeHtml(label("crew_status", s)) + "</div>";
     });
     html += "<div class='cm-legend-note'>" + escapeHtml(label("legend", "size")) + "</div>";
@@ -707,6 +707,7 @@
       dark = name === "dark";
       document.documentElement.classList.toggle("cm-dark", dark);
       if (layers.boundaries) { layers.boundaries.setStyle(boundaryStyle); }
+      if (control) { buildControls(); }  // the legend's swatch outlines follow the theme
       return dark ? "dark" : "light";
     },
     theme: function () {
