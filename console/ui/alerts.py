@@ -360,11 +360,12 @@ class AlertBanner(QFrame):
         self._paint()
 
     def _paint(self) -> None:
-        base = colour("danger")
+        base = colour("danger_fill")
         shade = base if self._bright else base.darker(140)
         self.setStyleSheet(
             f"QFrame#alertBanner {{ background: {shade.name()}; border-radius: 4px; }}"
-            " QFrame#alertBanner QLabel { color: white; font-weight: bold; }"
+            f" QFrame#alertBanner QLabel {{ color: {colour('on_danger').name()};"
+            " font-weight: bold; }"
         )
 
     def retranslate_ui(self) -> None:

@@ -473,17 +473,17 @@
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../console/ui/dashboard/charts.py" line="+63"/>
+        <location filename="../../console/ui/dashboard/charts.py" line="+130"/>
         <source>Waiting for a crew, by priority</source>
         <translation>Waiting for a crew, by priority</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
@@ -511,7 +511,7 @@
 <context>
     <name>DashboardReport</name>
     <message>
-        <location filename="../../console/ui/dashboard/report_pdf.py" line="+29"/>
+        <location filename="../../console/ui/dashboard/report_pdf.py" line="+41"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
@@ -604,7 +604,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+188"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+195"/>
         <source>Supervisor dashboard</source>
         <translation>Supervisor dashboard</translation>
     </message>
@@ -652,6 +652,11 @@
         <location line="+1"/>
         <source>Save the table below as CSV, sorted as shown</source>
         <translation>Save the table below as CSV, sorted as shown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the dashboard</source>
+        <translation>Close the dashboard</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -884,12 +889,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Daily report {day}</source>
         <translation>Daily report {day}</translation>
     </message>
@@ -904,7 +909,7 @@
         <translation>Export EIDO JSON</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
@@ -925,7 +930,7 @@
         <translation>Save report</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Saved {path}</source>
         <translation>Saved {path}</translation>
     </message>
@@ -1502,12 +1507,12 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>GuidanceText</name>
     <message>
-        <location filename="../../console/ui/guidance_text.py" line="+36"/>
+        <location filename="../../console/ui/guidance_text.py" line="+37"/>
         <source>{question} escalated</source>
         <translation>{question} escalated</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Guidance {code} ({protocol})</source>
         <translation>Guidance {code} ({protocol})</translation>
     </message>
@@ -2684,8 +2689,8 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>New call at this point</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+70"/>
-        <location line="+109"/>
+        <location filename="../../console/ui/map/panel.py" line="+73"/>
+        <location line="+115"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
@@ -2951,7 +2956,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Why does the caller dispute the bill of {reference}?</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Export bill</source>
         <translation>Export bill</translation>
     </message>
@@ -2961,7 +2966,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Price and coverage</source>
         <translation>Price and coverage</translation>
     </message>
@@ -3057,6 +3062,19 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <location line="+1"/>
         <source>Accept all</source>
         <translation>Accept all</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../console/ui/qt_texts.py" line="+17"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
     </message>
 </context>
 <context>
@@ -3672,7 +3690,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/ui/shortcuts_dialog.py" line="+120"/>
+        <location filename="../../console/ui/shortcuts_dialog.py" line="+126"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>

@@ -473,17 +473,17 @@
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../console/ui/dashboard/charts.py" line="+63"/>
+        <location filename="../../console/ui/dashboard/charts.py" line="+130"/>
         <source>Waiting for a crew, by priority</source>
         <translation>待派车工单（按优先级）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Waiting</source>
         <translation>待派车</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
@@ -511,7 +511,7 @@
 <context>
     <name>DashboardReport</name>
     <message>
-        <location filename="../../console/ui/dashboard/report_pdf.py" line="+29"/>
+        <location filename="../../console/ui/dashboard/report_pdf.py" line="+41"/>
         <source>Period</source>
         <translation>统计区间</translation>
     </message>
@@ -604,9 +604,9 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+188"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+195"/>
         <source>Supervisor dashboard</source>
-        <translation>值班长看板</translation>
+        <translation>值班主管看板</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -652,6 +652,11 @@
         <location line="+1"/>
         <source>Save the table below as CSV, sorted as shown</source>
         <translation>按当前排序将下方表格保存为 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the dashboard</source>
+        <translation>关闭看板</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -884,12 +889,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Daily report {day}</source>
         <translation>日报 {day}</translation>
     </message>
@@ -904,7 +909,7 @@
         <translation>导出 EIDO JSON</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>JSON (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
@@ -925,7 +930,7 @@
         <translation>保存报表</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -1502,12 +1507,12 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>GuidanceText</name>
     <message>
-        <location filename="../../console/ui/guidance_text.py" line="+36"/>
+        <location filename="../../console/ui/guidance_text.py" line="+37"/>
         <source>{question} escalated</source>
         <translation>{question} 已转调度员</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Guidance {code} ({protocol})</source>
         <translation>远程指导 {code}（{protocol}）</translation>
     </message>
@@ -2462,12 +2467,12 @@ Service: {service} · Priority: {priority}{equipment}</source>
     <message>
         <location line="+2"/>
         <source>Supervisor &amp;dashboard</source>
-        <translation>值班长看板(&amp;D)</translation>
+        <translation>值班主管看板(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the supervisor dashboard: KPIs, complaints, scorecards, reports</source>
-        <translation>打开值班长看板：关键指标、投诉、评分卡与报表</translation>
+        <translation>打开值班主管看板：关键指标、投诉、评分卡与报表</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2684,8 +2689,8 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>在此处新建来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+70"/>
-        <location line="+109"/>
+        <location filename="../../console/ui/map/panel.py" line="+73"/>
+        <location line="+115"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -2951,7 +2956,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>来电人为何对 {reference} 的账单有异议？</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Export bill</source>
         <translation>导出账单</translation>
     </message>
@@ -2961,7 +2966,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>JSON（*.json）;;CSV（*.csv）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Price and coverage</source>
         <translation>费用与救援权益</translation>
     </message>
@@ -3057,6 +3062,19 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <location line="+1"/>
         <source>Accept all</source>
         <translation>全部接受</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../console/ui/qt_texts.py" line="+17"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3672,7 +3690,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/ui/shortcuts_dialog.py" line="+120"/>
+        <location filename="../../console/ui/shortcuts_dialog.py" line="+126"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
