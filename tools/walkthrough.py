@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
     from PySide6.QtWidgets import QApplication, QWidget
 
 LANGUAGES = ("en", "zh")
@@ -115,6 +116,8 @@ class StepReport:
     name: str
     files: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What the pictures show that is worth a look (not failures): geometry measured."""
 
 
 # -- the parent: one child process per combination -------------------------------------
@@ -186,6 +189,8 @@ def _run_children(args: argparse.Namespace) -> int:
             theme,
             "--child",
         ]
+        if args.no_demo:
+            command.append("--no-demo")
         if xvfb:
             command = [xvfb, "-a", "-s", f"-screen 0 {size}x24", *command]
         print(f"== {combo}", flush=True)
@@ -208,6 +213,8 @@ def _run_children(args: argparse.Namespace) -> int:
             print(f"  {mark:6} {report.name}: {', '.join(report.files) or '-'}")
             for problem in report.problems:
                 print(f"         - {problem}")
+            for note in report.notes:
+                print(f"         ~ {note}")
     return 1 if failed else 0
 
 
@@ -216,7 +223,10 @@ def _read_reports(path: Path) -> list[StepReport]:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
-    return [StepReport(r["name"], list(r["files"]), list(r["problems"])) for r in raw]
+    return [
+        StepReport(r["name"], list(r["files"]), list(r["problems"]), list(r.get("notes", [])))
+        for r in raw
+    ]
 
 
 # -- the child: the console in this process ---------------------------------------------
@@ -295,7 +305,7 @@ def _run_child(args: argparse.Namespace) -> int:
     width, height = (int(n) for n in args.size.split("x"))
     walk = Walk(app, out, url, lang=args.lang, theme=args.theme, size=(width, height))
     QTimer.singleShot(0, walk.start)
-    status = cli.main(["--db", url, "--lang", args.lang])
+    status = cli.main(["--db", url, "--lang", args.lang, *(["--no-demo"] if args.no_demo else [])])
     walk.finish(status)
     shutil.rmtree(work, ignore_errors=True)
     return 0 if walk.ok else 1
@@ -365,7 +375,10 @@ class Walk:
                 self.reports.append(StepReport(name, [], ["not reached"]))
         if status != 0:
             self.reports.append(StepReport("exit", [], [f"the console exited with {status}"]))
-        data = [{"name": r.name, "files": r.files, "problems": r.problems} for r in self.reports]
+        data = [
+            {"name": r.name, "files": r.files, "problems": r.problems, "notes": r.notes}
+            for r in self.reports
+        ]
         (self.out / "steps.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
 
     # -- ticking ---------------------------------------------------------------------
@@ -443,6 +456,12 @@ class Walk:
         log.warning("step %s: %s", self._report.name if self._report else "-", problem)
         if self._report is not None:
             self._report.problems.append(problem)
+
+    def observe(self, note: str) -> None:
+        """Record something seen that is wrong but does not stop the step."""
+        log.info("step %s: %s", self._report.name if self._report else "-", note)
+        if self._report is not None:
+            self._report.notes.append(note)
 
     def _call(self, fn: Callable[[], object]) -> None:
         try:
@@ -524,6 +543,7 @@ class Walk:
         picture.save(str(self.out / name))
         if self._report is not None:
             self._report.files.append(name)
+            self._report.notes.extend(f"{name}: {note}" for note in measure_screen(self.size))
 
     def picture_file(self, name: str) -> Path:
         """A path for a picture made outside the screen grab (counted like the others)."""
@@ -532,6 +552,46 @@ class Walk:
         if self._report is not None:
             self._report.files.append(path.name)
         return path
+
+
+# -- measuring what the pictures show ---------------------------------------------------------
+
+MIN_QUEUE_ROWS = 8
+"""The issue's rule: the queue keeps at least this many visible rows."""
+
+
+def measure_screen(size: tuple[int, int]) -> list[str]:
+    """Notes on what does not fit: windows beyond the screen, a queue with few rows."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from console.ui.main_window import MainWindow
+
+    windows = (Qt.WindowType.Window, Qt.WindowType.Dialog)
+    width, height = size
+    notes: list[str] = []
+    for widget in QApplication.topLevelWidgets():
+        if not widget.isVisible() or widget.windowType() not in windows:
+            continue
+        frame = widget.frameGeometry()
+        if (
+            frame.right() >= width
+            or frame.bottom() >= height
+            or frame.left() < 0
+            or frame.top() < 0
+        ):
+            name = widget.objectName() or type(widget).__name__
+            notes.append(
+                f"{name} at {frame.x()},{frame.y()} size {frame.width()}x{frame.height()}"
+                f" goes beyond the {width}x{height} screen"
+            )
+        if isinstance(widget, MainWindow):
+            view = widget.view
+            row = max(1, view.verticalHeader().defaultSectionSize())
+            rows = view.viewport().height() // row
+            if rows < MIN_QUEUE_ROWS:
+                notes.append(f"the queue shows {rows} whole rows (fewer than {MIN_QUEUE_ROWS})")
+    return notes
 
 
 # -- finding and pressing -------------------------------------------------------------------
@@ -639,6 +699,18 @@ def tick(box: QWidget) -> StepGen:
     """Tick a check box from the keyboard (focus, Space)."""
     yield Do(box.setFocus)
     yield key(box, "Space")
+
+
+def click_at(widget: QWidget, point: QPoint) -> Do:
+    """Click ``widget`` at ``point`` (a QPoint in its coordinates)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    return Do(
+        lambda: QTest.mouseClick(
+            widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+        )
+    )
 
 
 def click(widget: QWidget) -> Do:
@@ -765,7 +837,7 @@ def step_intake(walk: Walk) -> StepGen:
     yield type_text(dialog.texts["name"], "Lin Xiao" if walk.lang == "en" else "林晓")
     yield Shot("intake-caller")
     # 3. Location by city search.
-    yield from city_search(walk, dialog, "Hangzhou", "杭州")
+    yield from city_search(walk, dialog, "Hangzhou", "杭州", "intake-city-search")
     yield type_text(
         dialog.texts["address"], "Wensan Road 100" if walk.lang == "en" else "文三路 100 号"
     )
@@ -789,14 +861,14 @@ def step_intake(walk: Walk) -> StepGen:
     yield Shot("intake-quote", main=True)
 
 
-def city_search(walk: Walk, dialog: Any, english: str, chinese: str) -> StepGen:
+def city_search(walk: Walk, dialog: Any, english: str, chinese: str, shot: str) -> StepGen:
     """Type the city into the search box, picture the matches, take the first (Enter)."""
     edit = dialog.texts["city"]
     yield Do(lambda: ensure_visible(dialog, dialog.city))
     yield Do(edit.clear)
     yield type_text(edit, english if walk.lang == "en" else chinese)
     yield Settle(400)
-    yield Shot("intake-city-search")
+    yield Shot(shot)
     popup = dialog.city.completer().popup() if dialog.city.completer() else None
     if popup is not None and popup.isVisible():
         yield key(popup, "Down")
@@ -900,7 +972,7 @@ def step_truck_call(walk: Walk) -> StepGen:
     yield Shot("truck-safety-gate", main=True)
     yield type_text(dialog.texts["phone"], "139 8765 4321")
     yield type_text(dialog.texts["name"], "Wang Lei" if walk.lang == "en" else "王磊")
-    yield from city_search(walk, dialog, "Hangzhou", "杭州")
+    yield from city_search(walk, dialog, "Hangzhou", "杭州", "truck-city-search")
     yield type_text(dialog.texts["address"], "G60 K12+300")
     yield Do(lambda: choose(dialog, "road", "EXPRESSWAY"))
     yield type_text(dialog.texts["plate"], "浙AD12345")
@@ -945,7 +1017,19 @@ def step_queue_selected(walk: Walk) -> StepGen:
     window = need(main_window(), "the console window")
     raise_dock(window, "queue")
     raise_dock(window, "detail")
-    yield Wait(lambda: window.view.selectionModel().selectedRows(), "a selected queue row", 5)
+    request_id = need(walk.state.get("request"), "the new request")
+    view = window.view
+    try:
+        yield Wait(lambda: view.selectionModel().selectedRows(), "a selected queue row", 5)
+    except StepFailed:
+        walk.observe("the new request is in the detail panel but not selected in the queue")
+        index = window._proxy_index(request_id)
+        if index is None:
+            raise StepFailed("the new request is not in the queue") from None
+        yield Do(lambda: view.scrollTo(index))
+        yield Settle(200)
+        yield click_at(view.viewport(), view.visualRect(window._proxy_index(request_id)).center())
+        yield Wait(lambda: view.selectionModel().selectedRows(), "the clicked row selected", 5)
     yield Settle(500)
     yield Shot("queue-selected", main=True)
 
@@ -1311,6 +1395,9 @@ def main(argv: list[str] | None = None) -> int:
         "--no-xvfb",
         action="store_true",
         help="use the current display (pictures cropped to the size)",
+    )
+    parser.add_argument(
+        "--no-demo", action="store_true", help="without the live demo traffic (on by default)"
     )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
