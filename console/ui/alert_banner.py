@@ -257,11 +257,12 @@ class AlertBanner(QFrame):
         if not self.is_alerting:
             self.setStyleSheet("QFrame#alertBanner { background: transparent; }")
             return
-        base = colour("danger")
+        base = colour("danger_fill")
         shade = base if self._bright else base.darker(140)
         self.setStyleSheet(
             f"QFrame#alertBanner {{ background: {shade.name()}; border-radius: 4px; }}"
-            " QFrame#alertBanner QLabel { color: white; font-weight: bold; }"
+            f" QFrame#alertBanner QLabel {{ color: {colour('on_danger').name()};"
+            " font-weight: bold; }"
         )
 
     def _fix_height(self) -> None:

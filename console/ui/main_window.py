@@ -1208,8 +1208,9 @@ class MainWindow(QMainWindow):
             return None
         if self.dashboard is None:
             self.dashboard = DashboardWindow(
-                backend, self._clock, self._tz, user=self._user, parent=self
-            )
+                backend, self._clock, self._tz, user=self._user, settings=self._settings,
+                parent=self,
+            )  # fmt: skip
             self.dashboard.setWindowFlag(Qt.WindowType.Window, True)
             self.sig_synced.connect(self.dashboard.schedule_refresh)
         self.dashboard.show()

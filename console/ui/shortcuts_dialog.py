@@ -51,8 +51,14 @@ def _plain(text: str) -> str:
 
 
 def _keys(action: QAction) -> str:
+    """The action's key bindings as people read them, each written once.
+
+    Return and the keypad's Enter are two bindings that Chinese (and macOS)
+    spell the same ("Ctrl+回车"): list such a pair once.
+    """
     native = QKeySequence.SequenceFormat.NativeText
-    return ", ".join(s.toString(native) for s in action.shortcuts() if not s.isEmpty())
+    texts = [s.toString(native) for s in action.shortcuts() if not s.isEmpty()]
+    return ", ".join(dict.fromkeys(texts))
 
 
 def _menu_actions(menu: QMenu) -> list[QAction]:

@@ -42,9 +42,10 @@ _LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
 
 
 def demo_badge_style() -> str:
-    """The look of a DEMO badge: white on amber, so nobody takes it for a real account."""
+    """The look of a DEMO badge: on amber, so nobody takes it for a real account."""
     return (
-        f"background: {colour('warn').name()}; color: white; font-weight: bold;"
+        f"background: {colour('warn').name()}; color: {colour('on_warn').name()};"
+        " font-weight: bold;"
         " border-radius: 3px; padding: 1px 6px;"
     )
 

@@ -59,7 +59,7 @@
         <translation>… and {count} more</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Select the most urgent alerted request</source>
         <translation>Select the most urgent alerted request</translation>
     </message>
@@ -513,17 +513,17 @@
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../console/ui/dashboard/charts.py" line="+63"/>
+        <location filename="../../console/ui/dashboard/charts.py" line="+130"/>
         <source>Waiting for a crew, by priority</source>
         <translation>Waiting for a crew, by priority</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
@@ -551,7 +551,7 @@
 <context>
     <name>DashboardReport</name>
     <message>
-        <location filename="../../console/ui/dashboard/report_pdf.py" line="+29"/>
+        <location filename="../../console/ui/dashboard/report_pdf.py" line="+41"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
@@ -644,7 +644,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+188"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+197"/>
         <source>Supervisor dashboard</source>
         <translation>Supervisor dashboard</translation>
     </message>
@@ -692,6 +692,11 @@
         <location line="+1"/>
         <source>Save the table below as CSV, sorted as shown</source>
         <translation>Save the table below as CSV, sorted as shown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the dashboard</source>
+        <translation>Close the dashboard</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -924,12 +929,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Daily report {day}</source>
         <translation>Daily report {day}</translation>
     </message>
@@ -944,7 +949,7 @@
         <translation>Export EIDO JSON</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
@@ -965,7 +970,7 @@
         <translation>Save report</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Saved {path}</source>
         <translation>Saved {path}</translation>
     </message>
@@ -1542,12 +1547,12 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>GuidanceText</name>
     <message>
-        <location filename="../../console/ui/guidance_text.py" line="+36"/>
+        <location filename="../../console/ui/guidance_text.py" line="+37"/>
         <source>{question} escalated</source>
         <translation>{question} escalated</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Guidance {code} ({protocol})</source>
         <translation>Guidance {code} ({protocol})</translation>
     </message>
@@ -1555,7 +1560,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+456"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+458"/>
         <source>New call</source>
         <translation>New call</translation>
     </message>
@@ -2724,8 +2729,8 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>New call at this point</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+70"/>
-        <location line="+109"/>
+        <location filename="../../console/ui/map/panel.py" line="+73"/>
+        <location line="+115"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
@@ -2733,7 +2738,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+91"/>
+        <location filename="../../console/ui/users_dialog.py" line="+92"/>
         <source>Add user</source>
         <translation>Add user</translation>
     </message>
@@ -2991,7 +2996,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Why does the caller dispute the bill of {reference}?</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Export bill</source>
         <translation>Export bill</translation>
     </message>
@@ -3001,7 +3006,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Price and coverage</source>
         <translation>Price and coverage</translation>
     </message>
@@ -3029,7 +3034,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>ProposalDialog</name>
     <message>
-        <location filename="../../console/ui/proposal_dialog.py" line="+118"/>
+        <location filename="../../console/ui/proposal_dialog.py" line="+120"/>
         <source>Crews assigned: {count}.</source>
         <translation>Crews assigned: {count}.</translation>
     </message>
@@ -3097,6 +3102,19 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <location line="+1"/>
         <source>Accept all</source>
         <translation>Accept all</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../console/ui/qt_texts.py" line="+17"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
     </message>
 </context>
 <context>
@@ -3615,7 +3633,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>RevenueDialog</name>
     <message>
-        <location filename="../../console/ui/revenue_dialog.py" line="+80"/>
+        <location filename="../../console/ui/revenue_dialog.py" line="+82"/>
         <source>The figures could not be read; the connection may be down.</source>
         <translation>The figures could not be read; the connection may be down.</translation>
     </message>
@@ -3727,7 +3745,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/ui/shortcuts_dialog.py" line="+120"/>
+        <location filename="../../console/ui/shortcuts_dialog.py" line="+129"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>
@@ -3750,7 +3768,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/ui/sign_in_dialog.py" line="+156"/>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+159"/>
         <location line="+6"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
@@ -3975,7 +3993,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+78"/>
+        <location filename="../../console/ui/users_dialog.py" line="+79"/>
         <source>Users</source>
         <translation>Users</translation>
     </message>

@@ -59,7 +59,7 @@
         <translation>……另有 {count} 个</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Select the most urgent alerted request</source>
         <translation>选中最紧急的警报工单</translation>
     </message>
@@ -513,17 +513,17 @@
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../console/ui/dashboard/charts.py" line="+63"/>
+        <location filename="../../console/ui/dashboard/charts.py" line="+130"/>
         <source>Waiting for a crew, by priority</source>
         <translation>待派车工单（按优先级）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Waiting</source>
         <translation>待派车</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
@@ -551,7 +551,7 @@
 <context>
     <name>DashboardReport</name>
     <message>
-        <location filename="../../console/ui/dashboard/report_pdf.py" line="+29"/>
+        <location filename="../../console/ui/dashboard/report_pdf.py" line="+41"/>
         <source>Period</source>
         <translation>统计区间</translation>
     </message>
@@ -644,9 +644,9 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+188"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+197"/>
         <source>Supervisor dashboard</source>
-        <translation>值班长看板</translation>
+        <translation>值班主管看板</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -692,6 +692,11 @@
         <location line="+1"/>
         <source>Save the table below as CSV, sorted as shown</source>
         <translation>按当前排序将下方表格保存为 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the dashboard</source>
+        <translation>关闭看板</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -924,12 +929,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Daily report {day}</source>
         <translation>日报 {day}</translation>
     </message>
@@ -944,7 +949,7 @@
         <translation>导出 EIDO JSON</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>JSON (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
@@ -965,7 +970,7 @@
         <translation>保存报表</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -1542,12 +1547,12 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>GuidanceText</name>
     <message>
-        <location filename="../../console/ui/guidance_text.py" line="+36"/>
+        <location filename="../../console/ui/guidance_text.py" line="+37"/>
         <source>{question} escalated</source>
         <translation>{question} 已转调度员</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Guidance {code} ({protocol})</source>
         <translation>远程指导 {code}（{protocol}）</translation>
     </message>
@@ -1555,7 +1560,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+456"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+458"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -2502,12 +2507,12 @@ Service: {service} · Priority: {priority}{equipment}</source>
     <message>
         <location line="+2"/>
         <source>Supervisor &amp;dashboard</source>
-        <translation>值班长看板(&amp;D)</translation>
+        <translation>值班主管看板(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the supervisor dashboard: KPIs, complaints, scorecards, reports</source>
-        <translation>打开值班长看板：关键指标、投诉、评分卡与报表</translation>
+        <translation>打开值班主管看板：关键指标、投诉、评分卡与报表</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2724,8 +2729,8 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>在此处新建来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+70"/>
-        <location line="+109"/>
+        <location filename="../../console/ui/map/panel.py" line="+73"/>
+        <location line="+115"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -2733,7 +2738,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+91"/>
+        <location filename="../../console/ui/users_dialog.py" line="+92"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
@@ -2991,7 +2996,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>来电人为何对 {reference} 的账单有异议？</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Export bill</source>
         <translation>导出账单</translation>
     </message>
@@ -3001,7 +3006,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>JSON（*.json）;;CSV（*.csv）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Price and coverage</source>
         <translation>费用与救援权益</translation>
     </message>
@@ -3029,7 +3034,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>ProposalDialog</name>
     <message>
-        <location filename="../../console/ui/proposal_dialog.py" line="+118"/>
+        <location filename="../../console/ui/proposal_dialog.py" line="+120"/>
         <source>Crews assigned: {count}.</source>
         <translation>已指派车组：{count} 个。</translation>
     </message>
@@ -3097,6 +3102,19 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <location line="+1"/>
         <source>Accept all</source>
         <translation>全部接受</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../console/ui/qt_texts.py" line="+17"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3615,7 +3633,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>RevenueDialog</name>
     <message>
-        <location filename="../../console/ui/revenue_dialog.py" line="+80"/>
+        <location filename="../../console/ui/revenue_dialog.py" line="+82"/>
         <source>The figures could not be read; the connection may be down.</source>
         <translation>无法读取数据，可能是连接已断开。</translation>
     </message>
@@ -3727,7 +3745,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/ui/shortcuts_dialog.py" line="+120"/>
+        <location filename="../../console/ui/shortcuts_dialog.py" line="+129"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -3750,7 +3768,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/ui/sign_in_dialog.py" line="+156"/>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+159"/>
         <location line="+6"/>
         <source>Sign in</source>
         <translation>登录</translation>
@@ -3975,7 +3993,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+78"/>
+        <location filename="../../console/ui/users_dialog.py" line="+79"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
