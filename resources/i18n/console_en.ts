@@ -3476,7 +3476,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+211"/>
+        <location filename="../../console/ui/queue_model.py" line="+212"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
@@ -3531,7 +3531,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>+{time} overdue</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+89"/>
         <source>Triage: queue the request or resolve it by phone</source>
         <translation>Triage: queue the request or resolve it by phone</translation>
     </message>

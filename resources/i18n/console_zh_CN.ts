@@ -3476,7 +3476,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+211"/>
+        <location filename="../../console/ui/queue_model.py" line="+212"/>
         <source>Reference</source>
         <translation>工单号</translation>
     </message>
@@ -3531,7 +3531,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>已超时 {time}</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+89"/>
         <source>Triage: queue the request or resolve it by phone</source>
         <translation>分诊时限：将工单排队派车或电话解决</translation>
     </message>
