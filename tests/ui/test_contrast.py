@@ -281,3 +281,22 @@ def test_check_box_and_radio_outlines_stand_out_from_the_window(
         for x in range(box.left(), box.left() + 3)
     ]
     assert max(edge) >= GRAPHIC_RATIO, edge
+
+
+def test_every_icon_stands_out_from_the_window_and_inputs(theme: Theme, qapp: QApplication) -> None:
+    """Icons are graphics (3:1); the alert banner's own icon sits on the banner's fill."""
+    palette = qapp.palette()
+    failures = []
+    for name, (_glyph, tone) in ICONS.items():
+        grounds = (
+            [("banner", colour("danger_fill")), ("banner flash", colour("danger_fill").darker(140))]
+            if tone.startswith("on_")
+            else [
+                (role.name, palette.color(role)) for role in (Role.Window, Role.Base, Role.Button)
+            ]
+        )
+        for where, ground in grounds:
+            ratio = contrast_ratio(colour(tone), ground)
+            if ratio < GRAPHIC_RATIO:
+                failures.append((name, tone, where, round(ratio, 2)))
+    assert not failures
