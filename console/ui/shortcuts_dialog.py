@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.ui.screen_fit import fit_to_screen
+
 __all__ = ["ShortcutEntry", "ShortcutsDialog", "collect_shortcuts"]
 
 
@@ -118,6 +120,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
         self.resize(520, 560)
+        fit_to_screen(self)
         self.retranslate_ui()
 
     @property

@@ -32,6 +32,7 @@ from console.core.vocab import Role
 from console.ui.i18n import LANGUAGES, current_language, install_language
 from console.ui.icons import colour
 from console.ui.labels import error_text, label
+from console.ui.screen_fit import fit_to_screen
 
 __all__ = ["SignInDialog", "demo_badge_style"]
 
@@ -149,6 +150,7 @@ class SignInDialog(QDialog):
 
         self._prefill(username)
         self.retranslate_ui()
+        fit_to_screen(self)
 
     # -- text ----------------------------------------------------------------------
 

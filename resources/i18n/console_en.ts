@@ -4,9 +4,14 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../console/ui/alerts.py" line="+339"/>
+        <location filename="../../console/ui/alert_banner.py" line="+176"/>
         <source>New P1 safety request {reference}</source>
         <translation>New P1 safety request {reference}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reference}: triage deadline passed</source>
+        <translation>{reference}: triage deadline passed</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -19,12 +24,52 @@
         <translation>{reference}: arrival deadline passed</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>(+{count} more)</source>
-        <translation>(+{count} more)</translation>
+        <location line="+9"/>
+        <source>{count} new P1 safety requests</source>
+        <translation>{count} new P1 safety requests</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>{count} requests past the triage deadline</source>
+        <translation>{count} requests past the triage deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} requests past the assignment deadline</source>
+        <translation>{count} requests past the assignment deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} requests past the arrival deadline</source>
+        <translation>{count} requests past the arrival deadline</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No alerts</source>
+        <translation>No alerts</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>List ({count})</source>
+        <translation>List ({count})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>… and {count} more</source>
+        <translation>… and {count} more</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Select the most urgent alerted request</source>
+        <translation>Select the most urgent alerted request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the alerted requests</source>
+        <translation>List the alerted requests</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>&amp;Mute alerts</source>
         <translation>&amp;Mute alerts</translation>
     </message>
@@ -39,12 +84,7 @@
         <translation>Show</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Select this request</source>
-        <translation>Select this request</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Dismiss all alerts</source>
         <translation>Dismiss all alerts</translation>
     </message>
@@ -604,7 +644,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+195"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+197"/>
         <source>Supervisor dashboard</source>
         <translation>Supervisor dashboard</translation>
     </message>
@@ -1520,7 +1560,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+456"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+458"/>
         <source>New call</source>
         <translation>New call</translation>
     </message>
@@ -2320,7 +2360,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+548"/>
+        <location filename="../../console/ui/main_window.py" line="+610"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -2545,7 +2585,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>User: {user}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -2555,7 +2595,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>&lt;b&gt;Roadside Assistance Dispatch Console&lt;/b&gt;&lt;br&gt;Nationwide 24-hour roadside assistance: take calls, queue requests and dispatch crews.&lt;br&gt;Licensed under Apache-2.0.</translation>
     </message>
     <message>
-        <location line="+254"/>
+        <location line="+267"/>
         <source>Select a request first.</source>
         <translation>Select a request first.</translation>
     </message>
@@ -2698,7 +2738,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+91"/>
+        <location filename="../../console/ui/users_dialog.py" line="+92"/>
         <source>Add user</source>
         <translation>Add user</translation>
     </message>
@@ -2994,7 +3034,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>ProposalDialog</name>
     <message>
-        <location filename="../../console/ui/proposal_dialog.py" line="+118"/>
+        <location filename="../../console/ui/proposal_dialog.py" line="+120"/>
         <source>Crews assigned: {count}.</source>
         <translation>Crews assigned: {count}.</translation>
     </message>
@@ -3436,7 +3476,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+177"/>
+        <location filename="../../console/ui/queue_model.py" line="+211"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
@@ -3489,6 +3529,21 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <location line="+69"/>
         <source>+{time} overdue</source>
         <translation>+{time} overdue</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Triage: queue the request or resolve it by phone</source>
+        <translation>Triage: queue the request or resolve it by phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignment: a crew must be assigned</source>
+        <translation>Assignment: a crew must be assigned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrival: the crew must be on scene</source>
+        <translation>Arrival: the crew must be on scene</translation>
     </message>
 </context>
 <context>
@@ -3578,7 +3633,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>RevenueDialog</name>
     <message>
-        <location filename="../../console/ui/revenue_dialog.py" line="+80"/>
+        <location filename="../../console/ui/revenue_dialog.py" line="+82"/>
         <source>The figures could not be read; the connection may be down.</source>
         <translation>The figures could not be read; the connection may be down.</translation>
     </message>
@@ -3690,7 +3745,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/ui/shortcuts_dialog.py" line="+126"/>
+        <location filename="../../console/ui/shortcuts_dialog.py" line="+129"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>
@@ -3713,7 +3768,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/ui/sign_in_dialog.py" line="+156"/>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+159"/>
         <location line="+6"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
@@ -3938,7 +3993,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+78"/>
+        <location filename="../../console/ui/users_dialog.py" line="+79"/>
         <source>Users</source>
         <translation>Users</translation>
     </message>

@@ -4,9 +4,14 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../console/ui/alerts.py" line="+339"/>
+        <location filename="../../console/ui/alert_banner.py" line="+176"/>
         <source>New P1 safety request {reference}</source>
         <translation>新的 P1 安全工单 {reference}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reference}: triage deadline passed</source>
+        <translation>{reference}：已超过分诊时限</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -19,12 +24,52 @@
         <translation>{reference}：已超过到达时限</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>(+{count} more)</source>
-        <translation>（另有 {count} 条）</translation>
+        <location line="+9"/>
+        <source>{count} new P1 safety requests</source>
+        <translation>{count} 个新的 P1 安全工单</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>{count} requests past the triage deadline</source>
+        <translation>{count} 个工单已超过分诊时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} requests past the assignment deadline</source>
+        <translation>{count} 个工单已超过派车时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} requests past the arrival deadline</source>
+        <translation>{count} 个工单已超过到达时限</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No alerts</source>
+        <translation>暂无警报</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>List ({count})</source>
+        <translation>列表（{count}）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 个</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Select the most urgent alerted request</source>
+        <translation>选中最紧急的警报工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the alerted requests</source>
+        <translation>列出有警报的工单</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>&amp;Mute alerts</source>
         <translation>警报静音(&amp;M)</translation>
     </message>
@@ -39,12 +84,7 @@
         <translation>查看</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Select this request</source>
-        <translation>选中此工单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Dismiss all alerts</source>
         <translation>关闭全部警报</translation>
     </message>
@@ -604,7 +644,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+195"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+197"/>
         <source>Supervisor dashboard</source>
         <translation>值班主管看板</translation>
     </message>
@@ -1520,7 +1560,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+456"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+458"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -2320,7 +2360,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+548"/>
+        <location filename="../../console/ui/main_window.py" line="+610"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -2545,7 +2585,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>用户：{user}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -2555,7 +2595,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>&lt;b&gt;道路救援调度台&lt;/b&gt;&lt;br&gt;全国24小时道路救援：受理来电、工单排队、派遣救援车组。&lt;br&gt;依据 Apache-2.0 许可证发布。</translation>
     </message>
     <message>
-        <location line="+254"/>
+        <location line="+267"/>
         <source>Select a request first.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -2698,7 +2738,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+91"/>
+        <location filename="../../console/ui/users_dialog.py" line="+92"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
@@ -2994,7 +3034,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>ProposalDialog</name>
     <message>
-        <location filename="../../console/ui/proposal_dialog.py" line="+118"/>
+        <location filename="../../console/ui/proposal_dialog.py" line="+120"/>
         <source>Crews assigned: {count}.</source>
         <translation>已指派车组：{count} 个。</translation>
     </message>
@@ -3436,7 +3476,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+177"/>
+        <location filename="../../console/ui/queue_model.py" line="+211"/>
         <source>Reference</source>
         <translation>工单号</translation>
     </message>
@@ -3489,6 +3529,21 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <location line="+69"/>
         <source>+{time} overdue</source>
         <translation>已超时 {time}</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Triage: queue the request or resolve it by phone</source>
+        <translation>分诊时限：将工单排队派车或电话解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignment: a crew must be assigned</source>
+        <translation>派车时限：须指派救援车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrival: the crew must be on scene</source>
+        <translation>到达时限：救援车组须到达现场</translation>
     </message>
 </context>
 <context>
@@ -3578,7 +3633,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>RevenueDialog</name>
     <message>
-        <location filename="../../console/ui/revenue_dialog.py" line="+80"/>
+        <location filename="../../console/ui/revenue_dialog.py" line="+82"/>
         <source>The figures could not be read; the connection may be down.</source>
         <translation>无法读取数据，可能是连接已断开。</translation>
     </message>
@@ -3690,7 +3745,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/ui/shortcuts_dialog.py" line="+126"/>
+        <location filename="../../console/ui/shortcuts_dialog.py" line="+129"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -3713,7 +3768,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/ui/sign_in_dialog.py" line="+156"/>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+159"/>
         <location line="+6"/>
         <source>Sign in</source>
         <translation>登录</translation>
@@ -3938,7 +3993,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+78"/>
+        <location filename="../../console/ui/users_dialog.py" line="+79"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>

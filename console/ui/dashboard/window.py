@@ -51,6 +51,7 @@ from console.ui.i18n import current_language
 from console.ui.icons import icon
 from console.ui.labels import error_text, label
 from console.ui.save_dialog import ask_save_path
+from console.ui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +143,7 @@ class DashboardWindow(QMainWindow):
         self._tick.timeout.connect(self.refresh)
         self.retranslate_ui()
         self.resize(1500, 950)
+        fit_to_screen(self)
 
     # -- construction ------------------------------------------------------------------
 
