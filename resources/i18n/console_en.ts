@@ -513,7 +513,7 @@
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../console/ui/dashboard/charts.py" line="+130"/>
+        <location filename="../../console/ui/dashboard/charts.py" line="+131"/>
         <source>Waiting for a crew, by priority</source>
         <translation>Waiting for a crew, by priority</translation>
     </message>
@@ -523,7 +523,7 @@
         <translation>Waiting</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
@@ -822,7 +822,7 @@
         <translation>Score</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Updated {time}</source>
         <translation>Updated {time}</translation>
     </message>

@@ -513,7 +513,7 @@
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../console/ui/dashboard/charts.py" line="+130"/>
+        <location filename="../../console/ui/dashboard/charts.py" line="+131"/>
         <source>Waiting for a crew, by priority</source>
         <translation>待派车工单（按优先级）</translation>
     </message>
@@ -523,7 +523,7 @@
         <translation>待派车</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
@@ -822,7 +822,7 @@
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>

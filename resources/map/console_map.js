@@ -38,6 +38,7 @@
   var control = null;
   var legend = null;
   var legendFolded = false;
+  var legendChosen = false;  // the user folded or unfolded it: no more automatic folding
   var highlightMarker = null;
   var pickMode = false;
   var canvas = null;
@@ -204,12 +205,26 @@
       L.DomEvent.disableClickPropagation(div);
       // A small dock needs the room: the title folds the legend away and back.
       L.DomEvent.on(div.querySelector(".cm-legend-toggle"), "click", function () {
+        legendChosen = true;
         legendFolded = !legendFolded;
         div.classList.toggle("cm-folded", legendFolded);
       });
       return div;
     };
     legend.addTo(map);
+    foldLegendToFit();
+  }
+
+  /* A small map (a narrow dock, a 1366x768 screen) would be half covered by the
+   * open legend, markers included: it starts folded there, until the user chooses. */
+  function foldLegendToFit() {
+    if (legendChosen || !legend) { return; }
+    var size = map.getSize();
+    var fold = size.x < 560 || size.y < 420;
+    if (fold !== legendFolded) {
+      legendFolded = fold;
+      legend.getContainer().classList.toggle("cm-folded", legendFolded);
+    }
   }
 
   function swatch(colour, border, size) {
@@ -558,6 +573,7 @@
       scale = L.control.scale({ metric: true, imperial: false }).addTo(map);
       api.setTheme(config.theme || "light");
       api.setLabels(labels);
+      map.on("resize", foldLegendToFit);
       map.on("contextmenu", showContextMenu);
       map.on("click", function (e) {
         if (pickMode && bridge) {
@@ -697,6 +713,7 @@
       return { x: p.x + box.left, y: p.y + box.top };
     },
     legendText: function () { return legend ? legend.getContainer().textContent : ""; },
+    legendFolded: function () { return legendFolded; },
     popupText: function (kind, id) {
       var item = dataOf(kind, id);
       return item ? popupOf(kind, item) : "";

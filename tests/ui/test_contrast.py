@@ -30,6 +30,7 @@ from pytestqt.qtbot import QtBot
 
 from console.core.records import RequestChanges
 from console.core.vocab import Priority, Skill
+from console.ui.alert_banner import Alert, AlertKind
 from console.ui.app import build_main_window
 from console.ui.contrast import GRAPHIC_RATIO, TEXT_RATIO, blend, contrast_ratio, parse_qss
 from console.ui.crew_model import BADGES_ROLE, CrewColumn, CrewTableModel
@@ -221,7 +222,8 @@ def test_every_stylesheet_colour_pair_reads(
     # States that carry their own colours: the alert banner (both flash shades),
     # an intake form with its errors, KPI tiles of every standing, a demo badge.
     banner = window.alerts.banner
-    banner.show()
+    banner.push([Alert(AlertKind.NEW_P1, 1, "RA-20261123-0001")])
+    assert banner.is_alerting
     dialog = window.open_intake()
     dialog.submit()
     extras = QWidget()
@@ -245,6 +247,8 @@ def test_every_stylesheet_colour_pair_reads(
             checked += count
             failures += found
     assert checked >= 12, "the check found the styled widgets"
+    assert "alertBanner" in {f"{w.objectName()}" for w in window.findChildren(QWidget)
+                             if "color" in w.styleSheet()}  # fmt: skip
     assert not failures
     dialog.close()
 
@@ -281,3 +285,22 @@ def test_check_box_and_radio_outlines_stand_out_from_the_window(
         for x in range(box.left(), box.left() + 3)
     ]
     assert max(edge) >= GRAPHIC_RATIO, edge
+
+
+def test_every_icon_stands_out_from_the_window_and_inputs(theme: Theme, qapp: QApplication) -> None:
+    """Icons are graphics (3:1); the alert banner's own icon sits on the banner's fill."""
+    palette = qapp.palette()
+    failures = []
+    for name, (_glyph, tone) in ICONS.items():
+        grounds = (
+            [("banner", colour("danger_fill")), ("banner flash", colour("danger_fill").darker(140))]
+            if tone.startswith("on_")
+            else [
+                (role.name, palette.color(role)) for role in (Role.Window, Role.Base, Role.Button)
+            ]
+        )
+        for where, ground in grounds:
+            ratio = contrast_ratio(colour(tone), ground)
+            if ratio < GRAPHIC_RATIO:
+                failures.append((name, tone, where, round(ratio, 2)))
+    assert not failures

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
 from pytestqt.qtbot import QtBot
@@ -40,6 +41,7 @@ from console.ui.dashboard.report_pdf import format_value
 from console.ui.dashboard.texts import kpi_label
 from console.ui.i18n import install_language
 from console.ui.labels import label
+from console.ui.theme import Theme, apply_theme
 
 ZONE = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
@@ -275,3 +277,15 @@ def test_the_supervisor_has_one_name_in_chinese(
     assert dashboard.windowTitle().startswith(role)
     main = dashboard.parent()
     assert role in main.dashboard_action.text()  # type: ignore[union-attr]
+
+
+def test_the_charts_follow_a_theme_switch(dashboard: DashboardWindow, qapp: QApplication) -> None:
+    light = dashboard.chart_views["daily"].chart().backgroundBrush().color()
+    apply_theme(qapp, Theme.DARK)
+    try:
+        qapp.processEvents()
+        dark = dashboard.chart_views["daily"].chart().backgroundBrush().color()
+        assert dark == qapp.palette().color(QPalette.ColorRole.Base)
+        assert dark.lightness() < 80 < light.lightness()
+    finally:
+        apply_theme(qapp, Theme.LIGHT)

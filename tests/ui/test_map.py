@@ -376,3 +376,16 @@ def test_the_scale_shows_kilometres_only(qtbot: QtBot, console: MapConsole) -> N
     text = ask(qtbot, console.panel.view, "ConsoleMap.theme()")["scale"]
     assert "km" in text or " m" in text
     assert "mi" not in text and "ft" not in text
+
+
+def test_a_small_map_starts_with_the_legend_folded_until_the_user_chooses(
+    qtbot: QtBot, console: MapConsole
+) -> None:
+    view = console.panel.view
+    size = ask(qtbot, view, "ConsoleMap.leaflet().getSize()")
+    assert size["x"] < 560 or size["y"] < 420, "the console's map dock is small here"
+    assert ask(qtbot, view, "ConsoleMap.legendFolded()") is True
+    ask(qtbot, view, "document.querySelector('.cm-legend-toggle').click()")
+    assert ask(qtbot, view, "ConsoleMap.legendFolded()") is False
+    ask(qtbot, view, "ConsoleMap.leaflet().invalidateSize()")
+    assert ask(qtbot, view, "ConsoleMap.legendFolded()") is False  # the user's choice holds

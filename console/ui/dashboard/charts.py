@@ -12,6 +12,7 @@ from datetime import tzinfo
 from math import ceil
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -138,6 +139,8 @@ def queue_chart(counts: dict[Priority, int], style: ChartStyle | None = None) ->
     bar.setLabelFont(_font(look, bar.labelFont()))
     series.append(bar)
     series.setLabelsVisible(True)
+    # Above the bar, on the chart's background: readable whatever the bar colour.
+    series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append([label(p) for p in Priority])

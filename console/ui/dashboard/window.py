@@ -228,9 +228,11 @@ class DashboardWindow(QMainWindow):
             self._show(self.data)
 
     def changeEvent(self, event: QEvent) -> None:
-        """Re-translate on a language switch."""
+        """Re-translate on a language switch; redraw the charts on a theme switch."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.PaletteChange and self.data is not None:
+            self._show_charts(self.data)
         super().changeEvent(event)
 
     # -- refresh -----------------------------------------------------------------------
