@@ -346,6 +346,7 @@ class Walk:
         self._deadline = 0.0
         self._settle_until = 0.0
         self._pending_shot: Shot | None = None
+        self._noted: set[str] = set()
         self._modal_seen: dict[int, float] = {}
         self._busy = False
         self._done = False
@@ -543,7 +544,10 @@ class Walk:
         picture.save(str(self.out / name))
         if self._report is not None:
             self._report.files.append(name)
-            self._report.notes.extend(f"{name}: {note}" for note in measure_screen(self.size))
+            # A note is written where it first shows, not again on every later picture.
+            seen = measure_screen(self.size)
+            self._report.notes.extend(f"{name}: {n}" for n in seen if n not in self._noted)
+            self._noted = set(seen)
 
     def picture_file(self, name: str) -> Path:
         """A path for a picture made outside the screen grab (counted like the others)."""
