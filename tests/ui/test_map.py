@@ -210,6 +210,10 @@ def test_selecting_a_request_centres_it_and_draws_its_best_crews(
     assert best
 
     console.window.select_request(row.id)
+    # The best crews are ranked off the interface thread: the lines follow the answer.
+    qtbot.waitUntil(
+        lambda: ask(qtbot, view, "ConsoleMap.counts()")["routes"] == len(best), timeout=10_000
+    )
 
     # Centred to the pixel: the marker sits in the middle of the map.
     marker = ask(qtbot, view, f"ConsoleMap.screenPoint('request', {row.id})")

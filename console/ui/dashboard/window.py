@@ -2,7 +2,9 @@
 
 A window of its own (supervisors put it on a second screen), opened from the
 main window's View menu. It re-reads on the main window's ``sig_synced``, at
-most once every few seconds, and on a timer so "oldest waiting" keeps moving.
+most once every few seconds, and on a timer so "oldest waiting" keeps moving;
+those reads (and the first one, when the window opens) run on a worker thread
+and the figures are shown when they arrive.
 Every write (follow-ups, complaints) is one backend call; ``respond_complaint``
 and ``close_complaint`` are supervisor operations.
 """
@@ -41,6 +43,7 @@ from console.core.ports import QualityBackend
 from console.core.quality import ComplaintRecord, ComplaintStatus
 from console.core.report import ReportData, csv_rows, gather, write_csv
 from console.core.vocab import Priority, RequestStatus
+from console.ui.background import BackgroundReads
 from console.ui.dashboard.charts import queue_chart, volume_chart
 from console.ui.dashboard.dialogs import ComplaintDialog, SatisfactionDialog
 from console.ui.dashboard.report_pdf import format_value, write_pdf
@@ -137,10 +140,11 @@ class DashboardWindow(QMainWindow):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(REFRESH_DELAY_MS)
-        self._debounce.timeout.connect(self.refresh)
+        self._debounce.timeout.connect(self.refresh_in_background)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
-        self._tick.timeout.connect(self.refresh)
+        self._tick.timeout.connect(self.refresh_in_background)
+        self._reads = BackgroundReads(self, thread_name="dashboard")
         self.retranslate_ui()
         self.resize(1500, 950)
         fit_to_screen(self)
@@ -157,10 +161,12 @@ class DashboardWindow(QMainWindow):
         self.period.setObjectName("periodChoice")
         self.period.addItem("", PERIOD_SHIFT)
         self.period.addItem("", PERIOD_DAY)
-        self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.period.currentIndexChanged.connect(lambda _i: self.refresh_in_background(again=True))
         self.refresh_action = QAction(icon("app.refresh"), "", self)
         self.refresh_action.setShortcut(QKeySequence("F5"))
-        self.refresh_action.triggered.connect(lambda _c=False: self.refresh())
+        self.refresh_action.triggered.connect(
+            lambda _c=False: self.refresh_in_background(again=True)
+        )
         self.csv_action = QAction(icon("app.save"), "", self)
         self.csv_action.triggered.connect(lambda _c=False: self._ask_export("csv"))
         self.pdf_action = QAction(icon("app.save"), "", self)
@@ -243,9 +249,9 @@ class DashboardWindow(QMainWindow):
             self._debounce.start()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Read at once when shown, then keep ticking."""
+        """Read at once when shown (off the interface thread), then keep ticking."""
         super().showEvent(event)
-        self.refresh()
+        self.refresh_in_background()
         self._tick.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -263,8 +269,37 @@ class DashboardWindow(QMainWindow):
         start, end = kpi.shift_window(now, self._zone)
         return start, end, PERIOD_SHIFT
 
+    def refresh_in_background(self, *, again: bool = False) -> None:
+        """Read the period on a worker thread and show it when it arrives.
+
+        A read already under way is left to finish unless ``again`` (the period
+        changed, or F5): then its answer is dropped for the new one.
+        """
+        if self._reads.pending("report") and not again:
+            return
+        start, end, kind = self.period_window()
+        backend, now, zone = self._backend, self._clock(), self._zone
+        self._reads.submit(
+            "report",
+            lambda: gather(backend, now=now, start=start, end=end, kind=kind, zone=zone),
+            self._take_report,
+            self._report_failed,
+        )
+
+    def _take_report(self, data: ReportData) -> None:
+        self.data = data
+        self._show(data)
+        self.sig_refreshed.emit(data)
+
+    def _report_failed(self, error: BaseException) -> None:
+        if isinstance(error, DomainError):
+            self.statusBar().showMessage(error_text(error), 10_000)
+        else:  # the database may be away: keep the last figures
+            log.warning("dashboard read failed: %s", error)
+
     def refresh(self) -> ReportData | None:
-        """Read the period and show it; a failed read keeps the last figures."""
+        """Read the period now and show it; a failed read keeps the last figures."""
+        self._reads.cancel("report")  # an older answer must not replace this one
         start, end, kind = self.period_window()
         try:
             data = gather(self._backend, now=self._clock(), start=start, end=end, kind=kind,
