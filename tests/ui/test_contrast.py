@@ -221,6 +221,10 @@ def test_every_stylesheet_colour_pair_reads(
     window = themed_window
     # States that carry their own colours: the alert banner (both flash shades),
     # an intake form with its errors, KPI tiles of every standing, a demo badge.
+    window.select_request(1)  # the detail panel's status and SLA chips
+    qapp.processEvents()
+    chips = [w for w in window.detail.findChildren(QLabel) if "border-radius" in w.styleSheet()]
+    assert chips, "the detail panel shows its chips"
     banner = window.alerts.banner
     banner.push([Alert(AlertKind.NEW_P1, 1, "RA-20261123-0001")])
     assert banner.is_alerting
