@@ -151,6 +151,8 @@ class AlertBanner(QFrame):
     def forget(self, request_id: int, kinds: Iterable[AlertKind] | None = None) -> None:
         """Drop the alerts of a request (of ``kinds`` only, if given): it was looked at,
         it closed, or what it alerted about was dealt with."""
+        if not any(a.request_id == request_id for a in self.alerts):
+            return
         dropped = set(AlertKind) if kinds is None else set(kinds)
         kept = [a for a in self.alerts if a.request_id != request_id or a.kind not in dropped]
         if len(kept) != len(self.alerts):

@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         self._selected_request: int | None = None
         self._selected_crew: int | None = None
         self._map_pick = False
+        self._awaited_request: int | None = None
         self.intake: IntakeDialog | None = None
         """The open intake dialog, if any."""
 
@@ -856,11 +857,29 @@ class MainWindow(QMainWindow):
             )
             self.view.scrollTo(index)
         else:
-            # Closed or filtered out: the panels still show it.
+            # Closed, filtered out or not synced yet: the panels still show it.
             with QSignalBlocker(self.view.selectionModel()):
                 self.view.selectionModel().clearSelection()
             self.view.viewport().update()
+            if self.model.position_of(request_id) is None:
+                # Just written here (a new call): select it once the sync brings it.
+                self._awaited_request = request_id
         self._set_selected_request(request_id)
+
+    def _select_awaited(self) -> None:
+        awaited, self._awaited_request = self._awaited_request, None
+        if awaited is None or awaited != self._selected_request:
+            return
+        index = self._proxy_index(awaited)
+        if index is None:
+            self._awaited_request = awaited if self.model.position_of(awaited) is None else None
+            return
+        self.view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(index)
 
     def select_crew(self, crew_id: int) -> None:
         """Select crew ``crew_id`` on the board and tell every panel."""
@@ -1043,6 +1062,8 @@ class MainWindow(QMainWindow):
         else:
             self.model.apply(changes)
             self.crew_model.apply(batch.crews)
+        if self._awaited_request is not None:
+            self._select_awaited()
         self.sig_synced.emit(batch)
         if batch.requests:
             self.sig_requests_changed.emit(batch.requests)

@@ -20,7 +20,7 @@ from console.ui.queue_filter import Region
 from console.ui.queue_model import ROW_ROLE, Column
 from console.ui.request_detail import CancelCode
 from console.ui.theme import THEME_KEY, Theme, current_theme
-from tests.ui.conftest import FakeClock, FakeQueueSource, crew_row
+from tests.ui.conftest import FakeClock, FakeQueueSource, crew_row, request_row
 
 MakeRow = Callable[..., RequestRow]
 
@@ -357,3 +357,16 @@ def test_panels_and_menus_speak_chinese(window: MainWindow, qtbot: QtBot) -> Non
     assert window.detail.actions_by_key["cancel"].text() == "取消工单…"
     assert window.detail.values["service_type"].text() == "拖车"
     assert window.view.model().headerData(Column.SLA, Qt.Orientation.Horizontal) == "时效"
+
+
+def test_a_request_selected_before_it_synced_is_selected_when_it_arrives(
+    window: MainWindow, fake_source: FakeQueueSource, qtbot: QtBot
+) -> None:
+    # A new call written at this console: the panels show it at once, the queue
+    # selects its row as soon as the next sync brings it.
+    window.select_request(77)
+    assert window.selected_request_id == 77
+    assert selected_ids(window) == []
+    fake_source.upsert(request_row(77))
+    qtbot.waitUntil(lambda: selected_ids(window) == [77], timeout=3000)
+    assert window.selected_request_id == 77
