@@ -23,8 +23,13 @@ internet needed: the bundled boundary layer is drawn).
 
 The dark theme takes the pictures marked "main" only. A step that cannot be
 carried out is logged as a warning with its name, pictured anyway, and the walk
-goes on; the summary at the end lists every step and picture, and the exit
-status is 1 when any step failed.
+goes on; a shortcut that did nothing is a failure too (the step goes on through
+the menu action). The summary at the end lists every step and picture, the
+failures ("-") and what the pictures show that does not fit ("~": windows beyond
+the screen, a queue under 8 rows, measured at each picture); the exit status is
+1 when any step failed. When Qt's xcb platform plugin lacks system libraries the
+script names the apt packages and stops. ``--no-demo`` leaves out the live demo
+traffic that an embedded database otherwise gets.
 
 Adapting it: every step is a small generator (``step_*``) that finds widgets by
 class or objectName, presses keys or clicks, and yields what to wait for
@@ -801,13 +806,17 @@ def step_sign_in(walk: Walk) -> StepGen:
 
 def step_workspace(walk: Walk) -> StepGen:
     """The workspace at start: queue, detail, suggestions, map, crews."""
+    from PySide6.QtCore import QRect, QSize
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
     window = need(main_window(), "the console window")
-    area = QGuiApplication.primaryScreen().availableGeometry()
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    # The screen of the size asked for (or its top left corner on a bigger display).
+    area = screen.intersected(QRect(screen.topLeft(), QSize(*walk.size)))
     yield Settle(500)
-    if not window.isMaximized() or window.width() < area.width() - 10:
+    if window.geometry() != area:
+        # Without a window manager (Xvfb) showMaximized() cannot maximise.
         log.info("window %dx%d after start; sized to the screen", window.width(), window.height())
         yield Do(lambda: window.setGeometry(area))
     yield Wait(lambda: window.proxy.rowCount() > 0, "rows in the queue", 30)
