@@ -189,7 +189,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+225"/>
+        <location filename="../../console/ui/crew_board.py" line="+238"/>
         <source>Search call sign or depot</source>
         <translation>搜索车组呼号或网点</translation>
     </message>
@@ -219,7 +219,7 @@
         <translation>设为“{status}”</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+168"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>更改未能保存，可能已断开连接。</translation>
     </message>
@@ -227,7 +227,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+126"/>
+        <location filename="../../console/ui/crew_model.py" line="+137"/>
         <source>Call sign</source>
         <translation>呼号</translation>
     </message>
@@ -604,7 +604,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+188"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+194"/>
         <source>Supervisor dashboard</source>
         <translation>值班长看板</translation>
     </message>
@@ -777,7 +777,7 @@
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+87"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
@@ -2684,8 +2684,8 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>在此处新建来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+70"/>
-        <location line="+109"/>
+        <location filename="../../console/ui/map/panel.py" line="+77"/>
+        <location line="+134"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -3754,7 +3754,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+195"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+251"/>
         <source>Suggestions</source>
         <translation>推荐车组</translation>
     </message>
@@ -3800,6 +3800,11 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
     <message>
         <location line="+23"/>
+        <source>Finding suggested crews…</source>
+        <translation>正在查找推荐车组…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Select a request to see suggested crews.</source>
         <translation>选择一个工单以查看推荐车组。</translation>
     </message>
@@ -3844,7 +3849,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>无法获取推荐：数据库无法连接。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>The crew&apos;s position is old; the ETA is uncertain.</source>
         <translation>该车组的位置信息已过时，预计到达时间不确定。</translation>
     </message>

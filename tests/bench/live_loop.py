@@ -42,7 +42,7 @@ from console.db import schema
 from console.db.backend import DatabaseBackend
 from console.db.seed import DEMO_HISTORY_DAYS, SeedOptions, seed_database
 from console.sim.live import LiveDemo
-from console.ui.app import build_main_window
+from console.ui.app import build_main_window, freeze_startup_objects
 from console.ui.loop_probe import EventLoopProbe, LatencyReport
 from console.ui.main_window import MainWindow
 
@@ -163,6 +163,7 @@ def run_live_loop(
     speed: float = 10.0,
     size: tuple[int, int] = (1600, 1000),
     seed: int = 7,
+    freeze: bool = True,
 ) -> LoopRun:
     """Seed, start the demo and the window, play ``demo_minutes`` at ``speed``, report."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -214,6 +215,8 @@ def run_live_loop(
             if view is not None and not spin(60, lambda: bool(view.is_ready)):
                 logger.warning("the map page did not report ready")
             spin(1.0)
+            if freeze:
+                freeze_startup_objects()  # as run_console() does once the window is up
             duration_s = demo_minutes * 60 / speed
             probe = EventLoopProbe(20, stall_ms=50)
             dispatcher = Dispatcher(window, duration_s)
@@ -241,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed", type=float, default=10.0)
     parser.add_argument("--width", type=int, default=1600)
     parser.add_argument("--height", type=int, default=1000)
+    parser.add_argument(
+        "--no-freeze", action="store_true", help="leave start-up objects to the collector"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if "--no-sandbox" not in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""):
@@ -254,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             demo_minutes=args.demo_minutes,
             speed=args.speed,
             size=(args.width, args.height),
+            freeze=not args.no_freeze,
         )
     print(
         f"{args.demo_minutes:g} demo minutes at {args.speed:g}x, {run.crews} crews; "

@@ -141,7 +141,7 @@ class DashboardWindow(QMainWindow):
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.refresh_in_background)
-        self._reads = BackgroundReads(self, thread_name="dashboard")
+        self._reads = BackgroundReads(self)
         self.retranslate_ui()
         self.resize(1500, 950)
 
