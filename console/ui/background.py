@@ -66,6 +66,11 @@ class BackgroundReads(QObject):
         self._collector = QTimer(self)
         self._collector.setInterval(COLLECT_MS)
         self._collector.timeout.connect(self.collect)
+        self._queued: list[_Read] = []
+        self._handover = QTimer(self)
+        self._handover.setSingleShot(True)
+        self._handover.setInterval(0)
+        self._handover.timeout.connect(self._hand_over)
 
     @property
     def busy(self) -> bool:
@@ -91,9 +96,17 @@ class BackgroundReads(QObject):
         self._generations[name] = generation
         self._handlers[name] = (done, failed)
         self._outstanding += 1
-        _reader().put(_Read(name, generation, call, self._answers, self._generations))
+        self._queued.append(_Read(name, generation, call, self._answers, self._generations))
+        self._handover.start()
         if not self._collector.isActive():
             self._collector.start()
+
+    def _hand_over(self) -> None:
+        """Give the reader what was asked for during the last event."""
+        queued, self._queued = self._queued, []
+        jobs = _reader()
+        for read in queued:
+            jobs.put(read)
 
     def cancel(self, name: str) -> None:
         """Forget the outstanding read ``name`` (its answer will be dropped)."""
@@ -102,6 +115,7 @@ class BackgroundReads(QObject):
 
     def stop(self) -> None:
         """Drop every outstanding read (their answers are ignored)."""
+        self._hand_over()
         self._collector.stop()
         for name in list(self._handlers):
             self.cancel(name)
