@@ -18,11 +18,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
@@ -54,6 +53,8 @@ from console.ui.dashboard.tiles import KpiTile, Standing, standing_for
 from console.ui.i18n import current_language
 from console.ui.icons import icon
 from console.ui.labels import error_text, label
+from console.ui.save_dialog import ask_save_path
+from console.ui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ class DashboardWindow(QMainWindow):
         tz: tzinfo | None = None,
         *,
         user: str = "",
+        settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,6 +93,7 @@ class DashboardWindow(QMainWindow):
         self._clock = clock
         self._zone: tzinfo = tz or ZoneInfo("Asia/Shanghai")
         self._user = user
+        self._settings = settings
         self.data: ReportData | None = None
         self._complaints: dict[int, ComplaintRecord] = {}
 
@@ -144,6 +147,7 @@ class DashboardWindow(QMainWindow):
         self._reads = BackgroundReads(self)
         self.retranslate_ui()
         self.resize(1500, 950)
+        fit_to_screen(self)
 
     # -- construction ------------------------------------------------------------------
 
@@ -169,6 +173,11 @@ class DashboardWindow(QMainWindow):
         self.pdf_action.triggered.connect(lambda _c=False: self._ask_export("pdf"))
         self.table_csv_action = QAction(icon("app.save"), "", self)
         self.table_csv_action.triggered.connect(lambda _c=False: self._ask_export("table"))
+        self.close_action = QAction(self)
+        self.close_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.close_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.close_action.triggered.connect(lambda _c=False: self.close())
+        self.addAction(self.close_action)
         self.toolbar.addWidget(self.period_label)
         self.toolbar.addWidget(self.period)
         self.toolbar.addSeparator()
@@ -201,6 +210,7 @@ class DashboardWindow(QMainWindow):
         self.pdf_action.setText(self.tr("Report PDF…"))
         self.table_csv_action.setText(self.tr("Export table…"))
         self.table_csv_action.setToolTip(self.tr("Save the table below as CSV, sorted as shown"))
+        self.close_action.setText(self.tr("Close the dashboard"))
         self.tabs.setTabText(0, self.tr("Complaints"))
         self.tabs.setTabText(1, self.tr("Partner scorecards"))
         self.tabs.setTabText(2, self.tr("Depot scorecards"))
@@ -224,9 +234,11 @@ class DashboardWindow(QMainWindow):
             self._show(self.data)
 
     def changeEvent(self, event: QEvent) -> None:
-        """Re-translate on a language switch."""
+        """Re-translate on a language switch; redraw the charts on a theme switch."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.PaletteChange and self.data is not None:
+            self._show_charts(self.data)
         super().changeEvent(event)
 
     # -- refresh -----------------------------------------------------------------------
@@ -570,12 +582,13 @@ class DashboardWindow(QMainWindow):
     def export_eido(self, request_id: int, reference: str, path: Path | None = None) -> bool:
         """Write one request as EIDO-shaped JSON (asks where when ``path`` is None)."""
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export EIDO JSON"), f"{reference}.eido.json", self.tr("JSON (*.json)")
+            chosen = ask_save_path(
+                self, "eido", self.tr("Export EIDO JSON"), f"{reference}.eido.json",
+                self.tr("JSON (*.json)"), settings=self._settings,
             )  # fmt: skip
-            if not name:
+            if chosen is None:
                 return False
-            path = Path(name)
+            path = chosen
         target = path
         return self._write(lambda: write_eido(
             target, eido_for(self._backend, request_id, now=self._clock())))  # fmt: skip
@@ -586,12 +599,13 @@ class DashboardWindow(QMainWindow):
         filters = {"csv": self.tr("CSV (*.csv)"), "pdf": self.tr("PDF (*.pdf)"),
                    "table": self.tr("CSV (*.csv)")}  # fmt: skip
         suffix = "pdf" if what == "pdf" else "csv"
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save report"), f"{stem}.{suffix}", filters[what]
-        )
-        if not name:
+        chosen = ask_save_path(
+            self, "table" if what == "table" else "report", self.tr("Save report"),
+            f"{stem}.{suffix}", filters[what], settings=self._settings,
+        )  # fmt: skip
+        if chosen is None:
             return
-        path = Path(name)
+        path = chosen
         try:
             if what == "csv":
                 self.export_report_csv(path)

@@ -24,6 +24,7 @@ from console.ui.background import BackgroundReads
 from console.ui.live_sync import SyncBatch
 from console.ui.map.labels import map_labels
 from console.ui.map.view import MapView
+from console.ui.theme import current_theme
 
 __all__ = ["SUGGESTED_CREWS", "MapPanel"]
 
@@ -73,6 +74,8 @@ class MapPanel(QWidget):
             lambda lat, lon: self.sig_location_picked.emit(*self.view.from_page(lat, lon))
         )
         self._loads = 0
+        self._theme = current_theme().value
+        self.view.set_theme(self._theme)
         self.view.sig_ready.connect(self._on_page_ready)
         self.setWindowTitle(self.tr("Map"))
 
@@ -131,10 +134,16 @@ class MapPanel(QWidget):
     def _on_page_ready(self) -> None:
         self._loads += 1
         if self._loads > 1:
-            # The renderer was restarted: the new page starts empty.
+            # The renderer was restarted: the new page starts empty and light.
+            self.view.set_theme(self._theme)
             self.view.set_depots(self._depots)
             self.view.set_requests(self._requests.values())
             self.view.set_crews(self._crews.values())
+
+    def set_theme(self, theme: str) -> None:
+        """Follow the window's theme ("light" or "dark"; see ``MainWindow.sig_theme_changed``)."""
+        self._theme = theme
+        self.view.set_theme(theme)
 
     # -- selection -----------------------------------------------------------------
 
