@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -164,8 +165,13 @@ def run_live_loop(
     size: tuple[int, int] = (1600, 1000),
     seed: int = 7,
     freeze: bool = True,
+    local_hour: int | None = None,
 ) -> LoopRun:
-    """Seed, start the demo and the window, play ``demo_minutes`` at ``speed``, report."""
+    """Seed, start the demo and the window, play ``demo_minutes`` at ``speed``, report.
+
+    ``local_hour`` starts the demo at that hour of the local day (its call volume
+    follows the hour); ``None`` starts it at the local time now.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     url = f"sqlite:///{folder / 'live-loop.db'}"
@@ -173,6 +179,12 @@ def run_live_loop(
         engine = schema.open_database(url, create=True)
         counts = seed_database(engine, SeedOptions(history_days=DEMO_HISTORY_DAYS))
         settings = load_settings(config_file=None, db_url=url, language="en")
+        zone = ZoneInfo(settings.timezone)
+
+        def local_start() -> datetime:
+            now = datetime.now(zone)
+            return now if local_hour is None else now.replace(hour=local_hour, minute=0)
+
         demo = LiveDemo(
             engine,
             speed=speed,
@@ -181,6 +193,7 @@ def run_live_loop(
             timezone=settings.timezone,
             rules=settings.rules(),
             routing=settings.routing(),
+            local_start=local_start,
         )
         principal = Principal.user("supervisor", Role.SUPERVISOR)
         backend = DatabaseBackend(
@@ -202,7 +215,7 @@ def run_live_loop(
                 "en",
                 settings=store,
                 poll_ms=round(settings.poll_seconds * 1000),
-                tz=ZoneInfo(settings.timezone),
+                tz=zone,
                 user=principal.actor,
                 tiles=TileSource.named("none"),
                 principal=principal,
@@ -244,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed", type=float, default=10.0)
     parser.add_argument("--width", type=int, default=1600)
     parser.add_argument("--height", type=int, default=1000)
+    parser.add_argument("--local-hour", type=int, default=None, help="start the demo at this hour")
     parser.add_argument(
         "--no-freeze", action="store_true", help="leave start-up objects to the collector"
     )
@@ -261,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             speed=args.speed,
             size=(args.width, args.height),
             freeze=not args.no_freeze,
+            local_hour=args.local_hour,
         )
     print(
         f"{args.demo_minutes:g} demo minutes at {args.speed:g}x, {run.crews} crews; "
