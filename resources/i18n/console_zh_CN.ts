@@ -644,7 +644,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+203"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+204"/>
         <source>Supervisor dashboard</source>
         <translation>值班主管看板</translation>
     </message>
@@ -822,7 +822,8 @@
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+75"/>
+        <location line="+32"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
