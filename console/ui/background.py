@@ -1,10 +1,15 @@
 """Reads that take longer than a frame run off the interface thread, latest first.
 
 A panel hands :class:`BackgroundReads` a named read (a plain callable that asks
-the backend something) and what to do with the answer; the read runs on one
-worker thread, and the answer is handed back on the interface thread. A newer
-read under the same name makes an older one's answer stale: it is dropped, so
-a panel always shows what it asked for last.
+the backend something) and what to do with the answer; the read runs on the
+console's one reader thread, and the answer is handed back on the interface
+thread. A newer read under the same name makes an older one's answer stale: it
+is dropped, so a panel always shows what it asked for last.
+
+All panels share the one reader: reads are serialised, so two panels asking
+for the same thing (the suggestions panel and the map rank the same request's
+crews) cost one computation (the backend caches it), and only one reader
+competes with the interface thread for the interpreter at a time.
 
 Like :mod:`console.ui.live_sync`, the worker never touches Qt (PySide6 6.12
 corrupts reference counts when signals are emitted from other threads under
@@ -38,6 +43,8 @@ class _Read:
     name: str
     generation: int
     call: Callable[[], Any]
+    answers: queue.SimpleQueue[_Answer]
+    generations: dict[str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,22 +55,22 @@ class _Answer:
 
 
 class BackgroundReads(QObject):
-    """One worker thread for a panel's slow reads; answers come back on the interface thread."""
+    """A panel's slow reads, run on the reader thread; answers come back on the interface thread."""
 
-    def __init__(self, parent: QObject | None = None, *, thread_name: str = "reads") -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread_name = thread_name
-        self._jobs: queue.SimpleQueue[_Read | None] = queue.SimpleQueue()
         self._answers: queue.SimpleQueue[_Answer] = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
         self._generations: dict[str, int] = {}
         self._handlers: dict[str, tuple[Callable[[Any], None], Callable[[BaseException], None]]] = {}
         self._outstanding = 0
         self._collector = QTimer(self)
         self._collector.setInterval(COLLECT_MS)
         self._collector.timeout.connect(self.collect)
-        jobs = self._jobs
-        del jobs
+        self._queued: list[_Read] = []
+        self._handover = QTimer(self)
+        self._handover.setSingleShot(True)
+        self._handover.setInterval(0)
+        self._handover.timeout.connect(self._hand_over)
 
     @property
     def busy(self) -> bool:
@@ -88,25 +95,30 @@ class BackgroundReads(QObject):
         generation = self._generations.get(name, 0) + 1
         self._generations[name] = generation
         self._handlers[name] = (done, failed)
-        self._ensure_thread()
         self._outstanding += 1
-        self._jobs.put(_Read(name, generation, call))
+        self._queued.append(_Read(name, generation, call, self._answers, self._generations))
+        self._handover.start()
         if not self._collector.isActive():
             self._collector.start()
+
+    def _hand_over(self) -> None:
+        """Give the reader what was asked for during the last event."""
+        queued, self._queued = self._queued, []
+        jobs = _reader()
+        for read in queued:
+            jobs.put(read)
 
     def cancel(self, name: str) -> None:
         """Forget the outstanding read ``name`` (its answer will be dropped)."""
         self._generations[name] = self._generations.get(name, 0) + 1
         self._handlers.pop(name, None)
 
-    def stop(self, timeout_s: float = 2.0) -> None:
-        """End the worker thread (waits up to ``timeout_s`` for a read in progress)."""
+    def stop(self) -> None:
+        """Drop every outstanding read (their answers are ignored)."""
+        self._hand_over()
         self._collector.stop()
-        self._handlers.clear()
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            self._jobs.put(None)
-            thread.join(timeout_s)
+        for name in list(self._handlers):
+            self.cancel(name)
 
     def collect(self) -> None:
         """Hand finished reads to their handlers (called by the timer; tests may call it)."""
@@ -131,30 +143,32 @@ class BackgroundReads(QObject):
             self._outstanding = 0
             self._collector.stop()
 
-    def _ensure_thread(self) -> None:
-        if self._thread is None or not self._thread.is_alive():
-            self._thread = threading.Thread(
-                target=_work,
-                args=(self._jobs, self._answers, self._generations),
-                name=self._thread_name,
-                daemon=True,
-            )
-            self._thread.start()
+
+_jobs: queue.SimpleQueue[_Read] | None = None
+_lock = threading.Lock()
 
 
-def _work(
-    jobs: queue.SimpleQueue[_Read | None],
-    answers: queue.SimpleQueue[_Answer],
-    generations: dict[str, int],
-) -> None:
-    """The worker loop: run reads until told to stop (a plain function: no Qt object is held)."""
-    while (read := jobs.get()) is not None:
-        if generations.get(read.name) != read.generation:
-            answers.put(_Answer(read))  # already stale: not worth the database's time
+def _reader() -> queue.SimpleQueue[_Read]:
+    """The queue of the console's one reader thread (started on first use)."""
+    global _jobs  # noqa: PLW0603 - one reader for the whole process, started lazily
+    with _lock:
+        if _jobs is None:
+            _jobs = queue.SimpleQueue()
+            threading.Thread(target=_work, args=(_jobs,), name="reader", daemon=True).start()
+        return _jobs
+
+
+def _work(jobs: queue.SimpleQueue[_Read]) -> None:
+    """The reader loop (a plain function: no Qt object is touched off the interface thread)."""
+    while True:
+        read = jobs.get()
+        if read.generations.get(read.name) != read.generation:
+            read.answers.put(_Answer(read))  # already stale: not worth the database's time
             continue
         try:
             value = read.call()
         except Exception as exc:  # reported to the panel, which decides what to show
-            answers.put(_Answer(read, error=exc))
+            read.answers.put(_Answer(read, error=exc))
         else:
-            answers.put(_Answer(read, value))
+            read.answers.put(_Answer(read, value))
+        del read

@@ -47,6 +47,9 @@ class Stall:
     culprit: str
     """The stack seen most often while it was silent (innermost frame first), or ""."""
     samples: int
+    cpu_ms: float = 0.0
+    """CPU time the interface thread itself used in the gap: near ``gap_ms`` it was
+    busy; near zero it waited (for the GIL, held by another thread, or for a core)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +72,14 @@ class LatencyReport:
     max_ms: float
     over_100_ms: int
     duration_s: float
+    busy_p99_ms: float = 0.0
+    """CPU time the interface thread spent between two ticks: its own work, whatever
+    the machine's load (wall-clock lateness also counts waiting for a core)."""
+    busy_max_ms: float = 0.0
+    busy_over_100: int = 0
     stalls: tuple[Stall, ...] = field(default=())
+    busiest: tuple[Stall, ...] = field(default=())
+    """The gaps in which the interface thread itself worked longest."""
     collections: tuple[Collection, ...] = field(default=())
     """The longest garbage collections."""
 
@@ -78,13 +88,24 @@ class LatencyReport:
         out = [
             f"{self.ticks} ticks in {self.duration_s:.1f} s: lateness p50 {self.p50_ms:.1f} ms, "
             f"p99 {self.p99_ms:.1f} ms, max {self.max_ms:.1f} ms; "
-            f"{self.over_100_ms} ticks over 100 ms late"
+            f"{self.over_100_ms} ticks over 100 ms late",
+            f"interface thread's own work between ticks: p99 {self.busy_p99_ms:.1f} ms, "
+            f"max {self.busy_max_ms:.1f} ms; {self.busy_over_100} stretches over 100 ms",
+            "longest gaps:",
         ]
         for stall in self.stalls:
             out.append(
-                f"  {stall.gap_ms:7.1f} ms at {stall.at_s:6.1f} s ({stall.samples} samples): "
+                f"  {stall.gap_ms:7.1f} ms at {stall.at_s:6.1f} s, cpu {stall.cpu_ms:5.1f} ms "
+                f"({stall.samples} samples): "
                 f"{stall.culprit or '(no Python frame sampled)'}"
             )
+        out.append("busiest gaps (interface thread CPU):")
+        for stall in self.busiest:
+            out.append(
+                f"  cpu {stall.cpu_ms:6.1f} ms in a {stall.gap_ms:7.1f} ms gap at {stall.at_s:6.1f} s: "
+                f"{stall.culprit or '(no Python frame sampled)'}"
+            )
+        out.append("longest garbage collections:")
         for run in self.collections:
             out.append(
                 f"  gc gen {run.generation}: {run.ms:6.1f} ms at {run.at_s:6.1f} s "
@@ -136,6 +157,8 @@ class EventLoopProbe(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._tick)
         self._lateness: list[float] = []
+        self._busy: list[float] = []
+        self._busiest: list[Stall] = []
         self._stalls: list[Stall] = []
         self._samples: list[str] = []
         self._lock = threading.Lock()
@@ -144,6 +167,7 @@ class EventLoopProbe(QObject):
         self._gui_thread = threading.get_ident()
         self._started = 0.0
         self._last = 0.0
+        self._last_cpu = 0.0
         self._expected = 0.0
         self._collections: list[Collection] = []
         self._gc_started: dict[int, float] = {}
@@ -152,6 +176,7 @@ class EventLoopProbe(QObject):
         """Start measuring (on the interface thread)."""
         self._gui_thread = threading.get_ident()
         self._started = self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._expected = self._last + self._interval_s
         self._stop.clear()
         self._watchdog = threading.Thread(target=self._watch, name="loop-probe", daemon=True)
@@ -172,7 +197,9 @@ class EventLoopProbe(QObject):
     def report(self) -> LatencyReport:
         """The figures so far."""
         late = [s * 1000 for s in self._lateness]
+        busy = [s * 1000 for s in self._busy]
         worst = sorted(self._stalls, key=lambda s: s.gap_ms, reverse=True)[: self._keep]
+        busiest = sorted(self._busiest, key=lambda s: s.cpu_ms, reverse=True)[: self._keep]
         return LatencyReport(
             ticks=len(late),
             p50_ms=percentile(late, 0.50),
@@ -180,7 +207,11 @@ class EventLoopProbe(QObject):
             max_ms=max(late, default=0.0),
             over_100_ms=sum(1 for v in late if v > 100),
             duration_s=time.perf_counter() - self._started,
+            busy_p99_ms=percentile(busy, 0.99),
+            busy_max_ms=max(busy, default=0.0),
+            busy_over_100=sum(1 for v in busy if v > 100),
             stalls=tuple(worst),
+            busiest=tuple(busiest),
             collections=tuple(
                 sorted(self._collections, key=lambda c: c.ms, reverse=True)[: self._keep]
             ),
@@ -188,19 +219,30 @@ class EventLoopProbe(QObject):
 
     def _tick(self) -> None:
         now = time.perf_counter()
+        cpu = time.thread_time()
         self._lateness.append(max(0.0, now - self._expected))
+        self._busy.append(cpu - self._last_cpu)
         gap = now - self._last
         with self._lock:
             samples, self._samples = self._samples, []
         if gap > self._stall_s:
             culprit = Counter(samples).most_common(1)[0][0] if samples else ""
-            self._stalls.append(
-                Stall(self._last - self._started, gap * 1000, culprit, len(samples))
+            stall = Stall(
+                self._last - self._started,
+                gap * 1000,
+                culprit,
+                len(samples),
+                (cpu - self._last_cpu) * 1000,
             )
+            self._stalls.append(stall)
+            self._busiest.append(stall)
             if len(self._stalls) > 20 * self._keep:
                 self._stalls.sort(key=lambda s: s.gap_ms, reverse=True)
                 del self._stalls[self._keep :]
+                self._busiest.sort(key=lambda s: s.cpu_ms, reverse=True)
+                del self._busiest[self._keep :]
         self._last = now
+        self._last_cpu = cpu
         self._expected = now + self._interval_s
 
     def _watch(self) -> None:

@@ -86,7 +86,7 @@ class SuggestionPanel(QWidget):
         self._message: tuple[str, DomainError | None] | None = None
         self._loading: int | None = None
         self._stale = False
-        self._reads = BackgroundReads(self, thread_name="suggestions")
+        self._reads = BackgroundReads(self)
 
         self.title = QLabel()
         self.title.setObjectName("suggestionTitle")

@@ -229,7 +229,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+225"/>
+        <location filename="../../console/ui/crew_board.py" line="+238"/>
         <source>Search call sign or depot</source>
         <translation>Search call sign or depot</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>Set to {status}</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+168"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>The change could not be saved; the connection may be down.</translation>
     </message>
@@ -267,7 +267,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+126"/>
+        <location filename="../../console/ui/crew_model.py" line="+137"/>
         <source>Call sign</source>
         <translation>Call sign</translation>
     </message>
@@ -644,7 +644,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+197"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+204"/>
         <source>Supervisor dashboard</source>
         <translation>Supervisor dashboard</translation>
     </message>
@@ -822,7 +822,8 @@
         <translation>Score</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+75"/>
+        <location line="+32"/>
         <source>Updated {time}</source>
         <translation>Updated {time}</translation>
     </message>
@@ -2729,8 +2730,8 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>New call at this point</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+73"/>
-        <location line="+115"/>
+        <location filename="../../console/ui/map/panel.py" line="+80"/>
+        <location line="+140"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
@@ -3827,7 +3828,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+195"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+251"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
@@ -3873,6 +3874,11 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
     <message>
         <location line="+23"/>
+        <source>Finding suggested crews…</source>
+        <translation>Finding suggested crews…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Select a request to see suggested crews.</source>
         <translation>Select a request to see suggested crews.</translation>
     </message>
@@ -3917,7 +3923,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Suggestions are unavailable: the database cannot be reached.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>The crew&apos;s position is old; the ETA is uncertain.</source>
         <translation>The crew&apos;s position is old; the ETA is uncertain.</translation>
     </message>

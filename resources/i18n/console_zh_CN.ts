@@ -229,7 +229,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+225"/>
+        <location filename="../../console/ui/crew_board.py" line="+238"/>
         <source>Search call sign or depot</source>
         <translation>搜索车组呼号或网点</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>设为“{status}”</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+168"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>更改未能保存，可能已断开连接。</translation>
     </message>
@@ -267,7 +267,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+126"/>
+        <location filename="../../console/ui/crew_model.py" line="+137"/>
         <source>Call sign</source>
         <translation>呼号</translation>
     </message>
@@ -644,7 +644,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+197"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+204"/>
         <source>Supervisor dashboard</source>
         <translation>值班主管看板</translation>
     </message>
@@ -822,7 +822,8 @@
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+75"/>
+        <location line="+32"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
@@ -2729,8 +2730,8 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>在此处新建来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+73"/>
-        <location line="+115"/>
+        <location filename="../../console/ui/map/panel.py" line="+80"/>
+        <location line="+140"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -3827,7 +3828,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+195"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+251"/>
         <source>Suggestions</source>
         <translation>推荐车组</translation>
     </message>
@@ -3873,6 +3874,11 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
     <message>
         <location line="+23"/>
+        <source>Finding suggested crews…</source>
+        <translation>正在查找推荐车组…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Select a request to see suggested crews.</source>
         <translation>选择一个工单以查看推荐车组。</translation>
     </message>
@@ -3917,7 +3923,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>无法获取推荐：数据库无法连接。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>The crew&apos;s position is old; the ETA is uncertain.</source>
         <translation>该车组的位置信息已过时，预计到达时间不确定。</translation>
     </message>

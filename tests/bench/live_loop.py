@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -42,7 +43,7 @@ from console.db import schema
 from console.db.backend import DatabaseBackend
 from console.db.seed import DEMO_HISTORY_DAYS, SeedOptions, seed_database
 from console.sim.live import LiveDemo
-from console.ui.app import build_main_window
+from console.ui.app import build_main_window, freeze_startup_objects
 from console.ui.loop_probe import EventLoopProbe, LatencyReport
 from console.ui.main_window import MainWindow
 
@@ -163,8 +164,14 @@ def run_live_loop(
     speed: float = 10.0,
     size: tuple[int, int] = (1600, 1000),
     seed: int = 7,
+    freeze: bool = True,
+    local_hour: int | None = None,
 ) -> LoopRun:
-    """Seed, start the demo and the window, play ``demo_minutes`` at ``speed``, report."""
+    """Seed, start the demo and the window, play ``demo_minutes`` at ``speed``, report.
+
+    ``local_hour`` starts the demo at that hour of the local day (its call volume
+    follows the hour); ``None`` starts it at the local time now.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     url = f"sqlite:///{folder / 'live-loop.db'}"
@@ -172,6 +179,12 @@ def run_live_loop(
         engine = schema.open_database(url, create=True)
         counts = seed_database(engine, SeedOptions(history_days=DEMO_HISTORY_DAYS))
         settings = load_settings(config_file=None, db_url=url, language="en")
+        zone = ZoneInfo(settings.timezone)
+
+        def local_start() -> datetime:
+            now = datetime.now(zone)
+            return now if local_hour is None else now.replace(hour=local_hour, minute=0)
+
         demo = LiveDemo(
             engine,
             speed=speed,
@@ -180,6 +193,7 @@ def run_live_loop(
             timezone=settings.timezone,
             rules=settings.rules(),
             routing=settings.routing(),
+            local_start=local_start,
         )
         principal = Principal.user("supervisor", Role.SUPERVISOR)
         backend = DatabaseBackend(
@@ -201,7 +215,7 @@ def run_live_loop(
                 "en",
                 settings=store,
                 poll_ms=round(settings.poll_seconds * 1000),
-                tz=ZoneInfo(settings.timezone),
+                tz=zone,
                 user=principal.actor,
                 tiles=TileSource.named("none"),
                 principal=principal,
@@ -214,6 +228,8 @@ def run_live_loop(
             if view is not None and not spin(60, lambda: bool(view.is_ready)):
                 logger.warning("the map page did not report ready")
             spin(1.0)
+            if freeze:
+                freeze_startup_objects()  # as run_console() does once the window is up
             duration_s = demo_minutes * 60 / speed
             probe = EventLoopProbe(20, stall_ms=50)
             dispatcher = Dispatcher(window, duration_s)
@@ -241,6 +257,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed", type=float, default=10.0)
     parser.add_argument("--width", type=int, default=1600)
     parser.add_argument("--height", type=int, default=1000)
+    parser.add_argument("--local-hour", type=int, default=None, help="start the demo at this hour")
+    parser.add_argument(
+        "--no-freeze", action="store_true", help="leave start-up objects to the collector"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if "--no-sandbox" not in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""):
@@ -254,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
             demo_minutes=args.demo_minutes,
             speed=args.speed,
             size=(args.width, args.height),
+            freeze=not args.no_freeze,
+            local_hour=args.local_hour,
         )
     print(
         f"{args.demo_minutes:g} demo minutes at {args.speed:g}x, {run.crews} crews; "

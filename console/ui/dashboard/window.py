@@ -144,7 +144,8 @@ class DashboardWindow(QMainWindow):
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.refresh_in_background)
-        self._reads = BackgroundReads(self, thread_name="dashboard")
+        self._reads = BackgroundReads(self)
+        self._staged: ReportData | None = None
         self.retranslate_ui()
         self.resize(1500, 950)
         fit_to_screen(self)
@@ -287,8 +288,25 @@ class DashboardWindow(QMainWindow):
         )
 
     def _take_report(self, data: ReportData) -> None:
+        # Tiles, charts and tables each take a good part of a frame: one per turn
+        # of the event loop, so the console answers in between. ``data`` is set
+        # once everything shows it.
+        self._staged = data
+        self._show_tiles(data)
+        QTimer.singleShot(0, self, lambda: self._show_stage(data, 1))
+
+    def _show_stage(self, data: ReportData, stage: int) -> None:
+        if self._staged is not data:
+            return  # a newer report is on its way
+        if stage == 1:
+            self._show_charts(data)
+            QTimer.singleShot(0, self, lambda: self._show_stage(data, 2))
+            return
+        self._show_tables(data)
+        stamp = data.snapshot.now.astimezone(self._zone).strftime("%H:%M:%S")
+        self.updated_label.setText(self.tr("Updated {time}").format(time=stamp))
+        self._staged = None
         self.data = data
-        self._show(data)
         self.sig_refreshed.emit(data)
 
     def _report_failed(self, error: BaseException) -> None:
@@ -300,6 +318,7 @@ class DashboardWindow(QMainWindow):
     def refresh(self) -> ReportData | None:
         """Read the period now and show it; a failed read keeps the last figures."""
         self._reads.cancel("report")  # an older answer must not replace this one
+        self._staged = None
         start, end, kind = self.period_window()
         try:
             data = gather(self._backend, now=self._clock(), start=start, end=end, kind=kind,

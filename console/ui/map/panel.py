@@ -59,7 +59,7 @@ class MapPanel(QWidget):
         self._depots: list[DepotRow] = []
         self._selected: int | None = None
         self._focus_pending = False
-        self._reads = BackgroundReads(self, thread_name="map-suggestions")
+        self._reads = BackgroundReads(self)
         self.view = MapView(tiles, folder, map_labels(), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
