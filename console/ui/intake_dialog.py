@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.errors import DomainError, ValidationError
+from console.core.handover import GuidanceStart, intake_answers
 from console.core.intake import RequestDraft, draft_errors, location_warnings
 from console.core.ports import PricingDesk, RequestCommands
 from console.core.records import DepotRow, RequestRow
@@ -66,6 +67,8 @@ logger = logging.getLogger(__name__)
 
 DRAFT_KEY = "intake/draft"
 """QSettings key of the unfinished intake."""
+GUIDE_KEY = "F6"
+"""The key of "Guide the caller", the same as the main window's."""
 
 _TEXT_FIELDS = ("phone", "name", "city", "lat", "lon", "address", "plate", "make_model",
                 "override_reason")  # fmt: skip
@@ -107,7 +110,8 @@ class IntakeDialog(QDialog):
     """Emitted when the dispatcher asks to pick the location on the map."""
 
     sig_guidance_requested = Signal(object)
-    """Emitted with the new request's id when the call is stored for guidance by script."""
+    """Emitted with a :class:`GuidanceStart` (the new request's id and the safety answers
+    already given) when the call is stored for guidance by script."""
 
     def __init__(
         self,
@@ -352,6 +356,10 @@ class IntakeDialog(QDialog):
         self.guide_button = QPushButton(icon("request.triage"), "", self)
         self.guide_button.setObjectName("guideButton")
         self.guide_button.clicked.connect(self.submit_for_guidance)
+        # F6 is "Guide the caller" in the main window too. A QShortcut, not the button's
+        # own: setText() replaces a button's shortcut with its mnemonic.
+        guide = QShortcut(QKeySequence(GUIDE_KEY), self)
+        guide.activated.connect(self.guide_button.click)
         self.clear_button = QPushButton(icon("app.discard"), "", self)
         self.clear_button.clicked.connect(self.discard_draft)
         self.close_button = QPushButton(self)
@@ -523,7 +531,9 @@ class IntakeDialog(QDialog):
         self.create_button.setToolTip(self.tr("Create the request (Ctrl+Enter)"))
         self.guide_button.setText(self.tr("Guide the caller"))
         self.guide_button.setToolTip(
-            self.tr("Store the call in triage and walk the caller through a guidance script")
+            self.tr(
+                "Store the call in triage and walk the caller through a guidance script ({key})"
+            ).format(key=QKeySequence(GUIDE_KEY).toString(QKeySequence.SequenceFormat.NativeText))
         )
         self.clear_button.setText(self.tr("Clear form"))
         self.close_button.setText(self.tr("Close"))
@@ -696,10 +706,14 @@ class IntakeDialog(QDialog):
     # -- submitting ----------------------------------------------------------------------
 
     def submit_for_guidance(self) -> RequestRow | None:
-        """Store the call in triage and hand it to the guidance panel."""
+        """Store the call in triage and hand it to the guidance panel.
+
+        The safety answers of the form go along, so the script does not ask them again.
+        """
+        known = intake_answers(self.answers())
         row = self.submit(guide=True)
         if row is not None:
-            self.sig_guidance_requested.emit(row.id)
+            self.sig_guidance_requested.emit(GuidanceStart(row.id, known))
         return row
 
     def submit(self, *, guide: bool = False) -> RequestRow | None:

@@ -1351,7 +1351,7 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../console/ui/guidance_panel.py" line="+213"/>
+        <location filename="../../console/ui/guidance_panel.py" line="+244"/>
         <source>Select a request first.</source>
         <translation>Select a request first.</translation>
     </message>
@@ -1366,7 +1366,7 @@
         <translation>Request {reference} is {status}: it cannot be guided.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>The outcome could not be saved; the connection may be down. Try again.</source>
         <translation>The outcome could not be saved; the connection may be down. Try again.</translation>
     </message>
@@ -1377,12 +1377,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>Guidance</source>
         <translation>Guidance</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-42"/>
         <source>Guide the caller…</source>
         <translation>Guide the caller…</translation>
     </message>
@@ -1392,7 +1392,12 @@
         <translation>Walk the caller through a guidance script for the selected request (F6)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Guide the selected request&apos;s caller; in the new-call form F6 stores the call and guides it, without asking the safety questions again</source>
+        <translation>Guide the selected request&apos;s caller; in the new-call form F6 stores the call and guides it, without asking the safety questions again</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
@@ -1422,7 +1427,7 @@
         <translation>Select a request and press F6, or choose “Guide the caller” in intake.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{reference} · {protocol} (caller speaks {language})</source>
         <translation>{reference} · {protocol} (caller speaks {language})</translation>
     </message>
@@ -1437,12 +1442,22 @@
         <translation>English</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Escalated</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+3"/>
+        <source>{answer} (at intake)</source>
+        <translation>{answer} (at intake)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Answered at intake, not asked again: {answers}</source>
+        <translation>Answered at intake, not asked again: {answers}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Outcome {code}: {label}
 Service: {service} · Priority: {priority}{equipment}</source>
         <translation>Outcome {code}: {label}
@@ -1494,7 +1509,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>The guidance scripts have {count} problem(s) and will not be used until they are fixed (run “python main.py guidance check”):</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>That number is not covered by the script; escalate instead.</source>
         <translation>That number is not covered by the script; escalate instead.</translation>
     </message>
@@ -1508,6 +1523,11 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>{question} {answer} (at intake)</source>
+        <translation>{question} {answer} (at intake)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Guidance {code} ({protocol})</source>
         <translation>Guidance {code} ({protocol})</translation>
     </message>
@@ -1515,7 +1535,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+456"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+464"/>
         <source>New call</source>
         <translation>New call</translation>
     </message>
@@ -1705,12 +1725,12 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Guide the caller</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Store the call in triage and walk the caller through a guidance script</source>
-        <translation>Store the call in triage and walk the caller through a guidance script</translation>
+        <location line="+3"/>
+        <source>Store the call in triage and walk the caller through a guidance script ({key})</source>
+        <translation>Store the call in triage and walk the caller through a guidance script ({key})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Clear form</source>
         <translation>Clear form</translation>
     </message>
@@ -1755,7 +1775,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Choose a city from the list first.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+105"/>
         <source>The request could not be saved; the connection may be down. Nothing was stored: try again.</source>
         <translation>The request could not be saved; the connection may be down. Nothing was stored: try again.</translation>
     </message>

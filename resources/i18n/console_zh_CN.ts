@@ -1351,7 +1351,7 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../console/ui/guidance_panel.py" line="+213"/>
+        <location filename="../../console/ui/guidance_panel.py" line="+244"/>
         <source>Select a request first.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -1366,7 +1366,7 @@
         <translation>工单 {reference} 当前为“{status}”，不能再进行远程指导。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>The outcome could not be saved; the connection may be down. Try again.</source>
         <translation>指导结果未能保存，可能是网络连接中断，请重试。</translation>
     </message>
@@ -1377,12 +1377,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>Guidance</source>
         <translation>远程指导</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-42"/>
         <source>Guide the caller…</source>
         <translation>远程指导来电人…</translation>
     </message>
@@ -1392,7 +1392,12 @@
         <translation>按指导脚本一步步引导所选工单的来电人（F6）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Guide the selected request&apos;s caller; in the new-call form F6 stores the call and guides it, without asking the safety questions again</source>
+        <translation>远程指导所选工单的来电人；在接警表单中按 F6 会保存来电并开始指导，不再重复询问安全问题</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Answer</source>
         <translation>确定</translation>
     </message>
@@ -1422,7 +1427,7 @@
         <translation>选择一个工单后按 F6，或在接警表单中点击“远程指导”。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{reference} · {protocol} (caller speaks {language})</source>
         <translation>{reference} · {protocol}（来电人使用{language}）</translation>
     </message>
@@ -1437,12 +1442,22 @@
         <translation>英语</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Escalated</source>
         <translation>已转调度员</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+3"/>
+        <source>{answer} (at intake)</source>
+        <translation>{answer}（接警时已答）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Answered at intake, not asked again: {answers}</source>
+        <translation>接警时已回答，不再重复询问：{answers}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Outcome {code}: {label}
 Service: {service} · Priority: {priority}{equipment}</source>
         <translation>结果 {code}：{label}
@@ -1494,7 +1509,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>指导脚本有 {count} 处问题，修复之前不会启用（可运行“python main.py guidance check”检查）：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>That number is not covered by the script; escalate instead.</source>
         <translation>脚本未涵盖这个数值，请转调度员处理。</translation>
     </message>
@@ -1508,6 +1523,11 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>{question} {answer} (at intake)</source>
+        <translation>{question} {answer}（接警时已答）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Guidance {code} ({protocol})</source>
         <translation>远程指导 {code}（{protocol}）</translation>
     </message>
@@ -1515,7 +1535,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+456"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+464"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -1705,12 +1725,12 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>远程指导</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Store the call in triage and walk the caller through a guidance script</source>
-        <translation>保存来电并进入分诊，按指导脚本一步步引导来电人</translation>
+        <location line="+3"/>
+        <source>Store the call in triage and walk the caller through a guidance script ({key})</source>
+        <translation>保存来电并进入分诊，按指导脚本一步步引导来电人（{key}）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
@@ -1755,7 +1775,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>请先从列表中选择城市。</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+105"/>
         <source>The request could not be saved; the connection may be down. Nothing was stored: try again.</source>
         <translation>工单未能保存，可能已断开连接。未写入任何内容，请重试。</translation>
     </message>
