@@ -1008,6 +1008,11 @@
         <translation>A reason is required.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Enter a location or pick a city.</source>
+        <translation>Enter a location or pick a city.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A request cannot move from {from_status} to {to_status}.</source>
         <translation>A request cannot move from {from_status} to {to_status}.</translation>
@@ -1535,7 +1540,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+464"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+489"/>
         <source>New call</source>
         <translation>New call</translation>
     </message>
@@ -1626,8 +1631,13 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Fault / service</source>
-        <translation>Fault / service</translation>
+        <source>The caller says</source>
+        <translation>The caller says</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Service</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1635,7 +1645,52 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Override reason</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>— choose what is wrong —</source>
+        <translation>— choose what is wrong —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Won&apos;t start</source>
+        <translation>Won&apos;t start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flat tyre</source>
+        <translation>Flat tyre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out of fuel or charge</source>
+        <translation>Out of fuel or charge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked out</source>
+        <translation>Locked out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stuck (mud, sand, snow, ditch)</source>
+        <translation>Stuck (mud, sand, snow, ditch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accident</source>
+        <translation>Accident</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EV warning (battery or high voltage)</source>
+        <translation>EV warning (battery or high voltage)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose what the caller describes: the service (and safety hints) follow</source>
+        <translation>Choose what the caller describes: the service (and safety hints) follow</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Lat</source>
         <translation>Lat</translation>
     </message>
@@ -1745,7 +1800,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Close; what you typed is kept for next time (Esc)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+63"/>
         <source>{priority} — {reason}</source>
         <translation>{priority} — {reason}</translation>
     </message>
@@ -1755,7 +1810,12 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Everyone out on the side away from traffic and behind the barrier; hazard lights on; warning triangle 150 m behind on an expressway.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Accident: ask whether anyone is hurt and whether 122 has been called.</source>
+        <translation>Accident: ask whether anyone is hurt and whether 122 has been called.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Make sure 120 (ambulance) and 122 (traffic police) are called.</source>
         <translation>Make sure 120 (ambulance) and 122 (traffic police) are called.</translation>
     </message>
@@ -1775,7 +1835,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Choose a city from the list first.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+112"/>
         <source>The request could not be saved; the connection may be down. Nothing was stored: try again.</source>
         <translation>The request could not be saved; the connection may be down. Nothing was stored: try again.</translation>
     </message>
@@ -1785,7 +1845,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Please correct the marked fields.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>An unfinished call from {time} was kept. Restore it?</source>
         <translation>An unfinished call from {time} was kept. Restore it?</translation>
     </message>
@@ -1793,7 +1853,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-324"/>
+        <location filename="../../console/ui/labels.py" line="-325"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -2916,7 +2976,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>PricingSection</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="+193"/>
+        <location filename="../../console/ui/pricing_panel.py" line="+195"/>
         <source>No quote accepted yet.</source>
         <translation>No quote accepted yet.</translation>
     </message>
@@ -3120,7 +3180,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>QuoteDialog</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="-237"/>
+        <location filename="../../console/ui/pricing_panel.py" line="-239"/>
         <source>Quote {reference}</source>
         <translation>Quote {reference}</translation>
     </message>
@@ -3133,7 +3193,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>QuoteWidget</name>
     <message>
-        <location filename="../../console/ui/quote_widget.py" line="+164"/>
+        <location filename="../../console/ui/quote_widget.py" line="+178"/>
         <source>Enter the location and the service to see a quote.</source>
         <translation>Enter the location and the service to see a quote.</translation>
     </message>
@@ -3887,7 +3947,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Injuries reported</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Smoke or fire reported</source>
         <translation>Smoke or fire reported</translation>
     </message>
@@ -3927,12 +3987,12 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Vehicle on expressway shoulder</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>Collision reported</source>
         <translation>Collision reported</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+19"/>
         <source>Dispatcher override {old} → {new}: {reason}</source>
         <translation>Dispatcher override {old} → {new}: {reason}</translation>
     </message>

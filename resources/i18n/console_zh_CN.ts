@@ -1008,6 +1008,11 @@
         <translation>必须填写原因。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Enter a location or pick a city.</source>
+        <translation>请输入位置或选择城市。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A request cannot move from {from_status} to {to_status}.</source>
         <translation>工单不能从“{from_status}”变更为“{to_status}”。</translation>
@@ -1535,7 +1540,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+464"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+489"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -1626,8 +1631,13 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
     <message>
         <location line="+7"/>
-        <source>Fault / service</source>
-        <translation>故障 / 服务</translation>
+        <source>The caller says</source>
+        <translation>来电人描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>服务类型</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1635,7 +1645,52 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>调整原因</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>— choose what is wrong —</source>
+        <translation>— 选择故障 —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Won&apos;t start</source>
+        <translation>无法启动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flat tyre</source>
+        <translation>爆胎</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out of fuel or charge</source>
+        <translation>没油或没电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked out</source>
+        <translation>钥匙锁车内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stuck (mud, sand, snow, ditch)</source>
+        <translation>被困（泥地、沙地、雪地、沟渠）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accident</source>
+        <translation>交通事故</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EV warning (battery or high voltage)</source>
+        <translation>电动车告警（电池或高压）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose what the caller describes: the service (and safety hints) follow</source>
+        <translation>选择来电人描述的故障：服务类型（及安全提示）随之确定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Lat</source>
         <translation>纬度</translation>
     </message>
@@ -1745,7 +1800,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>关闭；已填写的内容会保留到下次（Esc）</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+63"/>
         <source>{priority} — {reason}</source>
         <translation>{priority} — {reason}</translation>
     </message>
@@ -1755,7 +1810,12 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>所有人从远离车流的一侧下车，到护栏外等候；打开双闪；在高速公路上于车后 150 米处放置三角警示牌。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Accident: ask whether anyone is hurt and whether 122 has been called.</source>
+        <translation>交通事故：询问是否有人受伤，是否已拨打122。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Make sure 120 (ambulance) and 122 (traffic police) are called.</source>
         <translation>确认已拨打 120（急救）和 122（交警）。</translation>
     </message>
@@ -1775,7 +1835,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>请先从列表中选择城市。</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+112"/>
         <source>The request could not be saved; the connection may be down. Nothing was stored: try again.</source>
         <translation>工单未能保存，可能已断开连接。未写入任何内容，请重试。</translation>
     </message>
@@ -1785,7 +1845,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>请更正标出的字段。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>An unfinished call from {time} was kept. Restore it?</source>
         <translation>已保留 {time} 未完成的来电记录，是否恢复？</translation>
     </message>
@@ -1793,7 +1853,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-324"/>
+        <location filename="../../console/ui/labels.py" line="-325"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -2916,7 +2976,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>PricingSection</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="+193"/>
+        <location filename="../../console/ui/pricing_panel.py" line="+195"/>
         <source>No quote accepted yet.</source>
         <translation>尚无已确认的报价。</translation>
     </message>
@@ -3120,7 +3180,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>QuoteDialog</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="-237"/>
+        <location filename="../../console/ui/pricing_panel.py" line="-239"/>
         <source>Quote {reference}</source>
         <translation>为 {reference} 报价</translation>
     </message>
@@ -3133,7 +3193,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>QuoteWidget</name>
     <message>
-        <location filename="../../console/ui/quote_widget.py" line="+164"/>
+        <location filename="../../console/ui/quote_widget.py" line="+178"/>
         <source>Enter the location and the service to see a quote.</source>
         <translation>填写位置和服务项目后即可看到报价。</translation>
     </message>
@@ -3887,7 +3947,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>有人受伤</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Smoke or fire reported</source>
         <translation>冒烟或起火</translation>
     </message>
@@ -3927,12 +3987,12 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>车辆停在高速公路应急车道</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>Collision reported</source>
         <translation>发生碰撞</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+19"/>
         <source>Dispatcher override {old} → {new}: {reason}</source>
         <translation>调度员调整 {old} → {new}：{reason}</translation>
     </message>

@@ -171,6 +171,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         "车牌号 {value} 不是有效的中国车牌。"
     ),
     ("Errors", "Latitude {value} is outside -90 to 90."): "纬度 {value} 超出 -90 至 90 的范围。",
+    ("Errors", "Enter a location or pick a city."): "请输入位置或选择城市。",
     ("Errors", "Longitude {value} is outside -180 to 180."): (
         "经度 {value} 超出 -180 至 180 的范围。"
     ),
@@ -628,4 +629,22 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CancelReasonDialog", "Reason"): "原因",
     ("CancelReasonDialog", "Details"): "说明",
     ("CancelReasonDialog", "Optional; required for “Other”"): "选填；选择“其他”时必填",
+    ("IntakeDialog", "The caller says"): "来电人描述",
+    ("IntakeDialog", "Service"): "服务类型",
+    ("IntakeDialog", "— choose what is wrong —"): "— 选择故障 —",
+    ("IntakeDialog", "Won't start"): "无法启动",
+    ("IntakeDialog", "Flat tyre"): "爆胎",
+    ("IntakeDialog", "Out of fuel or charge"): "没油或没电",
+    ("IntakeDialog", "Locked out"): "钥匙锁车内",
+    ("IntakeDialog", "Stuck (mud, sand, snow, ditch)"): "被困（泥地、沙地、雪地、沟渠）",
+    ("IntakeDialog", "Accident"): "交通事故",
+    ("IntakeDialog", "EV warning (battery or high voltage)"): "电动车告警（电池或高压）",
+    (
+        "IntakeDialog",
+        "Choose what the caller describes: the service (and safety hints) follow",
+    ): "选择来电人描述的故障：服务类型（及安全提示）随之确定",
+    (
+        "IntakeDialog",
+        "Accident: ask whether anyone is hurt and whether 122 has been called.",
+    ): "交通事故：询问是否有人受伤，是否已拨打122。",
 }
