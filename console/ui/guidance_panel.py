@@ -227,6 +227,12 @@ class GuidancePanel(QWidget):
         """The request being guided, or None."""
         return self.row.id if self.row else None
 
+    def open_reference(self) -> str | None:
+        """The request being guided and not yet saved (work still open), else None."""
+        if self.run is None or self.row is None or self.saved is not None:
+            return None
+        return self.row.reference
+
     def start(self, request_id: int | None, known: Mapping[str, str] | None = None) -> bool:
         """Begin guiding ``request_id`` from the case entry; False (and why) if it cannot.
 

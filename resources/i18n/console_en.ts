@@ -1356,7 +1356,7 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../console/ui/guidance_panel.py" line="+244"/>
+        <location filename="../../console/ui/guidance_panel.py" line="+250"/>
         <source>Select a request first.</source>
         <translation>Select a request first.</translation>
     </message>
@@ -2393,9 +2393,36 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
 </context>
 <context>
+    <name>LeaveGuard</name>
+    <message>
+        <location filename="../../console/ui/leave_guard.py" line="+30"/>
+        <source>a call in the new-call form</source>
+        <translation>a call in the new-call form</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>guidance of {reference}</source>
+        <translation>guidance of {reference}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Leave the open call?</source>
+        <translation>Leave the open call?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still open: {work}.
+
+Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance answers are lost.</source>
+        <translation>Still open: {work}.
+
+Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance answers are lost.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+548"/>
+        <location filename="../../console/ui/main_window.py" line="+549"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>

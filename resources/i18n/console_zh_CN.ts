@@ -1356,7 +1356,7 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../console/ui/guidance_panel.py" line="+244"/>
+        <location filename="../../console/ui/guidance_panel.py" line="+250"/>
         <source>Select a request first.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -2393,9 +2393,36 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
 </context>
 <context>
+    <name>LeaveGuard</name>
+    <message>
+        <location filename="../../console/ui/leave_guard.py" line="+30"/>
+        <source>a call in the new-call form</source>
+        <translation>接警表单中正在录入的来电</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>guidance of {reference}</source>
+        <translation>工单 {reference} 的远程指导</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Leave the open call?</source>
+        <translation>离开未完成的来电？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still open: {work}.
+
+Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance answers are lost.</source>
+        <translation>尚未完成：{work}。
+
+仍要离开吗？接警表单中的内容会保存为草稿；未保存的远程指导问答将丢失。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+548"/>
+        <location filename="../../console/ui/main_window.py" line="+549"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>

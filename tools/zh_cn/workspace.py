@@ -647,4 +647,12 @@ ZH_CN: dict[tuple[str, str], str] = {
         "IntakeDialog",
         "Accident: ask whether anyone is hurt and whether 122 has been called.",
     ): "交通事故：询问是否有人受伤，是否已拨打122。",
+    ("LeaveGuard", "a call in the new-call form"): "接警表单中正在录入的来电",
+    ("LeaveGuard", "guidance of {reference}"): "工单 {reference} 的远程指导",
+    ("LeaveGuard", "Leave the open call?"): "离开未完成的来电？",
+    (
+        "LeaveGuard",
+        "Still open: {work}.\n\nLeave anyway? A call in the new-call form is kept "
+        "as a draft; unsaved guidance answers are lost.",
+    ): "尚未完成：{work}。\n\n仍要离开吗？接警表单中的内容会保存为草稿；未保存的远程指导问答将丢失。",
 }
