@@ -19,7 +19,7 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -158,7 +158,16 @@ class IntakeDialog(QDialog):
         self.retranslate_ui()
         self._update_priority()
         self._offer_draft()
-        self.resize(1040, 760)
+        self.resize(self._default_size())
+
+    def _default_size(self) -> QSize:
+        """1040x680: inside a 1366x768 screen less title bar and taskbar (the form scrolls)."""
+        size = QSize(1040, 680)
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry().size() - QSize(40, 80)
+            size = size.boundedTo(room).expandedTo(QSize(480, 360))
+        return size
 
     # -- building ------------------------------------------------------------------
 

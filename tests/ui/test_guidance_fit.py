@@ -19,8 +19,10 @@ from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from console.core.handover import GuidanceStart, intake_answers
 from console.core.intake import RequestDraft
-from console.core.vocab import CallerLanguage, RequestStatus
+from console.core.triage import TriageAnswers
+from console.core.vocab import CallerLanguage, RequestStatus, RoadType
 from console.db.backend import DatabaseBackend
 from console.ui.app import build_main_window
 from console.ui.guidance_panel import GuidancePanel
@@ -141,3 +143,36 @@ def test_every_node_of_every_protocol_is_shown_whole_with_full_height_buttons(
         if found:
             problems[f"{protocol}.{node}"] = found
     assert problems == {}, f"dock {panel.width()}x{panel.height()}"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_answers_taken_from_intake_are_shown_whole_at_1366x768(
+    qtbot: QtBot, backend: DatabaseBackend, qsettings: QSettings, language: str
+) -> None:
+    window: MainWindow = build_main_window(backend, language, settings=qsettings, user="alice")
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1366, 768)
+    qtbot.waitExposed(window)
+    row = backend.take_call(
+        RequestDraft(
+            caller_phone="13912345678",
+            lat=30.27,
+            lon=120.15,
+            service_type="TOW",
+            powertrain="EV",
+            road_type="EXPRESSWAY",
+        ),
+        outcome=RequestStatus.NEW,
+    )
+    every_risk = TriageAnswers(True, True, False, True, True, RoadType.EXPRESSWAY)
+    window.sig_guidance_requested.emit(GuidanceStart(row.id, intake_answers(every_risk)))
+    panel = window.findChild(GuidancePanel)
+    assert panel is not None and panel.run is not None
+    while panel.run.node.type == "warning":  # read out every warning that follows a "yes"
+        settle()
+        assert cut_texts(panel) == []
+        panel.choose(0)
+    settle()
+    assert panel.known_text.isVisible() and panel.known_text.text()
+    assert cut_texts(panel) == []

@@ -181,3 +181,12 @@ def test_the_fault_list_speaks_both_languages(qapp: QApplication, dialog: Intake
     QApplication.processEvents()
     zh = [dialog.fault.itemText(i) for i in range(dialog.fault.count())]
     assert "无法启动" in zh and "爆胎" in zh
+
+
+def test_the_form_opens_inside_a_1366x768_screen_with_its_buttons_in_view(
+    dialog: IntakeDialog,
+) -> None:
+    assert dialog.width() <= 1366 and dialog.height() <= 768 - 80
+    for button in (dialog.guide_button, dialog.create_button, dialog.close_button):
+        corner = button.mapTo(dialog, button.rect().bottomRight())
+        assert button.isVisible() and dialog.rect().contains(corner)
