@@ -19,7 +19,7 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -61,6 +61,7 @@ from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text, field_label, label
 from console.ui.quote_widget import QuoteWidget
+from console.ui.screen_fit import fit_to_screen
 from console.ui.triage_text import factor_text, join_reasons
 
 __all__ = ["DRAFT_KEY", "IntakeDialog"]
@@ -158,16 +159,9 @@ class IntakeDialog(QDialog):
         self.retranslate_ui()
         self._update_priority()
         self._offer_draft()
-        self.resize(self._default_size())
-
-    def _default_size(self) -> QSize:
-        """1040x680: inside a 1366x768 screen less title bar and taskbar (the form scrolls)."""
-        size = QSize(1040, 680)
-        screen = self.screen()
-        if screen is not None:
-            room = screen.availableGeometry().size() - QSize(40, 80)
-            size = size.boundedTo(room).expandedTo(QSize(480, 360))
-        return size
+        # Inside a 1366x768 screen less title bar and taskbar; the form scrolls.
+        self.resize(1040, 680)
+        fit_to_screen(self)
 
     # -- building ------------------------------------------------------------------
 
