@@ -7,6 +7,11 @@ Answers are buttons (keys 1-9), Backspace goes back, Ctrl+E escalates to a
 dispatcher, and once an outcome is reached Ctrl+S stores it: the request
 is closed as resolved remotely, or queued with the outcome's service type,
 equipment and priority. A broken script set is refused with the reason.
+
+Questions the caller already answered at intake are not asked again: they
+are listed as answered and recorded in the path as such. Everything sits in
+a scroll area, so a small dock scrolls instead of cutting a safety text short
+or squeezing the answer buttons (which wrap their text and keep full height).
 """
 
 from __future__ import annotations
