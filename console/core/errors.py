@@ -30,6 +30,7 @@ MESSAGES: dict[str, str] = {
     "coord.lon_range": "Longitude {value} is outside -180 to 180.",
     "coord.outside_service_area": "The location {lat}, {lon} is outside the service area (mainland China).",
     "reason.required": "A reason is required.",
+    "location.required": "Enter a location or pick a city.",
     # lifecycle and dispatch
     "lifecycle.illegal": "A request cannot move from {from_status} to {to_status}.",
     "lifecycle.needs_crew": "Choose a crew to assign.",

@@ -44,6 +44,8 @@ from console.paths import resource_path
 __all__ = [
     "ESCALATE",
     "FACT_FIELDS",
+    "INTAKE",
+    "KNOWN_SOURCES",
     "Answer",
     "Condition",
     "GuidanceLibrary",
@@ -59,6 +61,7 @@ __all__ = [
     "default_directory",
     "load_library",
     "more_urgent",
+    "parse_step",
     "remote_fix_rates",
     "replay",
 ]
@@ -67,6 +70,14 @@ RESPONSES_FILE = "responses.yaml"
 """The response table's file name inside a script folder."""
 ESCALATE = "ESCALATE"
 """The answer recorded when a step is escalated to a dispatcher."""
+INTAKE = "intake"
+"""Source of an answer the caller already gave in the intake form."""
+KNOWN_SOURCES = frozenset({INTAKE})
+"""Where a step may have been answered other than live in the script.
+
+Such a step is recorded as ``protocol.node=answer@source``: it is a real
+step of the path (a replay takes it like any other) that says who answered it.
+"""
 LANGUAGES = ("zh", "en")
 NODE_TYPES = frozenset({"question", "instruction", "warning", "outcome"})
 QUESTION_KINDS = frozenset({"yes_no", "choice", "number"})
@@ -79,6 +90,8 @@ FACT_FIELDS: dict[str, type[Any]] = {
 """Vehicle and location facts a condition may test and an answer may set."""
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,23}$")
 """Protocol, node and answer ids: short, so a recorded step fits in 64 characters."""
+STEP_PATTERN = re.compile(r"^([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)=(.+)$")
+"""A recorded step: ``protocol.node=answer`` (the answer may carry ``:number`` and ``@source``)."""
 BUILT_IN_ANSWERS: dict[str, tuple[str, str]] = {
     "yes": ("是", "Yes"),
     "no": ("否", "No"),
@@ -230,6 +243,7 @@ class GuidanceLibrary:
         if found is None:
             return None
         question = (found.check or found.text).in_language(language)
+        answer_id = answer_id.partition("@")[0]
         answer_id, _, number = answer_id.partition(":")
         answer = found.answer(answer_id)
         if answer is None:
@@ -726,10 +740,23 @@ class Step:
     protocol: str
     node: str
     answer: str
+    source: str = ""
+    """Where the answer came from when not given live ("intake"), else ""."""
 
     def code(self) -> str:
-        """The recorded form: ``protocol.node=answer``."""
-        return f"{self.protocol}.{self.node}={self.answer}"
+        """The recorded form: ``protocol.node=answer`` (``...=answer@source`` if known before)."""
+        suffix = f"@{self.source}" if self.source else ""
+        return f"{self.protocol}.{self.node}={self.answer}{suffix}"
+
+
+def parse_step(text: str) -> Step | None:
+    """A recorded step back as a :class:`Step`, or None when it is not one."""
+    match = STEP_PATTERN.match(text)
+    if match is None:
+        return None
+    protocol, node, answer = match.groups()
+    answer, _, source = answer.partition("@")
+    return Step(protocol, node, answer, source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -765,6 +792,12 @@ class GuidanceRun:
     ``facts`` are what is known of the vehicle and place (``powertrain``,
     ``vehicle_class``, ``awd``, ``road_type``); answers may add to them.
     Nodes whose condition does not hold are passed over silently.
+
+    ``known`` holds questions the caller has already answered elsewhere
+    (``{"case_entry.injuries": "no"}``): when the run reaches one of them it
+    is not asked again but taken at once and recorded with ``source``, so
+    the path still says what was answered and by whom. Warnings and
+    instructions are never taken for the dispatcher: they are read out.
     """
 
     def __init__(
@@ -773,8 +806,14 @@ class GuidanceRun:
         facts: Mapping[str, str | bool],
         *,
         protocol: str | None = None,
+        known: Mapping[str, str] | None = None,
+        source: str = INTAKE,
     ) -> None:
+        if known and source not in KNOWN_SOURCES:
+            raise ValueError(f"unknown answer source {source!r}")
         self.library = library
+        self._known = dict(known or {})
+        self._source = source
         start = protocol or library.entry
         first = library.protocols[start]
         self._history: list[_State] = []
@@ -821,13 +860,19 @@ class GuidanceRun:
 
     # -- moving -----------------------------------------------------------------
 
-    def answer(self, answer_id: str) -> None:
-        """Take answer ``answer_id`` of the current node."""
+    def answer(self, answer_id: str, *, source: str = "") -> None:
+        """Take answer ``answer_id`` of the current node.
+
+        ``source`` says the caller gave it before the script (one of
+        :data:`KNOWN_SOURCES`); only a question can be answered that way.
+        """
         self._require_open()
         chosen = self.node.answer(answer_id)
         if chosen is None:
             raise ValueError(f"{self.node.id} has no answer {answer_id!r}")
-        self._take(chosen, answer_id)
+        if source and (source not in KNOWN_SOURCES or not _answerable_before(self.node)):
+            raise ValueError(f"{self.node.id} cannot be answered from {source!r}")
+        self._take(chosen, answer_id, source)
 
     def answer_number(self, value: float) -> None:
         """Answer a number question; the first band that takes ``value`` leads on."""
@@ -873,21 +918,25 @@ class GuidanceRun:
         if self._result is not None:
             raise ValueError("the run has ended")
 
-    def _take(self, chosen: Answer, recorded: str) -> None:
+    def _take(self, chosen: Answer, recorded: str, source: str = "") -> None:
         state = self._state
         self._history.append(state)
+        self._state = self._settle(self._after(state, chosen, recorded, source))
+        self._check_outcome()
+
+    def _after(self, state: _State, chosen: Answer, recorded: str, source: str) -> _State:
+        """The state once ``chosen`` is taken at ``state`` (not yet settled)."""
         facts = {**state.facts, **chosen.sets}
         raised = _more_urgent(state.raised, chosen.priority)
-        step = Step(state.place[0], state.place[1], recorded)
+        step = Step(state.place[0], state.place[1], recorded, source)
         target = _resolve(self.library.protocols, state.place[0], chosen.next)
         if target is None:  # a validated library has no such edge
             raise ValueError(f"unknown target {chosen.next!r}")
         complaint = target[0] if chosen.next.startswith("@") else state.complaint
-        self._state = self._settle(_State(target, (*state.steps, step), facts, raised, complaint))
-        self._check_outcome()
+        return _State(target, (*state.steps, step), facts, raised, complaint)
 
     def _settle(self, state: _State) -> _State:
-        """Pass over nodes that do not apply, and pick up warnings' priorities."""
+        """Pass over nodes that do not apply, take known answers, pick up priorities."""
         while True:
             node = self.library.node(*state.place)
             answers = {
@@ -903,7 +952,12 @@ class GuidanceRun:
                 state = _State(target, state.steps, state.facts, state.raised, complaint)
                 continue
             raised = _more_urgent(state.raised, node.priority)
-            return _State(state.place, state.steps, state.facts, raised, state.complaint)
+            state = _State(state.place, state.steps, state.facts, raised, state.complaint)
+            known = self._known.get(f"{state.place[0]}.{node.id}")
+            chosen = node.answer(known) if known is not None else None
+            if chosen is None or not _answerable_before(node):
+                return state
+            state = self._after(state, chosen, chosen.id, self._source)
 
     def _check_outcome(self) -> None:
         node = self.node
@@ -926,6 +980,11 @@ class GuidanceRun:
         )
 
 
+def _answerable_before(node: Node) -> bool:
+    """Whether a caller can have answered ``node`` before the script: choice questions only."""
+    return node.type == "question" and node.kind in ("yes_no", "choice")
+
+
 def _more_urgent(a: Priority | None, b: Priority | None) -> Priority | None:
     if a is None:
         return b
@@ -937,9 +996,6 @@ def _more_urgent(a: Priority | None, b: Priority | None) -> Priority | None:
 def more_urgent(a: Priority, b: Priority) -> Priority:
     """The more urgent of two priorities."""
     return a if PRIORITY_RANK[a] <= PRIORITY_RANK[b] else b
-
-
-STEP_PATTERN = re.compile(r"^([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)=(.+)$")
 
 
 def replay(
@@ -960,11 +1016,14 @@ def replay(
         if match is None:
             raise ValueError(f"not a guidance step: {step!r}")
         protocol_id, node_id, answer = match.groups()
+        answer, _, source = answer.partition("@")
         if run.finished:
             raise ValueError(f"step {step!r} comes after the outcome")
         if (run.protocol.id, run.node.id) != (protocol_id, node_id):
             raise ValueError(f"step {step!r} does not follow the script")
-        if answer == ESCALATE:
+        if source:
+            run.answer(answer, source=source)
+        elif answer == ESCALATE:
             run.escalate()
         elif run.node.kind == "number":
             band, _, value = answer.partition(":")

@@ -96,7 +96,7 @@ def clean_request(draft: RequestDraft) -> CleanRequest:
         "caller_name", draft.caller_name, limit=LIMITS["caller_name"], required=False
     )
     language = parse_choice("caller_language", CallerLanguage, draft.caller_language)
-    lat, lon = validate_coordinates(draft.lat, draft.lon)
+    lat, lon = check_location(draft.lat, draft.lon)
     address = require_text("address", draft.address, limit=LIMITS["address"], required=False)
     city = require_text("city", draft.city, limit=LIMITS["city"], required=False)
     road = parse_choice("road_type", RoadType, draft.road_type)
@@ -149,8 +149,14 @@ def draft_errors(draft: RequestDraft) -> tuple[ValidationError, ...]:
             "caller_name", draft.caller_name, limit=LIMITS["caller_name"], required=False
         ),
         lambda: parse_choice("caller_language", CallerLanguage, draft.caller_language),
-        lambda: validate_coordinates(draft.lat, 0.0),
-        lambda: validate_coordinates(0.0, draft.lon),
+        *(
+            [lambda: check_location(draft.lat, draft.lon)]
+            if _blank(draft.lat) and _blank(draft.lon)
+            else [
+                lambda: validate_coordinates(draft.lat, 0.0),
+                lambda: validate_coordinates(0.0, draft.lon),
+            ]
+        ),
         lambda: require_text("address", draft.address, limit=LIMITS["address"], required=False),
         lambda: require_text("city", draft.city, limit=LIMITS["city"], required=False),
         lambda: parse_choice("road_type", RoadType, draft.road_type),
@@ -177,6 +183,21 @@ def draft_errors(draft: RequestDraft) -> tuple[ValidationError, ...]:
         except ValidationError as exc:
             errors.append(exc)
     return tuple(errors)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def check_location(lat: object, lon: object) -> tuple[float, float]:
+    """The coordinates, checked; no location at all is one message, not two.
+
+    A dispatcher who has not got to the location yet needs to hear what to do
+    ("enter a location or pick a city"), not that two empty boxes are not numbers.
+    """
+    if _blank(lat) and _blank(lon):
+        raise ValidationError("location.required", field="lat")
+    return validate_coordinates(lat, lon)
 
 
 def _guidance_path(steps: object) -> tuple[str, ...]:

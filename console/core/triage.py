@@ -50,6 +50,7 @@ class TriageFactor(StrEnum):
 
     LIVE_LANE = "LIVE_LANE"
     INJURIES = "INJURIES"
+    ACCIDENT = "ACCIDENT"
     SMOKE_OR_FIRE = "SMOKE_OR_FIRE"
     EV_WARNING = "EV_WARNING"
     EXPRESSWAY = "EXPRESSWAY"
@@ -62,6 +63,7 @@ class TriageFactor(StrEnum):
 FACTOR_TEXT: dict[TriageFactor, str] = {
     TriageFactor.LIVE_LANE: "Vehicle stopped in a live lane",
     TriageFactor.INJURIES: "Injuries reported",
+    TriageFactor.ACCIDENT: "Collision reported",
     TriageFactor.SMOKE_OR_FIRE: "Smoke or fire reported",
     TriageFactor.EV_WARNING: "EV battery warning",
     TriageFactor.EXPRESSWAY: "Vehicle on an expressway",
@@ -75,6 +77,7 @@ FACTOR_TEXT: dict[TriageFactor, str] = {
 SAFETY_FACTORS: tuple[TriageFactor, ...] = (
     TriageFactor.LIVE_LANE,
     TriageFactor.INJURIES,
+    TriageFactor.ACCIDENT,
     TriageFactor.SMOKE_OR_FIRE,
     TriageFactor.EV_WARNING,
     TriageFactor.EXPRESSWAY,
@@ -98,6 +101,8 @@ class TriageAnswers:
     """Local time of the call; ``None`` when unknown (never counts as night)."""
     scheduled: bool = False
     """The caller asks for a visit later, not now."""
+    accident: bool = False
+    """The caller reports a collision (the fault "accident")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +128,7 @@ def derive_priority(answers: TriageAnswers) -> TriageResult:
     present = {
         TriageFactor.LIVE_LANE: answers.in_live_lane,
         TriageFactor.INJURIES: answers.injuries,
+        TriageFactor.ACCIDENT: answers.accident,
         TriageFactor.SMOKE_OR_FIRE: answers.smoke_or_fire,
         TriageFactor.EV_WARNING: answers.ev_warning,
         TriageFactor.EXPRESSWAY: answers.road_type is RoadType.EXPRESSWAY,

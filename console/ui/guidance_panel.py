@@ -7,12 +7,17 @@ Answers are buttons (keys 1-9), Backspace goes back, Ctrl+E escalates to a
 dispatcher, and once an outcome is reached Ctrl+S stores it: the request
 is closed as resolved remotely, or queued with the outcome's service type,
 equipment and priority. A broken script set is refused with the reason.
+
+Questions the caller already answered at intake are not asked again: they
+are listed as answered and recorded in the path as such. Everything sits in
+a scroll area, so a small dock scrolls instead of cutting a safety text short
+or squeezing the answer buttons (which wrap their text and keep full height).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,6 +39,7 @@ from PySide6.QtWidgets import (
 from console.core.errors import DomainError
 from console.core.guidance import (
     ESCALATE,
+    INTAKE,
     GuidanceLibrary,
     GuidanceRun,
     Issue,
@@ -45,6 +52,7 @@ from console.core.vocab import RequestStatus
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text, label
+from console.ui.wrapping_button import WrappingButton
 
 __all__ = ["GuidanceBackend", "GuidancePanel"]
 
@@ -52,6 +60,8 @@ logger = logging.getLogger(__name__)
 
 MAX_ANSWER_KEYS = 9
 """Answers reachable with the digit keys."""
+PATH_ROWS = 6
+"""Rows of the recorded path shown without scrolling the list."""
 GUIDABLE = frozenset({RequestStatus.NEW, RequestStatus.TRIAGE, RequestStatus.QUEUED})
 """Statuses in which a call can still be guided (no crew holds it yet)."""
 
@@ -113,9 +123,12 @@ class GuidancePanel(QWidget):
         small.setItalic(True)
         self.own_text.setFont(small)
         self.own_text.setEnabled(False)  # muted: it is for the dispatcher, not to be read out
+        self.known_text = QLabel()
+        self.known_text.setObjectName("guidanceKnown")
+        self.known_text.setWordWrap(True)
 
         self.answer_box = QVBoxLayout()
-        self.answer_buttons: list[QPushButton] = []
+        self.answer_buttons: list[WrappingButton] = []
         self.number = QDoubleSpinBox()
         self.number.setRange(0, 100000)
         self.number.setDecimals(0)
@@ -150,6 +163,9 @@ class GuidancePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.path_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A few rows high; a longer path scrolls in the list, the panel scrolls around it.
+        rows = self.path_list.fontMetrics().lineSpacing() + 6
+        self.path_list.setFixedHeight(rows * PATH_ROWS + 2 * self.path_list.frameWidth())
         self.back_button = QPushButton(icon("nav.previous"), "")
         self.back_button.clicked.connect(self.back)
         self.escalate_button = QPushButton(icon("app.warning"), "")
@@ -164,19 +180,35 @@ class GuidancePanel(QWidget):
         controls.addStretch(1)
         controls.addWidget(self.escalate_button)
 
+        # Everything scrolls inside the dock: a small dock never cuts a safety text
+        # short or squeezes the answer buttons, it shows a scroll bar instead.
+        self.content = QWidget()
+        self.content.setObjectName("guidanceContent")
+        content = QVBoxLayout(self.content)
+        content.addWidget(self.title)
+        content.addWidget(self.kind_label)
+        content.addWidget(self.caller_text)
+        content.addWidget(self.own_text)
+        content.addWidget(self.known_text)
+        content.addLayout(self.answer_box)
+        content.addWidget(self.number_row)
+        content.addWidget(self.outcome)
+        content.addWidget(self.finish_button)
+        content.addLayout(controls)
+        content.addWidget(self.message)
+        content.addWidget(self.path_title)
+        content.addWidget(self.path_list)
+        content.addStretch(1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("guidanceScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setWidget(self.content)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.kind_label)
-        layout.addWidget(self.caller_text)
-        layout.addWidget(self.own_text)
-        layout.addLayout(self.answer_box)
-        layout.addWidget(self.number_row)
-        layout.addWidget(self.outcome)
-        layout.addWidget(self.finish_button)
-        layout.addLayout(controls)
-        layout.addWidget(self.message)
-        layout.addWidget(self.path_title)
-        layout.addWidget(self.path_list, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for digit in range(1, MAX_ANSWER_KEYS + 1):
@@ -200,8 +232,18 @@ class GuidancePanel(QWidget):
         """The request being guided, or None."""
         return self.row.id if self.row else None
 
-    def start(self, request_id: int | None) -> bool:
-        """Begin guiding ``request_id`` from the case entry; False (and why) if it cannot."""
+    def open_reference(self) -> str | None:
+        """The request being guided and not yet saved (work still open), else None."""
+        if self.run is None or self.row is None or self.saved is not None:
+            return None
+        return self.row.reference
+
+    def start(self, request_id: int | None, known: Mapping[str, str] | None = None) -> bool:
+        """Begin guiding ``request_id`` from the case entry; False (and why) if it cannot.
+
+        ``known`` are answers the caller gave at intake (``"protocol.node" ->
+        answer``): those questions are shown as answered, not asked again.
+        """
         self.saved = None
         self._message = ""
         if self.library is None:
@@ -235,10 +277,17 @@ class GuidancePanel(QWidget):
             "awd": row.awd,
             "road_type": row.road_type.value,
         }
-        self.run = GuidanceRun(self.library, facts)
+        self.run = GuidanceRun(self.library, facts, known=known, source=INTAKE)
         self._render()
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.take_focus()
         return True
+
+    def take_focus(self) -> None:
+        """Put the keyboard in the panel: digits answer, Backspace goes back."""
+        if self.run is not None and not self.run.finished and self.run.node.kind == "number":
+            self.number.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def choose(self, index: int) -> None:
         """Take the ``index``-th answer of the current node (0 = the first button)."""
@@ -300,6 +349,12 @@ class GuidancePanel(QWidget):
         self.guide_action.setToolTip(
             self.tr("Walk the caller through a guidance script for the selected request (F6)")
         )
+        self.guide_action.setStatusTip(
+            self.tr(
+                "Guide the selected request's caller; in the new-call form F6 stores the call "
+                "and guides it, without asking the safety questions again"
+            )
+        )
         self.number_button.setText(self.tr("Answer"))
         self.finish_button.setText(self.tr("Finish and save (Ctrl+S)"))
         self.back_button.setText(self.tr("Back (Backspace)"))
@@ -338,6 +393,7 @@ class GuidancePanel(QWidget):
                 self.tr("Select a request and press F6, or choose “Guide the caller” in intake.")
             )
             self.own_text.hide()
+            self.known_text.hide()
             self._show_controls(outcome=False)
             self.message.setText(self._message)
             return
@@ -350,16 +406,28 @@ class GuidancePanel(QWidget):
                 else self.tr("English"),
             )
         )
+        known: list[str] = []
         for step in run.steps:
             texts = self.library.step_text(step.code(), current_language())
             question = texts[0] if texts else step.code()
             given = texts[1] if texts else ""
             if step.answer == ESCALATE:
                 given = self.tr("Escalated")
+            elif step.source == INTAKE:
+                known.append(f"{question} {given}")
+                given = self.tr("{answer} (at intake)").format(answer=given)
             item = QTreeWidgetItem([question, given])
             item.setToolTip(0, question)
             self.path_list.addTopLevelItem(item)
         self.path_list.scrollToBottom()
+        self.known_text.setText(
+            self.tr("Answered at intake, not asked again: {answers}").format(
+                answers=" · ".join(known)
+            )
+            if known
+            else ""
+        )
+        self.known_text.setVisible(bool(known))
         node = run.node
         caller, own = self._pair(node.text)
         if node.check is not None:
@@ -412,7 +480,7 @@ class GuidancePanel(QWidget):
                 for i, answer in enumerate(node.answers):
                     answer_caller, answer_own = self._pair(answer.text)
                     text = f"{i + 1}  {answer_caller}" + (f"  ({answer_own})" if answer_own else "")
-                    button = QPushButton(text)
+                    button = WrappingButton(text)
                     button.setObjectName(f"guidanceAnswer_{answer.id}")
                     button.clicked.connect(lambda _c=False, n=i: self.choose(n))
                     self.answer_box.addWidget(button)
@@ -450,6 +518,7 @@ class GuidancePanel(QWidget):
         )
         self.own_text.setText(first)
         self.own_text.show()
+        self.known_text.hide()
         self.path_list.clear()
         self._show_controls(outcome=False)
         self.message.setText(self._message)
@@ -457,6 +526,7 @@ class GuidancePanel(QWidget):
     def _clear_answers(self) -> None:
         for button in self.answer_buttons:
             self.answer_box.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self.answer_buttons = []
 

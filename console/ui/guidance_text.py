@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from console.core.guidance import ESCALATE, GuidanceLibrary, load_library
+from console.core.guidance import ESCALATE, INTAKE, GuidanceLibrary, load_library
 from console.ui.i18n import current_language
 
 __all__ = ["guidance_details"]
@@ -37,6 +37,12 @@ def guidance_details(record: Mapping[str, Any]) -> str:
                 QCoreApplication.translate("GuidanceText", "{question} escalated").format(
                     question=texts[0]
                 )
+            )
+        elif str(step).endswith("@" + INTAKE):
+            steps.append(
+                QCoreApplication.translate(
+                    "GuidanceText", "{question} {answer} (at intake)"
+                ).format(question=texts[0], answer=texts[1])
             )
         else:
             steps.append(f"{texts[0]} {texts[1]}")

@@ -24,7 +24,6 @@ from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -39,7 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.city_search import CityName
 from console.core.errors import DomainError, ValidationError
+from console.core.faults import Fault, service_for
+from console.core.handover import GuidanceStart, intake_answers
 from console.core.intake import RequestDraft, draft_errors, location_warnings
 from console.core.ports import PricingDesk, RequestCommands
 from console.core.records import DepotRow, RequestRow
@@ -54,6 +56,7 @@ from console.core.vocab import (
     ServiceType,
     VehicleClass,
 )
+from console.ui.city_completer import CityCompleter
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text, field_label, label
@@ -67,6 +70,8 @@ logger = logging.getLogger(__name__)
 
 DRAFT_KEY = "intake/draft"
 """QSettings key of the unfinished intake."""
+GUIDE_KEY = "F6"
+"""The key of "Guide the caller", the same as the main window's."""
 
 _TEXT_FIELDS = ("phone", "name", "city", "lat", "lon", "address", "plate", "make_model",
                 "override_reason")  # fmt: skip
@@ -108,7 +113,8 @@ class IntakeDialog(QDialog):
     """Emitted when the dispatcher asks to pick the location on the map."""
 
     sig_guidance_requested = Signal(object)
-    """Emitted with the new request's id when the call is stored for guidance by script."""
+    """Emitted with a :class:`GuidanceStart` (the new request's id and the safety answers
+    already given) when the call is stored for guidance by script."""
 
     def __init__(
         self,
@@ -140,6 +146,8 @@ class IntakeDialog(QDialog):
         self._names: dict[str, QLabel] = {}
         self._groups: dict[str, QGroupBox] = {}
         self._pending: dict[str, Any] | None = None
+        self._centre_filled: tuple[str, str] | None = None
+        """The coordinates last filled from a city centre (a new city may replace them)."""
 
         self._build()
         self._save_timer = QTimer(self)
@@ -151,7 +159,8 @@ class IntakeDialog(QDialog):
         self.retranslate_ui()
         self._update_priority()
         self._offer_draft()
-        self.resize(1040, 760)
+        # Inside a 1366x768 screen less title bar and taskbar; the form scrolls.
+        self.resize(1040, 680)
         fit_to_screen(self)
 
     # -- building ------------------------------------------------------------------
@@ -226,10 +235,8 @@ class IntakeDialog(QDialog):
         self.city.setObjectName("intake_city_combo")
         self.city.setEditable(True)
         self.city.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter(self.city.model(), self.city)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.city.setCompleter(completer)
+        self.city_completer = CityCompleter(self.city)
+        self.city_completer.sig_city_chosen.connect(self._city_chosen)
         city_edit = self.city.lineEdit()
         assert city_edit is not None
         self.texts["city"] = city_edit
@@ -273,6 +280,12 @@ class IntakeDialog(QDialog):
 
         # 5. Fault / service.
         service, service_form = self._group("service", body)
+        self.fault = QComboBox(service)
+        self.fault.setObjectName("intake_fault")
+        self.fault.addItem("", "")
+        for fault in Fault:
+            self.fault.addItem("", fault.value)
+        self._row(service_form, "fault", self.fault, service)
         self._row(service_form, "service", self._choice("service", service), service)
         service_form.addRow(self._check("resolved", service))
         service_form.addRow(self._check("scheduled", service))
@@ -354,6 +367,10 @@ class IntakeDialog(QDialog):
         self.guide_button = QPushButton(icon("request.triage"), "", self)
         self.guide_button.setObjectName("guideButton")
         self.guide_button.clicked.connect(self.submit_for_guidance)
+        # F6 is "Guide the caller" in the main window too. A QShortcut, not the button's
+        # own: setText() replaces a button's shortcut with its mnemonic.
+        guide = QShortcut(QKeySequence(GUIDE_KEY), self)
+        guide.activated.connect(self.guide_button.click)
         self.clear_button = QPushButton(icon("app.discard"), "", self)
         self.clear_button.clicked.connect(self.discard_draft)
         self.close_button = QPushButton(self)
@@ -406,16 +423,22 @@ class IntakeDialog(QDialog):
             self.choices["powertrain"],
             self.choices["vehicle_class"],
             self.checks["awd"],
+            self.fault,
             self.choices["service"],
             self.checks["resolved"],
             self.checks["scheduled"],
+            # Price and coverage follow the service they price.
+            *(self.quote.tab_chain() if self.quote is not None else []),
             self.notes,
             self.checks["override"],
             self.choices["override_priority"],
             self.texts["override_reason"],
+            self.guide_button,
             self.create_button,
             self.close_button,
             self.clear_button,
+            self.restore_button,
+            self.discard_draft_button,
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -429,9 +452,18 @@ class IntakeDialog(QDialog):
             name = depot.city_en if english else depot.city_zh
             province = depot.province_en if english else depot.province_zh
             entries[depot.city_zh] = name if name == province else f"{name} · {province}"
+        names: dict[str, CityName] = {}
+        for depot in self._depots:
+            names[depot.city_zh] = CityName(
+                depot.city_zh,
+                (depot.city_zh, depot.city_en),
+                (depot.province_zh, depot.province_en),
+            )
+        ordered = sorted(entries.items(), key=lambda item: item[1])
+        self.city_completer.set_cities([(names[key], text) for key, text in ordered])
         with QSignalBlocker(self.city):
             self.city.clear()
-            for city_zh, text in sorted(entries.items(), key=lambda item: item[1]):
+            for city_zh, text in ordered:
                 self.city.addItem(text, city_zh)
             index = self.city.findData(stored) if stored else -1
             self.city.setCurrentIndex(index)
@@ -446,6 +478,8 @@ class IntakeDialog(QDialog):
         for combo in self.choices.values():
             combo.currentIndexChanged.connect(self._changed)
         self.city.currentIndexChanged.connect(self._changed)
+        self.fault.currentIndexChanged.connect(self._fault_chosen)
+        self.choices["powertrain"].currentIndexChanged.connect(self._apply_fault_service)
         self.notes.textChanged.connect(self._changed)
         for key in ("lat", "lon"):
             self.texts[key].editingFinished.connect(self._check_location)
@@ -492,11 +526,27 @@ class IntakeDialog(QDialog):
             "make_model": field_label("make_model"),
             "powertrain": field_label("powertrain"),
             "vehicle_class": field_label("vehicle_class"),
-            "service": self.tr("Fault / service"),
+            "fault": self.tr("The caller says"),
+            "service": self.tr("Service"),
             "override_reason": self.tr("Override reason"),
         }
         for key, widget in self._names.items():
             widget.setText(names[key])
+        faults = {
+            "": self.tr("— choose what is wrong —"),
+            Fault.WONT_START: self.tr("Won't start"),
+            Fault.FLAT_TYRE: self.tr("Flat tyre"),
+            Fault.OUT_OF_FUEL: self.tr("Out of fuel or charge"),
+            Fault.LOCKED_OUT: self.tr("Locked out"),
+            Fault.STUCK: self.tr("Stuck (mud, sand, snow, ditch)"),
+            Fault.ACCIDENT: self.tr("Accident"),
+            Fault.EV_WARNING: self.tr("EV warning (battery or high voltage)"),
+        }
+        for index in range(self.fault.count()):
+            self.fault.setItemText(index, faults[str(self.fault.itemData(index))])
+        self.fault.setToolTip(
+            self.tr("Choose what the caller describes: the service (and safety hints) follow")
+        )
         self.lat_label.setText(self.tr("Lat"))
         self.lon_label.setText(self.tr("Lon"))
         self.texts["phone"].setPlaceholderText(self.tr("e.g. 138 1234 5678 or 0571-87654321"))
@@ -525,7 +575,9 @@ class IntakeDialog(QDialog):
         self.create_button.setToolTip(self.tr("Create the request (Ctrl+Enter)"))
         self.guide_button.setText(self.tr("Guide the caller"))
         self.guide_button.setToolTip(
-            self.tr("Store the call in triage and walk the caller through a guidance script")
+            self.tr(
+                "Store the call in triage and walk the caller through a guidance script ({key})"
+            ).format(key=QKeySequence(GUIDE_KEY).toString(QKeySequence.SequenceFormat.NativeText))
         )
         self.clear_button.setText(self.tr("Clear form"))
         self.close_button.setText(self.tr("Close"))
@@ -561,7 +613,28 @@ class IntakeDialog(QDialog):
             road_type=RoadType(self._code("road")),
             local_time=local.time(),
             scheduled=self.checks["scheduled"].isChecked(),
+            accident=self._fault() is Fault.ACCIDENT,
         )
+
+    def _fault(self) -> Fault | None:
+        code = self.fault.currentData()
+        return Fault(code) if code else None
+
+    def _fault_chosen(self) -> None:
+        """The service follows the fault; an EV warning ticks the safety box."""
+        fault = self._fault()
+        if fault is not None and service_for(fault).ev_warning:
+            self.checks["ev_warning"].setChecked(True)
+        self._apply_fault_service()
+        self._changed()
+
+    def _apply_fault_service(self) -> None:
+        fault = self._fault()
+        if fault is None:
+            return
+        powertrain = Powertrain(self._code("powertrain") or Powertrain.UNKNOWN.value)
+        combo = self.choices["service"]
+        combo.setCurrentIndex(max(0, combo.findData(service_for(fault, powertrain).service.value)))
 
     def derived(self) -> TriageResult:
         """The priority the protocol gives for the answers so far."""
@@ -588,6 +661,10 @@ class IntakeDialog(QDialog):
                     "Everyone out on the side away from traffic and behind the barrier; "
                     "hazard lights on; warning triangle 150 m behind on an expressway."
                 )
+            )
+        if self._fault() is Fault.ACCIDENT and not self.checks["injuries"].isChecked():
+            lines.append(
+                self.tr("Accident: ask whether anyone is hurt and whether 122 has been called.")
             )
         if self.checks["injuries"].isChecked():
             lines.append(self.tr("Make sure 120 (ambulance) and 122 (traffic police) are called."))
@@ -645,6 +722,13 @@ class IntakeDialog(QDialog):
         self.set_location(
             sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
         )
+        self._centre_filled = (self.texts["lat"].text(), self.texts["lon"].text())
+
+    def _city_chosen(self, _key: str) -> None:
+        """A picked city fills the coordinates, unless the dispatcher typed their own."""
+        typed = (self.texts["lat"].text().strip(), self.texts["lon"].text().strip())
+        if typed in (("", ""), self._centre_filled):
+            self.use_city_centre()
 
     # -- values ----------------------------------------------------------------------
 
@@ -698,10 +782,14 @@ class IntakeDialog(QDialog):
     # -- submitting ----------------------------------------------------------------------
 
     def submit_for_guidance(self) -> RequestRow | None:
-        """Store the call in triage and hand it to the guidance panel."""
+        """Store the call in triage and hand it to the guidance panel.
+
+        The safety answers of the form go along, so the script does not ask them again.
+        """
+        known = intake_answers(self.answers())
         row = self.submit(guide=True)
         if row is not None:
-            self.sig_guidance_requested.emit(row.id)
+            self.sig_guidance_requested.emit(GuidanceStart(row.id, known))
         return row
 
     def submit(self, *, guide: bool = False) -> RequestRow | None:
@@ -828,6 +916,7 @@ class IntakeDialog(QDialog):
         data.update({key: box.isChecked() for key, box in self.checks.items()})
         data.update({key: self._code(key) for key in self.choices})
         data["notes"] = self.notes.toPlainText()
+        data["fault"] = str(self.fault.currentData() or "")
         return data
 
     def is_blank(self) -> bool:
@@ -835,7 +924,7 @@ class IntakeDialog(QDialog):
         data = self.values()
         typed = any(str(data.get(key, "")).strip() for key in (*_TEXT_FIELDS, "notes"))
         ticked = any(data.get(key) for key in _CHECKS)
-        return not (typed or ticked)
+        return not (typed or ticked or data.get("fault"))
 
     def save_draft(self) -> None:
         """Keep the form in the settings (nothing is kept for an empty form)."""
@@ -907,6 +996,9 @@ class IntakeDialog(QDialog):
             index = combo.findData(data.get(key))
             if index >= 0:
                 combo.setCurrentIndex(index)
+        fault = self.fault.findData(data.get("fault") or "")
+        with QSignalBlocker(self.fault):  # the service was restored as it was
+            self.fault.setCurrentIndex(max(0, fault))
         city = data.get("city")
         if isinstance(city, str):
             index = self.city.findData(city)
@@ -931,6 +1023,7 @@ class IntakeDialog(QDialog):
         for box in self.checks.values():
             box.setChecked(False)
         self._set_default_choices()
+        self.fault.setCurrentIndex(0)
         self.notes.clear()
         self._clear_errors()
         self.area_warning.setVisible(False)

@@ -232,6 +232,7 @@ ERROR_TEMPLATES: dict[str, str] = {
         "Errors", "The location {lat}, {lon} is outside the service area (mainland China)."
     ),
     "reason.required": QT_TRANSLATE_NOOP("Errors", "A reason is required."),
+    "location.required": QT_TRANSLATE_NOOP("Errors", "Enter a location or pick a city."),
     # lifecycle and dispatch
     "lifecycle.illegal": QT_TRANSLATE_NOOP(
         "Errors", "A request cannot move from {from_status} to {to_status}."

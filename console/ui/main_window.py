@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
         self._awaited_request: int | None = None
         self.intake: IntakeDialog | None = None
         """The open intake dialog, if any."""
+        self._leave_confirmed = False
 
         self.sync = LiveSync(backend, poll_ms, self)
         self.sla_targets = _sla_targets(backend)
@@ -1239,8 +1240,19 @@ class MainWindow(QMainWindow):
         self.dashboard.activateWindow()
         return self.dashboard
 
+    def confirm_leave_work(self) -> bool:
+        """Ask before leaving an open intake or guidance; True to go on (asked once)."""
+        from console.ui.leave_guard import confirm_leave  # the guard imports the panels
+
+        if not self._leave_confirmed:
+            self._leave_confirmed = confirm_leave(self)
+        return self._leave_confirmed
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop polling and remember geometry, docks, columns and filters."""
+        if not self.confirm_leave_work():
+            event.ignore()
+            return
         if self.dashboard is not None:
             self.dashboard.close()
         self.sync.stop()

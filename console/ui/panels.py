@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
+
+from console.core.handover import GuidanceStart
 from console.core.ports import ConsoleBackend
 from console.core.records import RequestRow
+from console.core.vocab import RequestStatus
 from console.ui.guidance_panel import GuidancePanel
 from console.ui.live_sync import SyncBatch
 from console.ui.main_window import MainWindow
@@ -78,12 +83,17 @@ def install_guidance_panel(window: MainWindow, backend: ConsoleBackend) -> Guida
     panel = GuidancePanel(backend)
     window.install_panel("guidance", panel)
 
-    def guide(request_id: object) -> None:
+    def guide(request: object) -> None:
+        """Start guiding: a request id (F6) or a :class:`GuidanceStart` from intake."""
         dock = window.dock("guidance")
         if dock is not None:
             dock.show()
             dock.raise_()
-        panel.start(request_id if isinstance(request_id, int) else None)
+        window.activateWindow()
+        if isinstance(request, GuidanceStart):
+            panel.start(request.request_id, request.known)
+        else:
+            panel.start(request if isinstance(request, int) else None)
 
     window.sig_guidance_requested.connect(guide)
     panel.guide_action.triggered.connect(lambda _checked=False: guide(window.selected_request_id))
@@ -93,6 +103,16 @@ def install_guidance_panel(window: MainWindow, backend: ConsoleBackend) -> Guida
     def finished(row: RequestRow) -> None:
         window.sync_now()
         window.select_request(row.id)
+        if row.status is RequestStatus.QUEUED:
+            # A crew is needed next: the keyboard goes to the suggestions to assign one.
+            dock = window.dock("suggestions")
+            widget = dock.widget() if dock is not None else None
+            if dock is not None and widget is not None:
+                dock.show()
+                dock.raise_()
+                views = widget.findChildren(QAbstractItemView)
+                target = widget.focusProxy() or (views[0] if views else widget)
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     panel.sig_finished.connect(finished)
     return panel

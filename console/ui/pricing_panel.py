@@ -251,9 +251,11 @@ class PricingSection(QWidget):
         self.quote_title = QLabel(self)
         self.quote_table = ChargeTable(self)
         self.quote_table.setObjectName("detailQuoteTable")
+        self.quote_table.setTabKeyNavigation(False)  # Tab moves on, not round the cells
         self.bill_title = QLabel(self)
         self.bill_table = ChargeTable(self)
         self.bill_table.setObjectName("detailBillTable")
+        self.bill_table.setTabKeyNavigation(False)
         self.differences = QLabel(self)
         self.differences.setObjectName("billDifferences")
         self.differences.setWordWrap(True)

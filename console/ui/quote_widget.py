@@ -89,6 +89,8 @@ class QuoteWidget(QGroupBox):
         self.tow_km.setObjectName("quote_tow_km")
         self.table = ChargeTable(self)
         self.table.setObjectName("quoteTable")
+        # Tab leaves the table (it would otherwise walk its cells for ever).
+        self.table.setTabKeyNavigation(False)
         self.summary = QLabel(self)
         self.summary.setObjectName("quoteSummary")
         self.summary.setFont(bold)
@@ -141,6 +143,18 @@ class QuoteWidget(QGroupBox):
         self._job = job
         self._request_id = request_id
         self.schedule()
+
+    def tab_chain(self) -> list[QWidget]:
+        """The box's inputs in the order Tab visits them."""
+        return [
+            self.lookup,
+            self.dest_address,
+            self.dest_lat,
+            self.dest_lon,
+            self.tow_km,
+            self.table,
+            self.accept_box,
+        ]
 
     def schedule(self) -> None:
         """Price again shortly (the job or an input changed)."""

@@ -175,7 +175,7 @@ class ConsoleSession(QObject):
     def sign_out(self) -> None:
         """Close the console and offer the sign-in again (quit if it is cancelled)."""
         window, backend = self.window, self.backend
-        if window is None:
+        if window is None or not window.confirm_leave_work():
             return
         logger.info("%s signed out", self.principal.actor if self.principal else "?")
         self._switching = True

@@ -23,6 +23,7 @@ _PHRASES: dict[str, str] = {
         "Triage", "Vehicle stopped in a live lane"
     ),
     FACTOR_TEXT[TriageFactor.INJURIES]: QT_TRANSLATE_NOOP("Triage", "Injuries reported"),
+    FACTOR_TEXT[TriageFactor.ACCIDENT]: QT_TRANSLATE_NOOP("Triage", "Collision reported"),
     FACTOR_TEXT[TriageFactor.SMOKE_OR_FIRE]: QT_TRANSLATE_NOOP("Triage", "Smoke or fire reported"),
     FACTOR_TEXT[TriageFactor.EV_WARNING]: QT_TRANSLATE_NOOP("Triage", "EV battery warning"),
     FACTOR_TEXT[TriageFactor.EXPRESSWAY]: QT_TRANSLATE_NOOP("Triage", "Vehicle on an expressway"),
@@ -38,7 +39,6 @@ _PHRASES: dict[str, str] = {
     FACTOR_TEXT[TriageFactor.NO_RISK]: QT_TRANSLATE_NOOP("Triage", "No safety risk reported"),
     # Phrases the demo data and older imports use.
     "Vehicle on expressway shoulder": QT_TRANSLATE_NOOP("Triage", "Vehicle on expressway shoulder"),
-    "Collision reported": QT_TRANSLATE_NOOP("Triage", "Collision reported"),
 }
 """Stored English phrase -> lupdate source text (identical, but marked for translation)."""
 

@@ -4,7 +4,7 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../console/ui/alert_banner.py" line="+176"/>
+        <location filename="../../console/ui/alert_banner.py" line="+178"/>
         <source>New P1 safety request {reference}</source>
         <translation>New P1 safety request {reference}</translation>
     </message>
@@ -1054,6 +1054,11 @@
         <translation>A reason is required.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Enter a location or pick a city.</source>
+        <translation>Enter a location or pick a city.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A request cannot move from {from_status} to {to_status}.</source>
         <translation>A request cannot move from {from_status} to {to_status}.</translation>
@@ -1397,7 +1402,7 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../console/ui/guidance_panel.py" line="+213"/>
+        <location filename="../../console/ui/guidance_panel.py" line="+255"/>
         <source>Select a request first.</source>
         <translation>Select a request first.</translation>
     </message>
@@ -1412,7 +1417,7 @@
         <translation>Request {reference} is {status}: it cannot be guided.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>The outcome could not be saved; the connection may be down. Try again.</source>
         <translation>The outcome could not be saved; the connection may be down. Try again.</translation>
     </message>
@@ -1423,12 +1428,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>Guidance</source>
         <translation>Guidance</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-42"/>
         <source>Guide the caller…</source>
         <translation>Guide the caller…</translation>
     </message>
@@ -1438,7 +1443,12 @@
         <translation>Walk the caller through a guidance script for the selected request (F6)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Guide the selected request&apos;s caller; in the new-call form F6 stores the call and guides it, without asking the safety questions again</source>
+        <translation>Guide the selected request&apos;s caller; in the new-call form F6 stores the call and guides it, without asking the safety questions again</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Answer</source>
         <translation>Answer</translation>
     </message>
@@ -1468,7 +1478,7 @@
         <translation>Select a request and press F6, or choose “Guide the caller” in intake.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{reference} · {protocol} (caller speaks {language})</source>
         <translation>{reference} · {protocol} (caller speaks {language})</translation>
     </message>
@@ -1483,12 +1493,22 @@
         <translation>English</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Escalated</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+3"/>
+        <source>{answer} (at intake)</source>
+        <translation>{answer} (at intake)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Answered at intake, not asked again: {answers}</source>
+        <translation>Answered at intake, not asked again: {answers}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Outcome {code}: {label}
 Service: {service} · Priority: {priority}{equipment}</source>
         <translation>Outcome {code}: {label}
@@ -1540,7 +1560,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>The guidance scripts have {count} problem(s) and will not be used until they are fixed (run “python main.py guidance check”):</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>That number is not covered by the script; escalate instead.</source>
         <translation>That number is not covered by the script; escalate instead.</translation>
     </message>
@@ -1553,6 +1573,11 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>{question} escalated</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>{question} {answer} (at intake)</source>
+        <translation>{question} {answer} (at intake)</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Guidance {code} ({protocol})</source>
         <translation>Guidance {code} ({protocol})</translation>
@@ -1561,7 +1586,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+458"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+492"/>
         <source>New call</source>
         <translation>New call</translation>
     </message>
@@ -1652,8 +1677,13 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Fault / service</source>
-        <translation>Fault / service</translation>
+        <source>The caller says</source>
+        <translation>The caller says</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Service</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1661,7 +1691,52 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Override reason</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>— choose what is wrong —</source>
+        <translation>— choose what is wrong —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Won&apos;t start</source>
+        <translation>Won&apos;t start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flat tyre</source>
+        <translation>Flat tyre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out of fuel or charge</source>
+        <translation>Out of fuel or charge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked out</source>
+        <translation>Locked out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stuck (mud, sand, snow, ditch)</source>
+        <translation>Stuck (mud, sand, snow, ditch)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accident</source>
+        <translation>Accident</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EV warning (battery or high voltage)</source>
+        <translation>EV warning (battery or high voltage)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose what the caller describes: the service (and safety hints) follow</source>
+        <translation>Choose what the caller describes: the service (and safety hints) follow</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Lat</source>
         <translation>Lat</translation>
     </message>
@@ -1751,12 +1826,12 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Guide the caller</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Store the call in triage and walk the caller through a guidance script</source>
-        <translation>Store the call in triage and walk the caller through a guidance script</translation>
+        <location line="+3"/>
+        <source>Store the call in triage and walk the caller through a guidance script ({key})</source>
+        <translation>Store the call in triage and walk the caller through a guidance script ({key})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Clear form</source>
         <translation>Clear form</translation>
     </message>
@@ -1771,7 +1846,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Close; what you typed is kept for next time (Esc)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+63"/>
         <source>{priority} — {reason}</source>
         <translation>{priority} — {reason}</translation>
     </message>
@@ -1781,7 +1856,12 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Everyone out on the side away from traffic and behind the barrier; hazard lights on; warning triangle 150 m behind on an expressway.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Accident: ask whether anyone is hurt and whether 122 has been called.</source>
+        <translation>Accident: ask whether anyone is hurt and whether 122 has been called.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Make sure 120 (ambulance) and 122 (traffic police) are called.</source>
         <translation>Make sure 120 (ambulance) and 122 (traffic police) are called.</translation>
     </message>
@@ -1801,7 +1881,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Choose a city from the list first.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+112"/>
         <source>The request could not be saved; the connection may be down. Nothing was stored: try again.</source>
         <translation>The request could not be saved; the connection may be down. Nothing was stored: try again.</translation>
     </message>
@@ -1811,7 +1891,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Please correct the marked fields.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>An unfinished call from {time} was kept. Restore it?</source>
         <translation>An unfinished call from {time} was kept. Restore it?</translation>
     </message>
@@ -1819,7 +1899,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-324"/>
+        <location filename="../../console/ui/labels.py" line="-325"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -2359,9 +2439,36 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
 </context>
 <context>
+    <name>LeaveGuard</name>
+    <message>
+        <location filename="../../console/ui/leave_guard.py" line="+28"/>
+        <source>a call in the new-call form</source>
+        <translation>a call in the new-call form</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>guidance of {reference}</source>
+        <translation>guidance of {reference}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Leave the open call?</source>
+        <translation>Leave the open call?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still open: {work}.
+
+Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance answers are lost.</source>
+        <translation>Still open: {work}.
+
+Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance answers are lost.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+610"/>
+        <location filename="../../console/ui/main_window.py" line="+612"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -2596,7 +2703,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>&lt;b&gt;Roadside Assistance Dispatch Console&lt;/b&gt;&lt;br&gt;Nationwide 24-hour roadside assistance: take calls, queue requests and dispatch crews.&lt;br&gt;Licensed under Apache-2.0.</translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location line="+285"/>
         <source>Select a request first.</source>
         <translation>Select a request first.</translation>
     </message>
@@ -2606,7 +2713,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Request {reference} created: {status}.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Connected: {source}</source>
         <translation>Connected: {source}</translation>
     </message>
@@ -2942,7 +3049,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>PricingSection</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="+193"/>
+        <location filename="../../console/ui/pricing_panel.py" line="+195"/>
         <source>No quote accepted yet.</source>
         <translation>No quote accepted yet.</translation>
     </message>
@@ -3159,7 +3266,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>QuoteDialog</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="-237"/>
+        <location filename="../../console/ui/pricing_panel.py" line="-239"/>
         <source>Quote {reference}</source>
         <translation>Quote {reference}</translation>
     </message>
@@ -3172,7 +3279,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>QuoteWidget</name>
     <message>
-        <location filename="../../console/ui/quote_widget.py" line="+164"/>
+        <location filename="../../console/ui/quote_widget.py" line="+178"/>
         <source>Enter the location and the service to see a quote.</source>
         <translation>Enter the location and the service to see a quote.</translation>
     </message>
@@ -3946,7 +4053,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Injuries reported</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Smoke or fire reported</source>
         <translation>Smoke or fire reported</translation>
     </message>
@@ -3986,12 +4093,12 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Vehicle on expressway shoulder</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>Collision reported</source>
         <translation>Collision reported</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+19"/>
         <source>Dispatcher override {old} → {new}: {reason}</source>
         <translation>Dispatcher override {old} → {new}: {reason}</translation>
     </message>

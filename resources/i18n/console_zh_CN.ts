@@ -4,7 +4,7 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../console/ui/alert_banner.py" line="+176"/>
+        <location filename="../../console/ui/alert_banner.py" line="+178"/>
         <source>New P1 safety request {reference}</source>
         <translation>新的 P1 安全工单 {reference}</translation>
     </message>
@@ -1054,6 +1054,11 @@
         <translation>必须填写原因。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Enter a location or pick a city.</source>
+        <translation>请输入位置或选择城市。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A request cannot move from {from_status} to {to_status}.</source>
         <translation>工单不能从“{from_status}”变更为“{to_status}”。</translation>
@@ -1397,7 +1402,7 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../console/ui/guidance_panel.py" line="+213"/>
+        <location filename="../../console/ui/guidance_panel.py" line="+255"/>
         <source>Select a request first.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -1412,7 +1417,7 @@
         <translation>工单 {reference} 当前为“{status}”，不能再进行远程指导。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>The outcome could not be saved; the connection may be down. Try again.</source>
         <translation>指导结果未能保存，可能是网络连接中断，请重试。</translation>
     </message>
@@ -1423,12 +1428,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>Guidance</source>
         <translation>远程指导</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-42"/>
         <source>Guide the caller…</source>
         <translation>远程指导来电人…</translation>
     </message>
@@ -1438,7 +1443,12 @@
         <translation>按指导脚本一步步引导所选工单的来电人（F6）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Guide the selected request&apos;s caller; in the new-call form F6 stores the call and guides it, without asking the safety questions again</source>
+        <translation>远程指导所选工单的来电人；在接警表单中按 F6 会保存来电并开始指导，不再重复询问安全问题</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Answer</source>
         <translation>确定</translation>
     </message>
@@ -1468,7 +1478,7 @@
         <translation>选择一个工单后按 F6，或在接警表单中点击“远程指导”。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{reference} · {protocol} (caller speaks {language})</source>
         <translation>{reference} · {protocol}（来电人使用{language}）</translation>
     </message>
@@ -1483,12 +1493,22 @@
         <translation>英语</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Escalated</source>
         <translation>已转调度员</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+3"/>
+        <source>{answer} (at intake)</source>
+        <translation>{answer}（接警时已答）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Answered at intake, not asked again: {answers}</source>
+        <translation>接警时已回答，不再重复询问：{answers}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Outcome {code}: {label}
 Service: {service} · Priority: {priority}{equipment}</source>
         <translation>结果 {code}：{label}
@@ -1540,7 +1560,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>指导脚本有 {count} 处问题，修复之前不会启用（可运行“python main.py guidance check”检查）：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>That number is not covered by the script; escalate instead.</source>
         <translation>脚本未涵盖这个数值，请转调度员处理。</translation>
     </message>
@@ -1553,6 +1573,11 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>{question} 已转调度员</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>{question} {answer} (at intake)</source>
+        <translation>{question} {answer}（接警时已答）</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Guidance {code} ({protocol})</source>
         <translation>远程指导 {code}（{protocol}）</translation>
@@ -1561,7 +1586,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+458"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+492"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -1652,8 +1677,13 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
     <message>
         <location line="+7"/>
-        <source>Fault / service</source>
-        <translation>故障 / 服务</translation>
+        <source>The caller says</source>
+        <translation>来电人描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>服务类型</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1661,7 +1691,52 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>调整原因</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>— choose what is wrong —</source>
+        <translation>— 选择故障 —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Won&apos;t start</source>
+        <translation>无法启动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flat tyre</source>
+        <translation>爆胎</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out of fuel or charge</source>
+        <translation>没油或没电</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked out</source>
+        <translation>钥匙锁车内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stuck (mud, sand, snow, ditch)</source>
+        <translation>被困（泥地、沙地、雪地、沟渠）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accident</source>
+        <translation>交通事故</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EV warning (battery or high voltage)</source>
+        <translation>电动车告警（电池或高压）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose what the caller describes: the service (and safety hints) follow</source>
+        <translation>选择来电人描述的故障：服务类型（及安全提示）随之确定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Lat</source>
         <translation>纬度</translation>
     </message>
@@ -1751,12 +1826,12 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>远程指导</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Store the call in triage and walk the caller through a guidance script</source>
-        <translation>保存来电并进入分诊，按指导脚本一步步引导来电人</translation>
+        <location line="+3"/>
+        <source>Store the call in triage and walk the caller through a guidance script ({key})</source>
+        <translation>保存来电并进入分诊，按指导脚本一步步引导来电人（{key}）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
@@ -1771,7 +1846,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>关闭；已填写的内容会保留到下次（Esc）</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+63"/>
         <source>{priority} — {reason}</source>
         <translation>{priority} — {reason}</translation>
     </message>
@@ -1781,7 +1856,12 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>所有人从远离车流的一侧下车，到护栏外等候；打开双闪；在高速公路上于车后 150 米处放置三角警示牌。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Accident: ask whether anyone is hurt and whether 122 has been called.</source>
+        <translation>交通事故：询问是否有人受伤，是否已拨打122。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Make sure 120 (ambulance) and 122 (traffic police) are called.</source>
         <translation>确认已拨打 120（急救）和 122（交警）。</translation>
     </message>
@@ -1801,7 +1881,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>请先从列表中选择城市。</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+112"/>
         <source>The request could not be saved; the connection may be down. Nothing was stored: try again.</source>
         <translation>工单未能保存，可能已断开连接。未写入任何内容，请重试。</translation>
     </message>
@@ -1811,7 +1891,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>请更正标出的字段。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>An unfinished call from {time} was kept. Restore it?</source>
         <translation>已保留 {time} 未完成的来电记录，是否恢复？</translation>
     </message>
@@ -1819,7 +1899,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-324"/>
+        <location filename="../../console/ui/labels.py" line="-325"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -2359,9 +2439,36 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
 </context>
 <context>
+    <name>LeaveGuard</name>
+    <message>
+        <location filename="../../console/ui/leave_guard.py" line="+28"/>
+        <source>a call in the new-call form</source>
+        <translation>接警表单中正在录入的来电</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>guidance of {reference}</source>
+        <translation>工单 {reference} 的远程指导</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Leave the open call?</source>
+        <translation>离开未完成的来电？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still open: {work}.
+
+Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance answers are lost.</source>
+        <translation>尚未完成：{work}。
+
+仍要离开吗？接警表单中的内容会保存为草稿；未保存的远程指导问答将丢失。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+610"/>
+        <location filename="../../console/ui/main_window.py" line="+612"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -2596,7 +2703,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>&lt;b&gt;道路救援调度台&lt;/b&gt;&lt;br&gt;全国24小时道路救援：受理来电、工单排队、派遣救援车组。&lt;br&gt;依据 Apache-2.0 许可证发布。</translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location line="+285"/>
         <source>Select a request first.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -2606,7 +2713,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>工单 {reference} 已创建：{status}。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Connected: {source}</source>
         <translation>已连接：{source}</translation>
     </message>
@@ -2942,7 +3049,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>PricingSection</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="+193"/>
+        <location filename="../../console/ui/pricing_panel.py" line="+195"/>
         <source>No quote accepted yet.</source>
         <translation>尚无已确认的报价。</translation>
     </message>
@@ -3159,7 +3266,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>QuoteDialog</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="-237"/>
+        <location filename="../../console/ui/pricing_panel.py" line="-239"/>
         <source>Quote {reference}</source>
         <translation>为 {reference} 报价</translation>
     </message>
@@ -3172,7 +3279,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>QuoteWidget</name>
     <message>
-        <location filename="../../console/ui/quote_widget.py" line="+164"/>
+        <location filename="../../console/ui/quote_widget.py" line="+178"/>
         <source>Enter the location and the service to see a quote.</source>
         <translation>填写位置和服务项目后即可看到报价。</translation>
     </message>
@@ -3946,7 +4053,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>有人受伤</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Smoke or fire reported</source>
         <translation>冒烟或起火</translation>
     </message>
@@ -3986,12 +4093,12 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>车辆停在高速公路应急车道</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>Collision reported</source>
         <translation>发生碰撞</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+19"/>
         <source>Dispatcher override {old} → {new}: {reason}</source>
         <translation>调度员调整 {old} → {new}：{reason}</translation>
     </message>

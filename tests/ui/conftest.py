@@ -343,6 +343,16 @@ def qsettings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture(autouse=True)
+def _leave_without_asking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing a window with a call still open asks first; tests that close it leave.
+
+    (A modal question at teardown would wait for ever.) Tests of the question patch
+    ``console.ui.leave_guard.ask`` themselves.
+    """
+    monkeypatch.setattr("console.ui.leave_guard.ask", lambda *_args: True)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_ui(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     """Keep user settings out of reach and leave every test in English."""
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):

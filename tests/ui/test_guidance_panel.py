@@ -91,13 +91,15 @@ def test_battery_protocol_from_intake_ends_in_a_phone_fix_shown_in_the_timeline(
     panel = panel_of(window)
     with qtbot.waitSignal(dialog.sig_guidance_requested, timeout=WAIT_MS) as guided:
         qtbot.mouseClick(dialog.guide_button, Qt.MouseButton.LeftButton)
-    request_id = guided.args[0]
+    request_id = guided.args[0].request_id
     assert backend.request(request_id).status is RequestStatus.TRIAGE  # type: ignore[union-attr]
     assert panel.request_id == request_id
 
-    # Powertrain unknown at intake: the script asks, "petrol or diesel" is the 3rd answer.
-    keys(qtbot, panel, *SAFE, "3", "2")
-    assert panel.run is not None and panel.run.node.id == "complaint"
+    # The safety gate was answered in the form (nothing ticked: all "no"); only the
+    # powertrain, unknown at intake, is asked: "petrol or diesel" is the 3rd answer.
+    assert panel.run is not None and panel.run.node.id == "powertrain"
+    keys(qtbot, panel, "3")
+    assert panel.run.node.id == "complaint"
     keys(qtbot, panel, "1", "1")  # will not start; only clicking
     assert panel.run.node.id == "retry"
     keys(qtbot, panel, "2", "Backspace")  # a slip, taken back
@@ -271,3 +273,61 @@ def test_a_broken_script_set_is_refused_with_the_reason(
     assert "1 problem(s)" in panel.caller_text.text()
     assert "battery.yaml: crank: dead end" in panel.own_text.text()
     QApplication.processEvents()
+
+
+def test_the_safety_gate_answered_at_intake_is_not_asked_again_and_is_stored_as_such(
+    qtbot: QtBot, window: MainWindow, backend: DatabaseBackend
+) -> None:
+    dialog = window.open_intake()
+    qtbot.keyClicks(dialog.texts["phone"], "138 1234 5678")
+    qtbot.keyClicks(dialog.texts["lat"], "30.27")
+    qtbot.keyClicks(dialog.texts["lon"], "120.15")
+    dialog.checks["injuries"].setChecked(True)
+    dialog.choices["road"].setCurrentIndex(dialog.choices["road"].findData(RoadType.EXPRESSWAY))
+    dialog.choices["powertrain"].setCurrentIndex(dialog.choices["powertrain"].findData("ICE"))
+    assert "F6" in dialog.guide_button.toolTip()
+    panel = panel_of(window)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
+    with qtbot.waitSignal(dialog.sig_guidance_requested, timeout=WAIT_MS) as guided:
+        qtbot.keyClick(dialog.texts["lon"], Qt.Key.Key_F6)
+    request_id = guided.args[0].request_id
+    assert panel.request_id == request_id
+
+    # Not asked again: where the car is and the injuries; the warnings are read out.
+    assert panel.run is not None and panel.run.node.id == "get_safe"
+    assert panel.known_text.isVisible()
+    assert "Answered at intake" in panel.known_text.text()
+    first = panel.path_list.topLevelItem(0)
+    assert first.text(1) == "Expressway hard shoulder (at intake)"
+    qtbot.waitUntil(lambda: panel.isAncestorOf(QApplication.focusWidget()), timeout=WAIT_MS)
+    for digit in ("1", "1", "1"):  # hazard lights, triangle, call 120: each read out
+        qtbot.keyClick(QApplication.focusWidget(), QKeySequence(digit)[0].key())
+    assert panel.run.node.id == "complaint"  # smoke and vulnerable were answered too
+    keys(qtbot, panel, "Ctrl+E")
+    with qtbot.waitSignal(panel.sig_finished, timeout=WAIT_MS):
+        keys(qtbot, panel, "Ctrl+S")
+
+    stored = backend.request(request_id)
+    assert stored is not None and stored.status is RequestStatus.QUEUED
+    assert stored.guidance_path[:3] == (
+        "case_entry.position=expressway@intake",
+        "case_entry.get_safe=ok",
+        "case_entry.triangle=ok",
+    )
+    assert "case_entry.injuries=yes@intake" in stored.guidance_path
+    # Queued for a crew: the keyboard is in the suggestions, ready to assign.
+    suggestions = window.findChild(SuggestionPanel)
+    assert suggestions is not None
+    qtbot.waitUntil(lambda: suggestions.isAncestorOf(QApplication.focusWidget()), timeout=WAIT_MS)
+    assert "Is anyone injured? Yes" in timeline_text(window)
+
+
+def test_guide_the_caller_is_listed_with_its_key_among_the_shortcuts(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from console.ui.shortcuts_dialog import collect_shortcuts
+
+    entries = [e for e in collect_shortcuts(window) if e.keys == "F6"]
+    assert [e.text for e in entries] == ["Guide the caller"]
+    assert "new-call form" in entries[0].action.statusTip()

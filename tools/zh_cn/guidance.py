@@ -66,8 +66,19 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("IntakeDialog", "Guide the caller"): "远程指导",
     (
         "IntakeDialog",
-        "Store the call in triage and walk the caller through a guidance script",
-    ): "保存来电并进入分诊，按指导脚本一步步引导来电人",
+        "Store the call in triage and walk the caller through a guidance script ({key})",
+    ): "保存来电并进入分诊，按指导脚本一步步引导来电人（{key}）",
+    ("GuidancePanel", "{answer} (at intake)"): "{answer}（接警时已答）",
+    (
+        "GuidancePanel",
+        "Answered at intake, not asked again: {answers}",
+    ): "接警时已回答，不再重复询问：{answers}",
+    (
+        "GuidancePanel",
+        "Guide the selected request's caller; in the new-call form F6 stores the call "
+        "and guides it, without asking the safety questions again",
+    ): "远程指导所选工单的来电人；在接警表单中按 F6 会保存来电并开始指导，不再重复询问安全问题",
+    ("GuidanceText", "{question} {answer} (at intake)"): "{question} {answer}（接警时已答）",
     ("Labels", "Guidance outcome recorded"): "已记录远程指导结果",
     ("GuidanceText", "{question} escalated"): "{question} 已转调度员",
     ("GuidanceText", "Guidance {code} ({protocol})"): "远程指导 {code}（{protocol}）",

@@ -172,6 +172,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         "车牌号 {value} 不是有效的中国车牌。"
     ),
     ("Errors", "Latitude {value} is outside -90 to 90."): "纬度 {value} 超出 -90 至 90 的范围。",
+    ("Errors", "Enter a location or pick a city."): "请输入位置或选择城市。",
     ("Errors", "Longitude {value} is outside -180 to 180."): (
         "经度 {value} 超出 -180 至 180 的范围。"
     ),
@@ -627,4 +628,30 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CancelReasonDialog", "Reason"): "原因",
     ("CancelReasonDialog", "Details"): "说明",
     ("CancelReasonDialog", "Optional; required for “Other”"): "选填；选择“其他”时必填",
+    ("IntakeDialog", "The caller says"): "来电人描述",
+    ("IntakeDialog", "Service"): "服务类型",
+    ("IntakeDialog", "— choose what is wrong —"): "— 选择故障 —",
+    ("IntakeDialog", "Won't start"): "无法启动",
+    ("IntakeDialog", "Flat tyre"): "爆胎",
+    ("IntakeDialog", "Out of fuel or charge"): "没油或没电",
+    ("IntakeDialog", "Locked out"): "钥匙锁车内",
+    ("IntakeDialog", "Stuck (mud, sand, snow, ditch)"): "被困（泥地、沙地、雪地、沟渠）",
+    ("IntakeDialog", "Accident"): "交通事故",
+    ("IntakeDialog", "EV warning (battery or high voltage)"): "电动车告警（电池或高压）",
+    (
+        "IntakeDialog",
+        "Choose what the caller describes: the service (and safety hints) follow",
+    ): "选择来电人描述的故障：服务类型（及安全提示）随之确定",
+    (
+        "IntakeDialog",
+        "Accident: ask whether anyone is hurt and whether 122 has been called.",
+    ): "交通事故：询问是否有人受伤，是否已拨打122。",
+    ("LeaveGuard", "a call in the new-call form"): "接警表单中正在录入的来电",
+    ("LeaveGuard", "guidance of {reference}"): "工单 {reference} 的远程指导",
+    ("LeaveGuard", "Leave the open call?"): "离开未完成的来电？",
+    (
+        "LeaveGuard",
+        "Still open: {work}.\n\nLeave anyway? A call in the new-call form is kept "
+        "as a draft; unsaved guidance answers are lost.",
+    ): "尚未完成：{work}。\n\n仍要离开吗？接警表单中的内容会保存为草稿；未保存的远程指导问答将丢失。",
 }
