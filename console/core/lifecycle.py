@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from console.core.errors import IllegalTransition
 from console.core.vocab import RequestStatus as S
+from console.core.vocab import ServiceType
 
 TRANSITIONS: dict[S, frozenset[S]] = {
     S.NEW: frozenset({S.TRIAGE, S.CANCELLED}),
@@ -30,6 +31,23 @@ TERMINAL: frozenset[S] = frozenset(s for s, nxt in TRANSITIONS.items() if not nx
 
 CREW_HOLDING: frozenset[S] = frozenset({S.ASSIGNED, S.EN_ROUTE, S.ON_SCENE, S.TOWING})
 """Statuses in which a request holds exactly one crew."""
+
+
+TOWING_SERVICES: frozenset[ServiceType] = frozenset({ServiceType.TOW})
+"""Services whose crew may start a tow; no other job ever goes to TOWING."""
+
+PHONE_ONLY_SERVICES: frozenset[ServiceType] = frozenset({ServiceType.REMOTE_GUIDANCE})
+"""Services handled by phone: no crew is sent, so no crew-holding status fits them."""
+
+
+def fits_service(service: ServiceType, target: S) -> bool:
+    """True when a request for ``service`` may ever be in status ``target``.
+
+    A jump start is never towed; remote guidance never holds a crew.
+    """
+    if target is S.TOWING and service not in TOWING_SERVICES:
+        return False
+    return not (target in CREW_HOLDING and service in PHONE_ONLY_SERVICES)
 
 
 def can_move(current: S, target: S) -> bool:
