@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from console.core.guards import projected_overrun
 from console.core.records import RequestChanges, RequestRow
 from console.core.vocab import Powertrain, Priority, RequestStatus
 from console.ui.i18n import current_language
@@ -103,6 +104,9 @@ def sla_state(row: RequestRow, now: datetime) -> SlaState:
     left = (due - now).total_seconds()
     if left < 0:
         return SlaState.BREACHED
+    if projected_overrun(row) > 0:
+        # The crew on its way is projected to arrive late: at risk however much time is left.
+        return SlaState.AT_RISK
     # Both targets are counted from queueing (see console.core.sla).
     target = (due - (row.queued_at or row.created_at)).total_seconds()
     if target > 0 and left < AT_RISK_FRACTION * target:
@@ -312,6 +316,8 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
             return icon(service_icon_name(row.service_type))
         if column is Column.VEHICLE and row.powertrain in (Powertrain.EV, Powertrain.HEV):
             return icon("vehicle.ev")
+        if column is Column.ETA and projected_overrun(row) > 0:
+            return icon("app.warning")
         return None
 
     def _tooltip(self, row: RequestRow, column: Column) -> str | None:
@@ -322,6 +328,10 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
             return " · ".join(part for part in details if part)
         if column is Column.LOCATION:
             return " · ".join(part for part in (row.address, label(row.road_type)) if part)
+        if column in (Column.ETA, Column.SLA):
+            late = projected_overrun(row)
+            if late > 0:
+                return self.tr("ETA exceeds target by {minutes} min").format(minutes=late)
         return None
 
     # -- updating ----------------------------------------------------------

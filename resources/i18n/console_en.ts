@@ -52,7 +52,7 @@
 <context>
     <name>CancelReasonDialog</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+87"/>
+        <location filename="../../console/ui/request_detail.py" line="+102"/>
         <source>Caller cancelled</source>
         <translation>Caller cancelled</translation>
     </message>
@@ -1760,7 +1760,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>The request could not be saved; the connection may be down. Nothing was stored: try again.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Please correct the marked fields.</source>
         <translation>Please correct the marked fields.</translation>
     </message>
@@ -2315,7 +2315,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+548"/>
+        <location filename="../../console/ui/main_window.py" line="+549"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -2550,7 +2550,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>&lt;b&gt;Roadside Assistance Dispatch Console&lt;/b&gt;&lt;br&gt;Nationwide 24-hour roadside assistance: take calls, queue requests and dispatch crews.&lt;br&gt;Licensed under Apache-2.0.</translation>
     </message>
     <message>
-        <location line="+254"/>
+        <location line="+264"/>
         <source>Select a request first.</source>
         <translation>Select a request first.</translation>
     </message>
@@ -3123,7 +3123,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Tow distance must be a number of kilometres from 0 to 2000.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>The quote could not be priced; the connection may be down.</source>
         <translation>The quote could not be priced; the connection may be down.</translation>
     </message>
@@ -3264,7 +3264,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+235"/>
+        <location filename="../../console/ui/request_detail.py" line="+242"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
@@ -3379,7 +3379,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>The request could not be read; the connection may be down.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
@@ -3390,11 +3390,17 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+235"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-215"/>
+        <source>ETA exceeds target by {minutes} min</source>
+        <translation>ETA exceeds target by {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Release crew</source>
         <translation>Release crew</translation>
     </message>
@@ -3410,15 +3416,65 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+24"/>
+        <location line="+38"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>The change could not be saved; the connection may be down.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Crew not at the scene?</source>
+        <translation>Crew not at the scene?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The crew</source>
+        <translation>The crew</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{crew} has no GPS fix, so its position is not known.</source>
+        <translation>{crew} has no GPS fix, so its position is not known.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{crew}&apos;s last GPS fix is {km} km from the scene (fix {age} old).</source>
+        <translation>{crew}&apos;s last GPS fix is {km} km from the scene (fix {age} old).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mark {reference} on scene anyway?</source>
+        <translation>Mark {reference} on scene anyway?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Complete {reference}?</source>
+        <translation>Complete {reference}?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{crew} becomes free for the next job.</source>
+        <translation>{crew} becomes free for the next job.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Complete request</source>
+        <translation>Complete request</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
     </message>
 </context>
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+177"/>
+        <location filename="../../console/ui/queue_model.py" line="+181"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
@@ -3471,6 +3527,11 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <location line="+69"/>
         <source>+{time} overdue</source>
         <translation>+{time} overdue</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>ETA exceeds target by {minutes} min</source>
+        <translation>ETA exceeds target by {minutes} min</translation>
     </message>
 </context>
 <context>
@@ -3754,7 +3815,47 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+195"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+229"/>
+        <source>{crew} would arrive in {eta} min: {late} min after the arrival target for {reference}.</source>
+        <translation>{crew} would arrive in {eta} min: {late} min after the arrival target for {reference}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No suggested crew would arrive sooner.</source>
+        <translation>No suggested crew would arrive sooner.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(free in ~{minutes} min)</source>
+        <translation>(free in ~{minutes} min)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Best alternative: {crew}, ETA {eta} min, within the target.</source>
+        <translation>Best alternative: {crew}, ETA {eta} min, within the target.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Best alternative: {crew}, ETA {eta} min, {late} min late as well.</source>
+        <translation>Best alternative: {crew}, ETA {eta} min, {late} min late as well.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>ETA over the arrival target</source>
+        <translation>ETA over the arrival target</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assign {crew} anyway</source>
+        <translation>Assign {crew} anyway</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Assign {crew} instead</source>
+        <translation>Assign {crew} instead</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
@@ -3829,7 +3930,12 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>No capable crew is free nearby.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Crew assigned; its ETA exceeds the target by {minutes} min.</source>
+        <translation>Crew assigned; its ETA exceeds the target by {minutes} min.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Crew assigned.</source>
         <translation>Crew assigned.</translation>
     </message>
@@ -3844,7 +3950,17 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Suggestions are unavailable: the database cannot be reached.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
+        <source>{eta} (+{late} late)</source>
+        <translation>{eta} (+{late} late)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>ETA exceeds the arrival target by {minutes} min</source>
+        <translation>ETA exceeds the arrival target by {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The crew&apos;s position is old; the ETA is uncertain.</source>
         <translation>The crew&apos;s position is old; the ETA is uncertain.</translation>
     </message>

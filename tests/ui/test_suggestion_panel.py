@@ -46,7 +46,7 @@ def test_one_click_assigns_the_suggested_crew(
 ) -> None:
     mine, _ = dispatchers
     request = drive_to(mine.services, mine._engine, RequestStatus.QUEUED)
-    panel = SuggestionPanel(mine)
+    panel = SuggestionPanel(mine, clock=mine.clock)
     qtbot.addWidget(panel)
     panel.show_request(request.id)
     assert panel.result is not None
@@ -67,7 +67,7 @@ def test_a_crew_taken_meanwhile_is_explained_and_suggestions_refresh(
     mine, theirs = dispatchers
     wanted = drive_to(mine.services, mine._engine, RequestStatus.QUEUED)
     other = drive_to(theirs.services, theirs._engine, RequestStatus.QUEUED)
-    panel = SuggestionPanel(mine)
+    panel = SuggestionPanel(mine, clock=mine.clock)
     qtbot.addWidget(panel)
     panel.show_request(wanted.id)
     assert panel.result is not None and panel.result.suggestions[0].call_sign == "HZ-01"
@@ -88,7 +88,7 @@ def test_requests_past_the_queue_show_no_assign_button(
 ) -> None:
     mine, _ = dispatchers
     request = drive_to(mine.services, mine._engine, RequestStatus.EN_ROUTE)
-    panel = SuggestionPanel(mine)
+    panel = SuggestionPanel(mine, clock=mine.clock)
     qtbot.addWidget(panel)
     panel.show_request(request.id)
     assert panel.table.rowCount() == 0
