@@ -63,6 +63,14 @@ def check_move(current: S, target: S) -> None:
         )
 
 
+def check_fits(service: ServiceType, target: S) -> None:
+    """Raise :class:`IllegalTransition` unless a ``service`` request may be in ``target``."""
+    if not fits_service(service, target):
+        raise IllegalTransition(
+            "lifecycle.service_mismatch", service=service.value, to_status=target.value
+        )
+
+
 def path_to(target: S) -> list[S]:
     """The shortest chain of statuses from NEW to ``target`` (NEW excluded).
 

@@ -1019,6 +1019,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>A {service} request cannot move to {to_status}.</source>
+        <translation>A {service} request cannot move to {to_status}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Use the {operation} action to move a request to {to_status}.</source>
         <translation>Use the {operation} action to move a request to {to_status}.</translation>
     </message>
@@ -1773,7 +1778,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-324"/>
+        <location filename="../../console/ui/labels.py" line="-327"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>

@@ -1019,6 +1019,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>A {service} request cannot move to {to_status}.</source>
+        <translation>“{service}”工单不能变更为“{to_status}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Use the {operation} action to move a request to {to_status}.</source>
         <translation>请使用“{operation}”操作将工单变更为“{to_status}”。</translation>
     </message>
@@ -1773,7 +1778,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-324"/>
+        <location filename="../../console/ui/labels.py" line="-327"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>

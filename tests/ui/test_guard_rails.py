@@ -7,12 +7,13 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from console.core.capability import Needs
 from console.core.dispatch import Reason, Suggestion, SuggestionResult
+from console.core.errors import IllegalTransition
 from console.core.guards import ArrivalWarning, available_actions
 from console.core.records import RequestRow
 from console.core.vocab import (
@@ -24,6 +25,7 @@ from console.core.vocab import (
     VehicleKind,
 )
 from console.ui.i18n import install_language
+from console.ui.labels import error_text, label
 from console.ui.queue_model import Column, RequestQueueModel, SlaState, sla_state
 from console.ui.request_detail import REQUEST_ACTIONS, Confirmation, RequestDetailPanel
 from console.ui.suggestion_panel import SuggestionPanel
@@ -401,3 +403,57 @@ def test_a_jump_start_on_scene_offers_no_tow(
     assert not tow.isEnabled()
     tow.trigger()  # the menu entry and Ctrl+Shift+W are the same disabled action
     assert source.moves == []
+
+
+# ----------------------------------------------------------------- the window's menu and keys
+
+
+def test_the_request_menu_and_its_shortcuts_offer_only_what_fits(
+    qtbot: QtBot, clock: FakeClock, qsettings: QSettings
+) -> None:
+    from tests.ui.test_workspace import open_window, press
+
+    far = crew_row(1, lat=31.1513, lon=120.15, status=CrewStatus.EN_ROUTE, current_request_id=2)
+    source = FakeQueueSource(
+        rows=[
+            request_row(1, status=S.ON_SCENE, service_type=ServiceType.JUMP_START),
+            request_row(2, status=S.EN_ROUTE, assigned_crew_id=1, assigned_crew_call_sign="HZ-01"),
+            request_row(3, status=S.ON_SCENE, service_type=ServiceType.TOW),
+        ],
+        crews=[far],
+    )
+    window = open_window(qtbot, source, clock, qsettings)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=3000)
+    menu = {a.text(): a for a in window.request_menu.actions() if a.text()}
+
+    window.select_request(1)  # a jump start on scene
+    assert not menu["Start tow"].isEnabled() and menu["Complete"].isEnabled()
+    window.view.setFocus()
+    press(qtbot, window, "Ctrl+Shift+W")
+    assert source.moves == []
+
+    window.select_request(3)  # a tow on scene
+    assert menu["Start tow"].isEnabled()
+
+    asked: list[Confirmation] = []
+    window.detail.confirm = lambda question: asked.append(question) is not None
+    window.select_request(2)  # en route, the crew 98 km away
+    window.view.setFocus()
+    press(qtbot, window, "Ctrl+Shift+S")
+    assert [q.key for q in asked] == ["on_scene"]
+    assert "98.0 km from the scene" in asked[0].text
+    assert source.moves == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_refused_tow_on_a_jump_start_is_explained(qapp: QApplication, language: str) -> None:
+    install_language(qapp, language)
+    refused = IllegalTransition("lifecycle.service_mismatch", service="JUMP_START",
+                                to_status="TOWING")  # fmt: skip
+    service, status = label(ServiceType.JUMP_START), label(S.TOWING)
+    assert error_text(refused) == {
+        "en": "A Jump start request cannot move to Towing.",
+        "zh": f"“{service}”工单不能变更为“{status}”。",
+    }[language]
+    if language == "zh":
+        assert service == "搭电"

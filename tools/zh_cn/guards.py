@@ -35,6 +35,8 @@ ZH_CN: dict[tuple[str, str], str] = {
         "已指派车组；预计到达超出时限 {minutes} 分钟。",
     (_S, "{eta} (+{late} late)"): "{eta}（超时 {late}）",
     (_S, "ETA exceeds the arrival target by {minutes} min"): "预计到达超出到场时限 {minutes} 分钟",
+    # -- refusals --------------------------------------------------------------------------
+    ("Errors", "A {service} request cannot move to {to_status}."): "“{service}”工单不能变更为“{to_status}”。",
     # -- the queue ------------------------------------------------------------------------
     ("RequestQueueModel", "ETA exceeds target by {minutes} min"): "预计到达超出时限 {minutes} 分钟",
 }  # fmt: skip
