@@ -239,28 +239,24 @@ class SuggestionPanel(QWidget):
         if other is None:
             lines.append(self.tr("No suggested crew would arrive sooner."))
         else:
-            busy = (
-                " " + self.tr("(free in ~{minutes} min)").format(minutes=other.free_in_minutes)
-                if other.free_in_minutes is not None
-                else ""
-            )
+            crew = other.call_sign
+            if other.free_in_minutes is not None:
+                crew += " " + self.tr("(free in ~{minutes} min)").format(
+                    minutes=other.free_in_minutes
+                )
             if warning.alternative_overrun_minutes == 0:
                 lines.append(
                     self.tr("Best alternative: {crew}, ETA {eta} min, within the target.").format(
-                        crew=other.call_sign, eta=other.eta_minutes
+                        crew=crew, eta=other.eta_minutes
                     )
-                    + busy
                 )
             else:
                 lines.append(
                     self.tr(
                         "Best alternative: {crew}, ETA {eta} min, {late} min late as well."
                     ).format(
-                        crew=other.call_sign,
-                        eta=other.eta_minutes,
-                        late=warning.alternative_overrun_minutes,
+                        crew=crew, eta=other.eta_minutes, late=warning.alternative_overrun_minutes
                     )
-                    + busy
                 )
         return "\n\n".join(lines)
 

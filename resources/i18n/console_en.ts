@@ -3830,22 +3830,22 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>No suggested crew would arrive sooner.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>(free in ~{minutes} min)</source>
         <translation>(free in ~{minutes} min)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Best alternative: {crew}, ETA {eta} min, within the target.</source>
         <translation>Best alternative: {crew}, ETA {eta} min, within the target.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Best alternative: {crew}, ETA {eta} min, {late} min late as well.</source>
         <translation>Best alternative: {crew}, ETA {eta} min, {late} min late as well.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>ETA over the arrival target</source>
         <translation>ETA over the arrival target</translation>
     </message>

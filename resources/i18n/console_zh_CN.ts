@@ -3830,22 +3830,22 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>没有推荐车组能更早到达。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>(free in ~{minutes} min)</source>
-        <translation>（约 {minutes} 分钟后空闲）</translation>
+        <translation>(约 {minutes} 分钟后空闲)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Best alternative: {crew}, ETA {eta} min, within the target.</source>
         <translation>最佳替代：{crew}，预计 {eta} 分钟到达，满足时限。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Best alternative: {crew}, ETA {eta} min, {late} min late as well.</source>
         <translation>最佳替代：{crew}，预计 {eta} 分钟到达，同样超时 {late} 分钟。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>ETA over the arrival target</source>
         <translation>预计到达超出时限</translation>
     </message>
@@ -3957,7 +3957,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
     <message>
         <location line="+10"/>
         <source>{eta} (+{late} late)</source>
-        <translation>{eta}（超时 {late}）</translation>
+        <translation>{eta}（超时 {late} 分钟）</translation>
     </message>
     <message>
         <location line="+16"/>

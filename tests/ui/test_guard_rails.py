@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from console.core.capability import Needs
@@ -108,7 +108,7 @@ def test_a_late_crew_is_marked_in_the_list(
     install_language(qapp, language)
     QApplication.processEvents()  # the language change reaches the panel
     late, on_time = suggestions.table.item(0, 1), suggestions.table.item(1, 1)
-    assert late.text() == {"en": "77 (+18 late)", "zh": "77（超时 18）"}[language]
+    assert late.text() == {"en": "77 (+18 late)", "zh": "77（超时 18 分钟）"}[language]
     assert not late.icon().isNull()
     assert (
         late.toolTip()
@@ -144,32 +144,39 @@ def test_assigning_a_late_crew_names_the_overrun_and_the_better_crew(
     text = suggestions.late_text(p1_expressway(), warning)
     if language == "en":
         assert "HZ-01 would arrive in 77 min: 18 min after the arrival target" in text
-        assert "Best alternative: HZ-02, ETA 52 min, within the target. (free in ~10 min)" in text
+        assert "Best alternative: HZ-02 (free in ~10 min), ETA 52 min, within the target." in text
     else:
         assert "HZ-01 预计 77 分钟到达，比 RA-20261123-0007 的到场时限晚 18 分钟。" in text
-        assert "最佳替代：HZ-02，预计 52 分钟到达，满足时限。" in text
+        assert "最佳替代：HZ-02 (约 10 分钟后空闲)，预计 52 分钟到达，满足时限。" in text
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_the_better_crew_can_be_taken_from_the_question(
-    suggestions: SuggestionPanel, late_source: AdvisingSource, qtbot: QtBot
+    suggestions: SuggestionPanel, late_source: AdvisingSource, qapp: QApplication, language: str
 ) -> None:
-    shown: list[str] = []
+    install_language(qapp, language)
+    instead_text = {"en": "Assign HZ-02 instead", "zh": "改派 HZ-02"}[language]
+    seen: list[QMessageBox] = []
 
     def take_the_alternative() -> None:
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
-        shown.append(box.text())
-        instead = next(b for b in box.buttons() if b.text() == "Assign HZ-02 instead")
-        assert box.defaultButton() is instead
+        seen.append(box)
+        # The question fits a 1366x768 screen less the title bar and taskbar, text whole.
+        assert box.width() <= 1366 and box.height() <= 688
+        body = box.findChild(QLabel, "qt_msgbox_label")
+        assert body is not None and body.heightForWidth(body.width()) <= body.height()
+        instead = next(b for b in box.buttons() if b.text() == instead_text)
+        assert box.defaultButton() is instead  # Enter takes the better crew
         instead.click()
 
     QTimer.singleShot(0, take_the_alternative)
     button = suggestions.table.cellWidget(0, SuggestionPanel.BUTTON_COLUMN)
     assert isinstance(button, QPushButton)
     button.click()
-    assert shown and "18 min after the arrival target" in shown[0]
+    assert len(seen) == 1
     assert late_source.assigned == [(7, 2, 52)]
-    assert suggestions.status.text() == "Crew assigned."
+    assert suggestions.status.text() == {"en": "Crew assigned.", "zh": "已指派车组。"}[language]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -23,7 +23,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     (_S, "{crew} would arrive in {eta} min: {late} min after the arrival target for "
          "{reference}."): "{crew} 预计 {eta} 分钟到达，比 {reference} 的到场时限晚 {late} 分钟。",
     (_S, "No suggested crew would arrive sooner."): "没有推荐车组能更早到达。",
-    (_S, "(free in ~{minutes} min)"): "（约 {minutes} 分钟后空闲）",
+    (_S, "(free in ~{minutes} min)"): "(约 {minutes} 分钟后空闲)",
     (_S, "Best alternative: {crew}, ETA {eta} min, within the target."):
         "最佳替代：{crew}，预计 {eta} 分钟到达，满足时限。",
     (_S, "Best alternative: {crew}, ETA {eta} min, {late} min late as well."):
@@ -33,7 +33,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     (_S, "Assign {crew} instead"): "改派 {crew}",
     (_S, "Crew assigned; its ETA exceeds the target by {minutes} min."):
         "已指派车组；预计到达超出时限 {minutes} 分钟。",
-    (_S, "{eta} (+{late} late)"): "{eta}（超时 {late}）",
+    (_S, "{eta} (+{late} late)"): "{eta}（超时 {late} 分钟）",
     (_S, "ETA exceeds the arrival target by {minutes} min"): "预计到达超出到场时限 {minutes} 分钟",
     # -- refusals --------------------------------------------------------------------------
     ("Errors", "A {service} request cannot move to {to_status}."): "“{service}”工单不能变更为“{to_status}”。",
