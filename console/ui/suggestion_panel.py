@@ -271,7 +271,8 @@ class SuggestionPanel(QWidget):
             QMessageBox.ButtonRole.AcceptRole,
         )
         instead = None
-        if warning.alternative is not None:
+        # A crew still finishing a job is named, but cannot be assigned until it is free.
+        if warning.alternative is not None and warning.alternative.free_in_minutes is None:
             instead = box.addButton(
                 self.tr("Assign {crew} instead").format(crew=warning.alternative.call_sign),
                 QMessageBox.ButtonRole.AcceptRole,

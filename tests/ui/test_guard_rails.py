@@ -83,9 +83,9 @@ def p1_expressway() -> RequestRow:
 
 @pytest.fixture
 def late_source() -> AdvisingSource:
-    """HZ-01 would take 77 min; HZ-02, finishing a job, 52 min."""
+    """HZ-01 would take 77 min; HZ-02, free, 52 min."""
     return AdvisingSource(
-        (suggestion(1, 77), suggestion(2, 52, free_in=10)),
+        (suggestion(1, 77), suggestion(2, 52)),
         rows=[p1_expressway()],
         crews=[crew_row(1), crew_row(2)],
     )
@@ -144,10 +144,10 @@ def test_assigning_a_late_crew_names_the_overrun_and_the_better_crew(
     text = suggestions.late_text(p1_expressway(), warning)
     if language == "en":
         assert "HZ-01 would arrive in 77 min: 18 min after the arrival target" in text
-        assert "Best alternative: HZ-02 (free in ~10 min), ETA 52 min, within the target." in text
+        assert "Best alternative: HZ-02, ETA 52 min, within the target." in text
     else:
         assert "HZ-01 预计 77 分钟到达，比 RA-20261123-0007 的到场时限晚 18 分钟。" in text
-        assert "最佳替代：HZ-02 (约 10 分钟后空闲)，预计 52 分钟到达，满足时限。" in text
+        assert "最佳替代：HZ-02，预计 52 分钟到达，满足时限。" in text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -177,6 +177,34 @@ def test_the_better_crew_can_be_taken_from_the_question(
     assert len(seen) == 1
     assert late_source.assigned == [(7, 2, 52)]
     assert suggestions.status.text() == {"en": "Crew assigned.", "zh": "已指派车组。"}[language]
+
+
+def test_a_busy_alternative_is_named_but_not_offered_for_assignment(
+    qtbot: QtBot, clock: FakeClock
+) -> None:
+    source = AdvisingSource(
+        (suggestion(1, 77), suggestion(2, 52, free_in=10)),
+        rows=[p1_expressway()],
+        crews=[crew_row(1), crew_row(2, status=CrewStatus.ON_SCENE, current_request_id=99)],
+    )
+    panel = SuggestionPanel(source, clock=clock)  # type: ignore[arg-type]
+    qtbot.addWidget(panel)
+    panel.show_request(7)
+    seen: list[tuple[str, list[str], str]] = []
+
+    def keep_waiting() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text(), [b.text() for b in box.buttons()], box.defaultButton().text()))
+        box.reject()
+
+    QTimer.singleShot(0, keep_waiting)
+    panel.assign_first()
+    text, buttons, default = seen[0]
+    assert "Best alternative: HZ-02 (free in ~10 min), ETA 52 min, within the target." in text
+    assert "Assign HZ-02 instead" not in buttons and "Assign HZ-01 anyway" in buttons
+    assert default == "Cancel"
+    assert source.assigned == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
