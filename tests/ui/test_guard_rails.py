@@ -492,3 +492,23 @@ def test_a_refused_tow_on_a_jump_start_is_explained(qapp: QApplication, language
     }[language]
     if language == "zh":
         assert service == "搭电"
+
+
+def test_ctrl_return_in_the_window_asks_about_a_late_crew(
+    qtbot: QtBot, late_source: AdvisingSource, clock: FakeClock, qsettings: QSettings
+) -> None:
+    from tests.ui.test_workspace import open_window, press
+
+    window = open_window(qtbot, late_source, clock, qsettings)
+    qtbot.waitUntil(lambda: window.model.position_of(7) is not None, timeout=3000)
+    panel = window.findChild(SuggestionPanel)
+    assert panel is not None
+    asked: list[ArrivalWarning] = []
+    panel.ask_late = lambda _row, warning: asked.append(warning)  # type: ignore[func-returns-value]
+    window.select_request(7)
+    qtbot.waitUntil(lambda: panel.result is not None and len(panel.result.suggestions) == 2)
+    window.view.setFocus()
+    press(qtbot, window, "Ctrl+Return")
+    assert [(w.chosen.call_sign, w.overrun_minutes) for w in asked] == [("HZ-01", 18)]
+    assert asked[0].alternative is not None and asked[0].alternative.call_sign == "HZ-02"
+    assert late_source.assigned == []
