@@ -32,6 +32,7 @@ from console.core.vocab import Role
 from console.ui.i18n import LANGUAGES, current_language, install_language
 from console.ui.icons import colour
 from console.ui.labels import error_text, label
+from console.ui.screen_fit import fit_to_screen
 
 __all__ = ["SignInDialog", "demo_badge_style"]
 
@@ -41,9 +42,10 @@ _LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
 
 
 def demo_badge_style() -> str:
-    """The look of a DEMO badge: white on amber, so nobody takes it for a real account."""
+    """The look of a DEMO badge: on amber, so nobody takes it for a real account."""
     return (
-        f"background: {colour('warn').name()}; color: white; font-weight: bold;"
+        f"background: {colour('warn').name()}; color: {colour('on_warn').name()};"
+        " font-weight: bold;"
         " border-radius: 3px; padding: 1px 6px;"
     )
 
@@ -148,6 +150,7 @@ class SignInDialog(QDialog):
 
         self._prefill(username)
         self.retranslate_ui()
+        fit_to_screen(self)
 
     # -- text ----------------------------------------------------------------------
 

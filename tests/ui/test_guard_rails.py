@@ -97,7 +97,8 @@ def suggestions(qtbot: QtBot, late_source: AdvisingSource, clock: FakeClock) -> 
     qtbot.addWidget(panel)
     panel.resize(700, 400)
     panel.show()
-    panel.show_request(7)
+    with qtbot.waitSignal(panel.sig_loaded):
+        panel.show_request(7)
     return panel
 
 
@@ -152,8 +153,9 @@ def test_assigning_a_late_crew_names_the_overrun_and_the_better_crew(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_better_crew_can_be_taken_from_the_question(
-    suggestions: SuggestionPanel, late_source: AdvisingSource, qapp: QApplication, language: str
-) -> None:
+    suggestions: SuggestionPanel, late_source: AdvisingSource, qapp: QApplication, qtbot: QtBot,
+    language: str,
+) -> None:  # fmt: skip
     install_language(qapp, language)
     instead_text = {"en": "Assign HZ-02 instead", "zh": "改派 HZ-02"}[language]
     seen: list[QMessageBox] = []
@@ -174,6 +176,7 @@ def test_the_better_crew_can_be_taken_from_the_question(
     button = suggestions.table.cellWidget(0, SuggestionPanel.BUTTON_COLUMN)
     assert isinstance(button, QPushButton)
     button.click()
+    qtbot.waitUntil(lambda: not suggestions.loading)  # fresh suggestions after assigning
     assert len(seen) == 1
     assert late_source.assigned == [(7, 2, 52)]
     assert suggestions.status.text() == {"en": "Crew assigned.", "zh": "已指派车组。"}[language]
@@ -189,7 +192,8 @@ def test_a_busy_alternative_is_named_but_not_offered_for_assignment(
     )
     panel = SuggestionPanel(source, clock=clock)  # type: ignore[arg-type]
     qtbot.addWidget(panel)
-    panel.show_request(7)
+    with qtbot.waitSignal(panel.sig_loaded):
+        panel.show_request(7)
     seen: list[tuple[str, list[str], str]] = []
 
     def keep_waiting() -> None:
@@ -217,6 +221,7 @@ def test_after_a_late_assignment_the_countdown_shows_the_late_arrival(
     install_language(app, language)
     suggestions.ask_late = lambda _row, warning: warning.chosen  # "assign anyway"
     suggestions.assign_first()
+    qtbot.waitUntil(lambda: not suggestions.loading)
     assert late_source.assigned == [(7, 1, 77)]
     assert (
         suggestions.status.text()
@@ -237,8 +242,10 @@ def test_after_a_late_assignment_the_countdown_shows_the_late_arrival(
     sla = model.index(position, Column.SLA)
     assert model.data(sla) == "59:00"
     expected = {"en": "ETA exceeds target by 18 min", "zh": "预计到达超出时限 18 分钟"}[language]
-    assert model.data(sla, 3) == expected  # ToolTipRole
-    assert model.data(model.index(position, Column.ETA), 1) is not None  # warning icon
+    assert model.data(sla, 3).split("\n")[-1] == expected  # ToolTipRole, after the deadline
+    eta = model.index(position, Column.ETA)
+    assert model.data(eta, 3) == expected
+    assert model.data(eta, 1) is not None  # a warning icon beside the ETA
 
     # The detail says it beside the arrival target.
     detail = RequestDetailPanel(late_source, clock)
@@ -251,13 +258,16 @@ def test_an_on_time_crew_is_assigned_without_a_question(qtbot: QtBot, clock: Fak
     source = AdvisingSource((suggestion(1, 40),), rows=[p1_expressway()], crews=[crew_row(1)])
     panel = SuggestionPanel(source, clock=clock)  # type: ignore[arg-type]
     qtbot.addWidget(panel)
-    panel.show_request(7)
+    panel.show()
+    with qtbot.waitSignal(panel.sig_loaded):
+        panel.show_request(7)
 
     def never(_row: RequestRow, _warning: ArrivalWarning) -> Suggestion | None:
         raise AssertionError("asked about an on-time crew")
 
     panel.ask_late = never
     panel.assign_first()
+    qtbot.waitUntil(lambda: not panel.loading)
     assert source.assigned == [(7, 1, 40)]
     row = source.request(7)
     assert row is not None and sla_state(row, clock()) is SlaState.ON_TRACK
