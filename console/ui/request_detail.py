@@ -50,7 +50,6 @@ from console.core.guards import (
     check_on_scene,
     projected_overrun,
 )
-from console.core.lifecycle import can_move
 from console.core.ports import PricingDesk, RequestCommands
 from console.core.pricing import ActualFacts, ChargeRecord
 from console.core.records import CrewRow, RequestRow
@@ -73,7 +72,6 @@ __all__ = [
     "RequestDetailPanel",
     "cancel_reason_text",
     "fix_age_text",
-    "is_offered",
 ]
 
 logger = logging.getLogger(__name__)
@@ -837,16 +835,6 @@ def fix_age_text(age: timedelta) -> str:
     return QCoreApplication.translate("RequestDetailPanel", "{hours} h {minutes} min").format(
         hours=minutes // 60, minutes=f"{minutes % 60:02d}"
     )
-
-
-def is_offered(spec: RequestAction, status: RequestStatus) -> bool:
-    """True when the panel offers ``spec`` for a request in ``status``.
-
-    The action's own sources narrow the choice (two actions lead to QUEUED);
-    the lifecycle has the last word, so an action is never offered for a move
-    the service layer would refuse.
-    """
-    return status in spec.sources and can_move(status, spec.target)
 
 
 def _priority_tone(priority: Priority) -> str:
