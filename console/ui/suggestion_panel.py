@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
 
 from console.core.dispatch import Suggestion, SuggestionResult
 from console.core.errors import Conflict, DomainError
-from console.core.guards import ArrivalWarning, arrival_warning, overrun_minutes
+from console.core.guards import ArrivalWarning, arrival_target, arrival_warning, overrun_minutes
 from console.core.ports import DispatchAdvisor, RequestCommands
 from console.core.records import RequestRow
+from console.core.sla import SlaTargets
 from console.core.vocab import RequestStatus
 from console.ui.background import BackgroundReads
 from console.ui.dispatch_labels import suggestion_summary
@@ -106,6 +107,7 @@ class SuggestionPanel(QWidget):
         self.ask_late: LatePrompt = self._prompt_late
         """How assigning a crew that misses the arrival target is confirmed; tests replace it."""
         self._late_minutes = 0
+        self._targets: SlaTargets | None = None
         self._may_assign = True
         self._request: RequestRow | None = None
         self._result: SuggestionResult | None = None
@@ -246,21 +248,31 @@ class SuggestionPanel(QWidget):
         self._late_minutes = late
         self._render()
 
+    def _arrival_target(self, request: RequestRow, now: datetime) -> datetime:
+        if self._targets is None:
+            read = getattr(self._backend, "sla_targets", None)
+            targets = read() if callable(read) else None
+            self._targets = targets if isinstance(targets, SlaTargets) else SlaTargets()
+        return arrival_target(
+            request.arrive_due_at, request.priority, request.road_type, self._targets, now
+        )
+
     def overrun_of(self, suggestion: Suggestion) -> int:
         """Minutes by which ``suggestion`` would miss the arrival target now (0: on time)."""
         if self._request is None:
             return 0
+        now = self._clock()
         return overrun_minutes(
-            self._request.arrive_due_at, self._clock() + _minutes(suggestion.eta_minutes)
+            self._arrival_target(self._request, now), now + _minutes(suggestion.eta_minutes)
         )
 
     def warning_for(self, suggestion: Suggestion) -> ArrivalWarning | None:
         """Why assigning ``suggestion`` deserves a second thought, or None."""
         if self._request is None or self._result is None:
             return None
-        return arrival_warning(
-            suggestion, self._result.suggestions, self._request.arrive_due_at, self._clock()
-        )
+        now = self._clock()
+        due = self._arrival_target(self._request, now)
+        return arrival_warning(suggestion, self._result.suggestions, due, now)
 
     def late_text(self, request: RequestRow, warning: ArrivalWarning) -> str:
         """The question asked before assigning a late crew, in the current language."""

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -79,6 +79,14 @@ def p1_expressway() -> RequestRow:
         7, priority=Priority.P1, road_type=RoadType.EXPRESSWAY,
         queued_at=T0 - timedelta(minutes=1), arrive_due_at=T0 + timedelta(minutes=59),
     )  # fmt: skip
+
+
+def settle(qtbot: QtBot, panel: SuggestionPanel) -> None:
+    """Wait for the fresh suggestions after an assignment, and let the old rows' Assign
+    buttons (retired with deleteLater) go before the panel is closed."""
+    qtbot.waitUntil(lambda: not panel.loading)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
 
 
 @pytest.fixture
@@ -176,7 +184,7 @@ def test_the_better_crew_can_be_taken_from_the_question(
     button = suggestions.table.cellWidget(0, SuggestionPanel.BUTTON_COLUMN)
     assert isinstance(button, QPushButton)
     button.click()
-    qtbot.waitUntil(lambda: not suggestions.loading)  # fresh suggestions after assigning
+    settle(qtbot, suggestions)  # fresh suggestions after assigning
     assert len(seen) == 1
     assert late_source.assigned == [(7, 2, 52)]
     assert suggestions.status.text() == {"en": "Crew assigned.", "zh": "已指派车组。"}[language]
@@ -221,7 +229,7 @@ def test_after_a_late_assignment_the_countdown_shows_the_late_arrival(
     install_language(app, language)
     suggestions.ask_late = lambda _row, warning: warning.chosen  # "assign anyway"
     suggestions.assign_first()
-    qtbot.waitUntil(lambda: not suggestions.loading)
+    settle(qtbot, suggestions)
     assert late_source.assigned == [(7, 1, 77)]
     assert (
         suggestions.status.text()
@@ -267,7 +275,7 @@ def test_an_on_time_crew_is_assigned_without_a_question(qtbot: QtBot, clock: Fak
 
     panel.ask_late = never
     panel.assign_first()
-    qtbot.waitUntil(lambda: not panel.loading)
+    settle(qtbot, panel)
     assert source.assigned == [(7, 1, 40)]
     row = source.request(7)
     assert row is not None and sla_state(row, clock()) is SlaState.ON_TRACK
@@ -522,3 +530,16 @@ def test_ctrl_return_in_the_window_asks_about_a_late_crew(
     assert [(w.chosen.call_sign, w.overrun_minutes) for w in asked] == [("HZ-01", 18)]
     assert asked[0].alternative is not None and asked[0].alternative.call_sign == "HZ-02"
     assert late_source.assigned == []
+
+
+def test_a_request_still_in_triage_is_marked_against_its_sla_target(
+    qtbot: QtBot, clock: FakeClock
+) -> None:
+    # Not queued yet: no due time stored; P1 expressway gets 60 min from the SLA configuration.
+    triage = replace(p1_expressway(), status=S.TRIAGE, queued_at=None, arrive_due_at=None)
+    source = AdvisingSource((suggestion(1, 77), suggestion(2, 52)), rows=[triage])
+    panel = SuggestionPanel(source, clock=clock)  # type: ignore[arg-type]
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.sig_loaded):
+        panel.show_request(7)
+    assert [panel.table.item(r, 1).text() for r in range(2)] == ["77 (+17 late)", "52"]

@@ -12,6 +12,7 @@ from console.core.guards import (
     ACTION_MOVES,
     ON_SCENE_RADIUS_KM,
     Action,
+    arrival_target,
     arrival_warning,
     available_actions,
     best_alternative,
@@ -21,7 +22,8 @@ from console.core.guards import (
     projected_overrun,
 )
 from console.core.lifecycle import can_move, fits_service
-from console.core.vocab import RequestStatus, ServiceType, VehicleKind
+from console.core.sla import SlaTargets
+from console.core.vocab import Priority, RequestStatus, RoadType, ServiceType, VehicleKind
 
 S = RequestStatus
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -196,3 +198,14 @@ def test_a_crew_without_a_fix_must_confirm() -> None:
     check = check_on_scene(30.27, 120.15, crew_lat=30.27, crew_lon=120.15, gps_at=None, now=NOW)
     assert check.distance_km is None and check.fix_age is None
     assert check.needs_confirmation
+
+
+def test_before_queueing_the_target_comes_from_the_sla_configuration() -> None:
+    targets = SlaTargets()
+    due = arrival_target(None, Priority.P1, RoadType.EXPRESSWAY, targets, NOW)
+    assert due == NOW + timedelta(minutes=60)
+    assert arrival_target(None, Priority.P2, RoadType.URBAN, targets, NOW) == NOW + timedelta(
+        minutes=60
+    )
+    queued_due = NOW + timedelta(minutes=12)
+    assert arrival_target(queued_due, Priority.P1, RoadType.URBAN, targets, NOW) == queued_due

@@ -17,6 +17,7 @@ from console.core.guards.actions import (
 )
 from console.core.guards.arrival import (
     ArrivalWarning,
+    arrival_target,
     arrival_warning,
     best_alternative,
     overrun_minutes,
@@ -32,6 +33,7 @@ __all__ = [
     "ActionMove",
     "ArrivalWarning",
     "SceneCheck",
+    "arrival_target",
     "arrival_warning",
     "available_actions",
     "best_alternative",

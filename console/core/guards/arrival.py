@@ -16,7 +16,8 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from console.core.dispatch import Suggestion
-from console.core.vocab import RequestStatus
+from console.core.sla import SlaTargets
+from console.core.vocab import Priority, RequestStatus, RoadType
 
 TRAVELLING: frozenset[RequestStatus] = frozenset({RequestStatus.ASSIGNED, RequestStatus.EN_ROUTE})
 """Statuses in which the crew is yet to arrive."""
@@ -28,6 +29,20 @@ def overrun_minutes(due: datetime | None, arrival: datetime) -> int:
         return 0
     late = (arrival - due).total_seconds()
     return math.ceil(late / 60) if late > 0 else 0
+
+
+def arrival_target(
+    arrive_due_at: datetime | None,
+    priority: Priority,
+    road: RoadType,
+    targets: SlaTargets,
+    now: datetime,
+) -> datetime:
+    """The arrival target: the request's due time, or, before it is queued, the
+    target it would get if queued now (from the SLA configuration)."""
+    if arrive_due_at is not None:
+        return arrive_due_at
+    return targets.arrive_due(now, priority, road)
 
 
 def _arrival(now: datetime, suggestion: Suggestion) -> datetime:
