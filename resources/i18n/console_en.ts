@@ -92,7 +92,7 @@
 <context>
     <name>CancelReasonDialog</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+102"/>
+        <location filename="../../console/ui/request_detail.py" line="+100"/>
         <source>Caller cancelled</source>
         <translation>Caller cancelled</translation>
     </message>
@@ -3893,7 +3893,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+270"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+282"/>
         <source>{crew} would arrive in {eta} min: {late} min after the arrival target for {reference}.</source>
         <translation>{crew} would arrive in {eta} min: {late} min after the arrival target for {reference}.</translation>
     </message>

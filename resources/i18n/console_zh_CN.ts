@@ -92,7 +92,7 @@
 <context>
     <name>CancelReasonDialog</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+102"/>
+        <location filename="../../console/ui/request_detail.py" line="+100"/>
         <source>Caller cancelled</source>
         <translation>来电人取消</translation>
     </message>
@@ -3893,7 +3893,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+270"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+282"/>
         <source>{crew} would arrive in {eta} min: {late} min after the arrival target for {reference}.</source>
         <translation>{crew} 预计 {eta} 分钟到达，比 {reference} 的到场时限晚 {late} 分钟。</translation>
     </message>
