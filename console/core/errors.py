@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     # lifecycle and dispatch
     "lifecycle.illegal": "A request cannot move from {from_status} to {to_status}.",
     "lifecycle.needs_crew": "Choose a crew to assign.",
+    "lifecycle.service_mismatch": "A {service} request cannot move to {to_status}.",
     "lifecycle.use_operation": "Use the {operation} action to move a request to {to_status}.",
     "crew.not_available": "Crew {crew} is no longer available (now {status}).",
     "crew.changed": "Crew {crew} was changed by someone else; refresh and try again.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from console.core.errors import IllegalTransition
 from console.core.vocab import RequestStatus as S
+from console.core.vocab import ServiceType
 
 TRANSITIONS: dict[S, frozenset[S]] = {
     S.NEW: frozenset({S.TRIAGE, S.CANCELLED}),
@@ -32,6 +33,23 @@ CREW_HOLDING: frozenset[S] = frozenset({S.ASSIGNED, S.EN_ROUTE, S.ON_SCENE, S.TO
 """Statuses in which a request holds exactly one crew."""
 
 
+TOWING_SERVICES: frozenset[ServiceType] = frozenset({ServiceType.TOW})
+"""Services whose crew may start a tow; no other job ever goes to TOWING."""
+
+PHONE_ONLY_SERVICES: frozenset[ServiceType] = frozenset({ServiceType.REMOTE_GUIDANCE})
+"""Services handled by phone: no crew is sent, so no crew-holding status fits them."""
+
+
+def fits_service(service: ServiceType, target: S) -> bool:
+    """True when a request for ``service`` may ever be in status ``target``.
+
+    A jump start is never towed; remote guidance never holds a crew.
+    """
+    if target is S.TOWING and service not in TOWING_SERVICES:
+        return False
+    return not (target in CREW_HOLDING and service in PHONE_ONLY_SERVICES)
+
+
 def can_move(current: S, target: S) -> bool:
     """True when ``current -> target`` is a legal lifecycle move."""
     return target in TRANSITIONS[current]
@@ -42,6 +60,14 @@ def check_move(current: S, target: S) -> None:
     if not can_move(current, target):
         raise IllegalTransition(
             "lifecycle.illegal", from_status=current.value, to_status=target.value
+        )
+
+
+def check_fits(service: ServiceType, target: S) -> None:
+    """Raise :class:`IllegalTransition` unless a ``service`` request may be in ``target``."""
+    if not fits_service(service, target):
+        raise IllegalTransition(
+            "lifecycle.service_mismatch", service=service.value, to_status=target.value
         )
 
 

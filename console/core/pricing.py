@@ -89,6 +89,8 @@ class QuoteQuery:
     """Tow distance the dispatcher typed; None: estimate it from the destination."""
     at: datetime | None = None
     """When the job is priced for; None: now."""
+    remote: bool = False
+    """The call is resolved by phone: priced as a phone-only job (no road surcharges)."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,9 @@ Quantities follow the tariff's rules, all exact:
   minutes;
 - the night surcharge applies when the job's local time is in the tariff's
   night window (start inclusive, end exclusive);
+- a phone-only job (remote guidance, or a call resolved by phone) is charged
+  its base fee alone: no crew drives, so no road surcharge (night,
+  expressway, heavy vehicle, winching, waiting) and no tow kilometres;
 - every amount is rounded to the fen with ROUND_HALF_UP.
 """
 
@@ -32,6 +35,7 @@ from enum import StrEnum
 from typing import Any
 
 from console.core.coverage import Coverage, CoverageStatus, Extra
+from console.core.lifecycle import PHONE_ONLY_SERVICES
 from console.core.tariff import Tariff, money, yuan
 from console.core.vocab import RoadType, ServiceType, VehicleClass
 
@@ -76,10 +80,17 @@ class JobFacts:
     waiting_minutes: int = 0
     region: str | None = None
     """Province or city code of the scene, for regional rates."""
+    remote: bool = False
+    """Handled by phone (the call was resolved remotely): no crew goes out."""
+
+    @property
+    def phone_only(self) -> bool:
+        """True when no crew goes out: remote guidance, or a call resolved by phone."""
+        return self.remote or self.service in PHONE_ONLY_SERVICES
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for the ledger and exports."""
-        return {
+        data: dict[str, Any] = {
             "service": self.service.value,
             "at": self.at.isoformat(),
             "road_type": self.road_type.value,
@@ -89,6 +100,9 @@ class JobFacts:
             "waiting_minutes": self.waiting_minutes,
             "region": self.region,
         }
+        if self.remote:  # only then: earlier stored quotes read back unchanged
+            data["remote"] = True
+        return data
 
 
 @dataclass(frozen=True)
@@ -197,6 +211,8 @@ def price(tariff: Tariff, facts: JobFacts, coverage: Coverage) -> Charge:
         add(kind, quantity, unit, quantity if _EXTRA_OF[kind] in covered_extras else 0)
 
     add(LineKind.BASE, 1, fee.base, 1 if programme else 0)
+    if facts.phone_only:
+        return _charge(tariff, region, facts, coverage, lines)
     if facts.service is ServiceType.TOW:
         km = started_km(facts.tow_km)
         beyond = max(0, km - fee.included_km)
@@ -216,6 +232,16 @@ def price(tariff: Tariff, facts: JobFacts, coverage: Coverage) -> Charge:
         max(0, facts.waiting_minutes - extras.waiting_free_minutes),
         extras.waiting_per_minute,
     )
+    return _charge(tariff, region, facts, coverage, lines)
+
+
+def _charge(
+    tariff: Tariff,
+    region: str | None,
+    facts: JobFacts,
+    coverage: Coverage,
+    lines: list[ChargeLine],
+) -> Charge:
     return Charge(
         tariff_version=tariff.version,
         region=region,
@@ -407,6 +433,7 @@ def charge_from_dict(data: dict[str, Any]) -> Charge:
             winch_minutes=int(facts["winch_minutes"]),
             waiting_minutes=int(facts["waiting_minutes"]),
             region=facts.get("region"),
+            remote=bool(facts.get("remote", False)),
         ),
         coverage=CoverageStatus(data["coverage"]),
         programme=data.get("programme"),

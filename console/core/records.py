@@ -69,6 +69,8 @@ class RequestRow:
     """The determinant code the guidance ended with."""
     required_kinds: frozenset[VehicleKind] = frozenset()
     """Vehicle kinds the guidance outcome asked for (empty: the vehicle rules decide)."""
+    assigned_at: datetime | None = None
+    """When the crew now holding the job was assigned (None: no crew)."""
 
     @property
     def is_open(self) -> bool:

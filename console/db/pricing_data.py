@@ -169,7 +169,7 @@ def price_query(
     local = at.astimezone(zone)
     estimated = estimate_tow_km(query, routing, local.hour)
     tow_km = query.tow_km if query.tow_km is not None else (estimated or Decimal(0))
-    if query.service is not ServiceType.TOW:
+    if query.service is not ServiceType.TOW or query.remote:
         tow_km = Decimal(0)
     coverage = coverage_for(session, book, query, on=local.date(), zone=zone, request_id=request_id)
     facts = JobFacts(
@@ -179,6 +179,7 @@ def price_query(
         vehicle_class=query.vehicle_class,
         tow_km=tow_km,
         region=region_of(session, query.city),
+        remote=query.remote,
     )
     programme = coverage.programme if coverage.covered else None
     return QuoteView(

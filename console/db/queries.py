@@ -72,6 +72,7 @@ def request_row(request: Request, crew_call_sign: str | None) -> RequestRow:
         guidance_protocol=request.guidance_protocol or "",
         guidance_code=request.guidance_code or "",
         required_kinds=frozenset(VehicleKind(k) for k in request.required_kinds or ()),
+        assigned_at=request.assigned_at,
     )
 
 

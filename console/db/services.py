@@ -49,6 +49,7 @@ from console.core.vocab import (
     Priority,
     RequestStatus,
     RoadType,
+    ServiceType,
 )
 from console.db.changes import announce, supports_notify
 from console.db.engine import unreachable, writer_factory
@@ -359,6 +360,7 @@ class Services:
             request = self._load_request(uow, request_id, expected_version)
             current = RequestStatus(request.status)
             lifecycle.check_move(current, RequestStatus.ASSIGNED)
+            lifecycle.check_fits(ServiceType(request.service_type), RequestStatus.ASSIGNED)
             crew = self._hand_over(uow, request, crew_id, expected_crew_version, eta_minutes)
             uow.record(
                 "request.assigned",
@@ -587,6 +589,7 @@ class Services:
             request = self._load_request(uow, request_id, expected_version)
             current = RequestStatus(request.status)
             lifecycle.check_move(current, target)
+            lifecycle.check_fits(ServiceType(request.service_type), target)
             if target is RequestStatus.ASSIGNED:
                 raise IllegalTransition(
                     "lifecycle.use_operation", operation="assign", to_status=target.value

@@ -853,6 +853,7 @@ class IntakeDialog(QDialog):
             "lon": self.texts["lon"].text(),
             "city": self._city_value(),
             "plate": self.texts["plate"].text(),
+            "remote": self.checks["resolved"].isChecked(),
         }
 
     def _accept_quote(self, row: RequestRow) -> RequestRow:

@@ -238,6 +238,9 @@ ERROR_TEMPLATES: dict[str, str] = {
         "Errors", "A request cannot move from {from_status} to {to_status}."
     ),
     "lifecycle.needs_crew": QT_TRANSLATE_NOOP("Errors", "Choose a crew to assign."),
+    "lifecycle.service_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "A {service} request cannot move to {to_status}."
+    ),
     "lifecycle.use_operation": QT_TRANSLATE_NOOP(
         "Errors", "Use the {operation} action to move a request to {to_status}."
     ),
@@ -412,6 +415,7 @@ _ENUM_PARAMS: dict[str, type[StrEnum]] = {
     "from_status": RequestStatus,
     "to_status": RequestStatus,
     "status": CrewStatus,
+    "service": ServiceType,
 }
 
 

@@ -69,7 +69,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.ports import ConsoleBackend, PricingDesk, QualityBackend
-from console.core.records import DepotRow, RequestChanges, RequestRow
+from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.sla import SlaTargets
 from console.ui import screen_fit
 from console.ui.alerts import AlertMonitor
@@ -599,6 +599,7 @@ class MainWindow(QMainWindow):
         self.crew_board.sig_crew_activated.connect(self._set_selected_crew)
         self.crew_board.sig_changed.connect(self.sync_now)
         self.detail.sig_changed.connect(self._on_detail_changed)
+        self.detail.find_crew = self.crew_row
         self.sig_request_selected.connect(self.detail.show_request)
         self.sig_requests_changed.connect(self.detail.take_changes)
         self.sig_crew_selected.connect(self.crew_board.select_crew)
@@ -831,6 +832,16 @@ class MainWindow(QMainWindow):
     def backend(self) -> ConsoleBackend:
         """The backend the window reads and writes through."""
         return self._backend
+
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        """The clock the console runs on (the live demo may run it faster)."""
+        return self._clock
+
+    def crew_row(self, crew_id: int) -> CrewRow | None:
+        """Crew ``crew_id`` as last synced (None: not known)."""
+        position = self.crew_model.position_of(crew_id)
+        return None if position is None else self.crew_model.row_at(position)
 
     @property
     def selected_request_id(self) -> int | None:

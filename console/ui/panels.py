@@ -40,7 +40,7 @@ def touches(batch: SyncBatch, request_id: int | None, *, crews_matter: bool) -> 
 
 def install_dispatch_panels(window: MainWindow, backend: ConsoleBackend) -> SuggestionPanel:
     """The suggestions panel, wired to the window's selection and assign-first action."""
-    panel = SuggestionPanel(backend)
+    panel = SuggestionPanel(backend, clock=window.clock)
     window.install_panel("suggestions", panel)
     window.sig_request_selected.connect(panel.show_request)
     window.sig_assign_first_requested.connect(lambda _request: panel.assign_first())

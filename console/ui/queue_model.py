@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from console.core.guards import projected_overrun
 from console.core.records import RequestChanges, RequestRow
 from console.core.sla import WAITING_STATUSES, DeadlineKind, SlaTargets
 from console.core.vocab import Powertrain, Priority, RequestStatus
@@ -112,6 +113,9 @@ def sla_state(row: RequestRow, now: datetime, targets: SlaTargets = _DEFAULT_TAR
     left = (deadline.due - now).total_seconds()
     if left < 0:
         return SlaState.BREACHED
+    if projected_overrun(row) > 0:
+        # The crew on its way is projected to arrive late: at risk however much time is left.
+        return SlaState.AT_RISK
     target = deadline.target_seconds
     if target > 0 and left < AT_RISK_FRACTION * target:
         return SlaState.AT_RISK
@@ -357,11 +361,20 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
             return icon(service_icon_name(row.service_type))
         if column is Column.VEHICLE and row.powertrain in (Powertrain.EV, Powertrain.HEV):
             return icon("vehicle.ev")
+        if column is Column.ETA and projected_overrun(row) > 0:
+            return icon("app.warning")
         return None
 
     def _tooltip(self, row: RequestRow, column: Column) -> str | None:
+        late = projected_overrun(row)
+        late_text = (
+            self.tr("ETA exceeds target by {minutes} min").format(minutes=late) if late else None
+        )
         if column is Column.SLA:
-            return self._clock_tooltip(row)
+            clock = self._clock_tooltip(row)
+            return "\n".join(text for text in (clock, late_text) if text) or None
+        if column is Column.ETA:
+            return late_text
         if column is Column.PRIORITY:
             return row.priority_reason or None
         if column is Column.VEHICLE:

@@ -210,6 +210,7 @@ class QuoteWidget(QGroupBox):
             dest_lon=dest_lon,
             dest_address=self.dest_address.text().strip(),
             tow_km=km,
+            remote=bool(job.get("remote", False)),
         )
 
     def accepted_query(self) -> QuoteQuery | None:

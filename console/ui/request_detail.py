@@ -4,6 +4,12 @@ The panel shows the request the window says is selected and refreshes when the
 window broadcasts changed rows. Its actions go through ``backend.move``; a
 refusal (someone else moved the request first, a reason is missing) is shown
 as a translated message in the panel, and the panel reloads the request.
+
+Only the actions that fit the job are offered (:func:`console.core.guards.
+available_actions`: the lifecycle allows them and the service fits, so a jump
+start is never "towed"). "On scene" asks first when the crew's last fix is
+more than a kilometre away; "Complete" asks exactly once (the bill dialog of
+a quoted job is that question).
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -27,6 +33,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QToolButton,
@@ -35,11 +42,18 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.errors import DomainError
-from console.core.lifecycle import can_move
+from console.core.guards import (
+    ACTION_MOVES,
+    Action,
+    SceneCheck,
+    available_actions,
+    check_on_scene,
+    projected_overrun,
+)
 from console.core.ports import PricingDesk, RequestCommands
 from console.core.pricing import ActualFacts, ChargeRecord
-from console.core.records import RequestRow
-from console.core.vocab import OPEN_STATUSES, Priority, RequestStatus
+from console.core.records import CrewRow, RequestRow
+from console.core.vocab import Priority, RequestStatus
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.labels import QT_TRANSLATE_NOOP, error_text, field_label, label
@@ -53,15 +67,14 @@ __all__ = [
     "TWO_COLUMNS_FROM",
     "CancelCode",
     "CancelReasonDialog",
+    "Confirmation",
     "RequestAction",
     "RequestDetailPanel",
     "cancel_reason_text",
-    "is_offered",
+    "fix_age_text",
 ]
 
 logger = logging.getLogger(__name__)
-
-S = RequestStatus
 
 TWO_COLUMNS_FROM = 640
 """Panel width (pixels) from which the sections sit in two columns."""
@@ -198,37 +211,38 @@ class RequestAction:
     needs_reason: bool = False
 
 
+def _action(
+    action: Action, icon_name: str, shortcut: str, *, needs_reason: bool = False
+) -> RequestAction:
+    move = ACTION_MOVES[action]
+    return RequestAction(action.value, move.target, move.sources, icon_name, shortcut, needs_reason)
+
+
 REQUEST_ACTIONS: tuple[RequestAction, ...] = (
-    RequestAction("triage", S.TRIAGE, frozenset({S.NEW}), "request.triage", "Ctrl+Shift+T"),
-    RequestAction("queue", S.QUEUED, frozenset({S.TRIAGE}), "request.queue", "Ctrl+Shift+Q"),
-    RequestAction(
-        "resolve", S.RESOLVED_REMOTELY, frozenset({S.TRIAGE}), "request.resolve", "Ctrl+Shift+R"
-    ),
-    RequestAction(
-        "en_route", S.EN_ROUTE, frozenset({S.ASSIGNED}), "request.en_route", "Ctrl+Shift+E"
-    ),
-    RequestAction(
-        "on_scene", S.ON_SCENE, frozenset({S.EN_ROUTE}), "request.on_scene", "Ctrl+Shift+S"
-    ),
-    RequestAction("tow", S.TOWING, frozenset({S.ON_SCENE}), "request.tow", "Ctrl+Shift+W"),
-    RequestAction(
-        "complete",
-        S.COMPLETED,
-        frozenset({S.ON_SCENE, S.TOWING}),
-        "request.complete",
-        "Ctrl+Shift+C",
-    ),
-    RequestAction(
-        "release",
-        S.QUEUED,
-        frozenset({S.ASSIGNED, S.EN_ROUTE}),
-        "request.release",
-        "Ctrl+Shift+U",
-        needs_reason=True,
-    ),
-    RequestAction("cancel", S.CANCELLED, OPEN_STATUSES, "request.cancel", "Ctrl+Shift+X", True),
+    _action(Action.TRIAGE, "request.triage", "Ctrl+Shift+T"),
+    _action(Action.QUEUE, "request.queue", "Ctrl+Shift+Q"),
+    _action(Action.RESOLVE, "request.resolve", "Ctrl+Shift+R"),
+    _action(Action.EN_ROUTE, "request.en_route", "Ctrl+Shift+E"),
+    _action(Action.ON_SCENE, "request.on_scene", "Ctrl+Shift+S"),
+    _action(Action.TOW, "request.tow", "Ctrl+Shift+W"),
+    _action(Action.COMPLETE, "request.complete", "Ctrl+Shift+C"),
+    _action(Action.RELEASE, "request.release", "Ctrl+Shift+U", needs_reason=True),
+    _action(Action.CANCEL, "request.cancel", "Ctrl+Shift+X", needs_reason=True),
 )
-"""Every action, in the order the panel shows them."""
+"""Every action, in the order the panel shows them (moves from :data:`ACTION_MOVES`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Confirmation:
+    """A question the dispatcher answers before an action goes ahead."""
+
+    key: str
+    """The action asked about ("on_scene", "complete")."""
+    title: str
+    text: str
+    warning: bool = False
+    """True when the answer that goes ahead is the risky one (the default is "No")."""
+
 
 # Field rows per section; codes with an entry in labels.FIELD_LABELS use that label.
 _SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -243,6 +257,8 @@ _SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 ReasonPrompt = Callable[[str, str], "str | None"]
 CancelPrompt = Callable[[RequestRow], "tuple[CancelCode, str] | None"]
 CompletionPrompt = Callable[[RequestRow, ChargeRecord], "ActualFacts | None"]
+ConfirmPrompt = Callable[[Confirmation], bool]
+CrewLookup = Callable[[int], "CrewRow | None"]
 
 
 class RequestDetailPanel(QWidget):
@@ -274,6 +290,10 @@ class RequestDetailPanel(QWidget):
             self, row, record
         )
         """How the actual tow km and waiting time of a quoted job are asked for."""
+        self.confirm: ConfirmPrompt = self._prompt_confirm
+        """How a yes/no question is asked (on scene far away, complete); tests replace it."""
+        self.find_crew: CrewLookup = self._crew_from_backend
+        """Where the assigned crew's last fix is read; the window gives its crew list."""
 
         self.title = QLabel(self)
         self.title.setObjectName("detailTitle")
@@ -541,12 +561,10 @@ class RequestDetailPanel(QWidget):
         self.title.setVisible(has_row)
         self.priority_chip.setVisible(has_row)
         self.status_chip.setVisible(has_row)
-        status = row.status if row is not None else None
+        offered = {action.value for action in available_actions(row)} if row else set()
         for spec in REQUEST_ACTIONS:
-            allowed = (
-                status is not None
-                and is_offered(spec, status)
-                and (self._permitted is None or spec.key in self._permitted)
+            allowed = spec.key in offered and (
+                self._permitted is None or spec.key in self._permitted
             )
             self.actions_by_key[spec.key].setEnabled(allowed)
             self._buttons[spec.key].setVisible(allowed)
@@ -580,12 +598,24 @@ class RequestDetailPanel(QWidget):
             "created": self._time(row.created_at),
             "queued": self._time(row.queued_at),
             "assign_due": self._time(row.assign_due_at),
-            "arrive_due": self._time(row.arrive_due_at),
+            "arrive_due": self._arrive_due_text(row),
             "notes": row.notes or "-",
             "cancel_reason": row.cancel_reason or "-",
         }
         for code, text in values.items():
             self.values[code].setText(text)
+        late = projected_overrun(row) > 0
+        self.values["arrive_due"].setStyleSheet(
+            f"color: {colour('warn').name()}; font-weight: bold;" if late else ""
+        )
+
+    def _arrive_due_text(self, row: RequestRow) -> str:
+        """The arrival target, and by how much the assigned crew's ETA misses it."""
+        text = self._time(row.arrive_due_at)
+        late = projected_overrun(row)
+        if late:
+            text += " · " + self.tr("ETA exceeds target by {minutes} min").format(minutes=late)
+        return text
 
     def _city(self, city: str) -> str:
         if not city:
@@ -615,7 +645,11 @@ class RequestDetailPanel(QWidget):
     def run_action(self, spec: RequestAction) -> None:
         """Carry out ``spec`` on the shown request (asking for a reason when needed)."""
         row = self._row
-        if row is None or not is_offered(spec, row.status):
+        if row is None or Action(spec.key) not in available_actions(row):
+            return
+        if spec.key == "on_scene" and not self._confirm_on_scene(row):
+            return
+        if spec.key == "complete" and not self._will_bill(row) and not self._confirm_complete(row):
             return
         reason = ""
         if spec.key == "cancel":
@@ -652,11 +686,25 @@ class RequestDetailPanel(QWidget):
         self._render()
         self.sig_changed.emit(moved)
 
+    def _will_bill(self, row: RequestRow) -> bool:
+        """True when completing ``row`` opens the bill dialog (a quoted job not yet billed)."""
+        record = self.pricing.record if self.pricing is not None else None
+        return (
+            isinstance(self._backend, PricingDesk)
+            and record is not None
+            and record.request_id == row.id
+            and record.bill is None
+        )
+
     def _complete_with_bill(self, row: RequestRow) -> bool:
-        """Complete a quoted request with its bill; False when it has no quote to bill."""
+        """Complete a quoted request with its bill; False when it has no quote to bill.
+
+        The bill dialog is the one question "Complete" asks: cancelling it
+        leaves the job open.
+        """
         backend = self._backend
         record = self.pricing.record if self.pricing is not None else None
-        if not isinstance(backend, PricingDesk) or record is None or record.bill is not None:
+        if not isinstance(backend, PricingDesk) or record is None or not self._will_bill(row):
             return False
         actual = self.ask_completion(row, record)
         if actual is None:
@@ -683,6 +731,81 @@ class RequestDetailPanel(QWidget):
             if self._row is not None:
                 self.sig_changed.emit(self._row)
 
+    # -- confirmations -------------------------------------------------------------
+
+    def _confirm_on_scene(self, row: RequestRow) -> bool:
+        """Go ahead with "on scene", asking first when the crew's last fix is far away."""
+        crew = self.find_crew(row.assigned_crew_id) if row.assigned_crew_id is not None else None
+        check = check_on_scene(
+            row.lat,
+            row.lon,
+            crew_lat=crew.lat if crew is not None else None,
+            crew_lon=crew.lon if crew is not None else None,
+            gps_at=crew.gps_at if crew is not None else None,
+            now=self._clock(),
+        )
+        if not check.needs_confirmation:
+            return True
+        return self.confirm(
+            Confirmation(
+                "on_scene",
+                self.tr("Crew not at the scene?"),
+                self._scene_text(row, check),
+                warning=True,
+            )
+        )
+
+    def _scene_text(self, row: RequestRow, check: SceneCheck) -> str:
+        crew = row.assigned_crew_call_sign or self.tr("The crew")
+        if check.distance_km is None or check.fix_age is None:
+            where = self.tr("{crew} has no GPS fix, so its position is not known.").format(
+                crew=crew
+            )
+        else:
+            where = self.tr(
+                "{crew}'s last GPS fix is {km} km from the scene (fix {age} old)."
+            ).format(crew=crew, km=f"{check.distance_km:.1f}", age=fix_age_text(check.fix_age))
+        return (
+            where
+            + "\n\n"
+            + self.tr("Mark {reference} on scene anyway?").format(reference=row.reference)
+        )
+
+    def _confirm_complete(self, row: RequestRow) -> bool:
+        text = self.tr("Complete {reference}?").format(reference=row.reference)
+        if row.assigned_crew_call_sign:
+            text += " " + self.tr("{crew} becomes free for the next job.").format(
+                crew=row.assigned_crew_call_sign
+            )
+        return self.confirm(Confirmation("complete", self.tr("Complete request"), text))
+
+    def _prompt_confirm(self, question: Confirmation) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if question.warning else QMessageBox.Icon.Question,
+            question.title,
+            question.text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName(f"confirm-{question.key}")
+        box.setDefaultButton(
+            QMessageBox.StandardButton.No if question.warning else QMessageBox.StandardButton.Yes
+        )
+        try:
+            return box.exec() == QMessageBox.StandardButton.Yes
+        finally:
+            box.deleteLater()
+
+    def _crew_from_backend(self, crew_id: int) -> CrewRow | None:
+        crews = getattr(self._backend, "crews", None)
+        if not callable(crews):
+            return None
+        try:
+            return next((crew for crew in crews() if crew.id == crew_id), None)
+        except Exception:  # the data layer failing must not kill the panel
+            logger.warning("could not read crew %s", crew_id, exc_info=True)
+            return None
+
     def _prompt_reason(self, title: str, prompt: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, prompt, QLineEdit.EchoMode.Normal, "")
         return text if ok else None
@@ -697,14 +820,21 @@ class RequestDetailPanel(QWidget):
             dialog.deleteLater()
 
 
-def is_offered(spec: RequestAction, status: RequestStatus) -> bool:
-    """True when the panel offers ``spec`` for a request in ``status``.
-
-    The action's own sources narrow the choice (two actions lead to QUEUED);
-    the lifecycle has the last word, so an action is never offered for a move
-    the service layer would refuse.
-    """
-    return status in spec.sources and can_move(status, spec.target)
+def fix_age_text(age: timedelta) -> str:
+    """How old a GPS fix is: "9 s", "12 min", "3 h 05 min" in the current language."""
+    seconds = max(0, int(age.total_seconds()))
+    if seconds < 60:
+        return QCoreApplication.translate("RequestDetailPanel", "{seconds} s").format(
+            seconds=seconds
+        )
+    minutes = seconds // 60
+    if minutes < 60:
+        return QCoreApplication.translate("RequestDetailPanel", "{minutes} min").format(
+            minutes=minutes
+        )
+    return QCoreApplication.translate("RequestDetailPanel", "{hours} h {minutes} min").format(
+        hours=minutes // 60, minutes=f"{minutes % 60:02d}"
+    )
 
 
 def _priority_tone(priority: Priority) -> str:

@@ -5,6 +5,10 @@ crew with its reasons ("3 km · ETA 8 min · Flatbed · EV-certified") and an
 Assign button; Ctrl+Return assigns the first. When another dispatcher took
 the crew a moment earlier, the panel says so and shows fresh suggestions.
 
+A crew whose ETA misses the request's arrival target is marked in the list,
+and assigning it (click or Ctrl+Return) first asks, naming the overrun and
+the better crew (:func:`console.core.guards.arrival_warning` decides).
+
 Suggestions are read on a worker thread (:class:`~console.ui.background.BackgroundReads`):
 ranking the national fleet takes longer than a frame, and the panel re-reads
 whenever crews move. A newly selected request shows no crews until its own
@@ -14,6 +18,8 @@ suggestions arrive, so nobody assigns from the previous request's list.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -22,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -31,12 +38,14 @@ from PySide6.QtWidgets import (
 
 from console.core.dispatch import Suggestion, SuggestionResult
 from console.core.errors import Conflict, DomainError
+from console.core.guards import ArrivalWarning, arrival_target, arrival_warning, overrun_minutes
 from console.core.ports import DispatchAdvisor, RequestCommands
 from console.core.records import RequestRow
+from console.core.sla import SlaTargets
 from console.core.vocab import RequestStatus
 from console.ui.background import BackgroundReads
 from console.ui.dispatch_labels import suggestion_summary
-from console.ui.icons import icon
+from console.ui.icons import colour, icon
 from console.ui.labels import error_text, label
 
 logger = logging.getLogger(__name__)
@@ -47,6 +56,14 @@ PREVIEW = frozenset({RequestStatus.NEW, RequestStatus.TRIAGE, RequestStatus.QUEU
 
 class SuggestionBackend(DispatchAdvisor, RequestCommands, Protocol):
     """What the panel needs: suggestions, the request, and the assign command."""
+
+
+LatePrompt = Callable[[RequestRow, ArrivalWarning], "Suggestion | None"]
+"""Asks about a late crew: the suggestion to assign after all, or None to assign nothing."""
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def read_suggestions(
@@ -77,9 +94,20 @@ class SuggestionPanel(QWidget):
     COLUMNS = 4
     BUTTON_COLUMN = 3
 
-    def __init__(self, backend: SuggestionBackend, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        backend: SuggestionBackend,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] = _utc_now,
+    ) -> None:
         super().__init__(parent)
         self._backend = backend
+        self._clock = clock
+        self.ask_late: LatePrompt = self._prompt_late
+        """How assigning a crew that misses the arrival target is confirmed; tests replace it."""
+        self._late_minutes = 0
+        self._targets: SlaTargets | None = None
         self._may_assign = True
         self._request: RequestRow | None = None
         self._result: SuggestionResult | None = None
@@ -181,10 +209,21 @@ class SuggestionPanel(QWidget):
             self.assign(self._result.suggestions[0])
 
     def assign(self, suggestion: Suggestion) -> None:
-        """Assign ``suggestion``'s crew, or explain why that is no longer possible."""
+        """Assign ``suggestion``'s crew, or explain why that is no longer possible.
+
+        A crew that would miss the arrival target is assigned only once the
+        dispatcher confirms it (or picks the better crew offered instead).
+        """
         request = self._request
         if request is None or request.status not in ASSIGNABLE:
             return
+        warning = self.warning_for(suggestion)
+        if warning is not None:
+            chosen = self.ask_late(request, warning)
+            if chosen is None:
+                return
+            suggestion = chosen
+        late = self.overrun_of(suggestion)
         try:
             self._backend.assign(
                 request.id,
@@ -206,7 +245,104 @@ class SuggestionPanel(QWidget):
         self.sig_assigned.emit(request.id, suggestion.crew_id)
         self._load(request.id)
         self._message = ("assigned", None)
+        self._late_minutes = late
         self._render()
+
+    def _arrival_target(self, request: RequestRow, now: datetime) -> datetime:
+        if self._targets is None:
+            read = getattr(self._backend, "sla_targets", None)
+            targets = read() if callable(read) else None
+            self._targets = targets if isinstance(targets, SlaTargets) else SlaTargets()
+        return arrival_target(
+            request.arrive_due_at, request.priority, request.road_type, self._targets, now
+        )
+
+    def overrun_of(self, suggestion: Suggestion) -> int:
+        """Minutes by which ``suggestion`` would miss the arrival target now (0: on time)."""
+        if self._request is None:
+            return 0
+        now = self._clock()
+        return overrun_minutes(
+            self._arrival_target(self._request, now), now + _minutes(suggestion.eta_minutes)
+        )
+
+    def warning_for(self, suggestion: Suggestion) -> ArrivalWarning | None:
+        """Why assigning ``suggestion`` deserves a second thought, or None."""
+        if self._request is None or self._result is None:
+            return None
+        now = self._clock()
+        due = self._arrival_target(self._request, now)
+        return arrival_warning(suggestion, self._result.suggestions, due, now)
+
+    def late_text(self, request: RequestRow, warning: ArrivalWarning) -> str:
+        """The question asked before assigning a late crew, in the current language."""
+        chosen = warning.chosen
+        lines = [
+            self.tr(
+                "{crew} would arrive in {eta} min: {late} min after the arrival target for "
+                "{reference}."
+            ).format(
+                crew=chosen.call_sign,
+                eta=chosen.eta_minutes,
+                late=warning.overrun_minutes,
+                reference=request.reference,
+            )
+        ]
+        other = warning.alternative
+        if other is None:
+            lines.append(self.tr("No suggested crew would arrive sooner."))
+        else:
+            crew = other.call_sign
+            if other.free_in_minutes is not None:
+                crew += " " + self.tr("(free in ~{minutes} min)").format(
+                    minutes=other.free_in_minutes
+                )
+            if warning.alternative_overrun_minutes == 0:
+                lines.append(
+                    self.tr("Best alternative: {crew}, ETA {eta} min, within the target.").format(
+                        crew=crew, eta=other.eta_minutes
+                    )
+                )
+            else:
+                lines.append(
+                    self.tr(
+                        "Best alternative: {crew}, ETA {eta} min, {late} min late as well."
+                    ).format(
+                        crew=crew, eta=other.eta_minutes, late=warning.alternative_overrun_minutes
+                    )
+                )
+        return "\n\n".join(lines)
+
+    def _prompt_late(self, request: RequestRow, warning: ArrivalWarning) -> Suggestion | None:
+        box = QMessageBox(self)
+        box.setObjectName("lateCrewQuestion")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("ETA over the arrival target"))
+        box.setText(self.late_text(request, warning))
+        anyway = box.addButton(
+            self.tr("Assign {crew} anyway").format(crew=warning.chosen.call_sign),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        instead = None
+        # A crew still finishing a job is named, but cannot be assigned until it is free.
+        if warning.alternative is not None and warning.alternative.free_in_minutes is None:
+            instead = box.addButton(
+                self.tr("Assign {crew} instead").format(crew=warning.alternative.call_sign),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(instead or cancel)
+        box.setEscapeButton(cancel)
+        try:
+            box.exec()
+            clicked = box.clickedButton()
+        finally:
+            box.deleteLater()
+        if clicked is anyway:
+            return warning.chosen
+        if instead is not None and clicked is instead:
+            return warning.alternative
+        return None
 
     # ------------------------------------------------------------- internals
 
@@ -317,6 +453,10 @@ class SuggestionPanel(QWidget):
             return ""
         kind, error = self._message
         if kind == "assigned":
+            if self._late_minutes:
+                return self.tr(
+                    "Crew assigned; its ETA exceeds the target by {minutes} min."
+                ).format(minutes=self._late_minutes)
             return self.tr("Crew assigned.")
         if kind == "taken" and error is not None:
             return self.tr("{reason} Fresh suggestions are shown.").format(reason=error_text(error))
@@ -331,9 +471,13 @@ class SuggestionPanel(QWidget):
         self.table.setRowCount(0)
         self.table.setRowCount(len(suggestions))
         for row, suggestion in enumerate(suggestions):
+            late = self.overrun_of(suggestion)
+            eta = str(suggestion.eta_minutes)
+            if late:
+                eta = self.tr("{eta} (+{late} late)").format(eta=eta, late=late)
             cells = [
                 f"{suggestion.rank}. {suggestion.call_sign}",
-                str(suggestion.eta_minutes),
+                eta,
                 suggestion_summary(suggestion),
             ]
             for column, text in enumerate(cells):
@@ -342,6 +486,14 @@ class SuggestionPanel(QWidget):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
+                    if late:
+                        item.setIcon(icon("app.warning"))
+                        item.setForeground(colour("warn"))
+                        item.setToolTip(
+                            self.tr("ETA exceeds the arrival target by {minutes} min").format(
+                                minutes=late
+                            )
+                        )
                 if column == 2:
                     tip = text
                     if suggestion.stale_gps:
@@ -353,3 +505,7 @@ class SuggestionPanel(QWidget):
             button.setObjectName(f"assign-{suggestion.crew_id}")
             button.clicked.connect(lambda _=False, s=suggestion: self.assign(s))
             self.table.setCellWidget(row, self.BUTTON_COLUMN, button)
+
+
+def _minutes(value: int) -> timedelta:
+    return timedelta(minutes=value)

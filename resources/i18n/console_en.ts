@@ -92,7 +92,7 @@
 <context>
     <name>CancelReasonDialog</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+87"/>
+        <location filename="../../console/ui/request_detail.py" line="+100"/>
         <source>Caller cancelled</source>
         <translation>Caller cancelled</translation>
     </message>
@@ -1070,6 +1070,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>A {service} request cannot move to {to_status}.</source>
+        <translation>A {service} request cannot move to {to_status}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Use the {operation} action to move a request to {to_status}.</source>
         <translation>Use the {operation} action to move a request to {to_status}.</translation>
     </message>
@@ -1886,7 +1891,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>The request could not be saved; the connection may be down. Nothing was stored: try again.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Please correct the marked fields.</source>
         <translation>Please correct the marked fields.</translation>
     </message>
@@ -1899,7 +1904,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-325"/>
+        <location filename="../../console/ui/labels.py" line="-328"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -2468,7 +2473,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+612"/>
+        <location filename="../../console/ui/main_window.py" line="+613"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -2703,7 +2708,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>&lt;b&gt;Roadside Assistance Dispatch Console&lt;/b&gt;&lt;br&gt;Nationwide 24-hour roadside assistance: take calls, queue requests and dispatch crews.&lt;br&gt;Licensed under Apache-2.0.</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+295"/>
         <source>Select a request first.</source>
         <translation>Select a request first.</translation>
     </message>
@@ -3289,7 +3294,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Tow distance must be a number of kilometres from 0 to 2000.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>The quote could not be priced; the connection may be down.</source>
         <translation>The quote could not be priced; the connection may be down.</translation>
     </message>
@@ -3430,7 +3435,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+235"/>
+        <location filename="../../console/ui/request_detail.py" line="+242"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
@@ -3545,7 +3550,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>The request could not be read; the connection may be down.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
@@ -3556,11 +3561,17 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+12"/>
+        <location line="+235"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-215"/>
+        <source>ETA exceeds target by {minutes} min</source>
+        <translation>ETA exceeds target by {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Release crew</source>
         <translation>Release crew</translation>
     </message>
@@ -3576,15 +3587,65 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+15"/>
-        <location line="+24"/>
+        <location line="+38"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>The change could not be saved; the connection may be down.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Crew not at the scene?</source>
+        <translation>Crew not at the scene?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The crew</source>
+        <translation>The crew</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{crew} has no GPS fix, so its position is not known.</source>
+        <translation>{crew} has no GPS fix, so its position is not known.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{crew}&apos;s last GPS fix is {km} km from the scene (fix {age} old).</source>
+        <translation>{crew}&apos;s last GPS fix is {km} km from the scene (fix {age} old).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mark {reference} on scene anyway?</source>
+        <translation>Mark {reference} on scene anyway?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Complete {reference}?</source>
+        <translation>Complete {reference}?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{crew} becomes free for the next job.</source>
+        <translation>{crew} becomes free for the next job.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Complete request</source>
+        <translation>Complete request</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
     </message>
 </context>
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+212"/>
+        <location filename="../../console/ui/queue_model.py" line="+216"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
@@ -3639,7 +3700,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>+{time} overdue</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+77"/>
+        <source>ETA exceeds target by {minutes} min</source>
+        <translation>ETA exceeds target by {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Triage: queue the request or resolve it by phone</source>
         <translation>Triage: queue the request or resolve it by phone</translation>
     </message>
@@ -3935,7 +4001,47 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+251"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+282"/>
+        <source>{crew} would arrive in {eta} min: {late} min after the arrival target for {reference}.</source>
+        <translation>{crew} would arrive in {eta} min: {late} min after the arrival target for {reference}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No suggested crew would arrive sooner.</source>
+        <translation>No suggested crew would arrive sooner.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(free in ~{minutes} min)</source>
+        <translation>(free in ~{minutes} min)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Best alternative: {crew}, ETA {eta} min, within the target.</source>
+        <translation>Best alternative: {crew}, ETA {eta} min, within the target.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Best alternative: {crew}, ETA {eta} min, {late} min late as well.</source>
+        <translation>Best alternative: {crew}, ETA {eta} min, {late} min late as well.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>ETA over the arrival target</source>
+        <translation>ETA over the arrival target</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assign {crew} anyway</source>
+        <translation>Assign {crew} anyway</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Assign {crew} instead</source>
+        <translation>Assign {crew} instead</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
@@ -4015,7 +4121,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>No capable crew is free nearby.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Crew assigned; its ETA exceeds the target by {minutes} min.</source>
+        <translation>Crew assigned; its ETA exceeds the target by {minutes} min.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Crew assigned.</source>
         <translation>Crew assigned.</translation>
     </message>
@@ -4030,7 +4141,17 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Suggestions are unavailable: the database cannot be reached.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+13"/>
+        <source>{eta} (+{late} late)</source>
+        <translation>{eta} (+{late} late)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>ETA exceeds the arrival target by {minutes} min</source>
+        <translation>ETA exceeds the arrival target by {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The crew&apos;s position is old; the ETA is uncertain.</source>
         <translation>The crew&apos;s position is old; the ETA is uncertain.</translation>
     </message>

@@ -92,7 +92,7 @@
 <context>
     <name>CancelReasonDialog</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+87"/>
+        <location filename="../../console/ui/request_detail.py" line="+100"/>
         <source>Caller cancelled</source>
         <translation>来电人取消</translation>
     </message>
@@ -1070,6 +1070,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>A {service} request cannot move to {to_status}.</source>
+        <translation>“{service}”工单不能变更为“{to_status}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Use the {operation} action to move a request to {to_status}.</source>
         <translation>请使用“{operation}”操作将工单变更为“{to_status}”。</translation>
     </message>
@@ -1886,7 +1891,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>工单未能保存，可能已断开连接。未写入任何内容，请重试。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Please correct the marked fields.</source>
         <translation>请更正标出的字段。</translation>
     </message>
@@ -1899,7 +1904,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-325"/>
+        <location filename="../../console/ui/labels.py" line="-328"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -2468,7 +2473,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+612"/>
+        <location filename="../../console/ui/main_window.py" line="+613"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -2703,7 +2708,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>&lt;b&gt;道路救援调度台&lt;/b&gt;&lt;br&gt;全国24小时道路救援：受理来电、工单排队、派遣救援车组。&lt;br&gt;依据 Apache-2.0 许可证发布。</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+295"/>
         <source>Select a request first.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -3289,7 +3294,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>拖车距离必须是 0 到 2000 之间的公里数。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>The quote could not be priced; the connection may be down.</source>
         <translation>无法计算报价，可能是连接已断开。</translation>
     </message>
@@ -3430,7 +3435,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+235"/>
+        <location filename="../../console/ui/request_detail.py" line="+242"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
@@ -3545,7 +3550,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>无法读取工单，可能已断开连接。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -3556,11 +3561,17 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+12"/>
+        <location line="+235"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-215"/>
+        <source>ETA exceeds target by {minutes} min</source>
+        <translation>预计到达超出时限 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Release crew</source>
         <translation>释放车组</translation>
     </message>
@@ -3576,15 +3587,65 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+15"/>
-        <location line="+24"/>
+        <location line="+38"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>更改未能保存，可能已断开连接。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Crew not at the scene?</source>
+        <translation>车组尚未到达现场？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The crew</source>
+        <translation>车组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{crew} has no GPS fix, so its position is not known.</source>
+        <translation>{crew} 没有 GPS 定位，位置不明。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{crew}&apos;s last GPS fix is {km} km from the scene (fix {age} old).</source>
+        <translation>{crew} 最近一次 GPS 定位距现场 {km} 公里（定位于 {age}前）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mark {reference} on scene anyway?</source>
+        <translation>仍将 {reference} 标记为已到场？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Complete {reference}?</source>
+        <translation>完成工单 {reference}？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{crew} becomes free for the next job.</source>
+        <translation>{crew} 将转为空闲，可接下一单。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Complete request</source>
+        <translation>完成工单</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分钟</translation>
     </message>
 </context>
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+212"/>
+        <location filename="../../console/ui/queue_model.py" line="+216"/>
         <source>Reference</source>
         <translation>工单号</translation>
     </message>
@@ -3639,7 +3700,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>已超时 {time}</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+77"/>
+        <source>ETA exceeds target by {minutes} min</source>
+        <translation>预计到达超出时限 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Triage: queue the request or resolve it by phone</source>
         <translation>分诊时限：将工单排队派车或电话解决</translation>
     </message>
@@ -3935,7 +4001,47 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+251"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+282"/>
+        <source>{crew} would arrive in {eta} min: {late} min after the arrival target for {reference}.</source>
+        <translation>{crew} 预计 {eta} 分钟到达，比 {reference} 的到场时限晚 {late} 分钟。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No suggested crew would arrive sooner.</source>
+        <translation>没有推荐车组能更早到达。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(free in ~{minutes} min)</source>
+        <translation>(约 {minutes} 分钟后空闲)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Best alternative: {crew}, ETA {eta} min, within the target.</source>
+        <translation>最佳替代：{crew}，预计 {eta} 分钟到达，满足时限。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Best alternative: {crew}, ETA {eta} min, {late} min late as well.</source>
+        <translation>最佳替代：{crew}，预计 {eta} 分钟到达，同样超时 {late} 分钟。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>ETA over the arrival target</source>
+        <translation>预计到达超出时限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assign {crew} anyway</source>
+        <translation>仍指派 {crew}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Assign {crew} instead</source>
+        <translation>改派 {crew}</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Suggestions</source>
         <translation>推荐车组</translation>
     </message>
@@ -4015,7 +4121,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>附近没有可用的合适车组。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Crew assigned; its ETA exceeds the target by {minutes} min.</source>
+        <translation>已指派车组；预计到达超出时限 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Crew assigned.</source>
         <translation>已指派车组。</translation>
     </message>
@@ -4030,7 +4141,17 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>无法获取推荐：数据库无法连接。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+13"/>
+        <source>{eta} (+{late} late)</source>
+        <translation>{eta}（超时 {late} 分钟）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>ETA exceeds the arrival target by {minutes} min</source>
+        <translation>预计到达超出到场时限 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The crew&apos;s position is old; the ETA is uncertain.</source>
         <translation>该车组的位置信息已过时，预计到达时间不确定。</translation>
     </message>

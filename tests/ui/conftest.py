@@ -264,7 +264,8 @@ class FakeQueueSource:
         self.upsert_crews(replace(crew, status=CrewStatus.ASSIGNED, current_request_id=request_id,
                                   version=crew.version + 1))  # fmt: skip
         self.upsert(replace(row, status=RequestStatus.ASSIGNED, assigned_crew_id=crew_id,
-                            assigned_crew_call_sign=crew.call_sign, eta_minutes=eta_minutes))  # fmt: skip
+                            assigned_crew_call_sign=crew.call_sign, eta_minutes=eta_minutes,
+                            assigned_at=T0))  # fmt: skip
         return self.rows[request_id]
 
     def set_crew_status(

@@ -119,9 +119,13 @@ def test_covered_ev_tow_quote_at_intake_then_bill_with_the_difference_explained(
         asked.append(record)
         return ActualFacts(Decimal("83"))
 
+    def ask_again(question: object) -> bool:
+        raise AssertionError(f"completion asked a second question: {question}")
+
     detail.ask_completion = report_83_km
+    detail.confirm = ask_again  # the bill dialog is the one question "Complete" asks
     detail.actions_by_key["complete"].trigger()
-    assert asked and asked[0].quote.facts.tow_km == 80
+    assert len(asked) == 1 and asked[0].quote.facts.tow_km == 80
     assert detail.request is not None and detail.request.status is RequestStatus.COMPLETED
     assert pricing.bill_table.isVisible()
     assert cells(pricing.bill_table) == [

@@ -48,7 +48,7 @@ def test_one_click_assigns_the_suggested_crew(
 ) -> None:
     mine, _ = dispatchers
     request = drive_to(mine.services, mine._engine, RequestStatus.QUEUED)
-    panel = SuggestionPanel(mine)
+    panel = SuggestionPanel(mine, clock=mine.clock)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.sig_loaded):
         panel.show_request(request.id)
@@ -73,7 +73,7 @@ def test_a_crew_taken_meanwhile_is_explained_and_suggestions_refresh(
     mine, theirs = dispatchers
     wanted = drive_to(mine.services, mine._engine, RequestStatus.QUEUED)
     other = drive_to(theirs.services, theirs._engine, RequestStatus.QUEUED)
-    panel = SuggestionPanel(mine)
+    panel = SuggestionPanel(mine, clock=mine.clock)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.sig_loaded):
         panel.show_request(wanted.id)
@@ -96,7 +96,7 @@ def test_requests_past_the_queue_show_no_assign_button(
 ) -> None:
     mine, _ = dispatchers
     request = drive_to(mine.services, mine._engine, RequestStatus.EN_ROUTE)
-    panel = SuggestionPanel(mine)
+    panel = SuggestionPanel(mine, clock=mine.clock)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.sig_loaded):
         panel.show_request(request.id)
@@ -139,7 +139,7 @@ def test_suggestions_are_ranked_off_the_interface_thread(
         return suggest(request_id, limit)
 
     mine.suggest = watched  # type: ignore[method-assign]
-    panel = SuggestionPanel(mine)
+    panel = SuggestionPanel(mine, clock=mine.clock)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.sig_loaded):
         panel.show_request(request.id)
@@ -155,7 +155,7 @@ def test_a_new_selection_never_shows_the_previous_requests_crews(
     mine, _ = dispatchers
     first = drive_to(mine.services, mine._engine, RequestStatus.QUEUED)
     second = drive_to(mine.services, mine._engine, RequestStatus.QUEUED)
-    panel = SuggestionPanel(mine)
+    panel = SuggestionPanel(mine, clock=mine.clock)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.sig_loaded):
         panel.show_request(first.id)

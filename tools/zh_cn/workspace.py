@@ -13,6 +13,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("SuggestionPanel", "Assign first"): "指派首选",
     ("SuggestionPanel", "Assign the best crew (Ctrl+Return)"): "指派最佳车组（Ctrl+Return）",
     ("SuggestionPanel", "Refresh"): "刷新",
+    ("SuggestionPanel", "Finding suggested crews…"): "正在查找推荐车组…",
     ("SuggestionPanel", "Optimise queue…"): "整体优化…",
     (
         "SuggestionPanel",
