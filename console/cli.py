@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -44,6 +45,7 @@ from console.db.seed import (
     seed_database,
 )
 from console.logs import configure_logging
+from console.qt_libraries import check_qt_libraries, wants_xcb
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +199,20 @@ def _cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _qt_platform_missing() -> str | None:
+    """One line naming the missing libraries and their apt command, if Qt would abort."""
+    if not wants_xcb(os.environ):
+        return None
+    missing = check_qt_libraries()
+    return missing.message() if missing else None
+
+
 def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
+    # Qt aborts the process when its platform plugin cannot load: ask first.
+    problem = _qt_platform_missing()
+    if problem is not None:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_FAILED
     # A malformed tariff or programme file stops the console here, before the
     # database is touched or anyone signs in.
     book = cli_pricing.pricing_book()

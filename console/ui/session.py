@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSizeGrip, QWidget
 
 from console.core.accounts import SignInGate, UserAdmin
 from console.core.ports import ConsoleBackend
@@ -90,7 +90,8 @@ def install_sign_out(
     window: MainWindow, principal: Principal, on_sign_out: Callable[[], None]
 ) -> QAction:
     """Put the role badge in the status bar and File ▸ Sign out in the menu."""
-    window.statusBar().insertPermanentWidget(1, RoleBadge(principal, window))
+    status = window.statusBar()
+    status.insertPermanentWidget(_after_user_name(window), RoleBadge(principal, window))
     action = _SignOutAction(window)
     action.setObjectName("signOutAction")
     action.setShortcut(QKeySequence("Ctrl+Shift+O"))
@@ -118,6 +119,22 @@ def install_users_action(window: MainWindow, open_admin: Callable[[], UserAdmin]
     window.file_menu.insertAction(window.quit_action, action)
     window.installEventFilter(_Retranslator(action, window))
     return action
+
+
+def _after_user_name(window: MainWindow) -> int:
+    """The status-bar index right after the signed-in user's name.
+
+    QStatusBar counts its message widgets and permanent widgets in one list, in
+    the order they were added, and refuses a permanent index among the message
+    widgets (it warns "Index out of range" and appends at the far right).
+    """
+    status = window.statusBar()
+    widgets = [
+        child
+        for child in status.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if not isinstance(child, QSizeGrip)
+    ]
+    return widgets.index(window.user_label) + 1 if window.user_label in widgets else len(widgets)
 
 
 class ConsoleSession(QObject):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, qInstallMessageHandler
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
@@ -227,3 +227,35 @@ def test_a_dispatcher_is_not_offered_to_bring_a_crew_back_into_service(
         actions = window.crew_board.status_actions
         qtbot.waitUntil(lambda a=actions, o=offered: a[CrewStatus.AVAILABLE].isEnabled() is o)
         assert actions[CrewStatus.OFF_DUTY].isEnabled() is offered
+
+
+def test_the_role_badge_sits_right_of_the_user_name_without_a_qt_warning(
+    qtbot: QtBot, engine: Engine, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def build(backend: ConsoleBackend, principal: Principal) -> MainWindow:
+        return build_main_window(
+            backend, "en", settings=qsettings, poll_ms=60_000, user=principal.actor,
+            principal=principal,
+        )  # fmt: skip
+
+    session = ConsoleSession(
+        Accounts(engine), lambda p: DatabaseBackend(engine, principal=p), build, workstation="d"
+    )
+    monkeypatch.setattr(session, "sign_in", lambda: Principal.user("dispatcher", Role.DISPATCHER))
+    messages: list[str] = []
+    previous = qInstallMessageHandler(lambda _kind, _context, text: messages.append(text))
+    try:
+        assert session.start()
+    finally:
+        qInstallMessageHandler(previous)
+    window = session.current_window()
+    assert window is not None
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not [m for m in messages if "insertPermanentWidget" in m]
+    badge = window.findChild(RoleBadge)
+    assert badge is not None and badge.isVisible()
+    user, rows = window.user_label.geometry(), window.row_count_label.geometry()
+    assert user.right() < badge.geometry().left() < rows.left()
