@@ -36,6 +36,7 @@ from console.ui.panels import (
 )
 from console.ui.role_gate import apply_role
 from console.ui.session import ConsoleSession
+from console.ui.web_sandbox import allow_web_engine_as_root
 
 __all__ = ["build_main_window", "resolve_language", "run_console", "utc_now", "workstation_name"]
 
@@ -122,6 +123,7 @@ def run_console(
     (the saved choice, else the system's); ``user`` is the sign-in name to fill in;
     ``open_user_admin`` gives administrators File ▸ Users….
     """
+    allow_web_engine_as_root()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName(APPLICATION_NAME)
