@@ -67,7 +67,8 @@ def test_a_new_user_signs_in_as_the_demo_dispatcher_with_one_key(
     assert dialog.demo_badge.text() == "DEMO"
     assert set(dialog.demo_buttons) == {"dispatcher", "supervisor", "admin"}
     assert (dialog.username.text(), dialog.password.text()) == ("dispatcher", "demo")
-    qtbot.keyClick(dialog.sign_in_button, Qt.Key.Key_Return)
+    with qtbot.waitSignal(dialog.sig_signed_in, timeout=10_000):
+        qtbot.keyClick(dialog.sign_in_button, Qt.Key.Key_Return)
     assert dialog.result() == SignInDialog.DialogCode.Accepted
     principal = dialog.principal
     assert principal is not None
@@ -91,6 +92,7 @@ def test_a_wrong_password_is_refused_in_place(qtbot: QtBot, engine: Engine) -> N
     assert dialog.password.text() == "demo"
     dialog.password.setText("not-it")
     dialog.sign_in_button.click()
+    qtbot.waitUntil(dialog.message.isVisible, timeout=10_000)
     assert dialog.isVisible() and dialog.principal is None
     assert dialog.message.isVisible()
     assert dialog.message.text() == "Wrong user name or password."
@@ -106,6 +108,7 @@ def test_a_shared_database_offers_no_demo_accounts_and_explains_a_lock(qtbot: Qt
     dialog.username.setText("wang")
     dialog.password.setText("guess")
     dialog.sign_in_button.click()
+    qtbot.waitUntil(dialog.message.isVisible, timeout=10_000)
     assert gate.attempts == [("wang", "desk-7")]
     assert dialog.message.text() == "Too many failed sign-ins: try again in 4 minute(s)."
 
