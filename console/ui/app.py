@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from console import startup
@@ -41,7 +41,14 @@ if TYPE_CHECKING:
     from console.core.ports import ConsoleBackend
     from console.ui.main_window import MainWindow
 
-__all__ = ["build_main_window", "resolve_language", "run_console", "utc_now", "workstation_name"]
+__all__ = [
+    "build_main_window",
+    "release_widgets",
+    "resolve_language",
+    "run_console",
+    "utc_now",
+    "workstation_name",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -198,7 +205,24 @@ def run_console(
     else:
         session.window.show()
     startup.mark("main window shown")
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        release_widgets(app)
+
+
+def release_widgets(app: QApplication) -> None:
+    """Delete every window (and so every map page) while the application still lives.
+
+    Left to the interpreter's exit, a web page can outlive QtWebEngine's
+    profile, and the process then ends with a segmentation fault.
+    """
+    for widget in app.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
 
 
 def _after_sign_in_shown(app: QApplication) -> None:

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QSizeGrip, QWidget
@@ -289,7 +290,11 @@ class ConsoleSession(QObject):
         return False
 
     def _quit_if_closed(self) -> None:
-        if self.window is not None and not self.window.isVisible():
+        window = self.window
+        if window is not None and not shiboken6.isValid(window):
+            self.window = None  # deleted on the way out (console.ui.app.release_widgets)
+            return
+        if window is not None and not window.isVisible():
             _quit()
 
 
