@@ -339,7 +339,8 @@ def _load_console_modules() -> None:
     Pure-Python modules only (no Qt objects are made on this thread); the
     window is then built a second or so sooner once the password is accepted.
     """
-    for name in ("console.db.backend", "console.core.dispatch", "folium", "console.ui.map.page"):
+    modules = ("console.db.backend", "folium", "console.ui.map.page", "qtawesome")
+    for name in modules:
         try:
             importlib.import_module(name)
         except Exception:  # only a head start: the window imports them again if need be

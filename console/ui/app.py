@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 from console import startup
@@ -33,6 +33,7 @@ from console.ui.i18n import (
     normalise_language,
     system_language,
 )
+from console.ui.icons import icon
 from console.ui.session import ConsoleSession, Prepare
 from console.ui.settings_store import LANGUAGE_KEY, open_settings
 from console.ui.web_sandbox import allow_web_engine_as_root
@@ -177,6 +178,8 @@ def run_console(
             load_now=False,
         )
         _mark_first_rows(window)
+        # The icon font loads with the window, not before the sign-in shows.
+        app.setWindowIcon(icon("service.tow"))
         startup.mark("main window built")
         return window
 
@@ -190,7 +193,7 @@ def run_console(
         prepare=prepare,
     )
     session.sig_language_chosen.connect(chosen.append)
-    session.sig_sign_in_shown.connect(lambda: _after_sign_in_shown(app))
+    session.sig_sign_in_shown.connect(_after_sign_in_shown)
     # Signing out closes the window before the sign-in shows again: the session,
     # not the last window, decides when the console ends.
     app.setQuitOnLastWindowClosed(False)
@@ -225,18 +228,10 @@ def release_widgets(app: QApplication) -> None:
         app.processEvents()
 
 
-def _after_sign_in_shown(app: QApplication) -> None:
+def _after_sign_in_shown() -> None:
     if not any(m.phase == "sign-in shown" for m in startup.marks()):
         startup.mark("sign-in shown")
 
-    def set_icon() -> None:
-        # The icon font loads once the dialog is painted, not before.
-        from console.ui.icons import icon
-
-        app.setWindowIcon(icon("service.tow"))
-
-    if app.windowIcon().isNull():
-        QTimer.singleShot(0, set_icon)
 
 
 def _mark_first_rows(window: MainWindow) -> None:
