@@ -215,11 +215,18 @@ class SignInDialog(QDialog):
             button.clicked.connect(lambda _=False, a=account: self.fill(a.username, a.password))
             layout.addWidget(button)
             self.demo_buttons[account.username] = button
+        centre = self.frameGeometry().center()
         self.demo_box.setVisible(bool(self.demo_accounts))
         self.progress.finish()
         self._set_form_enabled(True)
         self.retranslate_ui()
         self._prefill(self._username if self._username else None)
+        if self.isVisible():
+            # Grown by the demo accounts: stay centred where it was, not hang downwards.
+            self.adjustSize()
+            frame = self.frameGeometry()
+            frame.moveCenter(centre)
+            self.move(frame.topLeft())
 
     def show_preparing(self, done: int, total: int) -> None:
         """Demo data is being loaded on a first start: ``done`` of ``total`` steps."""

@@ -204,3 +204,17 @@ def test_a_failure_to_open_the_database_is_raised_once_the_user_quits(
     assert not session.start()
     assert isinstance(session.prepare_error, StorageError)
     assert seen and seen[0].startswith("The database could not be opened: ")
+
+
+def test_the_dialog_stays_centred_when_the_demo_accounts_arrive(
+    qtbot: QtBot, engine: Engine
+) -> None:
+    dialog = show(qtbot, SignInDialog(None, "desk-7"))
+    before = dialog.frameGeometry()
+    dialog.set_gate(Accounts(engine))
+    qtbot.waitUntil(lambda: dialog.frameGeometry().height() > before.height())
+    after = dialog.frameGeometry()
+    assert abs(after.center().y() - before.center().y()) <= 2
+    assert after.height() <= 768 - 80
+    screen = dialog.screen().availableGeometry()
+    assert screen.contains(after)
