@@ -148,6 +148,10 @@ def _after_user_name(window: MainWindow) -> int:
     return widgets.index(window.user_label) + 1 if window.user_label in widgets else len(widgets)
 
 
+PREPARE_WAIT_S = 60.0
+"""How long quitting waits for the database to finish opening (or seeding)."""
+
+
 class ConsoleSession(QObject):
     """Runs sign-in -> console -> sign-out cycles until the user quits."""
 
@@ -206,6 +210,11 @@ class ConsoleSession(QObject):
         principal = dialog.principal if accepted else None
         dialog.wait_for_check(5.0)
         dialog.deleteLater()
+        preparing = self._preparing
+        if preparing is not None and preparing.running:
+            # Quit while demo data was loading: let it finish rather than leave half of it.
+            logger.info("waiting for the database to finish opening")
+            preparing.wait(PREPARE_WAIT_S)
         failure, self._failure = self._failure, None
         if failure is not None:
             raise failure

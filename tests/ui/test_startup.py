@@ -8,6 +8,7 @@ the poller's thread.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -218,3 +219,33 @@ def test_the_dialog_stays_centred_when_the_demo_accounts_arrive(
     assert after.height() <= 768 - 80
     screen = dialog.screen().availableGeometry()
     assert screen.contains(after)
+
+
+def test_quitting_while_demo_data_loads_lets_the_loading_finish(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    finished = threading.Event()
+    started = threading.Event()
+
+    def prepare(progress: Callable[[int, int], None]) -> SignInGate:
+        started.set()
+        progress(10, 100)
+        time.sleep(0.5)  # a unit of work that must not be cut in half
+        finished.set()
+        return SlowGate(Principal.user("x", Role.DISPATCHER))  # type: ignore[return-value]
+
+    def quit_at_once(dialog: SignInDialog) -> int:
+        assert started.wait(5)
+        dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(SignInDialog, "exec", quit_at_once)
+    session = ConsoleSession(
+        None,
+        lambda p: None,
+        lambda b, p: None,
+        workstation="d",
+        prepare=prepare,  # type: ignore[arg-type,return-value]
+    )
+    assert not session.start()
+    assert finished.is_set()
