@@ -132,6 +132,9 @@ def _sla_from(path: Path, table: Mapping[str, Any]) -> SlaTargets:
             "complaint_response_hours",
             table.get("complaint_response_hours", base.complaint_response_hours),
         ),
+        triage_minutes=_positive_int(
+            path, "triage_minutes", table.get("triage_minutes", base.triage_minutes)
+        ),
     )
 
 

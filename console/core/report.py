@@ -80,9 +80,10 @@ def gather(
     zone: tzinfo,
 ) -> ReportData:
     """Read the period [start, end) plus the trend days before it and compute everything."""
-    trend_start = kpi.day_window(end - timedelta(seconds=1), zone)[0] - timedelta(
-        days=TREND_DAYS - 1
-    )
+    # The 7 days end with the period's last day, or today while the period is still
+    # running (a night shift ends tomorrow morning: tomorrow has nothing to show yet).
+    last = min(end - timedelta(seconds=1), now)
+    trend_start = kpi.day_window(last, zone)[0] - timedelta(days=TREND_DAYS - 1)
     since = min(start, trend_start)
     jobs = source.jobs(since)
     scores = source.satisfaction(since)

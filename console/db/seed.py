@@ -215,7 +215,7 @@ def build_reference_data(
         for i, (name, display, role) in enumerate(
             (
                 ("dispatcher", "演示调度员 Demo Dispatcher", Role.DISPATCHER),
-                ("supervisor", "演示值班长 Demo Supervisor", Role.SUPERVISOR),
+                ("supervisor", "演示值班主管 Demo Supervisor", Role.SUPERVISOR),
                 ("admin", "演示管理员 Demo Admin", Role.ADMIN),
             ),
             start=1,

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
 
+from console.core.demo_volume import CALLS_PER_DAY, HOURLY_WEIGHT
 from console.core.intake import RequestDraft, clean_request
 from console.core.quality import ComplaintCategory, ComplaintStatus
 from console.core.roles import Permission
@@ -29,9 +30,8 @@ from console.core.vocab import CrewStatus, Priority, RequestStatus, RoadType, Se
 from console.db.models import Complaint, Request, Satisfaction
 from console.db.services import Services
 
-JOBS_PER_DAY = 200
-# Relative call volume per local hour (night trough, morning and evening peaks).
-HOURLY_WEIGHT = (2, 1, 1, 1, 1, 2, 4, 7, 9, 8, 7, 7, 7, 6, 6, 7, 8, 9, 9, 7, 5, 4, 3, 2)
+JOBS_PER_DAY = CALLS_PER_DAY
+"""The live demo calls at the same pace (``console.core.demo_volume``)."""
 REMOTE_SHARE = 0.10
 CANCEL_SHARE = 0.04
 FOLLOW_UP_SHARE = 0.7

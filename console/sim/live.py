@@ -1,7 +1,7 @@
 """The live demo: the twin played in real time against a database, through the service layer.
 
 New calls come in (the simulator's demand model, replayed at the local time of
-day), some are assigned by the twin with the engine's first suggestion and the
+day, at the seeded history's pace: ``console.core.demo_volume``), some are assigned by the twin with the engine's first suggestion and the
 rest are left for the human dispatcher (the twin steps in only when one has
 waited ``takeover_minutes``). Every crew on a job - whoever assigned it - is
 driven: en route, GPS fixes along the way, on scene, towing, completed.
@@ -19,7 +19,7 @@ import math
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
 from typing import TypeVar
@@ -29,6 +29,7 @@ import numpy as np
 from sqlalchemy import Engine
 
 from console.core.capability import CapabilityRules
+from console.core.demo_volume import CALLS_PER_DAY, HOURLY_WEIGHT
 from console.core.errors import DomainError
 from console.core.eta import EstimatedRouting, RoutingProvider
 from console.core.fleet_layout import load_cities
@@ -51,7 +52,7 @@ from console.db.seed import (
     VEHICLES,
 )
 from console.sim.demand import CallSet, generate_calls, offset_many, streams
-from console.sim.scenario import Scenario, load_scenario
+from console.sim.scenario import Region, Scenario, load_scenario
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,17 @@ T = TypeVar("T")
 DEMO_ACTOR = "demo-twin"
 """The ledger actor of every write the demo makes."""
 S = RequestStatus
+
+
+def demo_scenario() -> Scenario:
+    """The live-demo scenario, calling at the seeded history's daily volume and hourly profile.
+
+    The history the dashboard shows and the shift the dispatcher works must have
+    one pace: at the scenario's own national volume the queue grew by a hundred
+    requests an hour.
+    """
+    paced = Region(code="", calls=float(CALLS_PER_DAY), profile=tuple(map(float, HOURLY_WEIGHT)))
+    return replace(load_scenario("live-demo"), regions=(paced,), demand_scale=1.0)
 
 
 @dataclass
@@ -99,6 +111,7 @@ class LiveDemo:
         tick_seconds: float = 1.0,
         fix_every_minutes: float = 2.0,
         wall_clock: Callable[[], float] = time.monotonic,
+        local_start: Callable[[], datetime] | None = None,
     ) -> None:
         if not 0.1 <= speed <= 1000:
             raise ValueError("speed must be from 0.1 to 1000")
@@ -112,8 +125,9 @@ class LiveDemo:
         )
         self.services = self.backend.services
         self.speed = speed
-        self.scenario = scenario or load_scenario("live-demo")
+        self.scenario = scenario or demo_scenario()
         self.zone = ZoneInfo(timezone)
+        self._local_start = local_start or (lambda: datetime.now(self.zone))
         self.routing: RoutingProvider = routing or EstimatedRouting()
         self.assign_share = assign_share
         self.takeover = takeover_minutes
@@ -152,7 +166,7 @@ class LiveDemo:
 
     def begin(self) -> None:
         """Pin demo time to the local time of day now and pick up the jobs already open."""
-        local = datetime.now(self.zone)
+        local = self._local_start().astimezone(self.zone)
         self._origin_minute = local.hour * 60 + local.minute + local.second / 60
         self._origin_wall = self.wall()
         log.info("demo twin started at %.1fx speed", self.speed)

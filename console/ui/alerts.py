@@ -1,14 +1,17 @@
 """Alerts for what must not be missed: a new P1 request, a service level breached.
 
 :class:`AlertDetector` is plain Python (no Qt): fed the rows of every sync and
-the clock, it says which requests *newly* became P1 or crossed a deadline.
-Rows already there when the console starts are taken as known, so a restart
-does not replay old alerts; each request alerts at most once per kind.
+the clock, it says which requests *newly* became P1 or crossed a deadline
+(triage, assignment, arrival: the targets of ``[sla]``). Rows already there
+when the console starts are taken as known, so a restart does not replay old
+alerts; each request alerts at most once per kind.
 
-:class:`AlertMonitor` wires the detector to the window: a red banner above the
-queue (with "Show" to select the request), the taskbar attention request and
-a short generated tone (:class:`TonePlayer`). "Mute alerts" silences the tone
-only, and is remembered per workstation in the settings.
+:class:`AlertMonitor` wires the detector to the window: the alert strip above
+the queue (:class:`~console.ui.alert_banner.AlertBanner`, alerts grouped by
+kind with a list), the taskbar attention request and a short generated tone
+(:class:`TonePlayer`). The tone sounds at most once per :data:`CHIME_INTERVAL`
+for each kind, so a burst of breaches is one chime, not a siren. "Mute alerts"
+silences the tone only, and is remembered per workstation in the settings.
 """
 
 from __future__ import annotations
@@ -21,31 +24,20 @@ import struct
 import tempfile
 import wave
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import datetime
-from enum import Enum
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtCore import QObject, QSettings, QUrl, Signal
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
 
 from console.core.records import RequestRow
-from console.core.vocab import Priority, RequestStatus
-from console.ui.icons import colour, icon
+from console.core.sla import DeadlineKind, SlaTargets
+from console.core.vocab import Priority
+from console.ui.alert_banner import Alert, AlertBanner, AlertKind
 
 __all__ = [
+    "CHIME_INTERVAL",
     "MUTE_KEY",
     "Alert",
     "AlertBanner",
@@ -63,50 +55,47 @@ logger = logging.getLogger(__name__)
 MUTE_KEY = "alerts/muted"
 """Settings key: True when this workstation's alert sound is off."""
 
-FLASH_TOGGLES = 6
-"""How many times the banner swaps shades when an alert arrives."""
+CHIME_INTERVAL = timedelta(seconds=30)
+"""The least time between two chimes for alerts of one kind (a new P1 has its own)."""
 
 
-class AlertKind(Enum):
-    """Why a request alerts."""
-
-    NEW_P1 = "new_p1"
-    ASSIGN_BREACH = "assign_breach"
-    ARRIVE_BREACH = "arrive_breach"
-
-
-@dataclass(frozen=True, slots=True)
-class Alert:
-    """One request that needs the dispatcher's eyes now."""
-
-    kind: AlertKind
-    request_id: int
-    reference: str
+_BREACH_KINDS = {
+    DeadlineKind.TRIAGE: AlertKind.TRIAGE_BREACH,
+    DeadlineKind.ASSIGN: AlertKind.ASSIGN_BREACH,
+    DeadlineKind.ARRIVE: AlertKind.ARRIVE_BREACH,
+}
 
 
-def breach_deadline(row: RequestRow) -> tuple[AlertKind, datetime] | None:
+def breach_deadline(
+    row: RequestRow, targets: SlaTargets | None = None
+) -> tuple[AlertKind, datetime] | None:
     """The deadline that can be breached in the row's status, and its kind.
 
-    The same rule as the queue's SLA column: assignment while queued, arrival
-    while a crew is on the way.
+    The same rule as the queue's SLA column: triage while on the phone,
+    assignment while queued, arrival while a crew is on the way.
     """
-    if row.status is RequestStatus.QUEUED and row.assign_due_at is not None:
-        return AlertKind.ASSIGN_BREACH, row.assign_due_at
-    if row.status in (RequestStatus.ASSIGNED, RequestStatus.EN_ROUTE) and row.arrive_due_at:
-        return AlertKind.ARRIVE_BREACH, row.arrive_due_at
-    return None
+    deadline = (targets or SlaTargets()).deadline(row)
+    if deadline is None:
+        return None
+    return _BREACH_KINDS[deadline.kind], deadline.due
 
 
 class AlertDetector:
     """Decides which requests newly alert, from synced rows and the clock (no Qt)."""
 
-    def __init__(self) -> None:
+    def __init__(self, targets: SlaTargets | None = None) -> None:
+        self._targets = targets or SlaTargets()
         self._primed = False
         self._rows: dict[int, RequestRow] = {}
         self._p1_seen: set[int] = set()
         self._breached: set[tuple[int, AlertKind]] = set()
         # Deadlines still ahead, soonest first; stale entries are skipped when popped.
         self._pending: list[tuple[datetime, int, str]] = []
+
+    @property
+    def targets(self) -> SlaTargets:
+        """The service-level targets deadlines are taken from."""
+        return self._targets
 
     @property
     def primed(self) -> bool:
@@ -159,7 +148,7 @@ class AlertDetector:
         return alerts
 
     def _check_breach(self, row: RequestRow, now: datetime) -> Alert | None:
-        deadline = breach_deadline(row)
+        deadline = breach_deadline(row, self._targets)
         if deadline is None:
             return None
         kind, due = deadline
@@ -255,144 +244,6 @@ class TonePlayer:
         return effect
 
 
-# -- banner ------------------------------------------------------------------------
-
-
-class AlertBanner(QFrame):
-    """A red bar naming the newest alert, with Show, Mute and Dismiss."""
-
-    sig_show_requested = Signal(int)
-    """Emitted with the request id when the dispatcher presses Show."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("alertBanner")
-        self.alerts: list[Alert] = []
-        """Alerts not yet shown or dismissed, newest last (read by tests)."""
-        self._flash_left = 0
-        self._bright = True
-
-        self.mute_action = QAction(self)
-        self.mute_action.setObjectName("muteAlertsAction")
-        self.mute_action.setCheckable(True)
-
-        self.icon_label = QLabel(self)
-        self.text = QLabel(self)
-        self.text.setObjectName("alertText")
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.show_button = QPushButton(self)
-        self.show_button.setObjectName("alertShow")
-        self.show_button.clicked.connect(self._show_newest)
-        self.mute_button = QToolButton(self)
-        self.mute_button.setDefaultAction(self.mute_action)
-        self.dismiss_button = QToolButton(self)
-        self.dismiss_button.setObjectName("alertDismiss")
-        self.dismiss_button.clicked.connect(self.dismiss)
-
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 4, 4)
-        layout.addWidget(self.icon_label)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.show_button)
-        layout.addWidget(self.mute_button)
-        layout.addWidget(self.dismiss_button)
-
-        self._flash_timer = QTimer(self)
-        self._flash_timer.setInterval(250)
-        self._flash_timer.timeout.connect(self._flash_step)
-        self.setVisible(False)
-        self.retranslate_ui()
-        self.restyle()
-
-    def push(self, alerts: Iterable[Alert]) -> None:
-        """Show ``alerts`` (the newest named) and flash."""
-        self.alerts.extend(alerts)
-        if not self.alerts:
-            return
-        self._update_text()
-        self.setVisible(True)
-        self._flash_left = FLASH_TOGGLES
-        self._bright = True
-        self._flash_timer.start()
-        self._paint()
-
-    def dismiss(self) -> None:
-        """Forget every alert and hide."""
-        self.alerts.clear()
-        self._flash_timer.stop()
-        self.setVisible(False)
-
-    def _show_newest(self) -> None:
-        if not self.alerts:
-            self.dismiss()
-            return
-        alert = self.alerts.pop()
-        if self.alerts:
-            self._update_text()
-        else:
-            self.dismiss()
-        self.sig_show_requested.emit(alert.request_id)
-
-    def describe(self, alert: Alert) -> str:
-        """One line saying what happened to which request."""
-        texts = {
-            AlertKind.NEW_P1: self.tr("New P1 safety request {reference}"),
-            AlertKind.ASSIGN_BREACH: self.tr("{reference}: assignment deadline passed"),
-            AlertKind.ARRIVE_BREACH: self.tr("{reference}: arrival deadline passed"),
-        }
-        return texts[alert.kind].format(reference=alert.reference)
-
-    def _update_text(self) -> None:
-        if not self.alerts:
-            self.text.clear()
-            return
-        text = self.describe(self.alerts[-1])
-        more = len(self.alerts) - 1
-        if more:
-            text += "  " + self.tr("(+{count} more)").format(count=more)
-        self.text.setText(text)
-
-    def _flash_step(self) -> None:
-        self._flash_left -= 1
-        self._bright = not self._bright if self._flash_left > 0 else True
-        if self._flash_left <= 0:
-            self._flash_timer.stop()
-        self._paint()
-
-    def _paint(self) -> None:
-        base = colour("danger")
-        shade = base if self._bright else base.darker(140)
-        self.setStyleSheet(
-            f"QFrame#alertBanner {{ background: {shade.name()}; border-radius: 4px; }}"
-            " QFrame#alertBanner QLabel { color: white; font-weight: bold; }"
-        )
-
-    def retranslate_ui(self) -> None:
-        """Set every string in the current language."""
-        self.mute_action.setText(self.tr("&Mute alerts"))
-        self.mute_action.setStatusTip(
-            self.tr("Silence the alert sound on this workstation (the banner still shows)")
-        )
-        self.show_button.setText(self.tr("Show"))
-        self.show_button.setToolTip(self.tr("Select this request"))
-        self.dismiss_button.setToolTip(self.tr("Dismiss all alerts"))
-        self._update_text()
-
-    def restyle(self) -> None:
-        """Pick up the icons and colours of a new theme."""
-        size = self.text.fontMetrics().height()
-        self.icon_label.setPixmap(icon("alert.banner").pixmap(size, size))
-        self.mute_action.setIcon(icon("alert.mute"))
-        self.dismiss_button.setIcon(icon("alert.dismiss"))
-        self._paint()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-translate on a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-
 # -- monitor -----------------------------------------------------------------------
 
 
@@ -411,12 +262,15 @@ class AlertMonitor(QObject):
         clock: Callable[[], datetime],
         settings: QSettings,
         player: SoundPlayer | None = None,
+        *,
+        targets: SlaTargets | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._clock = clock
         self._settings = settings
-        self.detector = AlertDetector()
+        self._last_chime: dict[AlertKind, datetime] = {}
+        self.detector = AlertDetector(targets)
         self.player: SoundPlayer = player if player is not None else TonePlayer()
         """What makes the sound; tests replace it."""
         self.banner = AlertBanner(window)
@@ -443,8 +297,11 @@ class AlertMonitor(QObject):
 
     def take_batch(self, batch: object) -> None:
         """Take a :class:`~console.ui.live_sync.SyncBatch` from the window."""
-        rows = getattr(batch, "requests", ())
+        rows = list(getattr(batch, "requests", ()))
         snapshot = bool(getattr(batch, "snapshot", False))
+        for row in rows:
+            if isinstance(row, RequestRow):
+                self._settle(row)
         self._raise(self.detector.take(rows, self._clock(), snapshot=snapshot))
 
     def tick(self) -> None:
@@ -458,13 +315,34 @@ class AlertMonitor(QObject):
         self.banner.push(alerts)
         for alert in alerts:
             self.sig_alert.emit(alert)
-        if not self.muted:
+        if self._chime_due({alert.kind for alert in alerts}) and not self.muted:
             try:
                 self.player.play()
             except Exception:  # a broken sound device must not stop the alert
                 logger.warning("alert sound failed", exc_info=True)
         # Flashes the taskbar entry until the window is activated.
         QApplication.alert(self._window, 0)
+
+    def _settle(self, row: RequestRow) -> None:
+        """Drop the banner's breach alerts that ``row`` no longer has (assigned, arrived, closed)."""
+        if not row.is_open:
+            self.banner.forget(row.id)
+            return
+        current = breach_deadline(row, self.detector.targets)
+        stale = [kind for kind in _BREACH_KINDS.values() if current is None or kind is not current[0]]
+        self.banner.forget(row.id, stale)
+
+    def _chime_due(self, kinds: set[AlertKind]) -> bool:
+        """Whether any of ``kinds`` has been quiet for :data:`CHIME_INTERVAL` (and note it)."""
+        now = self._clock()
+        due = [
+            kind
+            for kind in kinds
+            if (last := self._last_chime.get(kind)) is None or now - last >= CHIME_INTERVAL
+        ]
+        for kind in due:
+            self._last_chime[kind] = now
+        return bool(due)
 
     def _reveal_banner(self) -> None:
         """Bring back the dock holding the banner if the dispatcher closed it."""

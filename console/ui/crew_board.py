@@ -3,6 +3,11 @@
 The board shows the window's crew model through a filter proxy, paints skills
 as small badges, and lets a dispatcher put an idle crew on or off duty from a
 context menu (through ``backend.set_crew_status``).
+
+Filtering the national fleet stays off the critical path of typing: the search
+text is applied once typing pauses (:data:`SEARCH_DELAY_MS`, or at once on
+Enter), and a filter change only hides and shows rows of an order already
+sorted (see :class:`~console.ui.crew_model.CrewFilterProxy`).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from PySide6.QtCore import (
     QRect,
     QSignalBlocker,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
@@ -55,9 +61,12 @@ from console.ui.flow_layout import FlowLayout
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text, label
 
-__all__ = ["CREW_COLUMN_ORDER", "CrewBoardPanel", "SkillBadgeDelegate"]
+__all__ = ["CREW_COLUMN_ORDER", "SEARCH_DELAY_MS", "CrewBoardPanel", "SkillBadgeDelegate"]
 
 logger = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 200
+"""How long the search waits for the next key before filtering (one pass per word typed)."""
 
 # Statuses a dispatcher sets by hand, with their icons and shortcuts.
 _SETTABLE: tuple[tuple[CrewStatus, str, str], ...] = (
@@ -138,8 +147,11 @@ class CrewBoardPanel(QWidget):
         self.setObjectName("crewBoard")
         self.model = model
         self._backend = backend
-        self.proxy = CrewFilterProxy(self)
-        self.proxy.setSourceModel(model)
+        self.proxy = CrewFilterProxy(model, self)
+        self._search_delay = QTimer(self)
+        self._search_delay.setSingleShot(True)
+        self._search_delay.setInterval(SEARCH_DELAY_MS)
+        self._search_delay.timeout.connect(self._apply_filter)
 
         self.search = SearchField(self)
         self.status_filter = ChoiceFilterButton(list(CrewStatus), self)
@@ -212,7 +224,8 @@ class CrewBoardPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
 
-        self.search.textChanged.connect(self._apply_filter)
+        self.search.textChanged.connect(self._on_search_edited)
+        self.search.returnPressed.connect(self._apply_filter)
         self.status_filter.sig_changed.connect(self._apply_filter)
         self.kind_filter.sig_changed.connect(self._apply_filter)
         self.region_filter.sig_changed.connect(self._apply_filter)
@@ -264,7 +277,16 @@ class CrewBoardPanel(QWidget):
                 widget.blockSignals(False)
         self._apply_filter()
 
+    @property
+    def filter_pending(self) -> bool:
+        """True while typed search text waits to be applied."""
+        return self._search_delay.isActive()
+
+    def _on_search_edited(self, _text: str) -> None:
+        self._search_delay.start()  # restarts: filter once the typing pauses
+
     def _apply_filter(self) -> None:
+        self._search_delay.stop()
         self.proxy.set_crew_filter(
             CrewFilter(
                 statuses=self.status_filter.selected(),
@@ -313,7 +335,7 @@ class CrewBoardPanel(QWidget):
             position = self.model.position_of(crew_id)
             if position is None:
                 return
-            index = self.proxy.mapFromSource(self.model.index(position, 0))
+            index = self.proxy.index_of(position)
             if not index.isValid():
                 selection.clearSelection()
                 self.view.viewport().update()

@@ -20,9 +20,10 @@ def _library() -> GuidanceLibrary | None:
 
 
 def guidance_details(record: Mapping[str, Any]) -> str:
-    """“Guidance R01-Ω-1 (battery): question? answer · …” in the current language.
+    """“Guidance R01-Ω-1 (No-start / battery): question? answer · …” in the current language.
 
-    Steps the shipped scripts no longer know are shown as recorded.
+    The protocol is named by its title; protocols and steps the shipped scripts no
+    longer know are shown as recorded.
     """
     library = _library()
     language = current_language()
@@ -39,7 +40,10 @@ def guidance_details(record: Mapping[str, Any]) -> str:
             )
         else:
             steps.append(f"{texts[0]} {texts[1]}")
+    protocol_id = str(record.get("protocol", ""))
+    protocol = library.protocols.get(protocol_id) if library else None
     head = QCoreApplication.translate("GuidanceText", "Guidance {code} ({protocol})").format(
-        code=record.get("code", ""), protocol=record.get("protocol", "")
+        code=record.get("code", ""),
+        protocol=protocol.title.in_language(language) if protocol else protocol_id,
     )
     return head + (": " + " · ".join(steps) if steps else "")

@@ -26,25 +26,35 @@ __all__ = [
 
 PALETTE: dict[str, str] = {
     "text": "#455a64",
-    "muted": "#90a4ae",
-    "accent": "#1565c0",
-    "ok": "#2e7d32",
-    "warn": "#ef6c00",
-    "danger": "#c62828",
-    "ev": "#00897b",
+    "muted": "#566270",
+    "accent": "#0f5bb0",
+    "ok": "#1b5e20",
+    "warn": "#a84300",
+    "danger": "#a31515",
+    "ev": "#00695c",
     "on_danger": "#ffffff",
+    "danger_fill": "#c62828",
+    "on_warn": "#ffffff",
 }
-"""Named colours shared by icons and item models (light theme)."""
+"""Named colours shared by icons and item models (light theme).
+
+Each tone is text on the window, input and table backgrounds at WCAG AA (4.5:1),
+also on the queue's P1 and breached row tints; ``danger_fill`` is the alert
+banner's background under ``on_danger`` text, ``on_warn`` the text on a ``warn``
+badge (``tests/ui/test_contrast.py``).
+"""
 
 DARK_PALETTE: dict[str, str] = {
     "text": "#b0bec5",
-    "muted": "#78909c",
-    "accent": "#64b5f6",
+    "muted": "#9aa4ae",
+    "accent": "#8ccbfa",
     "ok": "#66bb6a",
     "warn": "#ffa726",
-    "danger": "#ef5350",
-    "ev": "#4db6ac",
+    "danger": "#ff8a80",
+    "ev": "#80cbc4",
     "on_danger": "#ffffff",
+    "danger_fill": "#b71c1c",
+    "on_warn": "#1b1e22",
 }
 """The same names, lighter, for the dark theme (readable on a dark background)."""
 

@@ -58,6 +58,7 @@ from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text, field_label, label
 from console.ui.quote_widget import QuoteWidget
+from console.ui.screen_fit import fit_to_screen
 from console.ui.triage_text import factor_text, join_reasons
 
 __all__ = ["DRAFT_KEY", "IntakeDialog"]
@@ -151,6 +152,7 @@ class IntakeDialog(QDialog):
         self._update_priority()
         self._offer_draft()
         self.resize(1040, 760)
+        fit_to_screen(self)
 
     # -- building ------------------------------------------------------------------
 

@@ -34,8 +34,11 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QLocale,
     QModelIndex,
+    QPoint,
+    QRect,
     QSettings,
     QSignalBlocker,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -67,6 +70,8 @@ from PySide6.QtWidgets import (
 
 from console.core.ports import ConsoleBackend, PricingDesk, QualityBackend
 from console.core.records import DepotRow, RequestChanges, RequestRow
+from console.core.sla import SlaTargets
+from console.ui import screen_fit
 from console.ui.alerts import AlertMonitor
 from console.ui.crew_board import CrewBoardPanel
 from console.ui.crew_model import CrewTableModel
@@ -77,6 +82,7 @@ from console.ui.icons import icon
 from console.ui.intake_dialog import IntakeDialog
 from console.ui.labels import label
 from console.ui.live_sync import LiveSync, SyncBatch
+from console.ui.panel_scroll import PanelScrollArea
 from console.ui.queue_filter import RequestFilterProxy
 from console.ui.queue_model import ROW_ROLE, Column, RequestQueueModel
 from console.ui.request_detail import RequestDetailPanel
@@ -104,6 +110,8 @@ logger = logging.getLogger(__name__)
 
 STATE_VERSION = 2
 """Bumped when the dock layout changes shape, so an old saved layout is ignored."""
+QUEUE_ORDER_VERSION = 2
+"""Bumped when the queue's default sort changes (2: by urgency, see ``urgency_key``)."""
 
 PANEL_KEYS: tuple[str, ...] = (
     "queue",
@@ -130,6 +138,16 @@ QUEUE_COLUMN_ORDER: tuple[Column, ...] = (
 )
 """Default left-to-right order of the queue's columns on a fresh layout."""
 
+QUEUE_MIN_ROWS = 8
+"""Rows the queue always shows, whatever the other panels hold."""
+
+UNSCROLLED_PANELS = frozenset({"queue", "map"})
+"""Docks whose widget sizes itself (the queue's table scrolls, the map is a page);
+every other panel scrolls inside a :class:`PanelScrollArea`."""
+
+DEFAULT_SIZE = (1280, 760)
+"""The window's normal size before the user chose one (capped to the screen)."""
+
 _PANEL_ICONS = {
     "queue": "panel.queue",
     "map": "panel.map",
@@ -142,6 +160,30 @@ _PANEL_ICONS = {
 
 # Language names are written in their own language so anyone can find theirs.
 _LANGUAGE_NAMES: tuple[tuple[str, str], ...] = (("en", "English"), ("zh", "中文"))
+
+
+def _sla_targets(backend: object) -> SlaTargets:
+    """The backend's configured targets where it tells them, else the defaults."""
+    read = getattr(backend, "sla_targets", None)
+    if callable(read):
+        targets = read()
+        if isinstance(targets, SlaTargets):
+            return targets
+    return SlaTargets()
+
+
+def _as_bool(value: object) -> bool:
+    # QSettings' INI format reads booleans back as the strings "true"/"false".
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def _as_int(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
 
 
 class MainWindow(QMainWindow):
@@ -212,7 +254,9 @@ class MainWindow(QMainWindow):
         """The open intake dialog, if any."""
 
         self.sync = LiveSync(backend, poll_ms, self)
-        self.model = RequestQueueModel(clock, self)
+        self.sla_targets = _sla_targets(backend)
+        """The service-level targets the queue's countdowns and the alerts run against."""
+        self.model = RequestQueueModel(clock, self, targets=self.sla_targets)
         self.proxy = RequestFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.crew_model = CrewTableModel(clock, self)
@@ -229,7 +273,7 @@ class MainWindow(QMainWindow):
         self.filter_bar = QueueFilterBar(self.proxy, self)
         self.detail = RequestDetailPanel(backend, clock, tz, self)
         self.crew_board = CrewBoardPanel(self.crew_model, backend, self)
-        self.alerts = AlertMonitor(self, clock, self._settings)
+        self.alerts = AlertMonitor(self, clock, self._settings, targets=self.sla_targets)
         self.shortcuts_dialog: ShortcutsDialog | None = None
         self._docks: dict[str, QDockWidget] = {}
         self._placeholders: dict[str, QLabel] = {}
@@ -288,8 +332,25 @@ class MainWindow(QMainWindow):
         rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setSectionsMovable(True)
-        view.sortByColumn(Column.PRIORITY, Qt.SortOrder.AscendingOrder)
+        # What needs action first: waiting requests by time left, jobs under way below.
+        view.sortByColumn(Column.SLA, Qt.SortOrder.AscendingOrder)
         return view
+
+    def _keep_queue_rows(self) -> None:
+        """Hold the queue at :data:`QUEUE_MIN_ROWS` rows at least, scroll bar included.
+
+        The docks around it can then only take what is left: a long text in a
+        panel scrolls there instead of squeezing the queue.
+        """
+        view = self.view
+        header = view.horizontalHeader()
+        height = (
+            QUEUE_MIN_ROWS * view.verticalHeader().defaultSectionSize()
+            + max(header.sizeHint().height(), header.height())
+            + view.horizontalScrollBar().sizeHint().height()
+            + 2 * view.frameWidth()
+        )
+        view.setMinimumHeight(height)
 
     def _default_column_widths(self) -> None:
         """Widths that fit typical content, and at least the column title."""
@@ -322,7 +383,7 @@ class MainWindow(QMainWindow):
     def _make_dock(self, key: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(self)
         dock.setObjectName(f"dock_{key}")
-        dock.setWidget(widget)
+        dock.setWidget(widget if key in UNSCROLLED_PANELS else PanelScrollArea(widget, dock))
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -348,6 +409,7 @@ class MainWindow(QMainWindow):
         queue_layout.addWidget(self.alerts.banner)
         queue_layout.addWidget(self.filter_bar)
         queue_layout.addWidget(self.view, 1)
+        self._keep_queue_rows()
         self._make_dock("queue", queue)
         self._make_dock("crews", self.crew_board)
         self._make_dock("detail", self.detail)
@@ -621,6 +683,7 @@ class MainWindow(QMainWindow):
         self._update_row_count()
         self.model.retranslate()
         self.crew_model.retranslate()
+        self._keep_queue_rows()
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-translate on a language switch."""
@@ -707,6 +770,14 @@ class MainWindow(QMainWindow):
         """The dock called ``key``, if there is one."""
         return self._docks.get(key)
 
+    def panel(self, key: str) -> QWidget | None:
+        """The panel (or placeholder) shown in the dock ``key``, inside its scroll area."""
+        dock = self._docks.get(key)
+        if dock is None:
+            return None
+        body = dock.widget()
+        return body.panel() if isinstance(body, PanelScrollArea) else body
+
     def install_panel(self, key: str, widget: QWidget) -> None:
         """Put ``widget`` into the dock ``key``, replacing its placeholder.
 
@@ -723,11 +794,16 @@ class MainWindow(QMainWindow):
             self.panels_menu.addAction(dock.toggleViewAction())
             self._yield_shortcuts(widget)
             return
-        old = dock.widget()
-        dock.setWidget(widget)
-        if old is not None and old is self._placeholders.get(key):
+        body = dock.widget()
+        if isinstance(body, PanelScrollArea):
+            old = body.replace_panel(widget)
+        else:
+            old = body
+            dock.setWidget(widget)
+        placeholder = self._placeholders.get(key)
+        if placeholder is not None and old is placeholder:
             del self._placeholders[key]
-            old.deleteLater()
+            placeholder.deleteLater()
         if key == "map":
             self._map_pick = True
         self._yield_shortcuts(widget)
@@ -1037,11 +1113,7 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> bool:
         """Restore geometry, docks and columns; False if no queue column layout was saved."""
-        geometry = self._settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 760)
+        self._restore_geometry()
         state = self._settings.value("window/state")
         if (
             isinstance(state, QByteArray)
@@ -1054,8 +1126,53 @@ class MainWindow(QMainWindow):
             self.crew_board.view.horizontalHeader().restoreState(crew_header)
         header = self._settings.value("queue/header")
         if isinstance(header, QByteArray) and not header.isEmpty():
-            return self.view.horizontalHeader().restoreState(header)
+            restored = self.view.horizontalHeader().restoreState(header)
+            if _as_int(self._settings.value("queue/order_version", 1)) < QUEUE_ORDER_VERSION:
+                # Layouts saved before the queue sorted by urgency keep their
+                # columns but take the new default order once.
+                self.view.sortByColumn(Column.SLA, Qt.SortOrder.AscendingOrder)
+            return restored
         return False
+
+    def _restore_geometry(self) -> None:
+        """The saved normal size and place (inside today's screen), and maximised if it was.
+
+        Qt's own geometry blob is only a fallback: a window that opened maximised
+        has no normal geometry of its own, and restoring it gave odd sizes.
+        """
+        normal = self._settings.value("window/normal")
+        if isinstance(normal, QRect) and normal.isValid():
+            # A saved place may be on a monitor since unplugged, or under today's taskbar.
+            screen = screen_fit.available_geometry(self, normal.center())
+            if not screen.contains(normal):
+                screen.setTop(screen.top() + screen_fit.TITLE_BAR_ALLOWANCE)
+            self.setGeometry(screen_fit.fit_rect(normal, screen))
+        else:
+            geometry = self._settings.value("window/geometry")
+            if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+                self.restoreGeometry(geometry)
+            else:
+                self.setGeometry(self.default_geometry())
+        if _as_bool(self._settings.value("window/maximised", False)):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def default_geometry(self) -> QRect:
+        """The normal geometry of a new console: :data:`DEFAULT_SIZE`, centred, on screen."""
+        screen = screen_fit.available_geometry(self)
+        screen.setTop(screen.top() + screen_fit.TITLE_BAR_ALLOWANCE)
+        rect = QRect(QPoint(0, 0), QSize(*DEFAULT_SIZE))
+        rect.moveCenter(screen.center())
+        return screen_fit.fit_rect(rect, screen)
+
+    def normal_geometry(self) -> QRect:
+        """Where the window goes when it is not maximised (what is saved)."""
+        normal = self.normalGeometry()
+        if self.isMaximized() or self.isFullScreen():
+            # Opened maximised and never normal: Qt has no normal size to give.
+            if not normal.isValid() or normal.width() < 200 or normal.height() < 150:
+                return self.default_geometry()
+            return normal
+        return self.geometry()
 
     def _restore_filters(self) -> None:
         for key, target in (("queue/filters", self.filter_bar), ("crews/filters", self.crew_board)):
@@ -1069,6 +1186,9 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         """Write window, dock, column and filter layout to the settings."""
         self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/normal", self.normal_geometry())
+        self._settings.setValue("window/maximised", self.isMaximized())
+        self._settings.setValue("queue/order_version", QUEUE_ORDER_VERSION)
         self._settings.setValue("window/state", self.saveState(STATE_VERSION))
         self._settings.setValue("queue/header", self.view.horizontalHeader().saveState())
         self._settings.setValue("crews/header", self.crew_board.view.horizontalHeader().saveState())
@@ -1092,8 +1212,9 @@ class MainWindow(QMainWindow):
             return None
         if self.dashboard is None:
             self.dashboard = DashboardWindow(
-                backend, self._clock, self._tz, user=self._user, parent=self
-            )
+                backend, self._clock, self._tz, user=self._user, settings=self._settings,
+                parent=self,
+            )  # fmt: skip
             self.dashboard.setWindowFlag(Qt.WindowType.Window, True)
             self.sig_synced.connect(self.dashboard.schedule_refresh)
         self.dashboard.show()

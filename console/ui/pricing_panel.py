@@ -19,7 +19,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -44,6 +43,7 @@ from console.ui.icons import colour, icon
 from console.ui.labels import error_text
 from console.ui.pricing_text import ChargeTable, coverage_text, difference_text
 from console.ui.quote_widget import QuoteWidget
+from console.ui.save_dialog import ask_save_path
 
 __all__ = ["CompletionDialog", "PricingSection", "QuoteDialog", "export_bill"]
 
@@ -424,13 +424,13 @@ class PricingSection(QWidget):
         return text if ok else None
 
     def _prompt_path(self, row: RequestRow) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
+        return ask_save_path(
             self,
+            "bill",
             self.tr("Export bill"),
             f"{row.reference}-bill.json",
             self.tr("JSON (*.json);;CSV (*.csv)"),
         )
-        return Path(name) if name else None
 
     # -- text -----------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from console.core.dispatch import Proposal, ProposalItem
 from console.core.errors import DomainError
 from console.core.ports import DispatchAdvisor, RequestCommands
 from console.ui.labels import error_text, label
+from console.ui.screen_fit import fit_to_screen
 
 
 class ProposalBackend(DispatchAdvisor, RequestCommands, Protocol):
@@ -73,6 +74,7 @@ class ProposalDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
         self.resize(900, 520)
+        fit_to_screen(self)
         self._fill()
         self.retranslate_ui()
 

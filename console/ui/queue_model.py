@@ -18,6 +18,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from console.core.records import RequestChanges, RequestRow
+from console.core.sla import WAITING_STATUSES, DeadlineKind, SlaTargets
 from console.core.vocab import Powertrain, Priority, RequestStatus
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon, priority_icon_name, service_icon_name
@@ -37,6 +38,7 @@ __all__ = [
     "sla_due",
     "sla_remaining",
     "sla_state",
+    "urgency_key",
 ]
 
 ROW_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -80,34 +82,54 @@ class SlaState(Enum):
     BREACHED = "breached"
 
 
-def sla_due(row: RequestRow) -> datetime | None:
-    """The deadline that matters now: assignment while queued, arrival while travelling."""
-    if row.status is RequestStatus.QUEUED:
-        return row.assign_due_at
-    if row.status in (RequestStatus.ASSIGNED, RequestStatus.EN_ROUTE):
-        return row.arrive_due_at
-    return None
+_DEFAULT_TARGETS = SlaTargets()
+
+_UNDER_WAY_OFFSET = 1e11
+"""Urgency keys of jobs under way start here (waiting requests sort by their due
+time in seconds since 1970, far below it)."""
 
 
-def sla_remaining(row: RequestRow, now: datetime) -> timedelta | None:
+def sla_due(row: RequestRow, targets: SlaTargets = _DEFAULT_TARGETS) -> datetime | None:
+    """The deadline that matters now: triage while on the phone, assignment while
+    queued, arrival while travelling."""
+    deadline = targets.deadline(row)
+    return None if deadline is None else deadline.due
+
+
+def sla_remaining(
+    row: RequestRow, now: datetime, targets: SlaTargets = _DEFAULT_TARGETS
+) -> timedelta | None:
     """Time left until :func:`sla_due` (negative once breached), or ``None``."""
-    due = sla_due(row)
+    due = sla_due(row, targets)
     return None if due is None else due - now
 
 
-def sla_state(row: RequestRow, now: datetime) -> SlaState:
+def sla_state(row: RequestRow, now: datetime, targets: SlaTargets = _DEFAULT_TARGETS) -> SlaState:
     """Classify the row's SLA: none, on track, at risk or breached."""
-    due = sla_due(row)
-    if due is None:
+    deadline = targets.deadline(row)
+    if deadline is None:
         return SlaState.NONE
-    left = (due - now).total_seconds()
+    left = (deadline.due - now).total_seconds()
     if left < 0:
         return SlaState.BREACHED
-    # Both targets are counted from queueing (see console.core.sla).
-    target = (due - (row.queued_at or row.created_at)).total_seconds()
+    target = deadline.target_seconds
     if target > 0 and left < AT_RISK_FRACTION * target:
         return SlaState.AT_RISK
     return SlaState.ON_TRACK
+
+
+def urgency_key(row: RequestRow, targets: SlaTargets = _DEFAULT_TARGETS) -> float:
+    """Sorts what needs action first: waiting requests by their deadline, soonest
+    first; then jobs under way by their arrival deadline; then those on scene.
+
+    The key does not move with the clock, so the order holds between updates.
+    """
+    deadline = targets.deadline(row)
+    if row.status in WAITING_STATUSES and deadline is not None:
+        return deadline.due.timestamp()
+    if deadline is not None:
+        return _UNDER_WAY_OFFSET + deadline.due.timestamp()
+    return 2 * _UNDER_WAY_OFFSET + row.created_at.timestamp()
 
 
 def format_age(seconds: float) -> str:
@@ -134,12 +156,25 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
     computed from the value read at the last :meth:`tick` or update.
     """
 
-    def __init__(self, clock: Callable[[], datetime], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        clock: Callable[[], datetime],
+        parent: QObject | None = None,
+        *,
+        targets: SlaTargets | None = None,
+    ) -> None:
         super().__init__(len(Column), parent)
         self._clock = clock
         self._now = clock()
         self._bold: QFont | None = None
         self._city_en: dict[str, str] = {}
+        self._targets = targets or SlaTargets()
+        self._urgency_keys: dict[int, tuple[RequestRow, float]] = {}
+
+    @property
+    def targets(self) -> SlaTargets:
+        """The service-level targets the countdowns run against."""
+        return self._targets
 
     # -- reading -----------------------------------------------------------
 
@@ -203,7 +238,7 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
         if role == SORT_ROLE:
             return self._sort_value(row, column)
         if role == SLA_STATE_ROLE:
-            return sla_state(row, self._now)
+            return sla_state(row, self._now, self._targets)
         if role == Qt.ItemDataRole.FontRole:
             return self._bold_font() if row.priority is Priority.P1 else None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -247,7 +282,7 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
             case Column.ETA:
                 return "-" if row.eta_minutes is None else str(row.eta_minutes)
             case Column.SLA:
-                left = sla_remaining(row, self._now)
+                left = sla_remaining(row, self._now, self._targets)
                 if left is None:
                     return "-"
                 seconds = left.total_seconds()
@@ -277,8 +312,17 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
             case Column.ETA:
                 return _NO_ETA if row.eta_minutes is None else row.eta_minutes
             case Column.SLA:
-                left = sla_remaining(row, self._now)
-                return math.inf if left is None else left.total_seconds()
+                return self._urgency(row)
+
+    def _urgency(self, row: RequestRow) -> float:
+        # Sorting asks for the key of one row many times; rows are immutable, so the
+        # key is kept until the row object is replaced by an update.
+        cached = self._urgency_keys.get(row.id)
+        if cached is not None and cached[0] is row:
+            return cached[1]
+        key = urgency_key(row, self._targets)
+        self._urgency_keys[row.id] = (row, key)
+        return key
 
     def _bold_font(self) -> QFont:
         if self._bold is None:
@@ -289,7 +333,7 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
     def _foreground(self, row: RequestRow, column: Column) -> QColor | None:
         if column is not Column.SLA:
             return None
-        state = sla_state(row, self._now)
+        state = sla_state(row, self._now, self._targets)
         if state is SlaState.ON_TRACK:
             return colour("ok")
         if state is SlaState.AT_RISK:
@@ -299,7 +343,8 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
         return None
 
     def _background(self, row: RequestRow, column: Column) -> QColor | None:
-        if column is Column.SLA and sla_state(row, self._now) is SlaState.BREACHED:
+        state = sla_state(row, self._now, self._targets)
+        if column is Column.SLA and state is SlaState.BREACHED:
             return _BREACHED_BACKGROUND
         if row.priority is Priority.P1:
             return _P1_BACKGROUND
@@ -315,6 +360,8 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
         return None
 
     def _tooltip(self, row: RequestRow, column: Column) -> str | None:
+        if column is Column.SLA:
+            return self._clock_tooltip(row)
         if column is Column.PRIORITY:
             return row.priority_reason or None
         if column is Column.VEHICLE:
@@ -324,6 +371,17 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
             return " · ".join(part for part in (row.address, label(row.road_type)) if part)
         return None
 
+    def _clock_tooltip(self, row: RequestRow) -> str | None:
+        deadline = self._targets.deadline(row)
+        if deadline is None:
+            return None
+        texts = {
+            DeadlineKind.TRIAGE: self.tr("Triage: queue the request or resolve it by phone"),
+            DeadlineKind.ASSIGN: self.tr("Assignment: a crew must be assigned"),
+            DeadlineKind.ARRIVE: self.tr("Arrival: the crew must be on scene"),
+        }
+        return texts[deadline.kind]
+
     # -- updating ----------------------------------------------------------
 
     def load(self, changes: RequestChanges) -> None:
@@ -331,7 +389,9 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
 
         Rows missing from the snapshot are removed, the rest upserted in place.
         """
-        self._retain_only({row.id for row in changes.requests})
+        present = {row.id for row in changes.requests}
+        self._retain_only(present)
+        self._urgency_keys = {k: v for k, v in self._urgency_keys.items() if k in present}
         self.apply(changes)
 
     def apply(self, changes: RequestChanges) -> None:
@@ -341,6 +401,9 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
         """
         self._now = self._clock()
         self._upsert(changes.requests)
+        for row in changes.requests:
+            if not row.is_open:
+                self._urgency_keys.pop(row.id, None)
 
     def _keeps(self, row: RequestRow) -> bool:
         """Only open requests are shown; one that closes is removed."""

@@ -31,6 +31,7 @@ from console.core.tariff import yuan
 from console.ui.i18n import current_language
 from console.ui.icons import icon
 from console.ui.labels import error_text
+from console.ui.screen_fit import fit_to_screen
 
 __all__ = ["RevenueDialog", "RevenueMenu"]
 
@@ -66,6 +67,7 @@ class RevenueDialog(QDialog):
         self.retranslate_ui()
         self.refresh()
         self.resize(860, 360)
+        fit_to_screen(self)
 
     def refresh(self) -> None:
         """Read the figures again."""

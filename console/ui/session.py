@@ -20,7 +20,7 @@ from console import startup
 from console.core.accounts import SignInGate, UserAdmin
 from console.core.errors import DomainError
 from console.core.roles import Permission, Principal
-from console.ui.background import BackgroundCall, Progress
+from console.ui.background_call import BackgroundCall, Progress
 from console.ui.labels import error_text, label
 from console.ui.sign_in_dialog import SignInDialog, demo_badge_style
 

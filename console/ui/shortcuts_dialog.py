@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.ui.screen_fit import fit_to_screen
+
 __all__ = ["ShortcutEntry", "ShortcutsDialog", "collect_shortcuts"]
 
 
@@ -49,8 +51,14 @@ def _plain(text: str) -> str:
 
 
 def _keys(action: QAction) -> str:
+    """The action's key bindings as people read them, each written once.
+
+    Return and the keypad's Enter are two bindings that Chinese (and macOS)
+    spell the same ("Ctrl+回车"): list such a pair once.
+    """
     native = QKeySequence.SequenceFormat.NativeText
-    return ", ".join(s.toString(native) for s in action.shortcuts() if not s.isEmpty())
+    texts = [s.toString(native) for s in action.shortcuts() if not s.isEmpty()]
+    return ", ".join(dict.fromkeys(texts))
 
 
 def _menu_actions(menu: QMenu) -> list[QAction]:
@@ -112,6 +120,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
         self.resize(520, 560)
+        fit_to_screen(self)
         self.retranslate_ui()
 
     @property

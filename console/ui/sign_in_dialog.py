@@ -29,10 +29,11 @@ from console.core.accounts import DemoAccount, SignInGate
 from console.core.errors import DomainError
 from console.core.roles import Principal
 from console.core.vocab import Role
-from console.ui.background import BackgroundCall
+from console.ui.background_call import BackgroundCall
 from console.ui.i18n import LANGUAGES, current_language, install_language
 from console.ui.icons import colour
 from console.ui.labels import error_text, label
+from console.ui.screen_fit import available_geometry, fit_rect, fit_to_screen
 from console.ui.startup_progress import ProgressStrip
 
 __all__ = ["SignInDialog", "demo_badge_style"]
@@ -43,9 +44,10 @@ _LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
 
 
 def demo_badge_style() -> str:
-    """The look of a DEMO badge: white on amber, so nobody takes it for a real account."""
+    """The look of a DEMO badge: on amber, so nobody takes it for a real account."""
     return (
-        f"background: {colour('warn').name()}; color: white; font-weight: bold;"
+        f"background: {colour('warn').name()}; color: {colour('on_warn').name()};"
+        " font-weight: bold;"
         " border-radius: 3px; padding: 1px 6px;"
     )
 
@@ -156,6 +158,7 @@ class SignInDialog(QDialog):
             self.username.setText(username or "")
             self._set_form_enabled(False)
             self.progress.show_busy(self.tr("Opening the database…"))
+        fit_to_screen(self)
 
     # -- text ----------------------------------------------------------------------
 
@@ -226,7 +229,7 @@ class SignInDialog(QDialog):
             self.adjustSize()
             frame = self.frameGeometry()
             frame.moveCenter(centre)
-            self.move(frame.topLeft())
+            self.move(fit_rect(frame, available_geometry(self)).topLeft())
 
     def show_preparing(self, done: int, total: int) -> None:
         """Demo data is being loaded on a first start: ``done`` of ``total`` steps."""

@@ -4,6 +4,11 @@ The panel asks the backend's dispatch engine for a ranked list, shows each
 crew with its reasons ("3 km · ETA 8 min · Flatbed · EV-certified") and an
 Assign button; Ctrl+Return assigns the first. When another dispatcher took
 the crew a moment earlier, the panel says so and shows fresh suggestions.
+
+Suggestions are read on a worker thread (:class:`~console.ui.background.BackgroundReads`):
+ranking the national fleet takes longer than a frame, and the panel re-reads
+whenever crews move. A newly selected request shows no crews until its own
+suggestions arrive, so nobody assigns from the previous request's list.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from console.core.errors import Conflict, DomainError
 from console.core.ports import DispatchAdvisor, RequestCommands
 from console.core.records import RequestRow
 from console.core.vocab import RequestStatus
+from console.ui.background import BackgroundReads
 from console.ui.dispatch_labels import suggestion_summary
 from console.ui.icons import icon
 from console.ui.labels import error_text, label
@@ -43,6 +49,16 @@ class SuggestionBackend(DispatchAdvisor, RequestCommands, Protocol):
     """What the panel needs: suggestions, the request, and the assign command."""
 
 
+def read_suggestions(
+    backend: SuggestionBackend, request_id: int
+) -> tuple[RequestRow | None, SuggestionResult | None]:
+    """The request and, while it waits for a crew, its suggestions (runs on a worker)."""
+    request = backend.request(request_id)
+    if request is None or request.status not in PREVIEW:
+        return request, None
+    return request, backend.suggest(request_id)
+
+
 class SuggestionPanel(QWidget):
     """Ranked crews for one request with an Assign button each."""
 
@@ -55,6 +71,9 @@ class SuggestionPanel(QWidget):
     sig_optimise_requested = Signal()
     """The dispatcher asked for a whole-queue proposal."""
 
+    sig_loaded = Signal()
+    """Emitted after suggestions (or why there are none) were read and shown."""
+
     COLUMNS = 4
     BUTTON_COLUMN = 3
 
@@ -65,6 +84,9 @@ class SuggestionPanel(QWidget):
         self._request: RequestRow | None = None
         self._result: SuggestionResult | None = None
         self._message: tuple[str, DomainError | None] | None = None
+        self._loading: int | None = None
+        self._stale = False
+        self._reads = BackgroundReads(self, thread_name="suggestions")
 
         self.title = QLabel()
         self.title.setObjectName("suggestionTitle")
@@ -115,6 +137,11 @@ class SuggestionPanel(QWidget):
         return self._request.id if self._request is not None else None
 
     @property
+    def loading(self) -> bool:
+        """True while suggestions are being read."""
+        return self._loading is not None
+
+    @property
     def result(self) -> SuggestionResult | None:
         """The suggestions on display."""
         return self._result
@@ -122,17 +149,31 @@ class SuggestionPanel(QWidget):
     def show_request(self, request_id: int | None) -> None:
         """Show suggestions for ``request_id`` (None clears the panel)."""
         self._message = None
-        if request_id is None:
+        if request_id is None or (self._request is not None and self._request.id != request_id):
+            # Never leave another request's crews (and Assign buttons) on show.
             self._request = None
             self._result = None
+        if request_id is None:
+            self._loading = None
+            self._reads.cancel("suggestions")
             self._render()
             return
         self._load(request_id)
+        self._render()
 
     def refresh(self) -> None:
-        """Ask again for the current request (data may have moved on)."""
-        if self._request is not None:
-            self._load(self._request.id)
+        """Ask again for the current request (data may have moved on).
+
+        While a read is under way, one more follows it (asking again at once
+        would drop the answer on its way, and a busy feed would starve the panel).
+        """
+        request_id = self._loading if self._loading is not None else self.request_id
+        if request_id is None:
+            return
+        if self._reads.pending("suggestions"):
+            self._stale = True
+            return
+        self._load(request_id)
 
     def assign_first(self) -> None:
         """Assign the top suggestion (Ctrl+Return)."""
@@ -170,20 +211,35 @@ class SuggestionPanel(QWidget):
     # ------------------------------------------------------------- internals
 
     def _load(self, request_id: int) -> None:
-        try:
-            self._request = self._backend.request(request_id)
-            if self._request is not None and self._request.status in PREVIEW:
-                self._result = self._backend.suggest(request_id)
-            else:
-                self._result = None
-        except DomainError as exc:
-            self._result = None
-            self._message = ("error", exc)
-        except Exception as exc:  # the database may be away; the panel must survive
-            logger.warning("suggestions unavailable: %s", exc)
-            self._result = None
+        """Read the request and its suggestions on the worker; shown when they arrive."""
+        backend = self._backend
+        self._loading = request_id
+        self._stale = False
+        self._reads.submit(
+            "suggestions",
+            lambda: read_suggestions(backend, request_id),
+            self._on_loaded,
+            self._on_failed,
+        )
+
+    def _on_loaded(self, answer: tuple[RequestRow | None, SuggestionResult | None]) -> None:
+        self._loading = None
+        self._request, self._result = answer
+        self._render()
+        self.sig_loaded.emit()
+        if self._stale and self._request is not None:
+            self._load(self._request.id)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._loading = None
+        self._result = None
+        if isinstance(error, DomainError):
+            self._message = ("error", error)
+        else:  # the database may be away; the panel must survive
+            logger.warning("suggestions unavailable: %s", error)
             self._message = ("unavailable", None)
         self._render()
+        self.sig_loaded.emit()
 
     def _on_selection(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -222,7 +278,10 @@ class SuggestionPanel(QWidget):
         )
         self.assign_first_button.setEnabled(can_assign)
         self.refresh_button.setEnabled(request is not None)
-        if request is None:
+        if request is None and self._loading is not None:
+            self.title.setText(self.tr("Finding suggested crews…"))
+            self.needs.clear()
+        elif request is None:
             self.title.setText(self.tr("Select a request to see suggested crews."))
             self.needs.clear()
         else:
@@ -267,6 +326,9 @@ class SuggestionPanel(QWidget):
 
     def _fill_table(self, can_assign: bool) -> None:
         suggestions = self._result.suggestions if self._result else ()
+        # Emptying the table first retires the old Assign buttons with deleteLater:
+        # replacing one in place deletes it at once, even inside its own click.
+        self.table.setRowCount(0)
         self.table.setRowCount(len(suggestions))
         for row, suggestion in enumerate(suggestions):
             cells = [

@@ -32,6 +32,7 @@ from console.core.roles import PASSWORD_MAX
 from console.core.vocab import Role
 from console.ui.icons import colour
 from console.ui.labels import error_text, label
+from console.ui.screen_fit import fit_to_screen
 
 __all__ = ["PasswordDialog", "UsersDialog"]
 
@@ -163,6 +164,7 @@ class UsersDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(640, 360)
+        fit_to_screen(self)
         self.ask: Callable[[bool], PasswordDialog | None] = self._ask
         """Opens the account / password form (tests replace it)."""
         self.retranslate_ui()

@@ -4,9 +4,14 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../console/ui/alerts.py" line="+339"/>
+        <location filename="../../console/ui/alert_banner.py" line="+176"/>
         <source>New P1 safety request {reference}</source>
         <translation>New P1 safety request {reference}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reference}: triage deadline passed</source>
+        <translation>{reference}: triage deadline passed</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -19,12 +24,52 @@
         <translation>{reference}: arrival deadline passed</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>(+{count} more)</source>
-        <translation>(+{count} more)</translation>
+        <location line="+9"/>
+        <source>{count} new P1 safety requests</source>
+        <translation>{count} new P1 safety requests</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>{count} requests past the triage deadline</source>
+        <translation>{count} requests past the triage deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} requests past the assignment deadline</source>
+        <translation>{count} requests past the assignment deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} requests past the arrival deadline</source>
+        <translation>{count} requests past the arrival deadline</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No alerts</source>
+        <translation>No alerts</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>List ({count})</source>
+        <translation>List ({count})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>… and {count} more</source>
+        <translation>… and {count} more</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Select the most urgent alerted request</source>
+        <translation>Select the most urgent alerted request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the alerted requests</source>
+        <translation>List the alerted requests</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>&amp;Mute alerts</source>
         <translation>&amp;Mute alerts</translation>
     </message>
@@ -39,12 +84,7 @@
         <translation>Show</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Select this request</source>
-        <translation>Select this request</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Dismiss all alerts</source>
         <translation>Dismiss all alerts</translation>
     </message>
@@ -189,7 +229,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+225"/>
+        <location filename="../../console/ui/crew_board.py" line="+238"/>
         <source>Search call sign or depot</source>
         <translation>Search call sign or depot</translation>
     </message>
@@ -219,7 +259,7 @@
         <translation>Set to {status}</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+168"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>The change could not be saved; the connection may be down.</translation>
     </message>
@@ -227,7 +267,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+126"/>
+        <location filename="../../console/ui/crew_model.py" line="+137"/>
         <source>Call sign</source>
         <translation>Call sign</translation>
     </message>
@@ -473,17 +513,17 @@
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../console/ui/dashboard/charts.py" line="+63"/>
+        <location filename="../../console/ui/dashboard/charts.py" line="+131"/>
         <source>Waiting for a crew, by priority</source>
         <translation>Waiting for a crew, by priority</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
@@ -511,7 +551,7 @@
 <context>
     <name>DashboardReport</name>
     <message>
-        <location filename="../../console/ui/dashboard/report_pdf.py" line="+29"/>
+        <location filename="../../console/ui/dashboard/report_pdf.py" line="+41"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
@@ -604,7 +644,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+188"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+203"/>
         <source>Supervisor dashboard</source>
         <translation>Supervisor dashboard</translation>
     </message>
@@ -652,6 +692,11 @@
         <location line="+1"/>
         <source>Save the table below as CSV, sorted as shown</source>
         <translation>Save the table below as CSV, sorted as shown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the dashboard</source>
+        <translation>Close the dashboard</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -777,7 +822,7 @@
         <translation>Score</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+89"/>
         <source>Updated {time}</source>
         <translation>Updated {time}</translation>
     </message>
@@ -884,12 +929,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Daily report {day}</source>
         <translation>Daily report {day}</translation>
     </message>
@@ -904,7 +949,7 @@
         <translation>Export EIDO JSON</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
@@ -925,7 +970,7 @@
         <translation>Save report</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Saved {path}</source>
         <translation>Saved {path}</translation>
     </message>
@@ -1502,12 +1547,12 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>GuidanceText</name>
     <message>
-        <location filename="../../console/ui/guidance_text.py" line="+36"/>
+        <location filename="../../console/ui/guidance_text.py" line="+37"/>
         <source>{question} escalated</source>
         <translation>{question} escalated</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Guidance {code} ({protocol})</source>
         <translation>Guidance {code} ({protocol})</translation>
     </message>
@@ -1515,7 +1560,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+456"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+458"/>
         <source>New call</source>
         <translation>New call</translation>
     </message>
@@ -2315,7 +2360,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+552"/>
+        <location filename="../../console/ui/main_window.py" line="+614"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -2540,7 +2585,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>User: {user}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -2550,7 +2595,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>&lt;b&gt;Roadside Assistance Dispatch Console&lt;/b&gt;&lt;br&gt;Nationwide 24-hour roadside assistance: take calls, queue requests and dispatch crews.&lt;br&gt;Licensed under Apache-2.0.</translation>
     </message>
     <message>
-        <location line="+254"/>
+        <location line="+267"/>
         <source>Select a request first.</source>
         <translation>Select a request first.</translation>
     </message>
@@ -2684,8 +2729,8 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>New call at this point</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+70"/>
-        <location line="+109"/>
+        <location filename="../../console/ui/map/panel.py" line="+80"/>
+        <location line="+140"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
@@ -2693,7 +2738,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+91"/>
+        <location filename="../../console/ui/users_dialog.py" line="+92"/>
         <source>Add user</source>
         <translation>Add user</translation>
     </message>
@@ -2951,7 +2996,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Why does the caller dispute the bill of {reference}?</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Export bill</source>
         <translation>Export bill</translation>
     </message>
@@ -2961,7 +3006,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Price and coverage</source>
         <translation>Price and coverage</translation>
     </message>
@@ -2989,7 +3034,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>ProposalDialog</name>
     <message>
-        <location filename="../../console/ui/proposal_dialog.py" line="+118"/>
+        <location filename="../../console/ui/proposal_dialog.py" line="+120"/>
         <source>Crews assigned: {count}.</source>
         <translation>Crews assigned: {count}.</translation>
     </message>
@@ -3057,6 +3102,19 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <location line="+1"/>
         <source>Accept all</source>
         <translation>Accept all</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../console/ui/qt_texts.py" line="+17"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
     </message>
 </context>
 <context>
@@ -3418,7 +3476,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+177"/>
+        <location filename="../../console/ui/queue_model.py" line="+212"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
@@ -3471,6 +3529,21 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <location line="+69"/>
         <source>+{time} overdue</source>
         <translation>+{time} overdue</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Triage: queue the request or resolve it by phone</source>
+        <translation>Triage: queue the request or resolve it by phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignment: a crew must be assigned</source>
+        <translation>Assignment: a crew must be assigned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrival: the crew must be on scene</source>
+        <translation>Arrival: the crew must be on scene</translation>
     </message>
 </context>
 <context>
@@ -3560,7 +3633,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>RevenueDialog</name>
     <message>
-        <location filename="../../console/ui/revenue_dialog.py" line="+80"/>
+        <location filename="../../console/ui/revenue_dialog.py" line="+82"/>
         <source>The figures could not be read; the connection may be down.</source>
         <translation>The figures could not be read; the connection may be down.</translation>
     </message>
@@ -3672,7 +3745,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/ui/shortcuts_dialog.py" line="+120"/>
+        <location filename="../../console/ui/shortcuts_dialog.py" line="+129"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>
@@ -3695,12 +3768,12 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/ui/sign_in_dialog.py" line="+158"/>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+160"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+7"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
@@ -3751,7 +3824,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>{role}: {username} / password {password}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>First start: loading demo data…</source>
         <translation>First start: loading demo data…</translation>
     </message>
@@ -3779,7 +3852,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+195"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+251"/>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
     </message>
@@ -3825,6 +3898,11 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
     <message>
         <location line="+23"/>
+        <source>Finding suggested crews…</source>
+        <translation>Finding suggested crews…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Select a request to see suggested crews.</source>
         <translation>Select a request to see suggested crews.</translation>
     </message>
@@ -3869,7 +3947,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Suggestions are unavailable: the database cannot be reached.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>The crew&apos;s position is old; the ETA is uncertain.</source>
         <translation>The crew&apos;s position is old; the ETA is uncertain.</translation>
     </message>
@@ -3945,7 +4023,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+78"/>
+        <location filename="../../console/ui/users_dialog.py" line="+79"/>
         <source>Users</source>
         <translation>Users</translation>
     </message>

@@ -4,9 +4,14 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../console/ui/alerts.py" line="+339"/>
+        <location filename="../../console/ui/alert_banner.py" line="+176"/>
         <source>New P1 safety request {reference}</source>
         <translation>新的 P1 安全工单 {reference}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{reference}: triage deadline passed</source>
+        <translation>{reference}：已超过分诊时限</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -19,12 +24,52 @@
         <translation>{reference}：已超过到达时限</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>(+{count} more)</source>
-        <translation>（另有 {count} 条）</translation>
+        <location line="+9"/>
+        <source>{count} new P1 safety requests</source>
+        <translation>{count} 个新的 P1 安全工单</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+1"/>
+        <source>{count} requests past the triage deadline</source>
+        <translation>{count} 个工单已超过分诊时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} requests past the assignment deadline</source>
+        <translation>{count} 个工单已超过派车时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} requests past the arrival deadline</source>
+        <translation>{count} 个工单已超过到达时限</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No alerts</source>
+        <translation>暂无警报</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>List ({count})</source>
+        <translation>列表（{count}）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 个</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Select the most urgent alerted request</source>
+        <translation>选中最紧急的警报工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the alerted requests</source>
+        <translation>列出有警报的工单</translation>
+    </message>
+    <message>
+        <location line="-6"/>
         <source>&amp;Mute alerts</source>
         <translation>警报静音(&amp;M)</translation>
     </message>
@@ -39,12 +84,7 @@
         <translation>查看</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Select this request</source>
-        <translation>选中此工单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Dismiss all alerts</source>
         <translation>关闭全部警报</translation>
     </message>
@@ -189,7 +229,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+225"/>
+        <location filename="../../console/ui/crew_board.py" line="+238"/>
         <source>Search call sign or depot</source>
         <translation>搜索车组呼号或网点</translation>
     </message>
@@ -219,7 +259,7 @@
         <translation>设为“{status}”</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+168"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>更改未能保存，可能已断开连接。</translation>
     </message>
@@ -227,7 +267,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+126"/>
+        <location filename="../../console/ui/crew_model.py" line="+137"/>
         <source>Call sign</source>
         <translation>呼号</translation>
     </message>
@@ -473,17 +513,17 @@
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../console/ui/dashboard/charts.py" line="+63"/>
+        <location filename="../../console/ui/dashboard/charts.py" line="+131"/>
         <source>Waiting for a crew, by priority</source>
         <translation>待派车工单（按优先级）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Waiting</source>
         <translation>待派车</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
@@ -511,7 +551,7 @@
 <context>
     <name>DashboardReport</name>
     <message>
-        <location filename="../../console/ui/dashboard/report_pdf.py" line="+29"/>
+        <location filename="../../console/ui/dashboard/report_pdf.py" line="+41"/>
         <source>Period</source>
         <translation>统计区间</translation>
     </message>
@@ -604,9 +644,9 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+188"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+203"/>
         <source>Supervisor dashboard</source>
-        <translation>值班长看板</translation>
+        <translation>值班主管看板</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -652,6 +692,11 @@
         <location line="+1"/>
         <source>Save the table below as CSV, sorted as shown</source>
         <translation>按当前排序将下方表格保存为 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the dashboard</source>
+        <translation>关闭看板</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -777,7 +822,7 @@
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+89"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
@@ -884,12 +929,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Daily report {day}</source>
         <translation>日报 {day}</translation>
     </message>
@@ -904,7 +949,7 @@
         <translation>导出 EIDO JSON</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>JSON (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
@@ -925,7 +970,7 @@
         <translation>保存报表</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -1502,12 +1547,12 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>GuidanceText</name>
     <message>
-        <location filename="../../console/ui/guidance_text.py" line="+36"/>
+        <location filename="../../console/ui/guidance_text.py" line="+37"/>
         <source>{question} escalated</source>
         <translation>{question} 已转调度员</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Guidance {code} ({protocol})</source>
         <translation>远程指导 {code}（{protocol}）</translation>
     </message>
@@ -1515,7 +1560,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+456"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+458"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -2315,7 +2360,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+552"/>
+        <location filename="../../console/ui/main_window.py" line="+614"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -2462,12 +2507,12 @@ Service: {service} · Priority: {priority}{equipment}</source>
     <message>
         <location line="+2"/>
         <source>Supervisor &amp;dashboard</source>
-        <translation>值班长看板(&amp;D)</translation>
+        <translation>值班主管看板(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the supervisor dashboard: KPIs, complaints, scorecards, reports</source>
-        <translation>打开值班长看板：关键指标、投诉、评分卡与报表</translation>
+        <translation>打开值班主管看板：关键指标、投诉、评分卡与报表</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2540,7 +2585,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>用户：{user}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -2550,7 +2595,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>&lt;b&gt;道路救援调度台&lt;/b&gt;&lt;br&gt;全国24小时道路救援：受理来电、工单排队、派遣救援车组。&lt;br&gt;依据 Apache-2.0 许可证发布。</translation>
     </message>
     <message>
-        <location line="+254"/>
+        <location line="+267"/>
         <source>Select a request first.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -2684,8 +2729,8 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>在此处新建来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+70"/>
-        <location line="+109"/>
+        <location filename="../../console/ui/map/panel.py" line="+80"/>
+        <location line="+140"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -2693,7 +2738,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+91"/>
+        <location filename="../../console/ui/users_dialog.py" line="+92"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
@@ -2951,7 +2996,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>来电人为何对 {reference} 的账单有异议？</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Export bill</source>
         <translation>导出账单</translation>
     </message>
@@ -2961,7 +3006,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>JSON（*.json）;;CSV（*.csv）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Price and coverage</source>
         <translation>费用与救援权益</translation>
     </message>
@@ -2989,7 +3034,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>ProposalDialog</name>
     <message>
-        <location filename="../../console/ui/proposal_dialog.py" line="+118"/>
+        <location filename="../../console/ui/proposal_dialog.py" line="+120"/>
         <source>Crews assigned: {count}.</source>
         <translation>已指派车组：{count} 个。</translation>
     </message>
@@ -3057,6 +3102,19 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <location line="+1"/>
         <source>Accept all</source>
         <translation>全部接受</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../console/ui/qt_texts.py" line="+17"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3418,7 +3476,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+177"/>
+        <location filename="../../console/ui/queue_model.py" line="+212"/>
         <source>Reference</source>
         <translation>工单号</translation>
     </message>
@@ -3471,6 +3529,21 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <location line="+69"/>
         <source>+{time} overdue</source>
         <translation>已超时 {time}</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Triage: queue the request or resolve it by phone</source>
+        <translation>分诊时限：将工单排队派车或电话解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignment: a crew must be assigned</source>
+        <translation>派车时限：须指派救援车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrival: the crew must be on scene</source>
+        <translation>到达时限：救援车组须到达现场</translation>
     </message>
 </context>
 <context>
@@ -3560,7 +3633,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>RevenueDialog</name>
     <message>
-        <location filename="../../console/ui/revenue_dialog.py" line="+80"/>
+        <location filename="../../console/ui/revenue_dialog.py" line="+82"/>
         <source>The figures could not be read; the connection may be down.</source>
         <translation>无法读取数据，可能是连接已断开。</translation>
     </message>
@@ -3672,7 +3745,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/ui/shortcuts_dialog.py" line="+120"/>
+        <location filename="../../console/ui/shortcuts_dialog.py" line="+129"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -3695,12 +3768,12 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/ui/sign_in_dialog.py" line="+158"/>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+160"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+7"/>
         <source>Sign in</source>
         <translation>登录</translation>
@@ -3751,7 +3824,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>{role}：{username} / 密码 {password}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>First start: loading demo data…</source>
         <translation>首次启动：正在载入演示数据…</translation>
     </message>
@@ -3779,7 +3852,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+195"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+251"/>
         <source>Suggestions</source>
         <translation>推荐车组</translation>
     </message>
@@ -3825,6 +3898,11 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
     <message>
         <location line="+23"/>
+        <source>Finding suggested crews…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Select a request to see suggested crews.</source>
         <translation>选择一个工单以查看推荐车组。</translation>
     </message>
@@ -3869,7 +3947,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>无法获取推荐：数据库无法连接。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>The crew&apos;s position is old; the ETA is uncertain.</source>
         <translation>该车组的位置信息已过时，预计到达时间不确定。</translation>
     </message>
@@ -3945,7 +4023,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+78"/>
+        <location filename="../../console/ui/users_dialog.py" line="+79"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>

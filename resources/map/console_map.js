@@ -38,9 +38,12 @@
   var control = null;
   var legend = null;
   var legendFolded = false;
+  var legendChosen = false;  // the user folded or unfolded it: no more automatic folding
   var highlightMarker = null;
   var pickMode = false;
   var canvas = null;
+  var dark = false;
+  var scale = null;
 
   function escapeHtml(text) {
     return String(text === null || text === undefined ? "" : text)
@@ -202,12 +205,26 @@
       L.DomEvent.disableClickPropagation(div);
       // A small dock needs the room: the title folds the legend away and back.
       L.DomEvent.on(div.querySelector(".cm-legend-toggle"), "click", function () {
+        legendChosen = true;
         legendFolded = !legendFolded;
         div.classList.toggle("cm-folded", legendFolded);
       });
       return div;
     };
     legend.addTo(map);
+    foldLegendToFit();
+  }
+
+  /* A small map (a narrow dock, a 1366x768 screen) would be half covered by the
+   * open legend, markers included: it starts folded there, until the user chooses. */
+  function foldLegendToFit() {
+    if (legendChosen || !legend) { return; }
+    var size = map.getSize();
+    var fold = size.x < 560 || size.y < 420;
+    if (fold !== legendFolded) {
+      legendFolded = fold;
+      legend.getContainer().classList.toggle("cm-folded", legendFolded);
+    }
   }
 
   function swatch(colour, border, size) {
@@ -225,7 +242,7 @@
     });
     html += "<div class='cm-legend-title'>" + escapeHtml(label("legend", "crews")) + "</div>";
     Object.keys(CREW_COLOURS).forEach(function (s) {
-      html += "<div>" + swatch(CREW_COLOURS[s], "#1b1b1b", 10) +
+      html += "<div>" + swatch(CREW_COLOURS[s], dark ? "#cfd8dc" : "#1b1b1b", 10) +
         escapeHtml(label("crew_status", s)) + "</div>";
     });
     html += "<div class='cm-legend-note'>" + escapeHtml(label("legend", "size")) + "</div>";
@@ -237,6 +254,13 @@
 
   function boundaryStyle(feature) {
     var country = feature.properties.kind === "country";
+    if (dark) {
+      // Night: muted light lines on a land tone a little lighter than the sea.
+      return {
+        color: country ? "#b0a18f" : "#7d7064", weight: country ? 2 : 0.8,
+        fillColor: "#2b2f33", fillOpacity: country ? 0.9 : 0
+      };
+    }
     return {
       color: country ? "#5d4037" : "#8d6e63", weight: country ? 2 : 0.8,
       fillColor: "#f3efe6", fillOpacity: country ? 0.5 : 0
@@ -545,7 +569,11 @@
       }).addTo(map);
       layers.requests = L.featureGroup().addTo(map);
       layers.routes = L.featureGroup().addTo(map);
+      // Kilometres only: a dispatcher in China never reads miles.
+      scale = L.control.scale({ metric: true, imperial: false }).addTo(map);
+      api.setTheme(config.theme || "light");
       api.setLabels(labels);
+      map.on("resize", foldLegendToFit);
       map.on("contextmenu", showContextMenu);
       map.on("click", function (e) {
         if (pickMode && bridge) {
@@ -685,9 +713,38 @@
       return { x: p.x + box.left, y: p.y + box.top };
     },
     legendText: function () { return legend ? legend.getContainer().textContent : ""; },
+    legendFolded: function () { return legendFolded; },
     popupText: function (kind, id) {
       var item = dataOf(kind, id);
       return item ? popupOf(kind, item) : "";
+    },
+    setTheme: function (name) {
+      // The dark theme darkens everything the page draws itself (background,
+      // boundaries, legend, popups, controls) and dims tiles with a CSS filter.
+      dark = name === "dark";
+      document.documentElement.classList.toggle("cm-dark", dark);
+      if (layers.boundaries) { layers.boundaries.setStyle(boundaryStyle); }
+      if (control) { buildControls(); }  // the legend's swatch outlines follow the theme
+      return dark ? "dark" : "light";
+    },
+    theme: function () {
+      var container = map.getContainer();
+      var probe = legend ? legend.getContainer() : null;
+      var tilePane = map.getPane("tilePane");
+      var country = null;
+      layers.boundaries.eachLayer(function (layer) {
+        if (!country && layer.feature.properties.kind === "country") { country = layer.options; }
+      });
+      return {
+        name: dark ? "dark" : "light",
+        background: getComputedStyle(container).backgroundColor,
+        legendBackground: probe ? getComputedStyle(probe).backgroundColor : "",
+        legendText: probe ? getComputedStyle(probe).color : "",
+        tileFilter: getComputedStyle(tilePane).filter,
+        countryFill: country ? country.fillColor : "",
+        countryLine: country ? country.color : "",
+        scale: scale ? scale.getContainer().textContent : ""
+      };
     },
     setPickMode: function (on) {
       pickMode = !!on;

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from console.core.vocab import CrewStatus, Skill, VehicleKind
 from console.ui.crew_board import CrewBoardPanel
 from console.ui.crew_model import (
     BADGES_ROLE,
+    CREW_SORT_ROLE,
     CrewColumn,
     CrewFilter,
     CrewTableModel,
@@ -132,6 +135,7 @@ def test_board_filters_and_keeps_rows_in_place(
     qtbot.addWidget(board)
     board.set_depots(list(DEPOTS))
     board.search.setText("03")
+    qtbot.waitUntil(lambda: not board.filter_pending)
     assert board.proxy.rowCount() == 1
     board.clear_filters()
     board.kind_filter.set_selected([VehicleKind.SERVICE_VAN])
@@ -171,3 +175,83 @@ def test_status_shows_time_in_status_and_ticks(clock: FakeClock) -> None:
     clock.advance(60)
     model.tick()
     assert text(model, 0, CrewColumn.STATUS) == "Available · 13 min"
+
+
+class CountingCrewModel(CrewTableModel):
+    """A crew model that counts the sort-value reads (each costs a call into Python)."""
+
+    sort_reads = 0
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if role == CREW_SORT_ROLE:
+            self.sort_reads += 1
+        return super().data(index, role)
+
+
+def national_board(qtbot: QtBot, clock: FakeClock, source: FakeQueueSource) -> CrewBoardPanel:
+    """A board over 2,000 crews in two depots, sorted by call sign."""
+    model = CountingCrewModel(clock)
+    model.set_depots(DEPOTS)
+    model.load(
+        crew_row(i, call_sign=f"3301-{i:04d}") if i % 2 else
+        crew_row(i, call_sign=f"3101-{i:04d}", depot_id=2, depot_code="D310100-01")
+        for i in range(1, 2001)
+    )
+    board = CrewBoardPanel(model, source)
+    qtbot.addWidget(board)
+    board.set_depots(list(DEPOTS))
+    return board
+
+
+def shown_call_signs(board: CrewBoardPanel) -> list[str]:
+    proxy = board.proxy
+    return [str(proxy.index(row, CrewColumn.CALL_SIGN).data()) for row in range(proxy.rowCount())]
+
+
+def test_typing_in_the_crew_search_filters_once_the_typing_pauses(
+    qtbot: QtBot, clock: FakeClock, fake_source: FakeQueueSource
+) -> None:
+    board = national_board(qtbot, clock, fake_source)
+    for key in "3301":
+        QTest.keyClicks(board.search, key)
+    assert board.filter_pending
+    assert board.proxy.rowCount() == 2000, "nothing filtered while the dispatcher types"
+    qtbot.waitUntil(lambda: not board.filter_pending)
+    assert board.proxy.rowCount() == 1000
+    assert all(sign.startswith("3301-") for sign in shown_call_signs(board))
+    QTest.keyClick(board.search, Qt.Key.Key_Return)  # Enter applies at once (nothing new)
+    assert board.proxy.rowCount() == 1000
+
+
+def test_a_wider_search_shows_the_crews_again_without_sorting_them_again(
+    qtbot: QtBot, clock: FakeClock, fake_source: FakeQueueSource
+) -> None:
+    board = national_board(qtbot, clock, fake_source)
+    model = board.model
+    assert isinstance(model, CountingCrewModel)
+    board.search.setText("3301")
+    QTest.keyClick(board.search, Qt.Key.Key_Return)
+    assert board.proxy.rowCount() == 1000
+    model.sort_reads = 0
+    for _ in range(4):  # Backspace to an empty search: every crew comes back
+        QTest.keyClick(board.search, Qt.Key.Key_Backspace)
+    QTest.keyClick(board.search, Qt.Key.Key_Return)
+    assert board.proxy.rowCount() == 2000
+    assert model.sort_reads == 0, "the returning crews kept their place in the sorted order"
+    signs = shown_call_signs(board)
+    assert signs == sorted(signs), "still sorted by call sign"
+
+
+def test_sorting_by_a_header_sorts_the_filtered_crews(
+    qtbot: QtBot, clock: FakeClock, fake_source: FakeQueueSource
+) -> None:
+    board = national_board(qtbot, clock, fake_source)
+    board.search.setText("3101-01")
+    QTest.keyClick(board.search, Qt.Key.Key_Return)
+    board.view.sortByColumn(CrewColumn.CALL_SIGN, Qt.SortOrder.DescendingOrder)
+    signs = shown_call_signs(board)
+    assert signs == sorted(signs, reverse=True)
+    assert signs[0] == "3101-0198" and signs[-1] == "3101-0100" and len(signs) == 50
+    board.select_crew(100)
+    selected = board.selected_crew()
+    assert selected is not None and selected.id == 100

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
 from pytestqt.qtbot import QtBot
@@ -26,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from console.core.kpi import kpi_rows
 from console.core.quality import ComplaintStatus
-from console.core.vocab import RequestStatus
+from console.core.vocab import RequestStatus, Role
 from console.db import schema
 from console.db.accounts import Accounts
 from console.db.backend import DatabaseBackend
@@ -39,6 +40,8 @@ from console.ui.dashboard.dialogs import ComplaintDialog, SatisfactionDialog
 from console.ui.dashboard.report_pdf import format_value
 from console.ui.dashboard.texts import kpi_label
 from console.ui.i18n import install_language
+from console.ui.labels import label
+from console.ui.theme import Theme, apply_theme
 
 ZONE = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
@@ -230,7 +233,7 @@ def test_follow_up_and_complaint_are_recorded_from_a_completed_job(
 def test_dashboard_speaks_chinese(dashboard: DashboardWindow, qapp: QApplication) -> None:
     install_language(qapp, "zh")
     qapp.processEvents()
-    assert dashboard.windowTitle() == "值班长看板"
+    assert dashboard.windowTitle() == "值班主管看板"
     assert dashboard.tiles["satisfaction"].title.text() == "满意（4–5 分）"
     assert dashboard.tabs.tabText(0) == "投诉"
 
@@ -254,3 +257,35 @@ def test_a_dispatcher_is_not_offered_the_dashboard(
     assert not window.dashboard_action.isEnabled()
     assert not window.revenue.action.isVisible()
     window.close()
+
+
+def test_escape_closes_the_dashboard(qtbot: QtBot, dashboard: DashboardWindow) -> None:
+    qtbot.waitExposed(dashboard)
+    dashboard.activateWindow()
+    dashboard.tabs.setFocus()
+    qtbot.keyClick(dashboard.tabs, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dashboard.isVisible())
+
+
+def test_the_supervisor_has_one_name_in_chinese(
+    dashboard: DashboardWindow, qapp: QApplication
+) -> None:
+    install_language(qapp, "zh")
+    qapp.processEvents()
+    role = label(Role.SUPERVISOR)
+    assert role == "值班主管"
+    assert dashboard.windowTitle().startswith(role)
+    main = dashboard.parent()
+    assert role in main.dashboard_action.text()  # type: ignore[union-attr]
+
+
+def test_the_charts_follow_a_theme_switch(dashboard: DashboardWindow, qapp: QApplication) -> None:
+    light = dashboard.chart_views["daily"].chart().backgroundBrush().color()
+    apply_theme(qapp, Theme.DARK)
+    try:
+        qapp.processEvents()
+        dark = dashboard.chart_views["daily"].chart().backgroundBrush().color()
+        assert dark == qapp.palette().color(QPalette.ColorRole.Base)
+        assert dark.lightness() < 80 < light.lightness()
+    finally:
+        apply_theme(qapp, Theme.LIGHT)

@@ -118,7 +118,7 @@ def test_battery_protocol_from_intake_ends_in_a_phone_fix_shown_in_the_timeline(
     assert row.powertrain is Powertrain.ICE
     qtbot.waitUntil(lambda: window.selected_request_id == request_id, timeout=WAIT_MS)
     history = timeline_text(window)
-    assert "Guidance R01-Ω-1 (battery)" in history
+    assert "Guidance R01-Ω-1 (No-start / battery)" in history
     assert "Did it start? Yes" in history
     assert "When you turn the key or press start, what happens? Only clicking" in history
 
@@ -182,7 +182,7 @@ def test_ev_tow_path_from_a_queued_request_queues_it_for_flatbeds_only(
         VehicleKind.FLATBED
     }
     history = timeline_text(window)
-    assert "Guidance R01-B-2 (battery)" in history
+    assert "Guidance R01-B-2 (No-start / battery)" in history
     assert "what does the dashboard show? No READY" in history
 
 

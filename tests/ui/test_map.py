@@ -28,6 +28,7 @@ from console.ui.main_window import MainWindow
 from console.ui.map.install import install_map_panel
 from console.ui.map.panel import MapPanel
 from console.ui.map.view import network_guard
+from console.ui.theme import THEME_KEY, Theme, apply_theme
 from tests.support.map_page import ask, wait_ready
 from tests.support.workspace import new_call, open_backend, seeded_sqlite
 from tests.ui.conftest import DEPOTS, crew_row, request_row
@@ -209,6 +210,10 @@ def test_selecting_a_request_centres_it_and_draws_its_best_crews(
     assert best
 
     console.window.select_request(row.id)
+    # The best crews are ranked off the interface thread: the lines follow the answer.
+    qtbot.waitUntil(
+        lambda: ask(qtbot, view, "ConsoleMap.counts()")["routes"] == len(best), timeout=10_000
+    )
 
     # Centred to the pixel: the marker sits in the middle of the map.
     marker = ask(qtbot, view, f"ConsoleMap.screenPoint('request', {row.id})")
@@ -310,3 +315,81 @@ def test_calls_made_before_the_page_is_ready_wait_for_it(qtbot: QtBot, tmp_path:
     counts = ask(qtbot, panel.view, "ConsoleMap.counts()")
     assert (counts["depots"], counts["requests"], counts["crews"]) == (len(DEPOTS), 2, 3)
     assert ask(qtbot, panel.view, "ConsoleMap.latLngOf('crew', 2)")["lat"] == 31.0
+
+
+def _luminance(css: str) -> float:
+    """Relative luminance (WCAG) of a CSS rgb()/rgba() or #rrggbb colour."""
+    if css.startswith("#"):
+        channels = [int(css[i : i + 2], 16) for i in (1, 3, 5)]
+    else:
+        channels = [int(float(v)) for v in css[css.index("(") + 1 : css.index(")")].split(",")[:3]]
+
+    def linear(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_the_dark_theme_darkens_the_map_and_back(qtbot: QtBot, console: MapConsole) -> None:
+    view = console.panel.view
+    light = ask(qtbot, view, "ConsoleMap.theme()")
+    assert light["name"] == "light" and light["tileFilter"] == "none"
+    assert _luminance(light["background"]) > 0.5 and _luminance(light["countryFill"]) > 0.5
+
+    console.window.set_theme(Theme.DARK)
+    qtbot.waitUntil(lambda: ask(qtbot, view, "ConsoleMap.theme()")["name"] == "dark")
+    dark = ask(qtbot, view, "ConsoleMap.theme()")
+    assert _luminance(dark["background"]) < 0.05
+    assert _luminance(dark["countryFill"]) < 0.05
+    assert _luminance(dark["legendBackground"]) < 0.05
+    # Legend text still reads on its background (WCAG AA for text).
+    assert (_luminance(dark["legendText"]) + 0.05) / (
+        _luminance(dark["legendBackground"]) + 0.05
+    ) >= 4.5
+    assert "invert(1)" in dark["tileFilter"]
+    # Boundary lines stand out from the land at night as by day.
+    line, land = _luminance(dark["countryLine"]), _luminance(dark["countryFill"])
+    assert (line + 0.05) / (land + 0.05) >= 3
+
+    console.window.set_theme(Theme.LIGHT)
+    qtbot.waitUntil(lambda: ask(qtbot, view, "ConsoleMap.theme()")["name"] == "light")
+
+
+@pytest.fixture
+def dark_console(qtbot: QtBot, tmp_path: Path, qapp: QApplication) -> Iterator[MapConsole]:
+    """The console opened by a user who chose the dark theme last time."""
+    saved = QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
+    saved.setValue(THEME_KEY, Theme.DARK.value)
+    saved.sync()
+    try:
+        yield from _open_console(qtbot, tmp_path, TileSource.named("none"))
+    finally:
+        apply_theme(qapp, Theme.LIGHT)
+
+
+def test_a_new_map_opens_in_the_dark_theme_when_that_is_chosen(
+    qtbot: QtBot, dark_console: MapConsole
+) -> None:
+    view = dark_console.panel.view
+    qtbot.waitUntil(lambda: ask(qtbot, view, "ConsoleMap.theme()")["name"] == "dark")
+
+
+def test_the_scale_shows_kilometres_only(qtbot: QtBot, console: MapConsole) -> None:
+    text = ask(qtbot, console.panel.view, "ConsoleMap.theme()")["scale"]
+    assert "km" in text or " m" in text
+    assert "mi" not in text and "ft" not in text
+
+
+def test_a_small_map_starts_with_the_legend_folded_until_the_user_chooses(
+    qtbot: QtBot, console: MapConsole
+) -> None:
+    view = console.panel.view
+    size = ask(qtbot, view, "ConsoleMap.leaflet().getSize()")
+    assert size["x"] < 560 or size["y"] < 420, "the console's map dock is small here"
+    assert ask(qtbot, view, "ConsoleMap.legendFolded()") is True
+    ask(qtbot, view, "document.querySelector('.cm-legend-toggle').click()")
+    assert ask(qtbot, view, "ConsoleMap.legendFolded()") is False
+    ask(qtbot, view, "ConsoleMap.leaflet().invalidateSize()")
+    assert ask(qtbot, view, "ConsoleMap.legendFolded()") is False  # the user's choice holds

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from console.core.records import RequestChanges, RequestRow
+from console.core.sla import SlaTargets
 from console.core.vocab import Powertrain, Priority, RequestStatus
 from console.ui.icons import colour
+from console.ui.queue_filter import RequestFilterProxy
 from console.ui.queue_model import (
     ROW_ROLE,
     SLA_STATE_ROLE,
@@ -230,7 +232,6 @@ def test_tick_refreshes_only_age_and_sla(clock: FakeClock, make_row: MakeRow) ->
         (RequestStatus.ASSIGNED, timedelta(minutes=50), SlaState.ON_TRACK, "50:00"),
         (RequestStatus.EN_ROUTE, timedelta(minutes=5), SlaState.AT_RISK, "05:00"),
         (RequestStatus.ON_SCENE, timedelta(minutes=-5), SlaState.NONE, "-"),
-        (RequestStatus.TRIAGE, timedelta(minutes=-5), SlaState.NONE, "-"),
     ],
 )
 def test_sla_countdown_and_colour(
@@ -255,6 +256,62 @@ def test_sla_countdown_and_colour(
     else:
         assert isinstance(foreground, QColor)
         assert foreground == colour(expected[state])
+
+
+@pytest.mark.parametrize(
+    ("status", "age", "state", "shown"),
+    [
+        (RequestStatus.NEW, timedelta(minutes=1), SlaState.ON_TRACK, "04:00"),
+        (RequestStatus.TRIAGE, timedelta(minutes=4, seconds=10), SlaState.AT_RISK, "00:50"),
+        (RequestStatus.TRIAGE, timedelta(minutes=39), SlaState.BREACHED, "+34:00 overdue"),
+    ],
+)
+def test_triage_has_its_own_clock_from_the_call(
+    make_row: MakeRow, status: RequestStatus, age: timedelta, state: SlaState, shown: str
+) -> None:
+    # [sla] triage_minutes (5 by default): queue or resolve the call within it.
+    row = make_row(
+        1, status=status, created_at=T0 - age, queued_at=None, assign_due_at=None,
+        arrive_due_at=None,
+    )  # fmt: skip
+    model = loaded(FakeClock(), [row])
+    index = model.index(0, Column.SLA)
+    assert model.data(index, SLA_STATE_ROLE) is state
+    assert model.data(index) == shown
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole).startswith("Triage")
+
+
+def test_the_triage_target_comes_from_the_settings(make_row: MakeRow) -> None:
+    row = make_row(
+        1, status=RequestStatus.TRIAGE, created_at=T0, queued_at=None, assign_due_at=None
+    )
+    model = RequestQueueModel(FakeClock(), targets=SlaTargets(triage_minutes=8))
+    model.load(changes(row))
+    assert model.data(model.index(0, Column.SLA)) == "08:00"
+
+
+def test_the_default_order_puts_waiting_requests_first_by_time_left(
+    make_row: MakeRow,
+) -> None:
+    minute = timedelta(minutes=1)
+    rows = [
+        make_row(1, status=RequestStatus.EN_ROUTE, arrive_due_at=T0 + 3 * minute),
+        make_row(2, status=RequestStatus.QUEUED, assign_due_at=T0 + 2 * minute),
+        make_row(3, status=RequestStatus.ON_SCENE),
+        make_row(4, status=RequestStatus.TRIAGE, created_at=T0 - 4 * minute),  # due in 1 min
+        make_row(5, status=RequestStatus.QUEUED, assign_due_at=T0 - 3 * minute),  # overdue
+        make_row(6, status=RequestStatus.ASSIGNED, arrive_due_at=T0 + 40 * minute),
+        make_row(7, status=RequestStatus.NEW, created_at=T0),  # due in 5 min
+        make_row(8, status=RequestStatus.TOWING),
+    ]
+    model = loaded(FakeClock(), rows)
+    proxy = RequestFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(Column.SLA, Qt.SortOrder.AscendingOrder)
+    order = [proxy.index(n, 0).data(ROW_ROLE).id for n in range(proxy.rowCount())]
+    assert order[:4] == [5, 4, 2, 7]  # waiting: overdue first, then by time left
+    assert order[4:6] == [1, 6]  # under way, by arrival deadline
+    assert set(order[6:]) == {3, 8}  # on scene and towing last
 
 
 def test_sla_colour_changes_as_the_clock_runs(clock: FakeClock, make_row: MakeRow) -> None:

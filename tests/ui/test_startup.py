@@ -211,13 +211,16 @@ def test_the_dialog_stays_centred_when_the_demo_accounts_arrive(
     qtbot: QtBot, engine: Engine
 ) -> None:
     dialog = show(qtbot, SignInDialog(None, "desk-7"))
+    screen = dialog.screen().availableGeometry()
+    frame = dialog.frameGeometry()
+    frame.moveCenter(screen.center())
+    dialog.move(frame.topLeft())  # where a window manager puts a dialog
     before = dialog.frameGeometry()
     dialog.set_gate(Accounts(engine))
     qtbot.waitUntil(lambda: dialog.frameGeometry().height() > before.height())
     after = dialog.frameGeometry()
     assert abs(after.center().y() - before.center().y()) <= 2
     assert after.height() <= 768 - 80
-    screen = dialog.screen().availableGeometry()
     assert screen.contains(after)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from console.core.dispatch import SuggestionResult
 from console.core.vocab import RequestStatus
 from console.db import schema
 from console.db.backend import DatabaseBackend
@@ -48,7 +50,8 @@ def test_one_click_assigns_the_suggested_crew(
     request = drive_to(mine.services, mine._engine, RequestStatus.QUEUED)
     panel = SuggestionPanel(mine)
     qtbot.addWidget(panel)
-    panel.show_request(request.id)
+    with qtbot.waitSignal(panel.sig_loaded):
+        panel.show_request(request.id)
     assert panel.result is not None
     assert [s.call_sign for s in panel.result.suggestions] == ["HZ-01", "HZ-02"]
     assert "Flatbed" in panel.table.item(0, 2).text()
@@ -59,6 +62,9 @@ def test_one_click_assigns_the_suggested_crew(
     assert stored is not None and stored.status is RequestStatus.ASSIGNED
     assert stored.assigned_crew_id == 1
     assert panel.status.text() == "Crew assigned."
+    qtbot.waitUntil(lambda: not panel.loading)
+    assert panel.status.text() == "Crew assigned."
+    assert panel.table.rowCount() == 0, "an assigned request offers no more crews"
 
 
 def test_a_crew_taken_meanwhile_is_explained_and_suggestions_refresh(
@@ -69,10 +75,12 @@ def test_a_crew_taken_meanwhile_is_explained_and_suggestions_refresh(
     other = drive_to(theirs.services, theirs._engine, RequestStatus.QUEUED)
     panel = SuggestionPanel(mine)
     qtbot.addWidget(panel)
-    panel.show_request(wanted.id)
+    with qtbot.waitSignal(panel.sig_loaded):
+        panel.show_request(wanted.id)
     assert panel.result is not None and panel.result.suggestions[0].call_sign == "HZ-01"
     theirs.assign(other.id, 1)  # the other dispatcher is a moment quicker
-    panel.assign_first()  # Ctrl+Return
+    with qtbot.waitSignal(panel.sig_loaded):
+        panel.assign_first()  # Ctrl+Return
     assert "HZ-01 is no longer available" in panel.status.text()
     assert "Fresh suggestions are shown" in panel.status.text()
     assert [s.call_sign for s in panel.result.suggestions] == ["HZ-02"]
@@ -90,7 +98,9 @@ def test_requests_past_the_queue_show_no_assign_button(
     request = drive_to(mine.services, mine._engine, RequestStatus.EN_ROUTE)
     panel = SuggestionPanel(mine)
     qtbot.addWidget(panel)
-    panel.show_request(request.id)
+    with qtbot.waitSignal(panel.sig_loaded):
+        panel.show_request(request.id)
+    assert panel.request_id == request.id
     assert panel.table.rowCount() == 0
     assert not panel.assign_first_button.isEnabled()
     panel.show_request(None)
@@ -114,3 +124,47 @@ def test_the_queue_proposal_can_be_accepted_in_part(
     dialog.apply(only_ticked=False)
     assert dialog.outcome[lockout.id] == "assigned"
     assert "Crews assigned: 1." in dialog.result_label.text()
+
+
+def test_suggestions_are_ranked_off_the_interface_thread(
+    qtbot: QtBot, dispatchers: tuple[DatabaseBackend, DatabaseBackend]
+) -> None:
+    mine, _ = dispatchers
+    request = drive_to(mine.services, mine._engine, RequestStatus.QUEUED)
+    ranked_on: list[str] = []
+    suggest = mine.suggest
+
+    def watched(request_id: int, limit: int = 5) -> SuggestionResult:
+        ranked_on.append(threading.current_thread().name)
+        return suggest(request_id, limit)
+
+    mine.suggest = watched  # type: ignore[method-assign]
+    panel = SuggestionPanel(mine)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.sig_loaded):
+        panel.show_request(request.id)
+        assert panel.table.rowCount() == 0, "no crews on show until this request's arrive"
+        assert "Finding" in panel.title.text()
+    assert ranked_on and threading.main_thread().name not in ranked_on
+    assert panel.table.rowCount() == 2
+
+
+def test_a_new_selection_never_shows_the_previous_requests_crews(
+    qtbot: QtBot, dispatchers: tuple[DatabaseBackend, DatabaseBackend]
+) -> None:
+    mine, _ = dispatchers
+    first = drive_to(mine.services, mine._engine, RequestStatus.QUEUED)
+    second = drive_to(mine.services, mine._engine, RequestStatus.QUEUED)
+    panel = SuggestionPanel(mine)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.sig_loaded):
+        panel.show_request(first.id)
+    assert panel.table.rowCount() == 2
+    panel.show_request(second.id)
+    assert panel.result is None and panel.table.rowCount() == 0
+    assert not panel.assign_first_button.isEnabled()
+    panel.assign_first()  # Ctrl+Return before the answer: nothing is assigned
+    qtbot.waitUntil(lambda: not panel.loading)
+    assert panel.request_id == second.id
+    assert mine.request(first.id).status is RequestStatus.QUEUED  # type: ignore[union-attr]
+    assert mine.request(second.id).status is RequestStatus.QUEUED  # type: ignore[union-attr]

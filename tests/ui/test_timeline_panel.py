@@ -179,3 +179,19 @@ def test_event_times_follow_the_locale(qapp: QApplication) -> None:
     assert format_event_time(T0, UTC) == "23/11/2026 02:00:05"
     install_language(qapp, "zh")
     assert format_event_time(T0, SHANGHAI) == "2026/11/23 10:00:05"
+
+
+def test_a_guided_call_names_its_protocol_in_the_panel_language(
+    panel: RequestTimelinePanel, source: FakeTimelineSource, qapp: QApplication, qtbot: QtBot
+) -> None:
+    guided = entry(20, "request.guided", 1, reference="RA-20261123-0002",
+                   guidance={"code": "R01-A-2", "protocol": "battery", "path": []})  # fmt: skip
+    source.timelines[2] = [guided]
+    panel.show_request(2)
+    assert rows(panel)[0][3] == "Guidance R01-A-2 (No-start / battery)"
+    install_language(qapp, "zh")
+    qtbot.waitUntil(lambda: headers(panel)[0] == "时间")
+    details = rows(panel)[0][3]
+    assert details == "远程指导 R01-A-2（无法启动 / 电瓶亏电）"
+    assert not any("a" <= c <= "z" for c in details), "no untranslated protocol id"
+    install_language(qapp, "en")

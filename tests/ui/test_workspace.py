@@ -70,10 +70,12 @@ def test_install_panel_replaces_the_placeholder_or_adds_a_dock(
 ) -> None:
     dock = window.dock("suggestions")
     assert dock is not None
-    old = dock.widget()
+    old = window.panel("suggestions")
+    assert old is not None
     panel = QLabel("suggestions panel")
     window.install_panel("suggestions", panel)
-    assert dock.widget() is panel
+    assert window.panel("suggestions") is panel
+    assert dock.isAncestorOf(panel)  # inside the dock's scroll area: long content scrolls there
     qtbot.waitUntil(lambda: not old.isVisible(), timeout=1000)
 
     extra = QLabel("statistics")
@@ -81,7 +83,7 @@ def test_install_panel_replaces_the_placeholder_or_adds_a_dock(
     window.install_panel("stats", extra)
     new_dock = window.dock("stats")
     assert new_dock is not None
-    assert new_dock.widget() is extra
+    assert window.panel("stats") is extra
     assert new_dock.windowTitle() == "Statistics"
     assert new_dock.toggleViewAction() in window.panels_menu.actions()
 

@@ -15,6 +15,7 @@ def test_defaults_put_an_sqlite_file_in_the_user_data_folder(tmp_path: Path) -> 
     settings = load_settings()
     assert settings.db_url.startswith("sqlite:///") and settings.db_url.endswith("console.db")
     assert settings.sla.assign_minutes == 2
+    assert settings.sla.triage_minutes == 5
     assert settings.sla.arrival_minutes[Priority.P1][RoadType.URBAN] == 30
 
 
@@ -24,7 +25,7 @@ def test_file_environment_and_arguments_in_that_order(
     config = tmp_path / "c.toml"
     config.write_text(
         'language = "zh"\n[database]\nurl = "sqlite:///from-file.db"\n'
-        "[sla]\nassign_minutes = 3\n[sla.arrival_minutes.P1]\nURBAN = 25\n",
+        "[sla]\nassign_minutes = 3\ntriage_minutes = 4\n[sla.arrival_minutes.P1]\nURBAN = 25\n",
         encoding="utf-8",
     )
     settings = load_settings(config_file=config)
@@ -35,6 +36,7 @@ def test_file_environment_and_arguments_in_that_order(
     )
     assert settings.sla.arrival_minutes[Priority.P1][RoadType.URBAN] == 25
     assert settings.sla.arrival_minutes[Priority.P1][RoadType.RURAL] == 60
+    assert settings.sla.triage_minutes == 4
     monkeypatch.setenv("ROADSIDE_DB_URL", "sqlite:///from-env.db")
     assert load_settings(config_file=config).db_url == "sqlite:///from-env.db"
     assert (
@@ -49,6 +51,7 @@ def test_file_environment_and_arguments_in_that_order(
         ('language = "fr"', "language must be one of"),
         ("colour = 1", "unknown setting 'colour'"),
         ("[sla]\nassign_minutes = -1", "assign_minutes must be a positive"),
+        ("[sla]\ntriage_minutes = 0", "triage_minutes must be a positive"),
         ("[sla.arrival_minutes.P9]\nURBAN = 1", "unknown priority 'P9'"),
         ("[sla.arrival_minutes.P1]\nMOON = 1", "unknown road type 'MOON'"),
         ('timezone = "Mars/Olympus"', "unknown timezone"),

@@ -47,8 +47,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     (_D, "Answered"): "已答复",
     (_D, "Closed"): "已结案",
     # -- dashboard window ------------------------------------------------------------
-    (_W, "Supervisor dashboard"): "值班长看板",
+    (_W, "Supervisor dashboard"): "值班主管看板",
     (_W, "Dashboard toolbar"): "看板工具栏",
+    (_W, "Close the dashboard"): "关闭看板",
     (_W, "Period: "): "统计区间：",
     (_W, "Current shift"): "本班次",
     (_W, "Today"): "今天",
@@ -158,11 +159,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("ComplaintDialog", "Owner"): "负责人",
     ("ComplaintDialog", "Complaint"): "投诉内容",
     # -- main window, ledger, errors -----------------------------------------------------------
-    ("MainWindow", "Supervisor &dashboard"): "值班长看板(&D)",
+    ("MainWindow", "Supervisor &dashboard"): "值班主管看板(&D)",
     (
         "MainWindow",
         "Open the supervisor dashboard: KPIs, complaints, scorecards, reports",
-    ): "打开值班长看板：关键指标、投诉、评分卡与报表",
+    ): "打开值班主管看板：关键指标、投诉、评分卡与报表",
     ("Labels", "Satisfaction recorded"): "已登记满意度",
     ("Labels", "Complaint opened"): "已登记投诉",
     ("Labels", "Complaint answered"): "投诉已答复",

@@ -601,13 +601,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("AlertBanner", "New P1 safety request {reference}"): "新的 P1 安全工单 {reference}",
     ("AlertBanner", "{reference}: assignment deadline passed"): "{reference}：已超过派车时限",
     ("AlertBanner", "{reference}: arrival deadline passed"): "{reference}：已超过到达时限",
-    ("AlertBanner", "(+{count} more)"): "（另有 {count} 条）",
     ("AlertBanner", "&Mute alerts"): "警报静音(&M)",
     ("AlertBanner", "Silence the alert sound on this workstation (the banner still shows)"): (
         "关闭本工作站的警报声音（提示条仍会显示）"
     ),
     ("AlertBanner", "Show"): "查看",
-    ("AlertBanner", "Select this request"): "选中此工单",
     ("AlertBanner", "Dismiss all alerts"): "关闭全部警报",
     ("ShortcutsDialog", "Other"): "其他",
     ("ShortcutsDialog", "Keyboard shortcuts"): "键盘快捷键",

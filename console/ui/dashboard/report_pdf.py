@@ -1,7 +1,10 @@
 """The PDF report of a shift or a day: KPI table against targets, charts, scorecards.
 
 Qt's own PDF writer prints a QTextDocument built from HTML; the charts are the
-dashboard's Qt Charts rendered to images and added as document resources.
+dashboard's Qt Charts drawn in print colours at print resolution (about 300 dpi
+across the text column) and added as document resources. In Chinese the report
+asks for the Simplified Chinese font variant, so characters take their mainland
+forms whatever the system's default CJK font is.
 """
 
 from __future__ import annotations
@@ -11,18 +14,27 @@ from datetime import tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSize, QSizeF, QUrl
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from console.core.errors import StorageError
 from console.core.kpi import KpiRow
 from console.core.report import ReportData
-from console.ui.dashboard.charts import chart_image, queue_chart, volume_chart
+from console.ui.dashboard.charts import chart_image, print_style, queue_chart, volume_chart
 from console.ui.dashboard.texts import kpi_label, unit_label
-from console.ui.i18n import current_language
+from console.ui.i18n import CJK_FAMILIES, current_language
 from console.ui.labels import QT_TRANSLATE_NOOP
 
 CONTEXT = "DashboardReport"
-CHART_SIZE = QSize(900, 380)
+CHART_SIZES: dict[str, QSize] = {
+    "queue": QSize(800, 260),
+    "hourly": QSize(800, 330),
+    "daily": QSize(800, 330),
+}
+"""Logical size of each chart: 800 px across the column keeps its labels near 8 pt on paper."""
+CHART_SCALE = 2.7
+"""Device pixels per logical pixel: 2,160 px across 180 mm is 300 dpi."""
+RESOLUTION = 150
+"""The PDF writer's layout resolution (dots per inch)."""
 
 
 REPORT_TEXTS: dict[str, str] = {
@@ -73,8 +85,16 @@ def _met_text(row: KpiRow) -> str:
     )
 
 
-def report_html(data: ReportData, zone: tzinfo, title: str) -> str:
-    """The report as HTML (what the PDF prints)."""
+def report_families() -> list[str]:
+    """Font families for the report: in Chinese the first installed Simplified Chinese one."""
+    if current_language() != "zh":
+        return []
+    installed = set(QFontDatabase.families())
+    return [family for family in CJK_FAMILIES if family in installed][:1]
+
+
+def report_html(data: ReportData, zone: tzinfo, title: str, column: float = 1000.0) -> str:
+    """The report as HTML (what the PDF prints); charts span ``column`` pixels."""
     snap = data.snapshot
     start = snap.start.astimezone(zone).strftime("%Y-%m-%d %H:%M")
     end = snap.end.astimezone(zone).strftime("%Y-%m-%d %H:%M")
@@ -105,9 +125,15 @@ def report_html(data: ReportData, zone: tzinfo, title: str) -> str:
             f"<td align='right'>{card.complaints}</td></tr>"
         )
     head = "style='background:#e4e8ec'"
+    families = ", ".join([f"'{name}'" for name in report_families()] + ["sans-serif"])
+    images = "".join(
+        f"<p><img src='chart://{name}' width='{int(column)}'"
+        f" height='{int(column * size.height() / size.width())}'></p>"
+        for name, size in CHART_SIZES.items()
+    )
     t = {key: html.escape(_tr(source)) for key, source in REPORT_TEXTS.items()}
     return (
-        "<html><body style='font-family: sans-serif; font-size: 10pt'>"
+        f'<html><body style="font-family: {families}; font-size: 10pt">'
         f"<h1>{html.escape(title)}</h1>"
         f"<p>{t['period']}: {start} – {end} · "
         f"{t['produced']}: {made}</p>"
@@ -118,9 +144,7 @@ def report_html(data: ReportData, zone: tzinfo, title: str) -> str:
         f"<th align='right'>{t['target']}</th>"
         f"<th align='left'>{t['result']}</th></tr>" + "".join(rows) + "</table>"
         f"<h2>{t['charts']}</h2>"
-        "<p><img src='chart://queue' width='600'></p>"
-        "<p><img src='chart://hourly' width='600'></p>"
-        "<p><img src='chart://daily' width='600'></p>"
+        f"{images}"
         f"<h2>{t['partner_scorecards']}</h2>"
         "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
         f"<tr {head}><th>{t['code']}</th><th>{t['partner']}</th>"
@@ -134,19 +158,33 @@ def _pct(value: float | None) -> float | None:
     return None if value is None else round(value * 100, 1)
 
 
-def report_document(data: ReportData, zone: tzinfo, title: str) -> QTextDocument:
-    """The report as a QTextDocument with its chart images attached."""
+def report_document(
+    data: ReportData, zone: tzinfo, title: str, page: QSizeF | None = None
+) -> QTextDocument:
+    """The report as a QTextDocument laid out on ``page`` (pixels), its charts attached."""
     document = QTextDocument()
-    images = {
-        "queue": chart_image(queue_chart(data.snapshot.queue_by_priority), CHART_SIZE),
-        "hourly": chart_image(volume_chart(data.hourly, zone, daily=False), CHART_SIZE),
-        "daily": chart_image(volume_chart(data.daily, zone, daily=True), CHART_SIZE),
+    families = report_families()
+    if families:
+        font = QFont(document.defaultFont())
+        font.setFamilies(families)
+        document.setDefaultFont(font)
+    if page is not None:
+        document.setPageSize(page)
+    column = document.pageSize().width() - 2 * document.documentMargin()
+    if column <= 0:
+        column = 1000.0
+    style = print_style(families)
+    charts = {
+        "queue": queue_chart(data.snapshot.queue_by_priority, style),
+        "hourly": volume_chart(data.hourly, zone, daily=False, style=style),
+        "daily": volume_chart(data.daily, zone, daily=True, style=style),
     }
-    for name, image in images.items():
+    for name, chart in charts.items():
+        image = chart_image(chart, CHART_SIZES[name], CHART_SCALE)
         document.addResource(
             QTextDocument.ResourceType.ImageResource, QUrl(f"chart://{name}"), image
         )
-    document.setHtml(report_html(data, zone, title))
+    document.setHtml(report_html(data, zone, title, column))
     return document
 
 
@@ -158,16 +196,14 @@ def write_pdf(path: Path, data: ReportData, zone: tzinfo, title: str) -> int:
         raise StorageError(
             "file.unwritable", path=str(path), detail=exc.strerror or str(exc)
         ) from None
-    document = report_document(data, zone, title)
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
     writer.setCreator("Roadside Assistance Dispatch Console")
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setResolution(150)
-    layout = writer.pageLayout()
-    rect = layout.paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(rect.width(), rect.height()))
+    writer.setResolution(RESOLUTION)
+    rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    document = report_document(data, zone, title, QSizeF(rect.width(), rect.height()))
     document.print_(writer)
     pages = document.pageCount()
     del writer  # the file is finished when the writer goes away

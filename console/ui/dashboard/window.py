@@ -2,7 +2,9 @@
 
 A window of its own (supervisors put it on a second screen), opened from the
 main window's View menu. It re-reads on the main window's ``sig_synced``, at
-most once every few seconds, and on a timer so "oldest waiting" keeps moving.
+most once every few seconds, and on a timer so "oldest waiting" keeps moving;
+those reads (and the first one, when the window opens) run on a worker thread
+and the figures are shown when they arrive.
 Every write (follow-ups, complaints) is one backend call; ``respond_complaint``
 and ``close_complaint`` are supervisor operations.
 """
@@ -16,11 +18,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
@@ -42,6 +43,7 @@ from console.core.ports import QualityBackend
 from console.core.quality import ComplaintRecord, ComplaintStatus
 from console.core.report import ReportData, csv_rows, gather, write_csv
 from console.core.vocab import Priority, RequestStatus
+from console.ui.background import BackgroundReads
 from console.ui.dashboard.charts import queue_chart, volume_chart
 from console.ui.dashboard.dialogs import ComplaintDialog, SatisfactionDialog
 from console.ui.dashboard.report_pdf import format_value, write_pdf
@@ -51,6 +53,8 @@ from console.ui.dashboard.tiles import KpiTile, Standing, standing_for
 from console.ui.i18n import current_language
 from console.ui.icons import icon
 from console.ui.labels import error_text, label
+from console.ui.save_dialog import ask_save_path
+from console.ui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +83,7 @@ class DashboardWindow(QMainWindow):
         tz: tzinfo | None = None,
         *,
         user: str = "",
+        settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,6 +93,7 @@ class DashboardWindow(QMainWindow):
         self._clock = clock
         self._zone: tzinfo = tz or ZoneInfo("Asia/Shanghai")
         self._user = user
+        self._settings = settings
         self.data: ReportData | None = None
         self._complaints: dict[int, ComplaintRecord] = {}
 
@@ -134,12 +140,14 @@ class DashboardWindow(QMainWindow):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(REFRESH_DELAY_MS)
-        self._debounce.timeout.connect(self.refresh)
+        self._debounce.timeout.connect(self.refresh_in_background)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
-        self._tick.timeout.connect(self.refresh)
+        self._tick.timeout.connect(self.refresh_in_background)
+        self._reads = BackgroundReads(self, thread_name="dashboard")
         self.retranslate_ui()
         self.resize(1500, 950)
+        fit_to_screen(self)
 
     # -- construction ------------------------------------------------------------------
 
@@ -153,16 +161,23 @@ class DashboardWindow(QMainWindow):
         self.period.setObjectName("periodChoice")
         self.period.addItem("", PERIOD_SHIFT)
         self.period.addItem("", PERIOD_DAY)
-        self.period.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.period.currentIndexChanged.connect(lambda _i: self.refresh_in_background(again=True))
         self.refresh_action = QAction(icon("app.refresh"), "", self)
         self.refresh_action.setShortcut(QKeySequence("F5"))
-        self.refresh_action.triggered.connect(lambda _c=False: self.refresh())
+        self.refresh_action.triggered.connect(
+            lambda _c=False: self.refresh_in_background(again=True)
+        )
         self.csv_action = QAction(icon("app.save"), "", self)
         self.csv_action.triggered.connect(lambda _c=False: self._ask_export("csv"))
         self.pdf_action = QAction(icon("app.save"), "", self)
         self.pdf_action.triggered.connect(lambda _c=False: self._ask_export("pdf"))
         self.table_csv_action = QAction(icon("app.save"), "", self)
         self.table_csv_action.triggered.connect(lambda _c=False: self._ask_export("table"))
+        self.close_action = QAction(self)
+        self.close_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.close_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.close_action.triggered.connect(lambda _c=False: self.close())
+        self.addAction(self.close_action)
         self.toolbar.addWidget(self.period_label)
         self.toolbar.addWidget(self.period)
         self.toolbar.addSeparator()
@@ -195,6 +210,7 @@ class DashboardWindow(QMainWindow):
         self.pdf_action.setText(self.tr("Report PDF…"))
         self.table_csv_action.setText(self.tr("Export table…"))
         self.table_csv_action.setToolTip(self.tr("Save the table below as CSV, sorted as shown"))
+        self.close_action.setText(self.tr("Close the dashboard"))
         self.tabs.setTabText(0, self.tr("Complaints"))
         self.tabs.setTabText(1, self.tr("Partner scorecards"))
         self.tabs.setTabText(2, self.tr("Depot scorecards"))
@@ -218,9 +234,11 @@ class DashboardWindow(QMainWindow):
             self._show(self.data)
 
     def changeEvent(self, event: QEvent) -> None:
-        """Re-translate on a language switch."""
+        """Re-translate on a language switch; redraw the charts on a theme switch."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.PaletteChange and self.data is not None:
+            self._show_charts(self.data)
         super().changeEvent(event)
 
     # -- refresh -----------------------------------------------------------------------
@@ -231,9 +249,9 @@ class DashboardWindow(QMainWindow):
             self._debounce.start()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Read at once when shown, then keep ticking."""
+        """Read at once when shown (off the interface thread), then keep ticking."""
         super().showEvent(event)
-        self.refresh()
+        self.refresh_in_background()
         self._tick.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -251,8 +269,37 @@ class DashboardWindow(QMainWindow):
         start, end = kpi.shift_window(now, self._zone)
         return start, end, PERIOD_SHIFT
 
+    def refresh_in_background(self, *, again: bool = False) -> None:
+        """Read the period on a worker thread and show it when it arrives.
+
+        A read already under way is left to finish unless ``again`` (the period
+        changed, or F5): then its answer is dropped for the new one.
+        """
+        if self._reads.pending("report") and not again:
+            return
+        start, end, kind = self.period_window()
+        backend, now, zone = self._backend, self._clock(), self._zone
+        self._reads.submit(
+            "report",
+            lambda: gather(backend, now=now, start=start, end=end, kind=kind, zone=zone),
+            self._take_report,
+            self._report_failed,
+        )
+
+    def _take_report(self, data: ReportData) -> None:
+        self.data = data
+        self._show(data)
+        self.sig_refreshed.emit(data)
+
+    def _report_failed(self, error: BaseException) -> None:
+        if isinstance(error, DomainError):
+            self.statusBar().showMessage(error_text(error), 10_000)
+        else:  # the database may be away: keep the last figures
+            log.warning("dashboard read failed: %s", error)
+
     def refresh(self) -> ReportData | None:
-        """Read the period and show it; a failed read keeps the last figures."""
+        """Read the period now and show it; a failed read keeps the last figures."""
+        self._reads.cancel("report")  # an older answer must not replace this one
         start, end, kind = self.period_window()
         try:
             data = gather(self._backend, now=self._clock(), start=start, end=end, kind=kind,
@@ -535,12 +582,13 @@ class DashboardWindow(QMainWindow):
     def export_eido(self, request_id: int, reference: str, path: Path | None = None) -> bool:
         """Write one request as EIDO-shaped JSON (asks where when ``path`` is None)."""
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export EIDO JSON"), f"{reference}.eido.json", self.tr("JSON (*.json)")
+            chosen = ask_save_path(
+                self, "eido", self.tr("Export EIDO JSON"), f"{reference}.eido.json",
+                self.tr("JSON (*.json)"), settings=self._settings,
             )  # fmt: skip
-            if not name:
+            if chosen is None:
                 return False
-            path = Path(name)
+            path = chosen
         target = path
         return self._write(lambda: write_eido(
             target, eido_for(self._backend, request_id, now=self._clock())))  # fmt: skip
@@ -551,12 +599,13 @@ class DashboardWindow(QMainWindow):
         filters = {"csv": self.tr("CSV (*.csv)"), "pdf": self.tr("PDF (*.pdf)"),
                    "table": self.tr("CSV (*.csv)")}  # fmt: skip
         suffix = "pdf" if what == "pdf" else "csv"
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save report"), f"{stem}.{suffix}", filters[what]
-        )
-        if not name:
+        chosen = ask_save_path(
+            self, "table" if what == "table" else "report", self.tr("Save report"),
+            f"{stem}.{suffix}", filters[what], settings=self._settings,
+        )  # fmt: skip
+        if chosen is None:
             return
-        path = Path(name)
+        path = chosen
         try:
             if what == "csv":
                 self.export_report_csv(path)

@@ -38,6 +38,7 @@ def install_map_panel(
     window.sig_synced.connect(panel.take_batch)
     window.sig_request_selected.connect(panel.show_request)
     window.sig_crew_selected.connect(panel.show_crew)
+    window.sig_theme_changed.connect(panel.set_theme)
     window.sig_location_pick_requested.connect(panel.start_location_pick)
     panel.sig_request_clicked.connect(window.select_request)
     panel.sig_crew_clicked.connect(window.select_crew)

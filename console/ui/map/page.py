@@ -100,7 +100,8 @@ def build_map_page(
         zoom_start=zoom,
         tiles=None,
         prefer_canvas=True,
-        control_scale=True,
+        # The page adds a metric-only scale itself (folium's also shows miles).
+        control_scale=False,
         **zoom_range,
     )
     # Instance lists shadow folium's class-level CDN defaults.

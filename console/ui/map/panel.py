@@ -2,6 +2,9 @@
 
 It takes the same :class:`~console.ui.live_sync.SyncBatch` the queue model and the
 crew board take (``MainWindow.sig_synced``) and turns it into diffs for the page.
+The selected request's best crews are ranked on a worker thread (ranking the
+national fleet takes longer than a frame); their lines are drawn when the
+answer arrives.
 """
 
 from __future__ import annotations
@@ -13,12 +16,15 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from console.core.dispatch import SuggestionResult
 from console.core.map_tiles import TileSource
 from console.core.ports import DispatchAdvisor
 from console.core.records import CrewRow, DepotRow, RequestRow
+from console.ui.background import BackgroundReads
 from console.ui.live_sync import SyncBatch
 from console.ui.map.labels import map_labels
 from console.ui.map.view import MapView
+from console.ui.theme import current_theme
 
 __all__ = ["SUGGESTED_CREWS", "MapPanel"]
 
@@ -52,6 +58,8 @@ class MapPanel(QWidget):
         self._crews: dict[int, CrewRow] = {}
         self._depots: list[DepotRow] = []
         self._selected: int | None = None
+        self._focus_pending = False
+        self._reads = BackgroundReads(self, thread_name="map-suggestions")
         self.view = MapView(tiles, folder, map_labels(), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -66,6 +74,8 @@ class MapPanel(QWidget):
             lambda lat, lon: self.sig_location_picked.emit(*self.view.from_page(lat, lon))
         )
         self._loads = 0
+        self._theme = current_theme().value
+        self.view.set_theme(self._theme)
         self.view.sig_ready.connect(self._on_page_ready)
         self.setWindowTitle(self.tr("Map"))
 
@@ -100,7 +110,7 @@ class MapPanel(QWidget):
         else:
             self.apply(batch.requests, batch.crews)
         if self._selected is not None and self._touches_selection(batch):
-            self._draw_suggestions(self._selected)
+            self._ask_suggestions(self._selected, focus=False)
 
     def apply(self, requests: Iterable[RequestRow], crews: Iterable[CrewRow]) -> None:
         """Upsert changed rows; requests that closed leave the map."""
@@ -124,26 +134,39 @@ class MapPanel(QWidget):
     def _on_page_ready(self) -> None:
         self._loads += 1
         if self._loads > 1:
-            # The renderer was restarted: the new page starts empty.
+            # The renderer was restarted: the new page starts empty and light.
+            self.view.set_theme(self._theme)
             self.view.set_depots(self._depots)
             self.view.set_requests(self._requests.values())
             self.view.set_crews(self._crews.values())
 
+    def set_theme(self, theme: str) -> None:
+        """Follow the window's theme ("light" or "dark"; see ``MainWindow.sig_theme_changed``)."""
+        self._theme = theme
+        self.view.set_theme(theme)
+
     # -- selection -----------------------------------------------------------------
 
     def show_request(self, request_id: int | None) -> None:
-        """Centre on the request, ring it and draw lines from its best crews."""
+        """Centre on the request, ring it and draw lines from its best crews.
+
+        The view moves once the best crews are ranked, to take them in too.
+        """
         self._selected = request_id
         if request_id is None:
+            self._reads.cancel("suggestions")
             self.view.clear_routes()
             return
         row = self._requests.get(request_id)
         if row is None:
+            self._reads.cancel("suggestions")
             self.view.clear_routes()
             return
         self.view.highlight("request", request_id)
-        crews = self._draw_suggestions(request_id)
-        self.view.focus("request", request_id, crews)
+        self.view.clear_routes()
+        if self._advisor is None:
+            self.view.focus("request", request_id, [])
+        self._ask_suggestions(request_id, focus=True)
 
     def show_crew(self, crew_id: int | None) -> None:
         """Ring the crew (the view is not moved: the dispatcher may be looking elsewhere)."""
@@ -154,19 +177,37 @@ class MapPanel(QWidget):
         """The intake wants a location: the next click on the map gives it."""
         self.view.set_pick_mode(True)
 
-    def _draw_suggestions(self, request_id: int) -> list[int]:
-        """Lines from the best crews to the request; returns those crews' ids."""
-        if self._advisor is None:
-            return []
-        try:
-            result = self._advisor.suggest(request_id, limit=SUGGESTED_CREWS)
-        except Exception:  # a failing engine must not take the map with it
-            logger.warning("no suggestions for request %s on the map", request_id, exc_info=True)
-            self.view.clear_routes()
-            return []
+    def _ask_suggestions(self, request_id: int, *, focus: bool) -> None:
+        """Rank the best crews on the worker; lines (and the view) follow the answer."""
+        advisor = self._advisor
+        if advisor is None:
+            return
+        self._focus_pending = self._focus_pending or focus
+        self._reads.submit(
+            "suggestions",
+            lambda: advisor.suggest(request_id, limit=SUGGESTED_CREWS),
+            lambda result: self._draw_suggestions(request_id, result),
+            lambda error: self._no_suggestions(request_id, error),
+        )
+
+    def _draw_suggestions(self, request_id: int, result: SuggestionResult) -> None:
+        """Lines from the best crews to the request (if it is still the selected one)."""
+        if request_id != self._selected:
+            return
         crews = [s.crew_id for s in result.suggestions]
         self.view.show_routes(request_id, crews)
-        return crews
+        if self._focus_pending:
+            self.view.focus("request", request_id, crews)
+        self._focus_pending = False
+
+    def _no_suggestions(self, request_id: int, error: BaseException) -> None:
+        # A failing engine must not take the map with it.
+        logger.warning("no suggestions for request %s on the map", request_id, exc_info=error)
+        if request_id == self._selected:
+            self.view.clear_routes()
+            if self._focus_pending:
+                self.view.focus("request", request_id, [])
+        self._focus_pending = False
 
     def _touches_selection(self, batch: SyncBatch) -> bool:
         return batch.snapshot or any(r.id == self._selected for r in batch.requests)

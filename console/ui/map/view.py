@@ -238,6 +238,10 @@ class MapView(QWebEngineView):
         """Translate the legend, layer names and popups."""
         self.call("setLabels", dict(labels))
 
+    def set_theme(self, theme: str) -> None:
+        """Draw the page in the "light" or "dark" theme (tiles, boundaries, legend)."""
+        self.call("setTheme", theme)
+
     def set_pick_mode(self, on: bool) -> None:
         """While on, the next click on the map reports its location."""
         self.call("setPickMode", on)
