@@ -336,10 +336,10 @@ class _ConsoleDatabase:
 def _load_console_modules() -> None:
     """Import what the console window needs while the user types the password.
 
-    Pure-Python modules only (no Qt objects are made on this thread); the
+    Pure-Python modules only (no Qt module is first imported on this thread); the
     window is then built a second or so sooner once the password is accepted.
     """
-    modules = ("console.db.backend", "folium", "console.ui.map.page", "qtawesome")
+    modules = ("console.db.backend", "folium", "console.ui.map.page")
     for name in modules:
         try:
             importlib.import_module(name)

@@ -106,7 +106,10 @@ def run_once(data: Path, *, timeout_s: float = 180.0) -> dict[str, float]:
         if line.startswith("STARTUP "):
             phases: dict[str, float] = json.loads(line.removeprefix("STARTUP "))
             return phases
-    raise RuntimeError(f"the console did not reach its first rows:\n{done.stderr[-3000:]}")
+    raise RuntimeError(
+        f"the console did not reach its first rows (exit status {done.returncode}):\n"
+        f"{done.stderr[-3000:]}"
+    )
 
 
 def cold_start() -> dict[str, float]:
