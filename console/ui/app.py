@@ -233,7 +233,6 @@ def _after_sign_in_shown() -> None:
         startup.mark("sign-in shown")
 
 
-
 def _mark_first_rows(window: MainWindow) -> None:
     """Mark the moment the first rows reached the window (once)."""
 

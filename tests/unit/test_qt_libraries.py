@@ -84,9 +84,7 @@ def test_check_reads_every_binary_and_gives_one_apt_line() -> None:
     assert missing.packages == ("libxcb-icccm4", "libxcb-keysyms1", "libnss3", "libasound2")
     message = missing.message()
     assert "\n" not in message
-    assert message.endswith(
-        "sudo apt-get install libxcb-icccm4 libxcb-keysyms1 libnss3 libasound2"
-    )
+    assert message.endswith("sudo apt-get install libxcb-icccm4 libxcb-keysyms1 libnss3 libasound2")
 
 
 def test_nothing_missing_is_falsy() -> None:
