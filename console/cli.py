@@ -2,48 +2,42 @@
 
 Every user mistake (bad option, bad URL, unreachable server, unwritable path)
 ends as one clear line on stderr and a non-zero exit status, never a traceback.
+
+Opening the console is the common case and must be quick: it is parsed by a
+small parser of its own, and the database layer, the simulator and the
+sub-commands load only when they are used (the database opens on a worker
+thread while the sign-in already shows).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
+import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
-
-from console import (
-    __version__,
-    cli_dispatch,
-    cli_guidance,
-    cli_pricing,
-    cli_quality,
-    cli_records,
-    cli_sim,
-    cli_users,
-)
+from console import __version__, cli_sim, startup
 from console.config import LANGUAGES, Settings, actor_name, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
-from console.core.pricing import PricingBook
-from console.core.roles import Principal
 from console.core.validation import printable
-from console.db import schema
-from console.db.backend import DatabaseBackend
-from console.db.engine import check_connection, describe_url, make_engine
-from console.db.models import Depot
-from console.db.seed import (
-    DEFAULT_SEED,
-    DEMO_HISTORY_DAYS,
-    SeedOptions,
-    parse_at,
-    seed_database,
-)
 from console.logs import configure_logging
+from console.qt_libraries import check_qt_libraries, wants_xcb
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from console.core.accounts import SignInGate
+    from console.core.pricing import PricingBook
+    from console.core.roles import Principal
+    from console.db.accounts import Accounts
+    from console.db.backend import DatabaseBackend
+    from console.sim.live import LiveDemo
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +56,8 @@ def _non_negative_int(text: str) -> int:
 
 
 def _at(text: str) -> object:
+    from console.db.seed import parse_at
+
     try:
         return parse_at(text)
     except DomainError as exc:
@@ -99,15 +95,18 @@ def _add_common_options(parser: argparse.ArgumentParser, *, default: object) -> 
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (exposed for tests and --help)."""
-    parser = _Parser(
-        prog="roadside-console",
-        description="Dispatcher console for 24-hour roadside assistance. "
-        "Without a sub-command it opens the console window.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _add_common_options(parser, default=None)
+class _NotAConsoleStart(Exception):
+    """The command line is more than a plain console start (a sub-command, --help...)."""
+
+
+class _ConsoleStartParser(argparse.ArgumentParser):
+    """Parses a plain console start only; anything else is left to the full parser."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotAConsoleStart(message)
+
+
+def _add_console_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--user",
         metavar="NAME",
@@ -115,6 +114,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="sign-in name to fill in when the console opens",
     )
     cli_sim.add_demo_options(parser)
+
+
+def parse_console_start(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options of a plain console start, or None when ``argv`` asks for more.
+
+    Building the full parser loads every sub-command's module; a console start
+    needs none of them.
+    """
+    parser = _ConsoleStartParser(prog="roadside-console", add_help=False)
+    _add_common_options(parser, default=None)
+    _add_console_options(parser)
+    try:
+        args, extra = parser.parse_known_args(list(argv))
+    except _NotAConsoleStart:
+        return None
+    if extra:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and --help)."""
+    from console import cli_guidance, cli_pricing, cli_quality, cli_records, cli_users
+    from console.db.seed import DEFAULT_SEED, DEMO_HISTORY_DAYS
+
+    parser = _Parser(
+        prog="roadside-console",
+        description="Dispatcher console for 24-hour roadside assistance. "
+        "Without a sub-command it opens the console window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_common_options(parser, default=None)
+    _add_console_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # Sub-commands repeat the options but never overwrite a value given before them.
     common = _Parser(add_help=False)
@@ -160,10 +193,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(settings: Settings, *, create: bool) -> Engine:
+    from console.db import schema
+
     return schema.open_database(settings.db_url, create=create)
 
 
 def _cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
+    from console.db.engine import describe_url
+    from console.db.seed import SeedOptions, seed_database
+
     options = SeedOptions(
         seed=args.seed,
         requests=args.requests,
@@ -183,6 +221,9 @@ def _cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _cmd_db(settings: Settings, args: argparse.Namespace) -> int:
+    from console.db import schema
+    from console.db.engine import check_connection, make_engine
+
     engine = make_engine(settings.db_url)
     check_connection(engine)
     if args.db_command == "upgrade":
@@ -197,32 +238,36 @@ def _cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _qt_platform_missing() -> str | None:
+    """One line naming the missing libraries and their apt command, if Qt would abort."""
+    if not wants_xcb(os.environ):
+        return None
+    missing = check_qt_libraries()
+    return missing.message() if missing else None
+
+
 def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
+    # Qt aborts the process when its platform plugin cannot load: ask first.
+    problem = _qt_platform_missing()
+    if problem is not None:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_FAILED
+    from console import cli_pricing
+
     # A malformed tariff or programme file stops the console here, before the
     # database is touched or anyone signs in.
     book = cli_pricing.pricing_book()
-    engine = _open(settings, create=True)
-    with Session(engine) as session:
-        has_data = bool(session.scalar(select(func.count()).select_from(Depot)))
-    if not has_data:
-        log.info("first start on %s: loading demo data", describe_url(engine.url))
-        seed_database(engine, SeedOptions(history_days=DEMO_HISTORY_DAYS))
-    from console.db.accounts import Accounts
+    startup.mark("settings read")
     from console.ui.app import run_console
 
-    def open_backend(principal: Principal) -> DatabaseBackend:
-        return _backend_on(engine, settings, principal, book)
-
-    def open_user_admin(principal: Principal) -> Accounts:
-        return Accounts(engine, principal=principal)
-
-    demo = cli_sim.start_demo(engine, settings, args)
+    database = _ConsoleDatabase(settings, args, book)
     try:
         return run_console(
-            Accounts(engine),
-            open_backend,
+            None,
+            database.backend,
+            prepare=database.prepare,
             user=args.user,
-            open_user_admin=open_user_admin,
+            open_user_admin=database.user_admin,
             language=settings.language,
             argv=sys.argv[:1],
             poll_ms=round(settings.poll_seconds * 1000),
@@ -230,13 +275,84 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
             tiles=settings.map,
         )
     finally:
-        if demo is not None:
-            demo.stop()
+        database.stop()
+
+
+class _ConsoleDatabase:
+    """The console's database: opened (and seeded on a first start) off the interface thread."""
+
+    def __init__(self, settings: Settings, args: argparse.Namespace, book: PricingBook) -> None:
+        self._settings = settings
+        self._args = args
+        self._book = book
+        self._engine: Engine | None = None
+        self._demo: LiveDemo | None = None
+
+    def prepare(self, progress: Callable[[int, int], None]) -> SignInGate:
+        """Open and upgrade the database, load demo data into an empty one; the sign-in gate.
+
+        Runs on a worker thread while the sign-in shows; ``progress`` gets
+        ``(done, total)`` while demo data is loaded.
+        """
+        from sqlalchemy import func, select
+        from sqlalchemy.orm import Session
+
+        from console.db.accounts import Accounts
+        from console.db.engine import describe_url
+        from console.db.models import Depot
+        from console.db.seed import DEMO_HISTORY_DAYS, SeedOptions, seed_database
+
+        engine = _open(self._settings, create=True)
+        with Session(engine) as session:
+            has_data = bool(session.scalar(select(func.count()).select_from(Depot)))
+        startup.mark("database open")
+        if not has_data:
+            log.info("first start on %s: loading demo data", describe_url(engine.url))
+            seed_database(engine, SeedOptions(history_days=DEMO_HISTORY_DAYS), progress=progress)
+            startup.mark("demo data loaded")
+        self._engine = engine
+        self._demo = cli_sim.start_demo(engine, self._settings, self._args)
+        threading.Thread(target=_load_console_modules, name="warm-imports", daemon=True).start()
+        return Accounts(engine)
+
+    def backend(self, principal: Principal) -> DatabaseBackend:
+        """The backend for whoever signed in."""
+        assert self._engine is not None, "signed in before the database was open"
+        return _backend_on(self._engine, self._settings, principal, self._book)
+
+    def user_admin(self, principal: Principal) -> Accounts:
+        """File ▸ Users… for an administrator."""
+        from console.db.accounts import Accounts
+
+        assert self._engine is not None
+        return Accounts(self._engine, principal=principal)
+
+    def stop(self) -> None:
+        """Stop the live demo, if it runs."""
+        if self._demo is not None:
+            self._demo.stop()
+
+
+def _load_console_modules() -> None:
+    """Import what the console window needs while the user types the password.
+
+    Pure-Python modules only (no Qt module is first imported on this thread); the
+    window is then built a second or so sooner once the password is accepted.
+    """
+    modules = ("console.db.backend", "folium", "console.ui.map.page")
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:  # only a head start: the window imports them again if need be
+            log.debug("could not preload %s", name, exc_info=True)
 
 
 def _backend_on(
     engine: Engine, settings: Settings, principal: Principal, book: PricingBook | None = None
 ) -> DatabaseBackend:
+    from console import cli_pricing
+    from console.db.backend import DatabaseBackend
+
     return DatabaseBackend(
         engine,
         principal=principal,
@@ -250,6 +366,9 @@ def _backend_on(
 
 
 def _backend(settings: Settings) -> DatabaseBackend:
+    from console.core.roles import Principal
+    from console.db import schema
+
     engine = _open(settings, create=False)
     schema.ensure_schema(engine, auto_upgrade=False)
     # Maintenance commands act as the system itself: whoever runs them holds the database.
@@ -257,44 +376,63 @@ def _backend(settings: Settings) -> DatabaseBackend:
 
 
 def _cmd_suggest(settings: Settings, args: argparse.Namespace) -> int:
+    from console import cli_dispatch
+
     return cli_dispatch.run_suggest(_backend(settings), args)
 
 
 def _cmd_optimise(settings: Settings, args: argparse.Namespace) -> int:
+    from console import cli_dispatch
+
     return cli_dispatch.run_optimise(_backend(settings), args)
 
 
 def _cmd_report(settings: Settings, args: argparse.Namespace) -> int:
+    from console import cli_quality
+
     return cli_quality.run_report(_backend(settings), settings, args)
 
 
 def _cmd_eido(settings: Settings, args: argparse.Namespace) -> int:
+    from console import cli_quality
+
     return cli_quality.run_eido(_backend(settings), args)
 
 
-COMMANDS: dict[str | None, Callable[[Settings, argparse.Namespace], int]] = {
-    None: _cmd_console,
-    "seed": _cmd_seed,
-    "db": _cmd_db,
-    **cli_records.COMMANDS,
-    **cli_users.COMMANDS,
-    "suggest": _cmd_suggest,
-    "optimise": _cmd_optimise,
-    **cli_guidance.COMMANDS,
-    **cli_pricing.COMMANDS,
-    "report": _cmd_report,
-    "eido": _cmd_eido,
-    **cli_sim.COMMANDS,
-}
+Handler = Callable[[Settings, argparse.Namespace], int]
+
+
+def commands() -> dict[str | None, Handler]:
+    """Every sub-command's handler (``None``: open the console)."""
+    from console import cli_guidance, cli_pricing, cli_records, cli_users
+
+    return {
+        None: _cmd_console,
+        "seed": _cmd_seed,
+        "db": _cmd_db,
+        **cli_records.COMMANDS,
+        **cli_users.COMMANDS,
+        "suggest": _cmd_suggest,
+        "optimise": _cmd_optimise,
+        **cli_guidance.COMMANDS,
+        **cli_pricing.COMMANDS,
+        "report": _cmd_report,
+        "eido": _cmd_eido,
+        **cli_sim.COMMANDS,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``roadside-console`` and ``python main.py``."""
-    args = build_parser().parse_args(argv)
+    startup.clear()
+    startup.mark("entry point")
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = parse_console_start(words) or build_parser().parse_args(words)
     log_file = configure_logging(data_dir() / "logs", verbose=args.verbose)
     try:
         settings = load_settings(config_file=args.config, db_url=args.db, language=args.lang)
-        return COMMANDS[args.command](settings, args)
+        handler = _cmd_console if args.command is None else commands()[args.command]
+        return handler(settings, args)
     except DomainError as exc:
         print(f"error: {exc.english()}", file=sys.stderr)
         return EXIT_USAGE if not isinstance(exc, StorageError) else EXIT_FAILED

@@ -17,16 +17,17 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from console.config import Settings, actor_name
 from console.core.errors import NotFound, StorageError
 from console.core.pricing import PROGRAMMES_FILE, TARIFF_FILE, PricingBook, check_file, load_book
 from console.core.quote import bill_csv, bill_document, bill_json
 from console.core.roles import Principal
-from console.db import schema
-from console.db.backend import DatabaseBackend
 from console.paths import resource_path
+
+if TYPE_CHECKING:
+    from console.db.backend import DatabaseBackend
 
 PRICING_DIR_VARIABLE = "ROADSIDE_PRICING_DIR"
 
@@ -90,6 +91,9 @@ def cmd_pricing(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _backend(settings: Settings) -> DatabaseBackend:
+    from console.db import schema
+    from console.db.backend import DatabaseBackend
+
     engine = schema.open_database(settings.db_url, create=False)
     schema.ensure_schema(engine, auto_upgrade=False)
     return DatabaseBackend(

@@ -14,16 +14,15 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from sqlalchemy import Engine
-
 from console.config import Settings
-from console.sim.kpi import label, table_keys
-from console.sim.policy import POLICIES
-from console.sim.runner import Study, run_study
-from console.sim.scenario import WhatIf, load_scenario
 
 if TYPE_CHECKING:
+    # The simulator (numpy, scipy) and SQLAlchemy load only for the commands that use
+    # them: the console's own start needs neither before the sign-in shows.
+    from sqlalchemy import Engine
+
     from console.sim.live import LiveDemo
+    from console.sim.runner import Study
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +31,8 @@ MAX_REPLICATIONS = 1000
 
 
 def _policy(text: str) -> str:
+    from console.sim.policy import POLICIES
+
     if text not in POLICIES:
         raise argparse.ArgumentTypeError(
             f"unknown policy {text!r}; choose from {', '.join(POLICIES)}"
@@ -78,6 +79,8 @@ def add_commands(
     commands: argparse._SubParsersAction[Any], common: argparse.ArgumentParser
 ) -> None:
     """Add ``simulate`` to the console's parser."""
+    from console.sim.policy import POLICIES
+
     sim = commands.add_parser(
         "simulate",
         parents=[common],
@@ -141,6 +144,9 @@ class ProgressBar:
 
 def cmd_simulate(settings: Settings, args: argparse.Namespace) -> int:
     """Run the study and print the KPI table (or JSON)."""
+    from console.sim.runner import run_study
+    from console.sim.scenario import WhatIf, load_scenario
+
     scenario = WhatIf(
         demand_scale=args.demand_scale,
         ev_share=args.ev_share,
@@ -175,6 +181,8 @@ def _cell(mean: float | None, half: float | None, *, signed: bool = False) -> st
 def format_table(study: Study) -> str:
     """The KPI table: mean ± 95 % CI half-width per policy, then differences to the first."""
     import json
+
+    from console.sim.kpi import label, table_keys
 
     document = json.loads(study.to_json())
     summaries = document["policies"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,3 +30,26 @@ def isolated_user_folders(
     for name in ("ROADSIDE_DB_URL", "ROADSIDE_LANG"):
         monkeypatch.delenv(name, raising=False)
     yield home
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _web_pages_go_before_the_application() -> Iterator[None]:
+    """Delete every widget (and so every map page) while the QApplication still lives.
+
+    Widgets closed by a test are deleted later (deleteLater); left for the
+    interpreter's exit, a map page outlives QtWebEngine's profile ("Release of
+    profile requested but WebEnginePage still not deleted") and the run ends
+    with a segmentation fault, exit status 139, after every test passed.
+    """
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return  # no Qt in this run
+    from PySide6.QtWidgets import QApplication
+
+    from console.ui.app import release_widgets
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        release_widgets(app)
+        gc.collect()
+        release_widgets(app)

@@ -793,7 +793,14 @@ def raise_dock(window: Any, key_name: str) -> Any:
 
 def step_sign_in(walk: Walk) -> StepGen:
     """The sign-in dialog; the dispatcher types the password and presses Enter."""
-    yield Wait(lambda: top("signInDialog"), "the sign-in dialog", 60, handle_modals=False)
+    # The dialog shows before the database is open (demo data may still be loading):
+    # its fields take input once it is ready.
+    yield Wait(
+        lambda: getattr(top("signInDialog"), "ready", False),
+        "the sign-in dialog, ready",
+        120,
+        handle_modals=False,
+    )
     dialog = need(top("signInDialog"), "the sign-in dialog")
     yield Shot("sign-in", main=True)
     password = dialog.password

@@ -11,10 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from console.core.dispatch import Proposal, SuggestionResult
-from console.core.guidance import ProtocolFixRate
 from console.core.intake import RequestDraft
 from console.core.pricing import (
     ActualFacts,
@@ -35,6 +33,12 @@ from console.core.quality import (
 from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
+
+if TYPE_CHECKING:
+    # Annotations only: importing dispatch (numpy, scipy) here would slow every
+    # start-up that merely names a port, such as the sign-in.
+    from console.core.dispatch import Proposal, SuggestionResult
+    from console.core.guidance import ProtocolFixRate
 
 
 @dataclass(frozen=True, slots=True)

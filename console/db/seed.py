@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -256,15 +256,32 @@ def _reset_sequences(engine: Engine) -> None:
             )
 
 
+SeedProgress = Callable[[int, int], None]
+"""Told ``(done, total)`` as seeding goes on; ``total`` stays the same throughout."""
+
+SEED_STEPS = 100
+"""The ``total`` a :data:`SeedProgress` is given: reference data, history, then live requests."""
+
+_REFERENCE_DONE = 40
+_HISTORY_DONE = 60
+
+
 def seed_database(
-    engine: Engine, options: SeedOptions, *, cities: Sequence[City] | None = None
+    engine: Engine,
+    options: SeedOptions,
+    *,
+    cities: Sequence[City] | None = None,
+    progress: SeedProgress | None = None,
 ) -> dict[str, int]:
     """Fill ``engine``'s database with demo data; return the row counts.
 
     Refuses a database that already holds depots unless ``options.replace``.
     Reference data goes in as one unit of work (one ledger event); each demo
-    request then goes through the ordinary service calls.
+    request then goes through the ordinary service calls. ``progress``, if
+    given, is called from the seeding thread with ``(done, SEED_STEPS)``.
     """
+    report: SeedProgress = progress or (lambda _done, _total: None)
+    report(0, SEED_STEPS)
     at = (options.at or datetime.now(UTC)).astimezone(UTC)
     city_list = list(cities) if cities is not None else load_cities()
     area = ServiceArea.default()
@@ -321,6 +338,7 @@ def seed_database(
             users=len(data.users),
             digest=digest,
         )
+    report(_REFERENCE_DONE, SEED_STEPS)
     history = 0
     if options.history_days:
         history = seed_history(
@@ -335,9 +353,22 @@ def seed_database(
             draft=lambda rng: _demo_draft(rng, city_list, [1] * len(city_list), area),
         )
         clock.now = at - timedelta(hours=1)
+    report(_HISTORY_DONE, SEED_STEPS)
     _reset_sequences(engine)
+
+    def requests_progress(done: int, total: int) -> None:
+        share = SEED_STEPS - _HISTORY_DONE
+        report(_HISTORY_DONE + (share * done // total if total else share), SEED_STEPS)
+
     made = _demo_requests(
-        services, clock=clock, options=options, at=at, cities=city_list, area=area, data=data
+        services,
+        clock=clock,
+        options=options,
+        at=at,
+        cities=city_list,
+        area=area,
+        data=data,
+        progress=requests_progress,
     )
     return {
         "partners": len(data.partners),
@@ -358,6 +389,7 @@ def _demo_requests(
     cities: Sequence[City],
     area: ServiceArea,
     data: ReferenceData,
+    progress: SeedProgress,
 ) -> int:
     rng = random.Random(options.seed * 7919 + 1)
     weights = [{1: 12, 2: 4, 3: 1}[c.tier] for c in cities]
@@ -385,7 +417,10 @@ def _demo_requests(
     actions.sort(key=lambda action: (action[0], action[1]))
     rows: dict[int, tuple[int, RequestDraft]] = {}
     stuck: set[int] = set()
-    for moment, index, action in actions:
+    every = max(1, len(actions) // 50)
+    for step, (moment, index, action) in enumerate(actions):
+        if step % every == 0:
+            progress(step, len(actions))
         clock.now = moment
         if isinstance(action, RequestDraft):
             rows[index] = (services.create_request(action).id, action)
@@ -406,6 +441,7 @@ def _demo_requests(
             del free[crew["id"]]
         else:
             services.move(request_id, action)
+    progress(len(actions), len(actions))
     return options.requests
 
 

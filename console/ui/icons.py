@@ -8,7 +8,6 @@ theme swaps in :data:`DARK_PALETTE` (see :func:`use_dark_palette`).
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtGui import QColor, QGuiApplication, QIcon
 
 from console.core.vocab import Priority, ServiceType
@@ -179,6 +178,9 @@ def icon(name: str) -> QIcon:
     glyph, colour_name = ICONS[name]
     if QGuiApplication.instance() is None:
         raise RuntimeError("icons can only be created after the QApplication exists")
+    # qtawesome loads its fonts and half of Qt through qtpy: not before the sign-in shows.
+    import qtawesome as qta
+
     created: QIcon = qta.icon(glyph, color=_active[colour_name])
     _cache[name] = created
     return created

@@ -87,6 +87,12 @@ from console.ui.queue_filter import RequestFilterProxy
 from console.ui.queue_model import ROW_ROLE, Column, RequestQueueModel
 from console.ui.request_detail import RequestDetailPanel
 from console.ui.revenue_dialog import RevenueMenu
+from console.ui.settings_store import (
+    LANGUAGE_KEY,
+    SETTINGS_APPLICATION,
+    SETTINGS_ORGANISATION,
+    open_settings,
+)
 from console.ui.shortcuts_dialog import ShortcutsDialog
 from console.ui.theme import THEME_KEY, Theme, apply_theme, current_theme, parse_theme
 
@@ -102,9 +108,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-SETTINGS_ORGANISATION = "Roadside"
-SETTINGS_APPLICATION = "Console"
-LANGUAGE_KEY = "ui/language"
 STATE_VERSION = 2
 """Bumped when the dock layout changes shape, so an old saved layout is ignored."""
 QUEUE_ORDER_VERSION = 2
@@ -183,11 +186,6 @@ def _as_int(value: object) -> int:
         return 0
 
 
-def open_settings() -> QSettings:
-    """The per-user settings store of the console (window state, language)."""
-    return QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION)
-
-
 class MainWindow(QMainWindow):
     """Docks (queue, map, detail, crews, suggestions, guidance, timeline), menus and status."""
 
@@ -237,7 +235,10 @@ class MainWindow(QMainWindow):
         tz: tzinfo | None = None,
         user: str = "",
         parent: QWidget | None = None,
+        load_now: bool = True,
     ) -> None:
+        """``load_now`` False: the first rows are fetched on the poller's thread and
+        arrive a moment after the window shows, instead of holding up its build."""
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self._backend = backend
@@ -297,7 +298,10 @@ class MainWindow(QMainWindow):
         self._clock_timer.setInterval(1000)
         self._clock_timer.timeout.connect(self._on_tick)
 
-        self.refresh()
+        if load_now:
+            self.refresh()
+        else:
+            self.sync.request_poll()
         if not header_restored:
             self._default_column_widths()
         self._update_clock()

@@ -29,10 +29,12 @@ from console.core.accounts import DemoAccount, SignInGate
 from console.core.errors import DomainError
 from console.core.roles import Principal
 from console.core.vocab import Role
+from console.ui.background_call import BackgroundCall
 from console.ui.i18n import LANGUAGES, current_language, install_language
 from console.ui.icons import colour
 from console.ui.labels import error_text, label
-from console.ui.screen_fit import fit_to_screen
+from console.ui.screen_fit import available_geometry, fit_rect, fit_to_screen
+from console.ui.startup_progress import ProgressStrip
 
 __all__ = ["SignInDialog", "demo_badge_style"]
 
@@ -56,9 +58,12 @@ class SignInDialog(QDialog):
     sig_language_changed = Signal(str)
     """The user picked another language here (carries "zh" or "en")."""
 
+    sig_signed_in = Signal(object)
+    """The password was right (carries the :class:`Principal`); the dialog accepts next."""
+
     def __init__(
         self,
-        gate: SignInGate,
+        gate: SignInGate | None,
         workstation: str,
         *,
         username: str | None = None,
@@ -67,11 +72,14 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.setModal(True)
-        self._gate = gate
+        self._gate: SignInGate | None = None
         self._workstation = workstation
+        self._username = username
+        self._check: BackgroundCall | None = None
+        self._unavailable = False
         self.principal: Principal | None = None
         """Who signed in, once the dialog was accepted."""
-        self.demo_accounts: list[DemoAccount] = self._load_demo_accounts()
+        self.demo_accounts: list[DemoAccount] = []
 
         self.heading = QLabel(self)
         self.heading.setObjectName("signInHeading")
@@ -112,7 +120,7 @@ class SignInDialog(QDialog):
         self.demo_box = QFrame(self)
         self.demo_box.setObjectName("demoAccounts")
         self.demo_box.setFrameShape(QFrame.Shape.StyledPanel)
-        demo_layout = QVBoxLayout(self.demo_box)
+        demo_layout = self._demo_layout = QVBoxLayout(self.demo_box)
         self.demo_badge = QLabel(self.demo_box)
         self.demo_badge.setObjectName("demoBadge")
         self.demo_badge.setStyleSheet(demo_badge_style())
@@ -121,14 +129,8 @@ class SignInDialog(QDialog):
         demo_layout.addWidget(self.demo_badge, 0, Qt.AlignmentFlag.AlignLeft)
         demo_layout.addWidget(self.demo_title)
         self.demo_buttons: dict[str, QPushButton] = {}
-        for account in self.demo_accounts:
-            button = QPushButton(self.demo_box)
-            button.setObjectName(f"demo-{account.username}")
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _=False, a=account: self.fill(a.username, a.password))
-            demo_layout.addWidget(button)
-            self.demo_buttons[account.username] = button
-        self.demo_box.setVisible(bool(self.demo_accounts))
+        self.demo_box.setVisible(False)
+        self.progress = ProgressStrip(self)
 
         self.buttons = QDialogButtonBox(self)
         self.sign_in_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -145,11 +147,17 @@ class SignInDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.demo_box)
+        layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
 
-        self._prefill(username)
         self.retranslate_ui()
+        if gate is not None:
+            self.set_gate(gate)
+        else:
+            self.username.setText(username or "")
+            self._set_form_enabled(False)
+            self.progress.show_busy(self.tr("Opening the database…"))
         fit_to_screen(self)
 
     # -- text ----------------------------------------------------------------------
@@ -161,7 +169,8 @@ class SignInDialog(QDialog):
         labels = (self.tr("&User name"), self.tr("&Password"), self.tr("&Language"))
         for widget, text in zip(self.form_labels, labels, strict=True):
             widget.setText(text)
-        self.database.setText(self.tr("Database: {url}").format(url=self._gate.describe()))
+        where = self._gate.describe() if self._gate is not None else "…"
+        self.database.setText(self.tr("Database: {url}").format(url=where))
         self.sign_in_button.setText(self.tr("Sign in"))
         self.quit_button.setText(self.tr("Quit"))
         self.demo_badge.setText(self.tr("DEMO"))
@@ -192,24 +201,95 @@ class SignInDialog(QDialog):
         self.password.setText(password)
         (self.password if not password else self.sign_in_button).setFocus()
 
+    @property
+    def ready(self) -> bool:
+        """True when a sign-in can be tried: the database is open and no check is running."""
+        return self._gate is not None and self._check is None and not self._unavailable
+
+    def set_gate(self, gate: SignInGate) -> None:
+        """The database is open: list its demo accounts, fill in the form, allow signing in."""
+        self._gate = gate
+        self.demo_accounts = self._load_demo_accounts()
+        layout = self._demo_layout
+        for account in self.demo_accounts:
+            button = QPushButton(self.demo_box)
+            button.setObjectName(f"demo-{account.username}")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, a=account: self.fill(a.username, a.password))
+            layout.addWidget(button)
+            self.demo_buttons[account.username] = button
+        centre = self.frameGeometry().center()
+        self.demo_box.setVisible(bool(self.demo_accounts))
+        self.progress.finish()
+        self._set_form_enabled(True)
+        self.retranslate_ui()
+        self._prefill(self._username if self._username else None)
+        if self.isVisible():
+            # Grown by the demo accounts: stay centred where it was, not hang downwards.
+            self.adjustSize()
+            frame = self.frameGeometry()
+            frame.moveCenter(centre)
+            self.move(fit_rect(frame, available_geometry(self)).topLeft())
+
+    def show_preparing(self, done: int, total: int) -> None:
+        """Demo data is being loaded on a first start: ``done`` of ``total`` steps."""
+        self.progress.show_steps(self.tr("First start: loading demo data…"), done, total)
+
+    def show_unavailable(self, reason: str) -> None:
+        """The database could not be opened: say why; only Quit is left."""
+        self._unavailable = True
+        self.progress.finish()
+        self._set_form_enabled(False)
+        self.show_message(
+            self.tr("The database could not be opened: {reason}").format(reason=reason)
+        )
+        self.quit_button.setFocus()
+
     def try_sign_in(self) -> None:
-        """Ask the gate; accept on success, else say why and clear the password."""
-        try:
-            principal = self._gate.sign_in(
-                self.username.text(), self.password.text(), self._workstation
-            )
-        except DomainError as exc:
+        """Ask the gate on a worker thread; the dialog is busy until it answers."""
+        gate = self._gate
+        if gate is None or not self.ready:
+            return
+        username, password = self.username.text(), self.password.text()
+        self._set_form_enabled(False)
+        self.message.setVisible(False)
+        self.progress.show_busy(self.tr("Checking the password…"))
+        self._check = BackgroundCall("sign-in-check", self)
+        self._check.sig_finished.connect(self._on_accepted)
+        self._check.sig_failed.connect(self._on_refused)
+        self._check.start(lambda _progress: gate.sign_in(username, password, self._workstation))
+
+    def wait_for_check(self, timeout_s: float = 10.0) -> bool:
+        """Block until a running password check returned (shutdown, tests)."""
+        return self._check is None or self._check.wait(timeout_s)
+
+    def _on_accepted(self, principal: Principal) -> None:
+        self._check = None
+        self.password.clear()
+        self.principal = principal
+        self.progress.show_busy(self.tr("Opening the console…"))
+        # Painted now: whoever listens builds the console window next, on this thread.
+        self.repaint()
+        self.sig_signed_in.emit(principal)
+        self.accept()
+
+    def _on_refused(self, exc: Exception) -> None:
+        self._check = None
+        self.progress.finish()
+        self._set_form_enabled(True)
+        if isinstance(exc, DomainError):
             self.show_message(error_text(exc))
             self.password.clear()
             self.password.setFocus()
             return
-        except Exception:  # an unreachable database must not close the console silently
-            logger.warning("sign-in could not be checked", exc_info=True)
-            self.show_message(self.tr("Sign-in could not be checked; the database may be down."))
-            return
-        self.password.clear()
-        self.principal = principal
-        self.accept()
+        # An unreachable database must not close the console silently.
+        logger.warning("sign-in could not be checked", exc_info=exc)
+        self.show_message(self.tr("Sign-in could not be checked; the database may be down."))
+
+    def _set_form_enabled(self, enabled: bool) -> None:
+        for widget in (self.username, self.password, self.language, self.demo_box):
+            widget.setEnabled(enabled)
+        self.sign_in_button.setEnabled(enabled)
 
     def show_message(self, text: str) -> None:
         """Show ``text`` in red above the buttons."""
@@ -229,6 +309,8 @@ class SignInDialog(QDialog):
             self.username.setFocus()
 
     def _load_demo_accounts(self) -> list[DemoAccount]:
+        if self._gate is None:
+            return []
         try:
             return self._gate.demo_accounts()
         except Exception:

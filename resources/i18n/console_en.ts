@@ -2473,7 +2473,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+613"/>
+        <location filename="../../console/ui/main_window.py" line="+617"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -3873,7 +3873,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RoleBadge</name>
     <message>
-        <location filename="../../console/ui/session.py" line="+47"/>
+        <location filename="../../console/ui/session.py" line="+56"/>
         <source>System</source>
         <translation>System</translation>
     </message>
@@ -3942,13 +3942,18 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/ui/sign_in_dialog.py" line="+159"/>
-        <location line="+6"/>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+160"/>
+        <source>Opening the database…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+7"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -3968,7 +3973,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Database: {url}</source>
         <translation>Database: {url}</translation>
     </message>
@@ -3993,7 +3998,27 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>{role}: {username} / password {password}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+51"/>
+        <source>First start: loading demo data…</source>
+        <translation>First start: loading demo data…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The database could not be opened: {reason}</source>
+        <translation>The database could not be opened: {reason}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Checking the password…</source>
+        <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Opening the console…</source>
+        <translation>Opening the console…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Sign-in could not be checked; the database may be down.</source>
         <translation>Sign-in could not be checked; the database may be down.</translation>
     </message>

@@ -2473,7 +2473,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+613"/>
+        <location filename="../../console/ui/main_window.py" line="+617"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -3873,7 +3873,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RoleBadge</name>
     <message>
-        <location filename="../../console/ui/session.py" line="+47"/>
+        <location filename="../../console/ui/session.py" line="+56"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -3942,13 +3942,18 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/ui/sign_in_dialog.py" line="+159"/>
-        <location line="+6"/>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+160"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+7"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -3968,7 +3973,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
@@ -3993,7 +3998,27 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>{role}：{username} / 密码 {password}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+51"/>
+        <source>First start: loading demo data…</source>
+        <translation>首次启动：正在载入演示数据…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The database could not be opened: {reason}</source>
+        <translation>无法打开数据库：{reason}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Checking the password…</source>
+        <translation>正在验证密码…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Opening the console…</source>
+        <translation>正在打开调度台…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Sign-in could not be checked; the database may be down.</source>
         <translation>无法验证登录，数据库可能已断开。</translation>
     </message>

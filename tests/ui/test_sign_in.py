@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, qInstallMessageHandler
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
@@ -67,7 +67,8 @@ def test_a_new_user_signs_in_as_the_demo_dispatcher_with_one_key(
     assert dialog.demo_badge.text() == "DEMO"
     assert set(dialog.demo_buttons) == {"dispatcher", "supervisor", "admin"}
     assert (dialog.username.text(), dialog.password.text()) == ("dispatcher", "demo")
-    qtbot.keyClick(dialog.sign_in_button, Qt.Key.Key_Return)
+    with qtbot.waitSignal(dialog.sig_signed_in, timeout=10_000):
+        qtbot.keyClick(dialog.sign_in_button, Qt.Key.Key_Return)
     assert dialog.result() == SignInDialog.DialogCode.Accepted
     principal = dialog.principal
     assert principal is not None
@@ -91,6 +92,7 @@ def test_a_wrong_password_is_refused_in_place(qtbot: QtBot, engine: Engine) -> N
     assert dialog.password.text() == "demo"
     dialog.password.setText("not-it")
     dialog.sign_in_button.click()
+    qtbot.waitUntil(dialog.message.isVisible, timeout=10_000)
     assert dialog.isVisible() and dialog.principal is None
     assert dialog.message.isVisible()
     assert dialog.message.text() == "Wrong user name or password."
@@ -106,6 +108,7 @@ def test_a_shared_database_offers_no_demo_accounts_and_explains_a_lock(qtbot: Qt
     dialog.username.setText("wang")
     dialog.password.setText("guess")
     dialog.sign_in_button.click()
+    qtbot.waitUntil(dialog.message.isVisible, timeout=10_000)
     assert gate.attempts == [("wang", "desk-7")]
     assert dialog.message.text() == "Too many failed sign-ins: try again in 4 minute(s)."
 
@@ -227,3 +230,35 @@ def test_a_dispatcher_is_not_offered_to_bring_a_crew_back_into_service(
         actions = window.crew_board.status_actions
         qtbot.waitUntil(lambda a=actions, o=offered: a[CrewStatus.AVAILABLE].isEnabled() is o)
         assert actions[CrewStatus.OFF_DUTY].isEnabled() is offered
+
+
+def test_the_role_badge_sits_right_of_the_user_name_without_a_qt_warning(
+    qtbot: QtBot, engine: Engine, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def build(backend: ConsoleBackend, principal: Principal) -> MainWindow:
+        return build_main_window(
+            backend, "en", settings=qsettings, poll_ms=60_000, user=principal.actor,
+            principal=principal,
+        )  # fmt: skip
+
+    session = ConsoleSession(
+        Accounts(engine), lambda p: DatabaseBackend(engine, principal=p), build, workstation="d"
+    )
+    monkeypatch.setattr(session, "sign_in", lambda: Principal.user("dispatcher", Role.DISPATCHER))
+    messages: list[str] = []
+    previous = qInstallMessageHandler(lambda _kind, _context, text: messages.append(text))
+    try:
+        assert session.start()
+    finally:
+        qInstallMessageHandler(previous)
+    window = session.current_window()
+    assert window is not None
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not [m for m in messages if "insertPermanentWidget" in m]
+    badge = window.findChild(RoleBadge)
+    assert badge is not None and badge.isVisible()
+    user, rows = window.user_label.geometry(), window.row_count_label.geometry()
+    assert user.right() < badge.geometry().left() < rows.left()

@@ -57,6 +57,14 @@ ZH_CN: dict[tuple[str, str], str] = {
         "SignInDialog",
         "Sign-in could not be checked; the database may be down.",
     ): "无法验证登录，数据库可能已断开。",
+    ("SignInDialog", "Opening the database…"): "正在打开数据库…",
+    ("SignInDialog", "First start: loading demo data…"): "首次启动：正在载入演示数据…",
+    ("SignInDialog", "Checking the password…"): "正在验证密码…",
+    ("SignInDialog", "Opening the console…"): "正在打开调度台…",
+    (
+        "SignInDialog",
+        "The database could not be opened: {reason}",
+    ): "无法打开数据库：{reason}",
     # -- users dialog ----------------------------------------------------------
     ("PasswordDialog", "Add user"): "添加用户",
     ("PasswordDialog", "New password"): "新密码",

@@ -20,7 +20,6 @@ ZH_CN: dict[tuple[str, str], str] = {
         "Propose crews for every queued request at once",
     ): "一次性为所有待派车工单给出派车方案",
     ("SuggestionPanel", "Select a request to see suggested crews."): "选择一个工单以查看推荐车组。",
-    ("SuggestionPanel", "Finding suggested crews…"): "正在查找推荐车组…",
     ("SuggestionPanel", "{reference} · {service} · {status}"): "{reference} · {service} · {status}",
     (
         "SuggestionPanel",
