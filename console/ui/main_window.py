@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 
@@ -184,6 +185,14 @@ def _as_int(value: object) -> int:
         return int(str(value))
     except ValueError:
         return 0
+
+
+_MNEMONIC = re.compile(r"\s*\(&[^)]\)|(?<!&)&(?=[^&\s])")
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu text as a label: "刷新(&R)" -> "刷新", "&Refresh" -> "Refresh"."""
+    return _MNEMONIC.sub("", text)
 
 
 class MainWindow(QMainWindow):
@@ -656,8 +665,10 @@ class MainWindow(QMainWindow):
             action.setText(text)
             action.setStatusTip(tip)
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            plain = text.replace("&", "")
+            plain = without_mnemonic(text)
             action.setToolTip(f"{plain} ({keys})" if keys else plain)
+            # Qt strips "&" from a toolbar label but leaves Chinese "(&V)" as "(V)".
+            action.setIconText(plain)
         self.new_call_action.setIconText(self.tr("New call"))
         titles = {
             "queue": self.tr("Request queue"),
