@@ -835,8 +835,8 @@ def step_workspace(walk: Walk) -> StepGen:
     yield Shot("workspace", main=True)
 
 
-def step_intake(walk: Walk) -> StepGen:
-    """Ctrl+N opens the new-call form; the battery call is filled in section by section."""
+def open_intake_form(walk: Walk) -> Generator[Instruction, None, Any]:
+    """Ctrl+N in the queue (the menu action if the key does nothing); the form it opened."""
     window = need(main_window(), "the console window")
     yield from press_or(
         walk,
@@ -846,7 +846,12 @@ def step_intake(walk: Walk) -> StepGen:
         "the intake form",
         fallback=window.open_intake,
     )
-    dialog = need(top("intakeDialog"), "the intake form")
+    return need(top("intakeDialog"), "the intake form")
+
+
+def step_intake(walk: Walk) -> StepGen:
+    """Ctrl+N opens the new-call form; the battery call is filled in section by section."""
+    dialog = yield from open_intake_form(walk)
     walk.state["intake"] = dialog
     yield Shot("intake-empty", main=True)
     # 1. Safety gate: the caller is off the road, nobody hurt; nothing to tick.
@@ -978,15 +983,7 @@ def _moved_on(panel: Any, node: object) -> Callable[[], bool]:
 def step_truck_call(walk: Walk) -> StepGen:
     """A second call that needs a truck: EV on the expressway, live lane, towed; queued."""
     window = need(main_window(), "the console window")
-    yield from press_or(
-        walk,
-        window.view,
-        "Ctrl+N",
-        exposed("intakeDialog"),
-        "the intake form",
-        fallback=window.open_intake,
-    )
-    dialog = need(top("intakeDialog"), "the intake form")
+    dialog = yield from open_intake_form(walk)
     yield from tick(dialog.checks["live_lane"])
     yield Wait(dialog.safety_advice.isVisible, "the safety advice", 5)
     yield Shot("truck-safety-gate", main=True)
