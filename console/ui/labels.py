@@ -8,6 +8,7 @@ Domain terms in Chinese follow the service's usage (拖车, 搭电, 救援车组
 from __future__ import annotations
 
 import logging
+import re
 from enum import StrEnum
 from typing import Any
 
@@ -39,6 +40,7 @@ __all__ = [
     "field_label",
     "label",
     "label_source",
+    "without_mnemonic",
 ]
 
 logger = logging.getLogger(__name__)
@@ -477,3 +479,16 @@ def error_text(err: DomainError) -> str:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+_CJK_MNEMONIC = re.compile(r"\s*\(&\w\)")
+"""A mnemonic appended in brackets, as Chinese menus write it: "新来电(&N)"."""
+
+
+def without_mnemonic(text: str) -> str:
+    """Menu text as a plain label: "刷新(&R)" -> "刷新", "&Refresh" -> "Refresh".
+
+    "&&" stays a literal "&".
+    """
+    text = _CJK_MNEMONIC.sub("", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 
@@ -81,7 +80,7 @@ from console.ui.filter_bar import QueueFilterBar
 from console.ui.i18n import current_language, install_language
 from console.ui.icons import icon
 from console.ui.intake_dialog import IntakeDialog
-from console.ui.labels import label
+from console.ui.labels import label, without_mnemonic
 from console.ui.live_sync import LiveSync, SyncBatch
 from console.ui.panel_scroll import PanelScrollArea
 from console.ui.queue_filter import RequestFilterProxy
@@ -185,14 +184,6 @@ def _as_int(value: object) -> int:
         return int(str(value))
     except ValueError:
         return 0
-
-
-_MNEMONIC = re.compile(r"\s*\(&[^)]\)|(?<!&)&(?=[^&\s])")
-
-
-def without_mnemonic(text: str) -> str:
-    """A menu text as a label: "刷新(&R)" -> "刷新", "&Refresh" -> "Refresh"."""
-    return _MNEMONIC.sub("", text)
 
 
 class MainWindow(QMainWindow):

@@ -8,7 +8,6 @@ Actions are grouped by the menu bar menu that holds them; actions in no menu
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.ui.labels import without_mnemonic
 from console.ui.screen_fit import fit_to_screen
 
 __all__ = ["ShortcutEntry", "ShortcutsDialog", "collect_shortcuts"]
@@ -40,14 +40,9 @@ class ShortcutEntry:
     action: QAction
 
 
-_CJK_MNEMONIC = re.compile(r"\s*\(&\w\)")
-"""A mnemonic appended in brackets, as Chinese menus write it: "新来电(&N)"."""
-
-
 def _plain(text: str) -> str:
-    """Menu text without its mnemonic marker ("&&" stays a literal "&")."""
-    text = _CJK_MNEMONIC.sub("", text)
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
+    """Menu text without its mnemonic marker or trailing ellipsis."""
+    return without_mnemonic(text).rstrip(".…")
 
 
 def _keys(action: QAction) -> str:

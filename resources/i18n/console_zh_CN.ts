@@ -979,7 +979,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="+204"/>
+        <location filename="../../console/ui/labels.py" line="+206"/>
         <source>{field} is required.</source>
         <translation>{field}为必填项。</translation>
     </message>
@@ -2628,7 +2628,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>打开值班主管看板：关键指标、投诉、评分卡与报表</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -3919,7 +3919,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/ui/shortcuts_dialog.py" line="+129"/>
+        <location filename="../../console/ui/shortcuts_dialog.py" line="+124"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>

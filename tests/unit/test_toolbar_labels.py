@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from console.ui.main_window import without_mnemonic
+from console.ui.labels import without_mnemonic
 
 
 @pytest.mark.parametrize(
@@ -14,7 +14,7 @@ from console.ui.main_window import without_mnemonic
         ("上一个工单(&V)", "上一个工单"),
         ("&Refresh", "Refresh"),
         ("Supervisor &dashboard", "Supervisor dashboard"),
-        ("Fish && chips", "Fish && chips"),
+        ("Fish && chips", "Fish & chips"),
     ],
 )
 def test_a_menu_text_becomes_a_plain_label(menu_text: str, label: str) -> None:
