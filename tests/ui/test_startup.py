@@ -69,6 +69,19 @@ def show(qtbot: QtBot, dialog: SignInDialog) -> SignInDialog:
     return dialog
 
 
+def session_that_prepares(
+    prepare: Callable[[Callable[[int, int], None]], SignInGate],
+) -> ConsoleSession:
+    """A session whose database is opened by ``prepare``; it never gets as far as a window."""
+    return ConsoleSession(
+        None,
+        lambda p: None,
+        lambda b, p: None,
+        workstation="d",
+        prepare=prepare,  # type: ignore[arg-type,return-value]
+    )
+
+
 def test_the_sign_in_shows_before_the_database_is_open_and_waits_for_it(
     qtbot: QtBot, engine: Engine
 ) -> None:
@@ -195,13 +208,7 @@ def test_a_failure_to_open_the_database_is_raised_once_the_user_quits(
         return dialog.result()
 
     monkeypatch.setattr(SignInDialog, "exec", exec_like_a_user)
-    session = ConsoleSession(
-        None,
-        lambda p: None,
-        lambda b, p: None,
-        workstation="d",
-        prepare=prepare,  # type: ignore[arg-type,return-value]
-    )
+    session = session_that_prepares(prepare)
     assert not session.start()
     assert isinstance(session.prepare_error, StorageError)
     assert seen and seen[0].startswith("The database could not be opened: ")
@@ -243,12 +250,6 @@ def test_quitting_while_demo_data_loads_lets_the_loading_finish(
         return dialog.result()
 
     monkeypatch.setattr(SignInDialog, "exec", quit_at_once)
-    session = ConsoleSession(
-        None,
-        lambda p: None,
-        lambda b, p: None,
-        workstation="d",
-        prepare=prepare,  # type: ignore[arg-type,return-value]
-    )
+    session = session_that_prepares(prepare)
     assert not session.start()
     assert finished.is_set()
