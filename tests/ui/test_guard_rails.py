@@ -543,3 +543,22 @@ def test_a_request_still_in_triage_is_marked_against_its_sla_target(
     with qtbot.waitSignal(panel.sig_loaded):
         panel.show_request(7)
     assert [panel.table.item(r, 1).text() for r in range(2)] == ["77 (+17 late)", "52"]
+
+
+def test_the_console_checks_on_scene_against_the_crews_it_already_holds(
+    qtbot: QtBot, clock: FakeClock, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.ui.app import build_main_window
+
+    source = FakeQueueSource([request_row(1)], [crew_row(1), crew_row(2)])
+    window = build_main_window(source, "en", clock, settings=qsettings, poll_ms=50)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.crew_model.rowCount() == 2, timeout=3000)
+
+    def no_fleet_read() -> list[object]:
+        raise AssertionError("the whole fleet was read for one crew")
+
+    monkeypatch.setattr(source, "crews", no_fleet_read)
+    found = window.detail.find_crew(2)
+    assert found is not None and found.id == 2
+    assert window.detail.find_crew(99) is None
