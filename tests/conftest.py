@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.support.ledger_audit"]
+
 # Must happen before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Chromium (the map's QtWebEngine) refuses to start its sandbox as root, as in CI containers.
