@@ -95,6 +95,10 @@ MESSAGES: dict[str, str] = {
     "permission.denied": "{user} ({role}) is not allowed to do this ({permission}).",
     "auth.failed": "Wrong user name or password.",
     "auth.locked": "Too many failed sign-ins: try again in {minutes} minute(s).",
+    "auth.records_differ": (
+        "Account {username} does not match the ledger ({detail}): sign-in refused; "
+        "ask an administrator to run verify."
+    ),
     "user.name_invalid": "User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.",
     "user.exists": "There is already a user {username}.",
     "user.self_disable": "You cannot disable your own account.",

@@ -30,6 +30,7 @@ from console.core.validation import printable, require_text
 from console.core.vocab import Role
 from console.db.engine import describe_url
 from console.db.models import SignInAttempt, User
+from console.db.records.fast import user_differences
 from console.db.seed import DEMO_PASSWORD
 from console.db.services import Clock, Services, WriteContext, utc_now
 
@@ -104,6 +105,11 @@ class Accounts:
         verdict, fresh_hash = "locked", None
         if until is None:
             verdict, fresh_hash = self._verify(user, stored, str(password))
+        mismatch = ""
+        if verdict == "ok" and user is not None:
+            mismatch = self._against_ledger(user.id)
+            if mismatch:
+                verdict = "records"
         gate = Services(self._engine, principal=_gate_principal(station), clock=self.clock)
         with gate.unit_of_work(Permission.SIGN_IN) as uow:
             if verdict != "locked":
@@ -120,12 +126,21 @@ class Accounts:
                 display_name=user.display_name,
                 is_demo=user.is_demo,
             )
+        if verdict == "records":
+            log.error("sign-in for %r on %s refused: %s", name, station, mismatch)
+            raise SignInFailed("auth.records_differ", username=name, detail=mismatch)
         if verdict == "locked" and until is not None:
             log.warning("sign-in for %r on %s refused: locked until %s", name, station, until)
             minutes = max(1, -(-int((until - self.clock()).total_seconds()) // 60))
             raise SignInFailed("auth.locked", minutes=minutes)
         log.warning("sign-in failed for %r on %s (%s)", name, station, verdict)
         raise SignInFailed("auth.failed")
+
+    def _against_ledger(self, user_id: int) -> str:
+        """The first way the user's stored row differs from the ledger, or "" if it agrees."""
+        with Session(self._engine) as session:
+            found = user_differences(session, user_id)
+        return found[0].text() if found else ""
 
     def demo_accounts(self) -> list[DemoAccount]:
         """Enabled demo users, on an SQLite file only.

@@ -1,4 +1,5 @@
-"""Reads the stored ledger back and checks its hash chain, optionally against a checkpoint."""
+"""Reads the stored ledger back and checks its hash chain (optionally against a
+checkpoint) and, by replaying the row changes its events carry, the stored rows."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import StatementError
 
 from console.core.ledger import (
     ChainLink,
@@ -15,8 +17,10 @@ from console.core.ledger import (
     format_time,
     verify_links,
 )
+from console.core.replay import Replay, ReplayError
 from console.db.engine import describe_url
 from console.db.models import ChainHead, Event
+from console.db.records import verify as records_module
 
 _BATCH = 5000
 
@@ -31,18 +35,37 @@ _EVENT_COLUMNS = (
     Event.payload,
     Event.prev_hash,
     Event.hash,
+    Event.changes,
 )
 
+_UNREADABLE = (ValueError, TypeError, OverflowError, StatementError)
 
-def _links(connection: Connection) -> Iterator[ChainLink]:
+
+class _Unreadable(Exception):
+    """An event whose stored columns cannot be read back (hand-edited into nonsense)."""
+
+    def __init__(self, seq: int, detail: str) -> None:
+        super().__init__(detail)
+        self.seq = seq
+        self.detail = detail
+
+
+def _links(connection: Connection, replay: Replay | None) -> Iterator[ChainLink]:
     # Plain rows in batches, never ORM objects: a 100,000-event ledger verifies in seconds.
     result = connection.execution_options(yield_per=_BATCH).execute(
         select(*_EVENT_COLUMNS).order_by(Event.seq)
     )
-    for seq, at, actor, kind, request_id, crew_id, revision, payload, prev, digest in result:
-        yield ChainLink(
-            seq,
-            event_canonical(
+    last = 0
+    rows = iter(result)
+    while True:
+        try:
+            row = next(rows, None)
+            if row is None:
+                return
+            seq, at, actor, kind, request_id, crew_id, revision, payload, prev, digest, changes = (
+                row
+            )
+            canonical = event_canonical(
                 seq=seq,
                 at=format_time(at),
                 actor=actor,
@@ -51,10 +74,30 @@ def _links(connection: Connection) -> Iterator[ChainLink]:
                 crew_id=crew_id,
                 revision=revision,
                 payload_json=payload,
-            ),
-            prev,
-            digest,
-        )
+                changes_json=changes,
+            )
+        except _UNREADABLE as exc:
+            raise _unreadable(connection, last, exc) from None
+        if replay is not None:
+            replay.apply(seq, changes)
+        last = seq
+        yield ChainLink(seq, canonical, prev, digest)
+
+
+def _unreadable(connection: Connection, after: int, error: Exception) -> _Unreadable:
+    """Find which event after ``after`` cannot be read (rows are read in batches)."""
+    detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+    seqs = connection.execute(
+        select(Event.seq).where(Event.seq > after).order_by(Event.seq).limit(_BATCH)
+    ).scalars()
+    for seq in list(seqs):
+        try:
+            row = connection.execute(select(*_EVENT_COLUMNS).where(Event.seq == seq)).one()
+            format_time(row.at)
+        except _UNREADABLE as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            return _Unreadable(seq, first)
+    return _Unreadable(after + 1, detail)
 
 
 def _snapshot(engine: Engine) -> Connection:
@@ -66,14 +109,32 @@ def _snapshot(engine: Engine) -> Connection:
     return connection
 
 
-def verify_ledger(engine: Engine, checkpoint: Checkpoint | None = None) -> ChainReport:
-    """Recompute the whole chain and compare it with the recorded head (and ``checkpoint``)."""
+def verify_ledger(
+    engine: Engine, checkpoint: Checkpoint | None = None, *, records: bool = True
+) -> ChainReport:
+    """Recompute the whole chain and compare it with the recorded head (and ``checkpoint``).
+
+    With ``records`` (the default), also replay the row changes the events carry
+    and compare every ledgered table with the result: the report then lists the
+    rows that differ (``differences``, ``difference_count``) and is not ok if any do.
+    """
     with _snapshot(engine) as connection, connection.begin():
         head = connection.execute(
             select(ChainHead.event_count, ChainHead.head_hash).where(ChainHead.id == 1)
         ).first()
         expected = head.event_count if head is not None else None
-        report = verify_links(_links(connection), expected_count=expected, checkpoint=checkpoint)
+        replay = records_module.new_replay() if records else None
+        try:
+            report = verify_links(
+                _links(connection, replay), expected_count=expected, checkpoint=checkpoint
+            )
+        except _Unreadable as exc:
+            return ChainReport(
+                False, exc.seq - 1, "", exc.seq, f"event {exc.seq} cannot be read: {exc.detail}"
+            )
+        except ReplayError as exc:
+            seq = _seq_of(str(exc))
+            return ChainReport(False, max(seq - 1, 0), "", seq, str(exc))
         if report.ok and head is not None and head.head_hash != report.head_hash:
             return ChainReport(
                 False,
@@ -83,7 +144,35 @@ def verify_ledger(engine: Engine, checkpoint: Checkpoint | None = None) -> Chain
                 f"the chain head records hash {head.head_hash[:12]}…, "
                 f"event {report.count} has {report.head_hash[:12]}…",
             )
+        if not report.ok or replay is None:
+            return report
+        return _with_rows(report, records_module.differences(connection, replay, report.count))
+
+
+def _seq_of(message: str) -> int:
+    words = message.split()
+    return int(words[1]) if len(words) > 1 and words[0] == "event" and words[1].isdigit() else 0
+
+
+def _with_rows(report: ChainReport, found: Iterator[str]) -> ChainReport:
+    kept: list[str] = []
+    count = 0
+    for line in found:
+        count += 1
+        if len(kept) < records_module.KEPT:
+            kept.append(line)
+    if not count:
         return report
+    rows = "row differs" if count == 1 else "rows differ"
+    return ChainReport(
+        False,
+        report.count,
+        report.head_hash,
+        None,
+        f"{count} {rows} from the ledger: {kept[0]}",
+        tuple(kept),
+        count,
+    )
 
 
 def make_checkpoint(engine: Engine, at: datetime) -> tuple[Checkpoint, ChainReport]:

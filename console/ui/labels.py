@@ -380,6 +380,11 @@ ERROR_TEMPLATES: dict[str, str] = {
     "auth.locked": QT_TRANSLATE_NOOP(
         "Errors", "Too many failed sign-ins: try again in {minutes} minute(s)."
     ),
+    "auth.records_differ": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Account {username} does not match the ledger ({detail}): sign-in refused; "
+        "ask an administrator to run verify.",
+    ),
     "user.name_invalid": QT_TRANSLATE_NOOP(
         "Errors",
         "User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.",

@@ -1335,6 +1335,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Account {username} does not match the ledger ({detail}): sign-in refused; ask an administrator to run verify.</source>
+        <translation>Account {username} does not match the ledger ({detail}): sign-in refused; ask an administrator to run verify.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.</source>
         <translation>User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.</translation>
     </message>
@@ -1904,7 +1909,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-328"/>
+        <location filename="../../console/ui/labels.py" line="-333"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>

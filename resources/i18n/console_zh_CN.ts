@@ -1335,6 +1335,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Account {username} does not match the ledger ({detail}): sign-in refused; ask an administrator to run verify.</source>
+        <translation>账户 {username} 与审计账本不符（{detail}）：已拒绝登录；请联系管理员运行校验（verify）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.</source>
         <translation>用户名 {value} 无效：请使用 2 至 64 个小写字母、数字、.、_ 或 -。</translation>
     </message>
@@ -1904,7 +1909,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-328"/>
+        <location filename="../../console/ui/labels.py" line="-333"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>

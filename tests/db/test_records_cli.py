@@ -137,7 +137,7 @@ def _rewrite_history_from(engine: Engine, first: int) -> None:
         for row in rows[first - 1 :]:
             content = EventContent(row["seq"], row["at"], "intruder", row["kind"],
                                    row["request_id"], row["crew_id"], json.loads(row["payload"]),
-                                   row["revision"])  # fmt: skip
+                                   row["revision"], row["changes"])  # fmt: skip
             digest = chain_hash(prev, content)
             connection.execute(
                 update(Event)

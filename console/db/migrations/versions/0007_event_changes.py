@@ -1,0 +1,26 @@
+"""event changes: the exact row changes each ledger event made
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-03 07:10:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0007'
+down_revision = '0006'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('changes', sa.Text(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.drop_column('changes')

@@ -1,0 +1,11 @@
+"""Simplified Chinese for the record checks against the ledger (replay, sign-in check)."""
+
+from __future__ import annotations
+
+ZH_CN: dict[tuple[str, str], str] = {
+    (
+        "Errors",
+        "Account {username} does not match the ledger ({detail}): sign-in refused; "
+        "ask an administrator to run verify.",
+    ): "账户 {username} 与审计账本不符（{detail}）：已拒绝登录；请联系管理员运行校验（verify）。",
+}
