@@ -93,7 +93,14 @@ class LedgerBuilder:
         seed += [{"id": r["id"], "new": _full(_image("depots"), r), "t": "depots"}
                  for r in self.depots]  # fmt: skip
         seed += [{"id": r["id"], "new": crews.row(r), "t": "crews"} for r in crew_rows]
-        yield self._event(1, "dataset.seeded", None, None, {"crews": CREWS}, seed)
+        yield self._event(
+            1,
+            "dataset.seeded",
+            request_id=None,
+            crew_id=None,
+            payload={"crews": CREWS},
+            changes=seed,
+        )
         for seq in range(2, self.count + 1):
             step = (seq - 2) % len(STEPS)
             request_id = (seq - 2) // len(STEPS) + 1
@@ -126,12 +133,15 @@ class LedgerBuilder:
                 row.update(values)
                 changes = [{"id": request_id, "set": requests.row(values), "t": "requests"}]
             payload = {"reference": f"RA-{request_id:08d}", "step": kind}
-            yield self._event(seq, kind, request_id, crew_id, payload, changes)
+            yield self._event(
+                seq, kind, request_id=request_id, crew_id=crew_id, payload=payload, changes=changes
+            )
 
     def _event(
         self,
         seq: int,
         kind: str,
+        *,
         request_id: int | None,
         crew_id: int | None,
         payload: dict[str, Any],
