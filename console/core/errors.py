@@ -60,6 +60,9 @@ MESSAGES: dict[str, str] = {
     "file.unwritable": "Cannot write {path}: {detail}",
     "file.exists": "{path} already exists; choose another name or move that file away first.",
     "ledger.broken": "The ledger is broken at event {seq}: {detail}",
+    "ledger.users_differ": (
+        "{count} user account(s) do not match the ledger ({detail}): run verify."
+    ),
     "checkpoint.invalid": "Checkpoint file {path} is not valid: {detail}",
     "backup.postgres": (
         "The console backs up only its SQLite file; back up PostgreSQL with its own tools: "

@@ -42,6 +42,8 @@ class Difference:
     expected: Any = None
     kind: str = "differs"
     """``differs`` (a column), ``extra`` (row not in the ledger), ``missing`` (row deleted)."""
+    secret: bool = False
+    """The column holds a secret (a password hash): say that it differs, never the values."""
 
     def text(self) -> str:
         """One line naming the table, the row and what differs."""
@@ -50,6 +52,8 @@ class Difference:
             return f"{where} is not in the ledger"
         if self.kind == "missing":
             return f"{where} was deleted without an event"
+        if self.secret:
+            return f"{where}: {self.column} differs from the ledger"
         return (
             f"{where}: {self.column} is {_shown(self.found)}, "
             f"the ledger says {_shown(self.expected)}"
@@ -70,6 +74,8 @@ class Replay:
     """The state of the ledgered tables as implied by the events folded so far."""
 
     tables: frozenset[str]
+    secrets: frozenset[tuple[str, str]] = frozenset()
+    """(table, column) pairs whose values a difference never shows."""
     state: dict[str, dict[Any, Row]] = field(default_factory=dict)
     started: bool = False
     """True once an event carrying changes has been folded (older events carry none)."""
@@ -148,7 +154,10 @@ class Replay:
                 continue
             for column, value in wanted.items():
                 if column in row and row[column] != value:
-                    yield Difference(table, key, column, row[column], value)
+                    if (table, column) in self.secrets:
+                        yield Difference(table, key, column, secret=True)
+                    else:
+                        yield Difference(table, key, column, row[column], value)
         for key in sorted(set(expected) - seen, key=_order):
             yield Difference(table, key, kind="missing")
 

@@ -302,6 +302,9 @@ ERROR_TEMPLATES: dict[str, str] = {
         "Errors", "{path} already exists; choose another name or move that file away first."
     ),
     "ledger.broken": QT_TRANSLATE_NOOP("Errors", "The ledger is broken at event {seq}: {detail}"),
+    "ledger.users_differ": QT_TRANSLATE_NOOP(
+        "Errors", "{count} user account(s) do not match the ledger ({detail}): run verify."
+    ),
     "checkpoint.invalid": QT_TRANSLATE_NOOP(
         "Errors", "Checkpoint file {path} is not valid: {detail}"
     ),

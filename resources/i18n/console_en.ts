@@ -1190,6 +1190,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{count} user account(s) do not match the ledger ({detail}): run verify.</source>
+        <translation>{count} user account(s) do not match the ledger ({detail}): run verify.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Checkpoint file {path} is not valid: {detail}</source>
         <translation>Checkpoint file {path} is not valid: {detail}</translation>
     </message>
@@ -1909,7 +1914,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-333"/>
+        <location filename="../../console/ui/labels.py" line="-336"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>

@@ -1190,6 +1190,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{count} user account(s) do not match the ledger ({detail}): run verify.</source>
+        <translation>有 {count} 个用户账户与审计账本不符（{detail}）：请运行校验（verify）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Checkpoint file {path} is not valid: {detail}</source>
         <translation>检查点文件 {path} 无效：{detail}</translation>
     </message>
@@ -1909,7 +1914,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-333"/>
+        <location filename="../../console/ui/labels.py" line="-336"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>

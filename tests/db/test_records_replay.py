@@ -12,9 +12,19 @@ from sqlalchemy.orm import Session
 
 from console.core.errors import SignInFailed
 from console.core.roles import Role
+from console.db import schema
 from console.db.accounts import Accounts
 from console.db.audit import make_checkpoint, verify_ledger
-from console.db.models import Base, Complaint, Event, Request, Satisfaction, SignInAttempt
+from console.db.models import (
+    Base,
+    ChainHead,
+    Complaint,
+    Event,
+    Request,
+    Satisfaction,
+    SignInAttempt,
+    User,
+)
 from console.db.records.image import EXEMPT, ledgered_tables
 from console.db.seed import DEMO_PASSWORD, SeedOptions, seed_database
 
@@ -218,3 +228,78 @@ def test_the_cli_shows_200_rows_then_counts_the_rest(
     assert status == 1
     assert len(lines) == 1 + 200 + 1
     assert lines[-1] == f"  and {count - 200} more"
+
+
+def _forget_changes(engine: Engine) -> None:
+    """Make the ledger look written by a console from before row changes: none, chain redone."""
+    from console.core.ledger import GENESIS_HASH, EventContent, chain_hash
+
+    with engine.begin() as connection:
+        rows = [dict(r._mapping) for r in connection.execute(select(Event).order_by(Event.seq))]
+        prev = GENESIS_HASH
+        for row in rows:
+            content = EventContent(row["seq"], row["at"], row["actor"], row["kind"],
+                                   row["request_id"], row["crew_id"], json.loads(row["payload"]),
+                                   row["revision"])  # fmt: skip
+            digest = chain_hash(prev, content)
+            connection.execute(
+                update(Event)
+                .where(Event.seq == row["seq"])
+                .values(changes=None, prev_hash=prev, hash=digest)
+            )
+            prev = digest
+        connection.execute(update(ChainHead).values(head_hash=prev))
+
+
+@pytest.mark.ledger_tampered
+def test_an_older_ledger_gets_a_baseline_at_upgrade(demo: Engine) -> None:
+    _forget_changes(demo)
+    report = verify_ledger(demo)
+    assert not report.ok and "run `roadside-console db upgrade`" in report.problem
+    assert verify_ledger(demo, records=False).ok
+    schema.upgrade(demo)
+    with Session(demo) as session:
+        kinds = list(session.scalars(select(Event.kind).order_by(Event.seq.desc()).limit(1)))
+    assert kinds == ["ledger.baseline"]
+    assert verify_ledger(demo).ok
+    schema.upgrade(demo)  # a second upgrade adds nothing
+    assert verify_ledger(demo).count == report.count + 1
+    with demo.begin() as connection:
+        _promote(connection)
+    assert (
+        "users id 1: role is ADMIN, the ledger says DISPATCHER" in verify_ledger(demo).differences
+    )
+
+
+@pytest.mark.ledger_tampered
+def test_a_password_hash_edit_is_named_but_never_shown(demo: Engine) -> None:
+    with demo.begin() as connection:
+        connection.execute(
+            update(User).where(User.username == "dispatcher").values(password_hash="$argon2id$x")
+        )
+    assert verify_ledger(demo).differences == ("users id 1: password_hash differs from the ledger",)
+    with pytest.raises(SignInFailed) as caught:
+        Accounts(demo, clock=_Clock()).sign_in("dispatcher", DEMO_PASSWORD, "desk-1")
+    assert "argon2" not in str(caught.value.params)
+
+
+@pytest.mark.ledger_tampered
+def test_db_upgrade_refuses_a_user_row_that_differs(
+    demo: Engine, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from console.cli import main
+
+    assert main(["db", "upgrade", "--db", db_url]) == 0
+    with demo.begin() as connection:
+        _promote(connection)
+    capsys.readouterr()
+    try:
+        status = main(["db", "upgrade", "--db", db_url])
+    except SystemExit as exc:
+        status = int(exc.code or 0)
+    _, err = capsys.readouterr()
+    assert status != 0
+    assert err.strip().splitlines() == [
+        "error: 1 user account(s) do not match the ledger "
+        "(users id 1: role is ADMIN, the ledger says DISPATCHER): run verify."
+    ]

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from console.core.replay import Difference
 from console.db.models import Event, User
-from console.db.records.image import image
+from console.db.records.image import SECRET_COLUMNS, image
 
 USER_EVENT_KINDS = frozenset(
     {
@@ -76,7 +76,15 @@ def user_differences(bind: Session | Connection, user_id: int) -> list[Differenc
         return [Difference("users", user_id, kind="extra")]
     stored = found.row(row)
     return [
-        Difference("users", user_id, column, stored[column], value)
+        Difference("users", user_id, column, secret=True)
+        if ("users", column) in SECRET_COLUMNS
+        else Difference("users", user_id, column, stored[column], value)
         for column, value in sorted(expected.items())
         if column in stored and stored[column] != value
     ]
+
+
+def users_differences(bind: Session | Connection) -> list[Difference]:
+    """Every user row that differs from the ledger (what ``db upgrade`` checks)."""
+    ids = list(bind.execute(select(User.id).order_by(User.id)).scalars())
+    return [found for user_id in ids for found in user_differences(bind, user_id)]

@@ -27,6 +27,10 @@ EXEMPT: Mapping[str, str] = {
 """Tables whose rows the ledger does not replay, with the reason."""
 
 
+SECRET_COLUMNS = frozenset({("users", "password_hash")})
+"""Columns whose values a report never shows (only that they differ)."""
+
+
 def ledgered_tables() -> dict[str, Table]:
     """Every table of the schema that is not exempt, by name."""
     return {name: table for name, table in Base.metadata.tables.items() if name not in EXEMPT}

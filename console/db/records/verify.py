@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from sqlalchemy import Connection, select
 
 from console.core.replay import Difference, Replay
-from console.db.records.image import TableImage, image, ledgered_tables
+from console.db.records.image import SECRET_COLUMNS, TableImage, image, ledgered_tables
 
 KEPT = 10_000
 """Most difference lines a report keeps (the count covers them all)."""
@@ -17,7 +17,7 @@ _BATCH = 5000
 
 def new_replay() -> Replay:
     """An empty replay of every ledgered table."""
-    return Replay(frozenset(ledgered_tables()))
+    return Replay(frozenset(ledgered_tables()), SECRET_COLUMNS)
 
 
 def _stored(
