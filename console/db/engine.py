@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.core.errors import StorageError
 from console.core.validation import printable
+from console.db.presence.guard import install_guard
 
 WRITE_OPTION = "roadside_write"
 """Execution option marking a connection that will write (``BEGIN IMMEDIATE`` on SQLite)."""
@@ -90,6 +91,8 @@ def make_engine(raw_url: str, *, echo: bool = False) -> Engine:
         _prepare_sqlite_file(url)
         engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
         _install_sqlite_rules(engine)
+        assert url.database is not None
+        install_guard(engine, Path(url.database).expanduser())
         return engine
     query = dict(url.query)
     query.setdefault("connect_timeout", "5")
