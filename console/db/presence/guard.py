@@ -80,6 +80,12 @@ class FileGuard:
         with self._lock:
             self._identity = _identity(self.path)
 
+    def check_present(self) -> None:
+        """Raise ``db.file_missing`` if a file was opened and none is at the path any more."""
+        if self._identity is None or self.path.exists() or not self.path.parent.is_dir():
+            return
+        raise StorageError("db.file_missing", path=printable(str(self.path)))
+
     def check(self) -> None:
         """Raise ``db.file_missing`` or ``db.file_replaced`` if the file is not the one opened."""
         expected = self._identity
@@ -112,15 +118,17 @@ _guards: weakref.WeakKeyDictionary[Engine, FileGuard] = weakref.WeakKeyDictionar
 def install_guard(engine: Engine, path: Path) -> FileGuard:
     """Watch ``path`` for ``engine``; a new connection to a file gone or replaced is refused.
 
-    Refusing in ``do_connect`` keeps SQLite from creating an empty file in the
-    place of the lost one, which a later start would take for a new database.
+    Refusing a missing file in ``do_connect`` keeps SQLite from creating an
+    empty file in the place of the lost one, which a later start would take for
+    a new database. A replaced file may still be connected to (a restore swaps
+    the file on purpose and goes on reading it); the commit check refuses it.
     """
     guard = FileGuard(path.expanduser().absolute())
     _guards[engine] = guard
 
     @event.listens_for(engine, "do_connect")
     def _before_connect(*_args: Any) -> None:
-        guard.check()
+        guard.check_present()
 
     @event.listens_for(engine, "connect")
     def _after_connect(*_args: Any) -> None:
