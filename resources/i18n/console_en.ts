@@ -984,7 +984,7 @@
         <translation>Database file is missing</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Database file was replaced</source>
         <translation>Database file was replaced</translation>
     </message>
@@ -3603,7 +3603,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>The request could not be read; the connection may be down.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+72"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>

@@ -984,7 +984,7 @@
         <translation>数据库文件不见了</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Database file was replaced</source>
         <translation>数据库文件已被替换</translation>
     </message>
@@ -3603,7 +3603,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>无法读取工单，可能已断开连接。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+72"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
