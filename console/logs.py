@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
+import os
 from pathlib import Path
+
+from console.core.files import FILE_MODE, private_folder, tighten_all
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file created 0600: logs name callers, users and places."""
+
+    def _open(self) -> io.TextIOWrapper:
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+        return io.TextIOWrapper(
+            io.FileIO(descriptor, "a"), encoding=self.encoding, errors=self.errors
+        )
 
 
 def configure_logging(folder: Path, *, verbose: bool = False) -> Path | None:
@@ -22,9 +36,11 @@ def configure_logging(folder: Path, *, verbose: bool = False) -> Path | None:
     stderr._roadside = True  # type: ignore[attr-defined]
     root.addHandler(stderr)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         path = folder / "console.log"
-        handler = logging.handlers.RotatingFileHandler(
+        # Files an older console wrote with looser modes; rotation keeps a file's mode.
+        tighten_all(folder.glob("console.log*"))
+        handler = PrivateRotatingFileHandler(
             path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError:
