@@ -253,12 +253,16 @@ def test_a_restored_database_takes_new_calls_untouched(
     live: Db, backup: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli(capsys, "--db", live.url, "restore", str(backup), "--force")[0] == 0
-    request = drive_to(live.services, live.engine, RequestStatus.NEW, caller_phone="13812345678")
-    with live.engine.connect() as connection:
-        phone = connection.execute(
-            text("SELECT caller_phone FROM requests WHERE id = :id"), {"id": request.id}
-        ).scalar_one()
-    live.engine.dispose()
+    engine = make_engine(live.url)  # the console started again on the restored file
+    try:
+        services = Services(engine, principal=desk("dispatcher:restore"), clock=FakeClock())
+        request = drive_to(services, engine, RequestStatus.NEW, caller_phone="13812345678")
+        with engine.connect() as connection:
+            phone = connection.execute(
+                text("SELECT caller_phone FROM requests WHERE id = :id"), {"id": request.id}
+            ).scalar_one()
+    finally:
+        engine.dispose()
     assert phone == "13812345678"
 
 

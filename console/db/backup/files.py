@@ -56,11 +56,6 @@ def scratch_engine(path: Path) -> Engine:
     )
 
 
-def create_private(path: Path) -> None:
-    """Create the new, empty file ``path`` readable and writable by its owner only."""
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
 def fsync(path: Path) -> None:
     """Flush ``path`` (a file or a folder) to disk."""
     descriptor = os.open(path, os.O_RDONLY)

@@ -21,12 +21,12 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from console.core.errors import StorageError, ValidationError
+from console.core.files import create_private_file, private_folder
 from console.core.ledger import ChainReport
 from console.core.validation import printable
 from console.db import schema
 from console.db.audit import verify_ledger
 from console.db.backup.files import (
-    create_private,
     fsync,
     read_only,
     remove_with_sidecars,
@@ -80,7 +80,7 @@ def restore_sqlite(backup: Path, url: URL, *, force: bool, at: datetime | None =
 
 def _make_folder(target: Path, url: URL) -> None:
     try:
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_folder(target.parent, own=False)
     except OSError as exc:
         raise StorageError(
             "db.unreachable", url=describe_url(url), detail=exc.strerror or str(exc)
@@ -91,7 +91,8 @@ def _make_folder(target: Path, url: URL) -> None:
 
 def _checked_copy(backup: Path, work: Path, shown_backup: str) -> tuple[BackupInfo, ChainReport]:
     """Copy ``backup`` to ``work``, check it, bring it to the head schema, and verify its ledger."""
-    create_private(work)
+    remove_with_sidecars(work)  # left by an earlier run that was killed
+    create_private_file(work)
     try:
         with closing(read_only(backup)) as src, closing(sqlite3.connect(work)) as dst:
             src.backup(dst)

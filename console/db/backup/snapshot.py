@@ -23,7 +23,6 @@ from console.db import schema
 from console.db.audit import verify_ledger
 from console.db.backup.files import (
     SQLITE_MAGIC,
-    create_private,
     fsync,
     read_only,
     read_only_engine,
@@ -114,11 +113,7 @@ def backup_sqlite(url: URL, out: Path) -> tuple[BackupInfo, ChainReport]:
         )
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
-<<<<<<< HEAD:console/db/backup/snapshot.py
-        create_private(partial)
-=======
         create_private_file(partial)  # a backup holds callers' numbers: owner-only, 0600
->>>>>>> main:console/db/backup.py
         try:
             src = sqlite3.connect(source, timeout=30)
         except sqlite3.Error as exc:
@@ -160,37 +155,3 @@ def holds_data(path: Path) -> bool:
             )
     except sqlite3.Error:
         return True  # not a database we can read: only --force may overwrite it
-<<<<<<< HEAD:console/db/backup/snapshot.py
-=======
-
-
-def restore_sqlite(backup: Path, url: URL, *, force: bool) -> tuple[BackupInfo, ChainReport]:
-    """Copy ``backup`` into the database at ``url`` and verify the result.
-
-    Refuses (``restore.not_empty``) to overwrite a database holding data unless
-    ``force``. An older backup is upgraded to the current schema afterwards.
-    """
-    target = sqlite_file(url)
-    info = inspect_backup(backup)
-    if target.exists() and target.samefile(backup):
-        raise ValidationError("backup.same_file", path=printable(str(backup)))
-    engine = make_engine(url.render_as_string(hide_password=False))
-    try:
-        if holds_data(target) and not force:
-            raise StorageError("restore.not_empty", url=describe_url(url))
-        try:
-            create_private_file(target)
-            with (
-                closing(_read_only(backup)) as src,
-                closing(sqlite3.connect(target, timeout=30)) as dst,
-            ):
-                # The backup API writes into the live file under SQLite's own locks;
-                # copying the file over it would leave a stale -wal file beside it.
-                src.backup(dst)
-        except sqlite3.Error as exc:
-            raise StorageError("db.unreachable", url=describe_url(url), detail=str(exc)) from None
-        schema.ensure_schema(engine, auto_upgrade=True)
-        return info, verify_ledger(engine)
-    finally:
-        engine.dispose()
->>>>>>> main:console/db/backup.py

@@ -20,9 +20,9 @@ from itertools import count
 from pathlib import Path
 
 from console.core.errors import StorageError
+from console.core.files import create_private_file
 from console.db.backup.files import (
     SIDECARS,
-    create_private,
     fsync,
     sidecar,
     starts_like_sqlite,
@@ -114,9 +114,7 @@ def _keep(target: Path, at: datetime) -> Path:
         except FileExistsError:
             continue
         except OSError:
-            try:
-                create_private(name)
-            except FileExistsError:
+            if not create_private_file(name):
                 continue
             try:
                 shutil.copyfile(target, name)
