@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from console.core.errors import StorageError
 from console.core.files import create_private_file, private_folder, tighten_all
 from console.core.validation import printable
+from console.db.presence.guard import install_guard
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +119,8 @@ def make_engine(raw_url: str, *, echo: bool = False) -> Engine:
     if url.get_backend_name() == "sqlite":
         path = _prepare_sqlite_file(url)
         engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+        # First, so a lost file is refused before anything creates an empty one there.
+        install_guard(engine, path)
         _install_sqlite_rules(engine, path)
         return engine
     query = dict(url.query)
