@@ -6,6 +6,16 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from console.core.urls import hide_url_secrets
+
+
+class SecretHidingFormatter(logging.Formatter):
+    """Formats a record, then hides any password a URL in it carries."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The formatted line, URL passwords replaced by ``***``."""
+        return hide_url_secrets(super().format(record))
+
 
 def configure_logging(folder: Path, *, verbose: bool = False) -> Path | None:
     """Log to ``folder/console.log`` (rotated at 2 MB, 5 kept); return the file, or None."""
@@ -15,7 +25,7 @@ def configure_logging(folder: Path, *, verbose: bool = False) -> Path | None:
             root.removeHandler(handler)
             handler.close()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    formatter = SecretHidingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     stderr = logging.StreamHandler()
     stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
     stderr.setFormatter(formatter)
