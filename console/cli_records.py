@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from console.config import Settings, actor_name
 from console.core.errors import StorageError, ValidationError
+from console.core.files import write_text
 from console.core.ledger import ChainReport, Checkpoint, format_time
 from console.core.roles import Principal
 from console.core.validation import printable
@@ -144,12 +145,9 @@ def cmd_checkpoint(settings: Settings, args: argparse.Namespace) -> int:
     checkpoint, report = make_checkpoint(engine, datetime.now(UTC))
     if not report.ok:
         raise StorageError("ledger.broken", seq=report.first_bad_seq, detail=report.problem)
-    partial = out.with_name(f".{out.name}.partial")
     try:
-        partial.write_text(checkpoint.to_json(), encoding="utf-8")
-        partial.replace(out)
+        write_text(out, checkpoint.to_json())
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise StorageError(
             "file.unwritable", path=shown(out), detail=exc.strerror or str(exc)
         ) from None

@@ -52,6 +52,18 @@ MESSAGES: dict[str, str] = {
     "db.outdated": "The database schema is at {current}, this console needs {head}: run `roadside-console db upgrade`.",
     "db.too_new": "The database schema {current} is newer than this console knows; upgrade the console.",
     "db.not_empty": "The database already holds demo data; pass --replace to seed it again.",
+    "db.file_missing": (
+        "The database file {path} is missing: it was deleted or moved while the console ran. "
+        "Nothing more is saved; restore it from a backup and restart the console."
+    ),
+    "db.file_replaced": (
+        "The database file {path} was replaced by another file while the console ran. "
+        "Nothing more is saved; restart the console to open the file now there."
+    ),
+    "db.file_lost": (
+        "The database {path} held data before and is now missing or empty: restore it "
+        "from a backup, or pass --new-database to start a new one there."
+    ),
     "config.invalid": "Configuration file {path} is not valid: {detail}",
     "seed.invalid": "Seed option {option} is not valid: {detail}",
     "seed.data_missing": "Seed data file {path} is missing or damaged: {detail}",

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import URL
 
 from console.core.errors import StorageError, ValidationError
+from console.core.files import create_private_file
 from console.core.ledger import ChainReport
 from console.core.validation import printable
 from console.db import schema
@@ -122,6 +123,7 @@ def backup_sqlite(url: URL, out: Path) -> tuple[BackupInfo, ChainReport]:
         )
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
+        create_private_file(partial)  # a backup holds callers' numbers: owner-only, 0600
         try:
             src = sqlite3.connect(source, timeout=30)
         except sqlite3.Error as exc:
@@ -188,6 +190,7 @@ def restore_sqlite(backup: Path, url: URL, *, force: bool) -> tuple[BackupInfo, 
         if holds_data(target) and not force:
             raise StorageError("restore.not_empty", url=describe_url(url))
         try:
+            create_private_file(target)
             with (
                 closing(_read_only(backup)) as src,
                 closing(sqlite3.connect(target, timeout=30)) as dst,

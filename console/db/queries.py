@@ -33,6 +33,7 @@ from console.core.vocab import (
 from console.db.engine import describe_url
 from console.db.models import ChainHead, Crew, Depot, Event, Request
 from console.db.permits import reads
+from console.db.presence.guard import guard_for
 
 
 def request_row(request: Request, crew_call_sign: str | None) -> RequestRow:
@@ -145,7 +146,12 @@ class DatabaseReader:
 
     @reads(Permission.VIEW_QUEUE)
     def revision(self) -> int:
-        """The global change revision (one indexed single-row read)."""
+        """The global change revision (one indexed single-row read).
+
+        Raises ``db.file_missing`` / ``db.file_replaced`` when the SQLite file
+        under the engine is gone: the poll is what tells the console at once.
+        """
+        guard_for(self._engine).check()
         with self._session() as session:
             return _current_revision(session)
 

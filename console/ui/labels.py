@@ -288,6 +288,21 @@ ERROR_TEMPLATES: dict[str, str] = {
     "db.not_empty": QT_TRANSLATE_NOOP(
         "Errors", "The database already holds demo data; pass --replace to seed it again."
     ),
+    "db.file_missing": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database file {path} is missing: it was deleted or moved while the console ran. "
+        "Nothing more is saved; restore it from a backup and restart the console.",
+    ),
+    "db.file_replaced": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database file {path} was replaced by another file while the console ran. "
+        "Nothing more is saved; restart the console to open the file now there.",
+    ),
+    "db.file_lost": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database {path} held data before and is now missing or empty: restore it "
+        "from a backup, or pass --new-database to start a new one there.",
+    ),
     "config.invalid": QT_TRANSLATE_NOOP(
         "Errors", "Configuration file {path} is not valid: {detail}"
     ),

@@ -977,6 +977,34 @@
     </message>
 </context>
 <context>
+    <name>DatabaseLostNotice</name>
+    <message>
+        <location filename="../../console/ui/database_lost.py" line="+42"/>
+        <source>Database file is missing</source>
+        <translation>Database file is missing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database file was replaced</source>
+        <translation>Database file was replaced</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saving is stopped so that no call is reported as saved when it is not. Write down the calls you are taking, restore the database from the latest backup (roadside-console restore BACKUP) and start the console again. Other workstations on the same file are affected too.</source>
+        <translation>Saving is stopped so that no call is reported as saved when it is not. Write down the calls you are taking, restore the database from the latest backup (roadside-console restore BACKUP) and start the console again. Other workstations on the same file are affected too.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quit the console</source>
+        <translation>Quit the console</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the window open (read only)</source>
+        <translation>Keep the window open (read only)</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../console/ui/labels.py" line="+206"/>
@@ -1155,6 +1183,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>The database file {path} is missing: it was deleted or moved while the console ran. Nothing more is saved; restore it from a backup and restart the console.</source>
+        <translation>The database file {path} is missing: it was deleted or moved while the console ran. Nothing more is saved; restore it from a backup and restart the console.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database file {path} was replaced by another file while the console ran. Nothing more is saved; restart the console to open the file now there.</source>
+        <translation>The database file {path} was replaced by another file while the console ran. Nothing more is saved; restart the console to open the file now there.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database {path} held data before and is now missing or empty: restore it from a backup, or pass --new-database to start a new one there.</source>
+        <translation>The database {path} held data before and is now missing or empty: restore it from a backup, or pass --new-database to start a new one there.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Configuration file {path} is not valid: {detail}</source>
         <translation>Configuration file {path} is not valid: {detail}</translation>
     </message>
@@ -1904,7 +1947,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-328"/>
+        <location filename="../../console/ui/labels.py" line="-343"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -2473,7 +2516,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+617"/>
+        <location filename="../../console/ui/main_window.py" line="+621"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -2718,7 +2761,17 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Request {reference} created: {status}.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
+        <source>Database file is missing: {source}</source>
+        <translation>Database file is missing: {source}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database file was replaced: {source}</source>
+        <translation>Database file was replaced: {source}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Connected: {source}</source>
         <translation>Connected: {source}</translation>
     </message>
@@ -2728,7 +2781,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Disconnected, retrying: {source}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <source>Open requests: {count}</source>
         <translation>Open requests: {count}</translation>
     </message>
@@ -3550,7 +3603,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>The request could not be read; the connection may be down.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+72"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
