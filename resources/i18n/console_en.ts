@@ -1253,8 +1253,18 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Backup refused: {path} {detail}.</source>
+        <translation>Backup refused: {path} {detail}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The database {url} already holds data; pass --force to replace it with the backup.</source>
         <translation>The database {url} already holds data; pass --force to replace it with the backup.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database {url} is open in a console or another program; close it, then restore again.</source>
+        <translation>The database {url} is open in a console or another program; close it, then restore again.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1947,7 +1957,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-343"/>
+        <location filename="../../console/ui/labels.py" line="-348"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>

@@ -1253,8 +1253,18 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Backup refused: {path} {detail}.</source>
+        <translation>已拒绝该备份：{path}（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The database {url} already holds data; pass --force to replace it with the backup.</source>
         <translation>数据库 {url} 中已有数据；如需用备份替换，请加上 --force 参数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database {url} is open in a console or another program; close it, then restore again.</source>
+        <translation>数据库 {url} 正被调度台或其他程序打开；请先关闭，再重新恢复。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1947,7 +1957,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-343"/>
+        <location filename="../../console/ui/labels.py" line="-348"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
