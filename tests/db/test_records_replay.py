@@ -17,7 +17,6 @@ from console.db.accounts import Accounts
 from console.db.audit import make_checkpoint, verify_ledger
 from console.db.models import (
     Base,
-    ChainHead,
     Complaint,
     Event,
     Request,
@@ -27,6 +26,7 @@ from console.db.models import (
 )
 from console.db.records.image import EXEMPT, ledgered_tables
 from console.db.seed import DEMO_PASSWORD, SeedOptions, seed_database
+from tests.db.helpers import as_written_before_row_changes
 
 AT = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
 
@@ -230,30 +230,9 @@ def test_the_cli_shows_200_rows_then_counts_the_rest(
     assert lines[-1] == f"  and {count - 200} more"
 
 
-def _forget_changes(engine: Engine) -> None:
-    """Make the ledger look written by a console from before row changes: none, chain redone."""
-    from console.core.ledger import GENESIS_HASH, EventContent, chain_hash
-
-    with engine.begin() as connection:
-        rows = [dict(r._mapping) for r in connection.execute(select(Event).order_by(Event.seq))]
-        prev = GENESIS_HASH
-        for row in rows:
-            content = EventContent(row["seq"], row["at"], row["actor"], row["kind"],
-                                   row["request_id"], row["crew_id"], json.loads(row["payload"]),
-                                   row["revision"])  # fmt: skip
-            digest = chain_hash(prev, content)
-            connection.execute(
-                update(Event)
-                .where(Event.seq == row["seq"])
-                .values(changes=None, prev_hash=prev, hash=digest)
-            )
-            prev = digest
-        connection.execute(update(ChainHead).values(head_hash=prev))
-
-
 @pytest.mark.ledger_tampered
 def test_an_older_ledger_gets_a_baseline_at_upgrade(demo: Engine) -> None:
-    _forget_changes(demo)
+    as_written_before_row_changes(demo)
     report = verify_ledger(demo)
     assert not report.ok and "run `roadside-console db upgrade`" in report.problem
     assert verify_ledger(demo, records=False).ok

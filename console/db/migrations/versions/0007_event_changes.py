@@ -22,5 +22,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Events that carry changes are hashed with them: a ledger stepped down below
+    # this revision no longer verifies. Only an empty or pre-0007 ledger comes back intact.
     with op.batch_alter_table('events', schema=None) as batch_op:
         batch_op.drop_column('changes')
