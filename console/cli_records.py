@@ -65,7 +65,9 @@ def add_commands(
     )
     restore.add_argument("file", metavar="FILE", type=_file, help="a file made by backup")
     restore.add_argument(
-        "--force", action="store_true", help="replace a database that already holds data"
+        "--force",
+        action="store_true",
+        help="replace a database that already holds data (it is kept beside it; no check is skipped)",
     )
     importing = commands.add_parser(
         "import", parents=[common], help="add depots or crews from a CSV file"
@@ -179,16 +181,17 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
-    """``restore FILE [--force]``: put a backup in place, then verify the result."""
+    """``restore FILE [--force]``: check and verify a copy of the backup, then swap it in."""
     url = parse_db_url(settings.db_url)
-    info, report = restore_sqlite(args.file, url, force=args.force)
+    restored = restore_sqlite(args.file, url, force=args.force)
+    info = restored.info
     print(
         f"restored {shown(info.path)} into {describe_url(url)}: {info.events} events, "
         f"{info.requests} requests, {info.depots} depots"
     )
-    if not report.ok:
-        return _broken(report)
-    print(f"ok: {_ledger_line(report)}")
+    if restored.kept is not None:
+        print(f"the database it replaced is kept as {shown(restored.kept)}")
+    print(f"ok: {_ledger_line(restored.ledger)}")
     return 0
 
 

@@ -79,7 +79,9 @@ MESSAGES: dict[str, str] = {
     ),
     "backup.invalid": "{path} is not a backup of this console: {detail}",
     "backup.same_file": "{path} is the database itself; restore from a copy.",
+    "backup.refused": "Backup refused: {path} {detail}.",
     "restore.not_empty": "The database {url} already holds data; pass --force to replace it with the backup.",
+    "restore.in_use": "The database {url} is open in a console or another program; close it, then restore again.",
     # imports
     "import.encoding": "{path} is not UTF-8 text (line {line}): save it as “CSV UTF-8”.",
     "import.too_large": "{path} is too large to import (more than {limit}).",

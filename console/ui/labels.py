@@ -332,9 +332,14 @@ ERROR_TEMPLATES: dict[str, str] = {
     "backup.same_file": QT_TRANSLATE_NOOP(
         "Errors", "{path} is the database itself; restore from a copy."
     ),
+    "backup.refused": QT_TRANSLATE_NOOP("Errors", "Backup refused: {path} {detail}."),
     "restore.not_empty": QT_TRANSLATE_NOOP(
         "Errors",
         "The database {url} already holds data; pass --force to replace it with the backup.",
+    ),
+    "restore.in_use": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database {url} is open in a console or another program; close it, then restore again.",
     ),
     # imports
     "import.encoding": QT_TRANSLATE_NOOP(

@@ -196,7 +196,7 @@
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="+119"/>
+        <location filename="../../console/ui/pricing_panel.py" line="+120"/>
         <source>Enter the towed distance in km.</source>
         <translation>Enter the towed distance in km.</translation>
     </message>
@@ -551,7 +551,7 @@
 <context>
     <name>DashboardReport</name>
     <message>
-        <location filename="../../console/ui/dashboard/report_pdf.py" line="+41"/>
+        <location filename="../../console/ui/dashboard/report_pdf.py" line="+42"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
@@ -1253,8 +1253,18 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Backup refused: {path} {detail}.</source>
+        <translation>Backup refused: {path} {detail}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The database {url} already holds data; pass --force to replace it with the backup.</source>
         <translation>The database {url} already holds data; pass --force to replace it with the backup.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database {url} is open in a console or another program; close it, then restore again.</source>
+        <translation>The database {url} is open in a console or another program; close it, then restore again.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1634,7 +1644,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+492"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+510"/>
         <source>New call</source>
         <translation>New call</translation>
     </message>
@@ -1939,7 +1949,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Please correct the marked fields.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+79"/>
         <source>An unfinished call from {time} was kept. Restore it?</source>
         <translation>An unfinished call from {time} was kept. Restore it?</translation>
     </message>
@@ -1947,7 +1957,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-343"/>
+        <location filename="../../console/ui/labels.py" line="-348"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -2784,7 +2794,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Select a request first.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Request {reference} created: {status}.</source>
         <translation>Request {reference} created: {status}.</translation>
     </message>

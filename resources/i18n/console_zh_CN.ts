@@ -196,7 +196,7 @@
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="+119"/>
+        <location filename="../../console/ui/pricing_panel.py" line="+120"/>
         <source>Enter the towed distance in km.</source>
         <translation>请输入实际拖车公里数。</translation>
     </message>
@@ -551,7 +551,7 @@
 <context>
     <name>DashboardReport</name>
     <message>
-        <location filename="../../console/ui/dashboard/report_pdf.py" line="+41"/>
+        <location filename="../../console/ui/dashboard/report_pdf.py" line="+42"/>
         <source>Period</source>
         <translation>统计区间</translation>
     </message>
@@ -1253,8 +1253,18 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Backup refused: {path} {detail}.</source>
+        <translation>已拒绝该备份：{path}（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The database {url} already holds data; pass --force to replace it with the backup.</source>
         <translation>数据库 {url} 中已有数据；如需用备份替换，请加上 --force 参数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database {url} is open in a console or another program; close it, then restore again.</source>
+        <translation>数据库 {url} 正被调度台或其他程序打开；请先关闭，再重新恢复。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1634,7 +1644,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+492"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+510"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -1939,7 +1949,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>请更正标出的字段。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+79"/>
         <source>An unfinished call from {time} was kept. Restore it?</source>
         <translation>已保留 {time} 未完成的来电记录，是否恢复？</translation>
     </message>
@@ -1947,7 +1957,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-343"/>
+        <location filename="../../console/ui/labels.py" line="-348"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -2784,7 +2794,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>请先选择一个工单。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Request {reference} created: {status}.</source>
         <translation>工单 {reference} 已创建：{status}。</translation>
     </message>
