@@ -9,6 +9,15 @@ import os
 from pathlib import Path
 
 from console.core.files import FILE_MODE, private_folder, tighten_all
+from console.core.urls import hide_url_secrets
+
+
+class SecretHidingFormatter(logging.Formatter):
+    """Formats a record, then hides any password a URL in it carries."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The formatted line, URL passwords replaced by ``***``."""
+        return hide_url_secrets(super().format(record))
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
@@ -29,7 +38,7 @@ def configure_logging(folder: Path, *, verbose: bool = False) -> Path | None:
             root.removeHandler(handler)
             handler.close()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    formatter = SecretHidingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     stderr = logging.StreamHandler()
     stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
     stderr.setFormatter(formatter)

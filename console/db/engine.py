@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.core.errors import StorageError
 from console.core.files import create_private_file, private_folder, tighten_all
+from console.core.urls import hide_url_secrets
 from console.core.validation import printable
 from console.db.presence.guard import install_guard
 
@@ -35,11 +36,11 @@ WRITE_OPTION = "roadside_write"
 
 def parse_db_url(raw: str) -> URL:
     """Parse and check a database URL; PostgreSQL URLs get the psycopg 3 driver."""
-    shown = printable(raw if len(raw) < 200 else raw[:200] + "...")
+    shown = describe_url(raw if len(raw) < 200 else raw[:200] + "...")
     try:
         url = make_url(raw.strip())
     except (ArgumentError, ValueError) as exc:
-        raise StorageError("db.url_invalid", url=shown, detail=str(exc)) from None
+        raise StorageError("db.url_invalid", url=shown, detail=describe_url(str(exc))) from None
     backend = url.get_backend_name()
     if backend == "postgresql":
         if url.drivername in {"postgresql", "postgres"}:
@@ -56,9 +57,15 @@ def parse_db_url(raw: str) -> URL:
     raise StorageError("db.unsupported", url=shown)
 
 
-def describe_url(url: URL) -> str:
-    """The URL with any password hidden, for messages and the status bar."""
-    return printable(url.render_as_string(hide_password=True))
+def describe_url(url: URL | str) -> str:
+    """The URL as it may be shown or written anywhere: every password hidden.
+
+    The one way a database URL reaches the status bar, the sign-in dialog,
+    messages, logs and checkpoint files: a password in the user part and one
+    in the query string (``?password=...``) both become ``***``.
+    """
+    text = url if isinstance(url, str) else url.render_as_string(hide_password=False)
+    return printable(hide_url_secrets(text))
 
 
 def sqlite_files(path: Path) -> list[Path]:

@@ -1020,6 +1020,7 @@ class MainWindow(QMainWindow):
             clock=self._clock,
             tz=self._tz,
             map_pick=self._map_pick,
+            user=self._user,
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
