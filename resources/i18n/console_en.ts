@@ -196,7 +196,7 @@
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="+119"/>
+        <location filename="../../console/ui/pricing_panel.py" line="+120"/>
         <source>Enter the towed distance in km.</source>
         <translation>Enter the towed distance in km.</translation>
     </message>
@@ -551,7 +551,7 @@
 <context>
     <name>DashboardReport</name>
     <message>
-        <location filename="../../console/ui/dashboard/report_pdf.py" line="+41"/>
+        <location filename="../../console/ui/dashboard/report_pdf.py" line="+42"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
@@ -1644,7 +1644,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+492"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+510"/>
         <source>New call</source>
         <translation>New call</translation>
     </message>
@@ -1949,7 +1949,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Please correct the marked fields.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+79"/>
         <source>An unfinished call from {time} was kept. Restore it?</source>
         <translation>An unfinished call from {time} was kept. Restore it?</translation>
     </message>
@@ -2524,6 +2524,34 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
 </context>
 <context>
+    <name>LostDatabaseDialog</name>
+    <message>
+        <location filename="../../console/ui/lost_database.py" line="+42"/>
+        <source>Database missing</source>
+        <translation>Database missing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database {path} held data before and is now missing or empty.</source>
+        <translation>The database {path} held data before and is now missing or empty.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>If it was deleted or moved by mistake, quit and restore it from the latest backup (roadside-console restore BACKUP). A new database starts empty, with demo data only.</source>
+        <translation>If it was deleted or moved by mistake, quit and restore it from the latest backup (roadside-console restore BACKUP). A new database starts empty, with demo data only.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create a new database</source>
+        <translation>Create a new database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../console/ui/main_window.py" line="+621"/>
@@ -2766,7 +2794,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Select a request first.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Request {reference} created: {status}.</source>
         <translation>Request {reference} created: {status}.</translation>
     </message>

@@ -196,7 +196,7 @@
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="+119"/>
+        <location filename="../../console/ui/pricing_panel.py" line="+120"/>
         <source>Enter the towed distance in km.</source>
         <translation>请输入实际拖车公里数。</translation>
     </message>
@@ -551,7 +551,7 @@
 <context>
     <name>DashboardReport</name>
     <message>
-        <location filename="../../console/ui/dashboard/report_pdf.py" line="+41"/>
+        <location filename="../../console/ui/dashboard/report_pdf.py" line="+42"/>
         <source>Period</source>
         <translation>统计区间</translation>
     </message>
@@ -1644,7 +1644,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+492"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+510"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -1949,7 +1949,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>请更正标出的字段。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+79"/>
         <source>An unfinished call from {time} was kept. Restore it?</source>
         <translation>已保留 {time} 未完成的来电记录，是否恢复？</translation>
     </message>
@@ -2524,6 +2524,34 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
 </context>
 <context>
+    <name>LostDatabaseDialog</name>
+    <message>
+        <location filename="../../console/ui/lost_database.py" line="+42"/>
+        <source>Database missing</source>
+        <translation>数据库不见了</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database {path} held data before and is now missing or empty.</source>
+        <translation>数据库 {path} 以前存有数据，现在却不见了或是空的。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>If it was deleted or moved by mistake, quit and restore it from the latest backup (roadside-console restore BACKUP). A new database starts empty, with demo data only.</source>
+        <translation>如果它是被误删或误移的，请退出并用最近的备份恢复（roadside-console restore 备份文件）。新建的数据库是空的，只有演示数据。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create a new database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../console/ui/main_window.py" line="+621"/>
@@ -2766,7 +2794,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>请先选择一个工单。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Request {reference} created: {status}.</source>
         <translation>工单 {reference} 已创建：{status}。</translation>
     </message>
