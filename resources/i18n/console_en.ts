@@ -1185,6 +1185,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} is not a regular file (a device, pipe or socket); choose a file.</source>
+        <translation>{path} is not a regular file (a device, pipe or socket); choose a file.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is too large (more than {limit}).</source>
+        <translation>{path} is too large (more than {limit}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not UTF-8 text (line {line}).</source>
+        <translation>{path} is not UTF-8 text (line {line}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The ledger is broken at event {seq}: {detail}</source>
         <translation>The ledger is broken at event {seq}: {detail}</translation>
     </message>
@@ -1904,7 +1919,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-328"/>
+        <location filename="../../console/ui/labels.py" line="-333"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
