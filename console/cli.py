@@ -12,6 +12,7 @@ thread while the sign-in already shows).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import os
@@ -25,6 +26,7 @@ from zoneinfo import ZoneInfo
 from console import __version__, cli_sim, startup
 from console.config import LANGUAGES, Settings, actor_name, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
+from console.core.files import private_folder
 from console.core.validation import printable
 from console.logs import configure_logging
 from console.qt_libraries import check_qt_libraries, wants_xcb
@@ -422,12 +424,19 @@ def commands() -> dict[str | None, Handler]:
     }
 
 
+def prepare_data_folder() -> None:
+    """Make the per-user data folder (database, logs) private: 0700, on POSIX."""
+    with contextlib.suppress(OSError):  # the database or log set-up reports the reason
+        private_folder(data_dir())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``roadside-console`` and ``python main.py``."""
     startup.clear()
     startup.mark("entry point")
     words = sys.argv[1:] if argv is None else list(argv)
     args = parse_console_start(words) or build_parser().parse_args(words)
+    prepare_data_folder()
     log_file = configure_logging(data_dir() / "logs", verbose=args.verbose)
     try:
         settings = load_settings(config_file=args.config, db_url=args.db, language=args.lang)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from console.config import Settings, actor_name
 from console.core.errors import NotFound, StorageError
+from console.core.files import write_text
 from console.core.pricing import PROGRAMMES_FILE, TARIFF_FILE, PricingBook, check_file, load_book
 from console.core.quote import bill_csv, bill_document, bill_json
 from console.core.roles import Principal
@@ -145,7 +146,7 @@ def _bill(backend: DatabaseBackend, args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        args.out.write_text(text, encoding="utf-8")
+        write_text(args.out, text)
     except OSError as exc:
         raise StorageError("file.unwritable", path=str(args.out), detail=exc.strerror) from None
     print(f"bill of {row.reference} written to {args.out}")

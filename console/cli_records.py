@@ -18,7 +18,11 @@ from sqlalchemy import Engine
 
 from console.config import Settings, actor_name
 from console.core.errors import StorageError, ValidationError
+<<<<<<< HEAD
 from console.core.inputs import read_text
+=======
+from console.core.files import write_text
+>>>>>>> main
 from console.core.ledger import ChainReport, Checkpoint, format_time
 from console.core.roles import Principal
 from console.core.validation import printable
@@ -65,7 +69,9 @@ def add_commands(
     )
     restore.add_argument("file", metavar="FILE", type=_file, help="a file made by backup")
     restore.add_argument(
-        "--force", action="store_true", help="replace a database that already holds data"
+        "--force",
+        action="store_true",
+        help="replace a database that already holds data (it is kept beside it; no check is skipped)",
     )
     importing = commands.add_parser(
         "import", parents=[common], help="add depots or crews from a CSV file"
@@ -147,12 +153,9 @@ def cmd_checkpoint(settings: Settings, args: argparse.Namespace) -> int:
     checkpoint, report = make_checkpoint(engine, datetime.now(UTC))
     if not report.ok:
         raise StorageError("ledger.broken", seq=report.first_bad_seq, detail=report.problem)
-    partial = out.with_name(f".{out.name}.partial")
     try:
-        partial.write_text(checkpoint.to_json(), encoding="utf-8")
-        partial.replace(out)
+        write_text(out, checkpoint.to_json())
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise StorageError(
             "file.unwritable", path=shown(out), detail=exc.strerror or str(exc)
         ) from None
@@ -184,16 +187,17 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
-    """``restore FILE [--force]``: put a backup in place, then verify the result."""
+    """``restore FILE [--force]``: check and verify a copy of the backup, then swap it in."""
     url = parse_db_url(settings.db_url)
-    info, report = restore_sqlite(args.file, url, force=args.force)
+    restored = restore_sqlite(args.file, url, force=args.force)
+    info = restored.info
     print(
         f"restored {shown(info.path)} into {describe_url(url)}: {info.events} events, "
         f"{info.requests} requests, {info.depots} depots"
     )
-    if not report.ok:
-        return _broken(report)
-    print(f"ok: {_ledger_line(report)}")
+    if restored.kept is not None:
+        print(f"the database it replaced is kept as {shown(restored.kept)}")
+    print(f"ok: {_ledger_line(restored.ledger)}")
     return 0
 
 

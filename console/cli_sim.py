@@ -274,6 +274,7 @@ def start_demo(engine: Engine, settings: Settings, args: argparse.Namespace) -> 
         wanted = engine.dialect.name == "sqlite"
     if not wanted:
         return None
+    from console.db.engine import describe_url
     from console.sim.live import LiveDemo
 
     demo = LiveDemo(
@@ -285,7 +286,5 @@ def start_demo(engine: Engine, settings: Settings, args: argparse.Namespace) -> 
         routing=settings.routing(),
     )
     demo.start()
-    log.info(
-        "live demo on %s (turn off with --no-demo)", engine.url.render_as_string(hide_password=True)
-    )
+    log.info("live demo on %s (turn off with --no-demo)", describe_url(engine.url))
     return demo

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from console.core.errors import NotFound, StorageError
+from console.core.files import write_text
 from console.core.ports import TimelineEntry
 from console.core.quality import PartnerRow
 from console.core.records import CrewRow, DepotRow, RequestRow
@@ -171,7 +172,7 @@ def eido_for(source: EidoSource, request_id: int, *, now: datetime) -> dict[str,
 def write_eido(path: Path, document: dict[str, Any]) -> None:
     """Write an EIDO document as UTF-8 JSON."""
     try:
-        path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+        write_text(path, json.dumps(document, ensure_ascii=False, indent=2))
     except OSError as exc:
         raise StorageError(
             "file.unwritable", path=str(path), detail=exc.strerror or str(exc)

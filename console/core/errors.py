@@ -52,6 +52,18 @@ MESSAGES: dict[str, str] = {
     "db.outdated": "The database schema is at {current}, this console needs {head}: run `roadside-console db upgrade`.",
     "db.too_new": "The database schema {current} is newer than this console knows; upgrade the console.",
     "db.not_empty": "The database already holds demo data; pass --replace to seed it again.",
+    "db.file_missing": (
+        "The database file {path} is missing: it was deleted or moved while the console ran. "
+        "Nothing more is saved; restore it from a backup and restart the console."
+    ),
+    "db.file_replaced": (
+        "The database file {path} was replaced by another file while the console ran. "
+        "Nothing more is saved; restart the console to open the file now there."
+    ),
+    "db.file_lost": (
+        "The database {path} held data before and is now missing or empty: restore it "
+        "from a backup, or pass --new-database to start a new one there."
+    ),
     "config.invalid": "Configuration file {path} is not valid: {detail}",
     "seed.invalid": "Seed option {option} is not valid: {detail}",
     "seed.data_missing": "Seed data file {path} is missing or damaged: {detail}",
@@ -70,7 +82,9 @@ MESSAGES: dict[str, str] = {
     ),
     "backup.invalid": "{path} is not a backup of this console: {detail}",
     "backup.same_file": "{path} is the database itself; restore from a copy.",
+    "backup.refused": "Backup refused: {path} {detail}.",
     "restore.not_empty": "The database {url} already holds data; pass --force to replace it with the backup.",
+    "restore.in_use": "The database {url} is open in a console or another program; close it, then restore again.",
     # imports
     "import.encoding": "{path} is not UTF-8 text (line {line}): save it as “CSV UTF-8”.",
     "import.too_large": "{path} is too large to import (more than {limit}).",

@@ -24,8 +24,6 @@ Quantities follow the tariff's rules, all exact:
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +33,7 @@ from enum import StrEnum
 from typing import Any
 
 from console.core.coverage import Coverage, CoverageStatus, Extra
+from console.core.files import csv_text
 from console.core.lifecycle import PHONE_ONLY_SERVICES
 from console.core.tariff import Tariff, money, yuan
 from console.core.vocab import RoadType, ServiceType, VehicleClass
@@ -403,19 +402,18 @@ def bill_json(document: dict[str, Any]) -> str:
 
 def bill_csv(reference: str, bill: Charge, differences: Sequence[Difference]) -> str:
     """The bill as CSV: one row per line, the totals, then the explained differences."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["reference", "line", "quantity", "unit_price_cny", "amount_cny",
-                     "covered_cny", "caller_cny", "note"])  # fmt: skip
+    rows: list[list[object]] = [["reference", "line", "quantity", "unit_price_cny", "amount_cny",
+                                 "covered_cny", "caller_cny", "note"]]  # fmt: skip
     for line in bill.lines:
-        writer.writerow([reference, LINE_NAMES_EN[line.kind], line.quantity, line.unit_price,
-                         line.amount, line.covered, line.caller, ""])  # fmt: skip
-    writer.writerow([reference, "Total", "", "", bill.total, bill.covered_total,
-                     bill.caller_total, ""])  # fmt: skip
+        rows.append([reference, LINE_NAMES_EN[line.kind], line.quantity, line.unit_price,
+                     line.amount, line.covered, line.caller, ""])  # fmt: skip
+    rows.append([reference, "Total", "", "", bill.total, bill.covered_total,
+                 bill.caller_total, ""])  # fmt: skip
     for difference in differences:
-        writer.writerow([reference, "Difference", "", "", difference.delta, "",
-                         difference.caller_delta, difference.english()])  # fmt: skip
-    return out.getvalue()
+        rows.append([reference, "Difference", "", "", difference.delta, "",
+                     difference.caller_delta, difference.english()])  # fmt: skip
+    # Amounts stay numbers; text that a spreadsheet would run is quoted.
+    return csv_text(rows, lineterminator="\n")
 
 
 def charge_from_dict(data: dict[str, Any]) -> Charge:

@@ -6,9 +6,8 @@ the CSV uses only the standard library, so both the console and the CLI share it
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Protocol
 
 from console.core import kpi
 from console.core.errors import StorageError
+from console.core.files import write_csv_rows
 from console.core.quality import (
     ComplaintRecord,
     JobRecord,
@@ -161,11 +161,14 @@ def _pct(value: float | None) -> float | None:
     return None if value is None else round(value * 100, 1)
 
 
-def write_csv(path: Path, rows: list[list[str]]) -> None:
-    """Write rows as UTF-8 CSV with a BOM (so spreadsheet programs read Chinese right)."""
+def write_csv(path: Path, rows: Sequence[Sequence[object]]) -> None:
+    """Write rows as UTF-8 CSV with a BOM (so spreadsheet programs read Chinese right).
+
+    The file is private (0600) and written whole or not at all; a cell that a
+    spreadsheet would run as a formula is quoted (see console.core.files.csv_cells).
+    """
     try:
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            csv.writer(handle).writerows(rows)
+        write_csv_rows(path, rows)
     except OSError as exc:
         raise StorageError(
             "file.unwritable", path=str(path), detail=exc.strerror or str(exc)

@@ -38,6 +38,8 @@ __all__ = [
 class Permission(StrEnum):
     """One kind of operation a principal may be allowed to carry out."""
 
+    VIEW_QUEUE = "queue.view"
+    """Read the queue, the fleet, the depots and a request's history (read only)."""
     TAKE_CALL = "call.take"
     """Store a new call (intake)."""
     TRIAGE = "request.triage"
@@ -71,7 +73,7 @@ class Permission(StrEnum):
     SIGN_IN = "auth.sign_in"
     """Record sign-in attempts: the sign-in gate's own, no role has it."""
     QUOTE = "pricing.quote"
-    """Record the quote a caller accepted, and quote again."""
+    """Price a job, look up entitlements, read and record a request's quote and bill."""
     DISPUTE = "pricing.dispute"
     """Flag a bill as disputed by the caller, with the reason."""
     MANAGE_COVERAGE = "coverage.manage"
@@ -81,13 +83,14 @@ class Permission(StrEnum):
     HANDLE_COMPLAINTS = "quality.complaints"
     """Answer and close complaints."""
     VIEW_QUALITY = "quality.view"
-    """Open the supervisor dashboard, scorecards, reports and revenue."""
+    """Read jobs, satisfaction, complaints, scorecards, reports and revenue."""
 
 
 P = Permission
 
 _DESK = frozenset(
     {
+        P.VIEW_QUEUE,
         P.TAKE_CALL,
         P.TRIAGE,
         P.ASSIGN,
@@ -110,9 +113,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     | {P.MANAGE_COVERAGE, P.HANDLE_COMPLAINTS, P.VIEW_QUALITY},
     # An administrator manages accounts; it is not a dispatch desk, so it sees
     # the queue read-only and never a full caller number.
-    Role.ADMIN: frozenset({P.MANAGE_USERS}),
+    Role.ADMIN: frozenset({P.VIEW_QUEUE, P.MANAGE_USERS}),
 }
-"""Every role and what it may do. Dispatchers need the caller's number while a
+"""Every role and what it may do, reads included (``console.db.permits``): only
+supervisors read complaints, satisfaction, the jobs list and revenue; an
+administrator reads no quote or bill. Dispatchers need the caller's number while a
 job is open (call-backs); only supervisors, who handle follow-ups and
 complaints, keep seeing it once the job is closed."""
 

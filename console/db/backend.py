@@ -24,12 +24,13 @@ from console.core.intake import RequestDraft
 from console.core.pricing import PricingBook
 from console.core.quality import ComplaintCategory, QualityTargets
 from console.core.records import RequestRow
-from console.core.roles import Principal
+from console.core.roles import Permission, Principal
 from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
 from console.db.changes import ChangeListener, supports_notify
 from console.db.dispatch_data import load_crew_infos
 from console.db.guidance_services import GuidanceServices, guidance_records
+from console.db.permits import reads
 from console.db.pricing_backend import PricingAccess
 from console.db.quality_queries import QualityReader
 from console.db.quality_services import QualityServices
@@ -61,7 +62,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         quality: QualityTargets | None = None,
     ) -> None:
         super().__init__(engine, principal)
-        QualityReader.__init__(self, engine)
+        QualityReader.__init__(self, engine, principal)
         self.pricing_book = pricing
         self.services = Services(
             engine, principal=principal, sla=sla, clock=clock, timezone=timezone
@@ -106,6 +107,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         if listener is not None:
             listener.stop()
 
+    @reads(Permission.VIEW_QUEUE)
     def advisor(self) -> DispatchEngine:
         """The dispatch engine over the current fleet (rebuilt when data or time moves on)."""
         now = self.clock()
@@ -124,6 +126,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         self._advisor = (revision, now, advisor)
         return advisor
 
+    @reads(Permission.VIEW_QUEUE)
     def suggest(self, request_id: int, limit: int = 5) -> SuggestionResult:
         """The best crews for one request."""
         row = self.request(request_id)
@@ -131,6 +134,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
             raise NotFound("not_found.request", key=request_id)
         return self.advisor().suggest(RequestInfo.from_row(row), limit)
 
+    @reads(Permission.VIEW_QUEUE)
     def propose(self) -> Proposal:
         """A joint assignment for every queued request (nothing is written)."""
         queued = [r for r in self.open_requests().requests if r.status is RequestStatus.QUEUED]
@@ -185,6 +189,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         """Store a guided call's path and outcome and move the request on."""
         return self.guidance.finish_guidance(request_id, path, expected_version=expected_version)
 
+    @reads(Permission.VIEW_QUALITY)
     def remote_fix_rates(self, since: datetime | None = None) -> list[ProtocolFixRate]:
         """Share of guided calls fixed by phone, per protocol."""
         return remote_fix_rates(guidance_records(self._engine, since))

@@ -8,6 +8,8 @@ chain-head row lock taken by the service layer.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,15 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.core.errors import StorageError
+from console.core.files import create_private_file, private_folder, tighten_all
+from console.core.urls import hide_url_secrets
 from console.core.validation import printable
+from console.db.presence.guard import install_guard
+
+log = logging.getLogger(__name__)
+
+SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+"""Suffixes of the files SQLite keeps for one database: the file itself and its journals."""
 
 WRITE_OPTION = "roadside_write"
 """Execution option marking a connection that will write (``BEGIN IMMEDIATE`` on SQLite)."""
@@ -26,11 +36,11 @@ WRITE_OPTION = "roadside_write"
 
 def parse_db_url(raw: str) -> URL:
     """Parse and check a database URL; PostgreSQL URLs get the psycopg 3 driver."""
-    shown = printable(raw if len(raw) < 200 else raw[:200] + "...")
+    shown = describe_url(raw if len(raw) < 200 else raw[:200] + "...")
     try:
         url = make_url(raw.strip())
     except (ArgumentError, ValueError) as exc:
-        raise StorageError("db.url_invalid", url=shown, detail=str(exc)) from None
+        raise StorageError("db.url_invalid", url=shown, detail=describe_url(str(exc))) from None
     backend = url.get_backend_name()
     if backend == "postgresql":
         if url.drivername in {"postgresql", "postgres"}:
@@ -47,25 +57,52 @@ def parse_db_url(raw: str) -> URL:
     raise StorageError("db.unsupported", url=shown)
 
 
-def describe_url(url: URL) -> str:
-    """The URL with any password hidden, for messages and the status bar."""
-    return printable(url.render_as_string(hide_password=True))
+def describe_url(url: URL | str) -> str:
+    """The URL as it may be shown or written anywhere: every password hidden.
+
+    The one way a database URL reaches the status bar, the sign-in dialog,
+    messages, logs and checkpoint files: a password in the user part and one
+    in the query string (``?password=...``) both become ``***``.
+    """
+    text = url if isinstance(url, str) else url.render_as_string(hide_password=False)
+    return printable(hide_url_secrets(text))
 
 
-def _prepare_sqlite_file(url: URL) -> None:
+def sqlite_files(path: Path) -> list[Path]:
+    """The database file and the journal files SQLite may keep beside it."""
+    return [path.with_name(path.name + suffix) for suffix in SQLITE_COMPANIONS]
+
+
+def _prepare_sqlite_file(url: URL) -> Path:
     assert url.database is not None
     path = Path(url.database).expanduser()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent, own=False)
     except OSError as exc:
         raise StorageError(
             "db.unreachable", url=describe_url(url), detail=exc.strerror or str(exc)
         ) from None
     if path.is_dir():
         raise StorageError("db.unreachable", url=describe_url(url), detail="that path is a folder")
+    try:
+        changes = tighten_all(sqlite_files(path))
+    except OSError as exc:
+        log.warning("cannot make the database private: %s", exc)
+    else:
+        if changes:
+            log.warning("database files were readable by others, now owner-only: %s",
+                        "; ".join(changes))  # fmt: skip
+    return path
 
 
-def _install_sqlite_rules(engine: Engine) -> None:
+def _install_sqlite_rules(engine: Engine, path: Path) -> None:
+    @event.listens_for(engine, "do_connect")
+    def _before_connect(*_args: Any) -> None:
+        # SQLite gives its -wal and -shm files the database file's mode, so a
+        # database created 0600 keeps all three private whatever the umask.
+        with contextlib.suppress(OSError):  # sqlite3 then reports why it cannot open it
+            create_private_file(path)
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event below issue BEGIN itself.
@@ -87,9 +124,11 @@ def make_engine(raw_url: str, *, echo: bool = False) -> Engine:
     """Create an engine for ``raw_url`` (not yet connected)."""
     url = parse_db_url(raw_url)
     if url.get_backend_name() == "sqlite":
-        _prepare_sqlite_file(url)
+        path = _prepare_sqlite_file(url)
         engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
-        _install_sqlite_rules(engine)
+        # First, so a lost file is refused before anything creates an empty one there.
+        install_guard(engine, path)
+        _install_sqlite_rules(engine, path)
         return engine
     query = dict(url.query)
     query.setdefault("connect_timeout", "5")

@@ -23,7 +23,9 @@ from console.core.pricing import (
     load_book,
 )
 from console.core.records import RequestRow
+from console.core.roles import Permission, Principal
 from console.db import pricing_data
+from console.db.permits import reads
 from console.db.pricing_services import PricingServices
 from console.db.services import Services
 from console.paths import resource_path
@@ -38,6 +40,7 @@ class PricingAccess:
     """Quotes, bills and the revenue report over the backend's engine."""
 
     _engine: Engine
+    principal: Principal
     services: Services
     routing: RoutingProvider | None
     pricing_book: PricingBook | None
@@ -60,6 +63,7 @@ class PricingAccess:
             routing=self.routing,
         )
 
+    @reads(Permission.QUOTE)
     def find_entitlements(self, key: str) -> list[EntitlementMatch]:
         """Entitlements whose policy/member number, plate or VIN tail is ``key``."""
         with Session(self._engine) as session:
@@ -71,6 +75,7 @@ class PricingAccess:
                 for row in rows
             ]
 
+    @reads(Permission.QUOTE)
     def quote(self, query: QuoteQuery, request_id: int | None = None) -> QuoteView:
         """Price a job; nothing is written."""
         with Session(self._engine) as session:
@@ -87,6 +92,7 @@ class PricingAccess:
         """Store the accepted quote with the request (one ledger event)."""
         return self.pricing.accept_quote(request_id, query)
 
+    @reads(Permission.QUOTE)
     def charges(self, request_id: int) -> ChargeRecord | None:
         """The stored quote and bill of a request."""
         return self.pricing.record(request_id)
@@ -99,6 +105,7 @@ class PricingAccess:
         """Flag a bill as disputed."""
         return self.pricing.flag_dispute(request_id, reason)
 
+    @reads(Permission.VIEW_QUALITY)
     def revenue_by_programme(self) -> list[ProgrammeRevenue]:
         """Billed revenue and covered cost per programme."""
         with Session(self._engine) as session:

@@ -30,6 +30,7 @@ from console.core.validation import require_text, validate_coordinates, whole_nu
 from console.core.vocab import RequestStatus
 from console.db import pricing_data
 from console.db.models import Entitlement, RequestCharge, RequestDestination
+from console.db.permits import reads
 from console.db.services import Clock, Services, WriteContext, requires, utc_now
 
 MAX_TOW_KM = Decimal("2000")
@@ -250,6 +251,7 @@ class PricingServices(Services):
             )
             return row.id
 
+    @reads(Permission.QUOTE)
     def record(self, request_id: int) -> ChargeRecord | None:
         """The stored quote and bill of a request."""
         with Session(self._engine) as session:

@@ -16,6 +16,7 @@ from console.core.quality import (
     PartnerRow,
     SatisfactionRecord,
 )
+from console.core.roles import Permission, Principal
 from console.core.vocab import (
     OPEN_STATUSES,
     CrewStatus,
@@ -25,14 +26,24 @@ from console.core.vocab import (
     ServiceType,
 )
 from console.db.models import Complaint, Crew, Depot, Partner, Request, Satisfaction
+from console.db.permits import reads
 
 
 class QualityReader:
-    """Read-only quality queries over one engine (``console.core.ports.QualitySource``)."""
+    """Read-only quality queries over one engine (``console.core.ports.QualitySource``).
 
-    def __init__(self, engine: Engine) -> None:
+    Every query needs :attr:`Permission.VIEW_QUALITY` (supervisors): complaint
+    summaries, scores and the jobs list are refused to other desks here, not
+    only hidden by the window.
+    """
+
+    def __init__(self, engine: Engine, principal: Principal) -> None:
+        if not isinstance(principal, Principal):
+            raise TypeError("QualityReader needs a console.core.roles.Principal")
         self._quality_engine = engine
+        self.principal = principal
 
+    @reads(Permission.VIEW_QUALITY)
     def jobs(self, since: datetime, until: datetime | None = None) -> list[JobRecord]:
         """Requests opened in [since, until) plus every request still open, oldest first."""
         crew, depot, partner = aliased(Crew), aliased(Depot), aliased(Partner)
@@ -51,6 +62,7 @@ class QualityReader:
             )
             return [_job(row) for row in result]
 
+    @reads(Permission.VIEW_QUALITY)
     def satisfaction(
         self, since: datetime, until: datetime | None = None
     ) -> list[SatisfactionRecord]:
@@ -65,6 +77,7 @@ class QualityReader:
                 for s in rows
             ]
 
+    @reads(Permission.VIEW_QUALITY)
     def complaints(self, since: datetime, until: datetime | None = None) -> list[ComplaintRecord]:
         """Complaints opened in [since, until) plus every one not yet closed, newest first."""
         opened = Complaint.opened_at >= since
@@ -79,6 +92,7 @@ class QualityReader:
             )
             return [_complaint(c, reference) for c, reference in result]
 
+    @reads(Permission.VIEW_QUALITY)
     def satisfaction_for(self, request_id: int) -> SatisfactionRecord | None:
         """The follow-up of one request, if recorded."""
         with Session(self._quality_engine) as session:
@@ -89,12 +103,14 @@ class QualityReader:
                 s.request_id, s.score, s.comment, s.recorded_at, s.recorded_by
             )
 
+    @reads(Permission.VIEW_QUALITY)
     def crew_status_counts(self) -> dict[CrewStatus, int]:
         """How many crews are in each status (one grouped count)."""
         with Session(self._quality_engine) as session:
             result = session.execute(select(Crew.status, func.count()).group_by(Crew.status))
             return {CrewStatus(status): int(count) for status, count in result}
 
+    @reads(Permission.VIEW_QUALITY)
     def partners(self) -> list[PartnerRow]:
         """Every partner, by code."""
         with Session(self._quality_engine) as session:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from console.core.ports import CrewChanges, TimelineEntry
 from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
-from console.core.roles import Principal, redact_payload, redact_request
+from console.core.roles import Permission, Principal, redact_payload, redact_request
 from console.core.vocab import (
     OPEN_STATUSES,
     CallerLanguage,
@@ -32,6 +32,8 @@ from console.core.vocab import (
 )
 from console.db.engine import describe_url
 from console.db.models import ChainHead, Crew, Depot, Event, Request
+from console.db.permits import reads
+from console.db.presence.guard import guard_for
 
 
 def request_row(request: Request, crew_call_sign: str | None) -> RequestRow:
@@ -127,8 +129,9 @@ def _payload(text: str) -> dict[str, Any]:
 class DatabaseReader:
     """Read-only queries over one engine (``QueueSource``, ``FleetSource``, ``TimelineSource``).
 
-    Rows are read for ``principal``: a caller's number it does not need is
-    masked here, so the interface never receives it.
+    Rows are read for ``principal``: each read checks its permission
+    (:func:`console.db.permits.reads`), and a caller's number it does not need
+    is masked here, so the interface never receives it.
     """
 
     def __init__(self, engine: Engine, principal: Principal) -> None:
@@ -141,29 +144,40 @@ class DatabaseReader:
         """The database URL with any password hidden."""
         return describe_url(self._engine.url)
 
+    @reads(Permission.VIEW_QUEUE)
     def revision(self) -> int:
-        """The global change revision (one indexed single-row read)."""
+        """The global change revision (one indexed single-row read).
+
+        Raises ``db.file_missing`` / ``db.file_replaced`` when the SQLite file
+        under the engine is gone: the poll is what tells the console at once.
+        """
+        guard_for(self._engine).check()
         with self._session() as session:
             return _current_revision(session)
 
+    @reads(Permission.VIEW_QUEUE)
     def open_requests(self) -> RequestChanges:
         """Every open request, oldest first."""
         return self._requests(Request.status.in_([s.value for s in OPEN_STATUSES]))
 
+    @reads(Permission.VIEW_QUEUE)
     def requests_changed_since(self, revision: int) -> RequestChanges:
         """Requests written after ``revision`` (closed ones too, so views can drop them)."""
         return self._requests(Request.revision > revision)
 
+    @reads(Permission.VIEW_QUEUE)
     def request(self, request_id: int) -> RequestRow | None:
         """One request by id, or None."""
         rows = self._requests(Request.id == request_id).requests
         return rows[0] if rows else None
 
+    @reads(Permission.VIEW_QUEUE)
     def request_by_reference(self, reference: str) -> RequestRow | None:
         """One request by its reference (RA-YYYYMMDD-NNNN), or None."""
         rows = self._requests(Request.reference == reference.strip().upper()).requests
         return rows[0] if rows else None
 
+    @reads(Permission.VIEW_QUEUE)
     def timeline(self, request_id: int) -> list[TimelineEntry]:
         """Every ledger event about ``request_id``, oldest first (the request's history)."""
         with self._session() as session:
@@ -186,6 +200,7 @@ class DatabaseReader:
                 for seq, at, actor, kind, crew_id, payload in result
             ]
 
+    @reads(Permission.VIEW_QUEUE)
     def crews(self) -> list[CrewRow]:
         """Every crew, by call sign."""
         with self._session() as session:
@@ -196,6 +211,7 @@ class DatabaseReader:
             )
             return [crew_row(crew, code) for crew, code in result]
 
+    @reads(Permission.VIEW_QUEUE)
     def crews_changed_since(self, revision: int) -> CrewChanges:
         """Crews written after ``revision``, with the revision read before them."""
         with self._session() as session:
@@ -208,6 +224,7 @@ class DatabaseReader:
             )
             return CrewChanges(current, tuple(crew_row(crew, code) for crew, code in result))
 
+    @reads(Permission.VIEW_QUEUE)
     def depots(self) -> list[DepotRow]:
         """Every depot, by code."""
         with self._session() as session:

@@ -54,6 +54,7 @@ from console.core.vocab import (
 from console.db.changes import announce, supports_notify
 from console.db.engine import unreachable, writer_factory
 from console.db.models import ChainHead, Crew, Event, Request
+from console.db.presence.guard import guard_for
 from console.db.queries import request_row
 
 Clock = Callable[[], datetime]
@@ -151,6 +152,8 @@ def _unit_of_work(
             if supports_notify(engine):
                 # Queued in the transaction, so listeners hear of it exactly at commit.
                 announce(session.connection(), context.revision)
+            # SQLite commits "successfully" into a deleted file: refuse before that happens.
+            guard_for(engine).check()
     except IntegrityError as exc:
         # A unique or check constraint caught a race the conditional updates missed.
         raise Conflict("record.conflict") from exc

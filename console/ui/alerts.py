@@ -31,6 +31,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QSettings, QUrl, Signal
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
 
+from console.core.files import write_bytes
 from console.core.records import RequestRow
 from console.core.sla import DeadlineKind, SlaTargets
 from console.core.vocab import Priority
@@ -234,7 +235,7 @@ class TonePlayer:
             return None
         try:
             path = Path(tempfile.gettempdir()) / "roadside-console-alert.wav"
-            path.write_bytes(tone_wav())
+            write_bytes(path, tone_wav())  # 0600, and never through a link planted there
         except OSError:
             logger.warning("could not write the alert sound; alerts will beep", exc_info=True)
             return None

@@ -119,6 +119,7 @@ ICONS: dict[str, tuple[str, str]] = {
     # status bar
     "status.connected": ("mdi6.lan-connect", "ok"),
     "status.disconnected": ("mdi6.lan-disconnect", "danger"),
+    "status.database_lost": ("mdi6.database-remove", "danger"),
     "status.clock": ("mdi6.clock-outline", "text"),
     "status.user": ("mdi6.account-outline", "text"),
     # queue cells

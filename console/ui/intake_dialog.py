@@ -11,6 +11,7 @@ when the dialog opens again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
@@ -64,12 +65,26 @@ from console.ui.quote_widget import QuoteWidget
 from console.ui.screen_fit import fit_to_screen
 from console.ui.triage_text import factor_text, join_reasons
 
-__all__ = ["DRAFT_KEY", "IntakeDialog"]
+__all__ = ["DRAFT_KEY", "IntakeDialog", "draft_key"]
 
 logger = logging.getLogger(__name__)
 
 DRAFT_KEY = "intake/draft"
-"""QSettings key of the unfinished intake."""
+"""QSettings key where earlier consoles kept the unfinished intake of whoever was signed in.
+
+Whose it was is not known, so it is dropped, never offered (it holds a caller's data)."""
+
+
+def draft_key(user: str) -> str:
+    """QSettings key of the unfinished intake of ``user`` (the signed-in actor).
+
+    A digest, so any user name makes a valid key and the file does not list who
+    kept drafts on this workstation.
+    """
+    digest = hashlib.sha256(user.encode("utf-8")).hexdigest()[:24]
+    return f"intake/drafts/{digest}"
+
+
 GUIDE_KEY = "F6"
 """The key of "Guide the caller", the same as the main window's."""
 
@@ -125,13 +140,16 @@ class IntakeDialog(QDialog):
         clock: Callable[[], datetime],
         tz: tzinfo | None = None,
         map_pick: bool = False,
+        user: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """``user`` is the signed-in actor: each user's unfinished call is kept apart."""
         super().__init__(parent)
         self.setObjectName("intakeDialog")
         self.setSizeGripEnabled(True)
         self._backend = backend
         self._settings = settings
+        self._draft_key = draft_key(user)
         self._clock = clock
         self._tz = tz
         self._depots = list(depots)
@@ -932,21 +950,22 @@ class IntakeDialog(QDialog):
         if self._submitted:
             return
         if self.is_blank():
-            self.clear_draft()
+            if self._pending is None:  # a draft still on offer is kept until answered
+                self.clear_draft()
             return
         data = self.values()
         data["saved_at"] = self._clock().isoformat()
-        self._settings.setValue(DRAFT_KEY, json.dumps(data, ensure_ascii=False))
+        self._settings.setValue(self._draft_key, json.dumps(data, ensure_ascii=False))
         self._settings.sync()
 
     def clear_draft(self) -> None:
         """Forget the kept draft."""
-        self._settings.remove(DRAFT_KEY)
+        self._settings.remove(self._draft_key)
         self._settings.sync()
 
     def kept_draft(self) -> dict[str, Any] | None:
         """The draft kept from an earlier intake, if any."""
-        raw = self._settings.value(DRAFT_KEY)
+        raw = self._settings.value(self._draft_key)
         if not isinstance(raw, str) or not raw:
             return None
         try:
@@ -957,6 +976,10 @@ class IntakeDialog(QDialog):
         return data if isinstance(data, dict) else None
 
     def _offer_draft(self) -> None:
+        if self._settings.contains(DRAFT_KEY):
+            logger.info("dropping an intake draft kept without its user")
+            self._settings.remove(DRAFT_KEY)
+            self._settings.sync()
         self._pending = self.kept_draft()
         self._update_draft_banner()
 

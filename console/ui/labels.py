@@ -288,6 +288,21 @@ ERROR_TEMPLATES: dict[str, str] = {
     "db.not_empty": QT_TRANSLATE_NOOP(
         "Errors", "The database already holds demo data; pass --replace to seed it again."
     ),
+    "db.file_missing": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database file {path} is missing: it was deleted or moved while the console ran. "
+        "Nothing more is saved; restore it from a backup and restart the console.",
+    ),
+    "db.file_replaced": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database file {path} was replaced by another file while the console ran. "
+        "Nothing more is saved; restart the console to open the file now there.",
+    ),
+    "db.file_lost": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database {path} held data before and is now missing or empty: restore it "
+        "from a backup, or pass --new-database to start a new one there.",
+    ),
     "config.invalid": QT_TRANSLATE_NOOP(
         "Errors", "Configuration file {path} is not valid: {detail}"
     ),
@@ -322,9 +337,14 @@ ERROR_TEMPLATES: dict[str, str] = {
     "backup.same_file": QT_TRANSLATE_NOOP(
         "Errors", "{path} is the database itself; restore from a copy."
     ),
+    "backup.refused": QT_TRANSLATE_NOOP("Errors", "Backup refused: {path} {detail}."),
     "restore.not_empty": QT_TRANSLATE_NOOP(
         "Errors",
         "The database {url} already holds data; pass --force to replace it with the backup.",
+    ),
+    "restore.in_use": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database {url} is open in a console or another program; close it, then restore again.",
     ),
     # imports
     "import.encoding": QT_TRANSLATE_NOOP(

@@ -26,15 +26,19 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from console.core.errors import DomainError
 from console.core.ports import ChangeNotifier, ConsoleBackend
 from console.core.records import CrewRow, DepotRow, RequestRow
 
-__all__ = ["LiveSync", "SyncBatch", "fetch"]
+__all__ = ["LOST_CODES", "LiveSync", "SyncBatch", "fetch"]
 
 logger = logging.getLogger(__name__)
 
 STOP_WAIT_MS = 2000
 """How long :meth:`LiveSync.stop` waits for a running query before leaving it behind."""
+
+LOST_CODES = frozenset({"db.file_missing", "db.file_replaced"})
+"""Failures that do not heal by retrying: the database file under the console is not the one opened."""
 
 COLLECT_MS = 20
 """How often the GUI thread looks for a finished fetch or a pushed change."""
@@ -143,7 +147,7 @@ class LiveSync(QObject):
     """Emitted with the list of :class:`DepotRow` after the first good snapshot."""
 
     sig_connection_changed = Signal(bool)
-    """Emitted with True when the backend answers again, False when it fails."""
+    """Emitted with True when the backend answers again, False when it fails (or fails otherwise)."""
 
     def __init__(
         self, backend: ConsoleBackend, interval_ms: int = 1000, parent: QObject | None = None
@@ -152,6 +156,7 @@ class LiveSync(QObject):
         self._backend = backend
         self._revision: int | None = None
         self._connected: bool | None = None
+        self._problem: DomainError | None = None
         self._depots_loaded = False
         self._generation = 0
         self._in_flight = False
@@ -176,6 +181,16 @@ class LiveSync(QObject):
     def is_connected(self) -> bool:
         """True when the last call to the backend succeeded."""
         return bool(self._connected)
+
+    @property
+    def problem(self) -> DomainError | None:
+        """Why the last call failed, when the data layer said so (``db.file_missing``...)."""
+        return self._problem
+
+    @property
+    def database_lost(self) -> bool:
+        """True when the database file is gone or replaced: writes are refused, not retried."""
+        return self._problem is not None and self._problem.code in LOST_CODES
 
     @property
     def connection_known(self) -> bool:
@@ -306,7 +321,10 @@ class LiveSync(QObject):
                 logger.debug("queue source still failing: %s", error)
         elif connected and self._connected is False:
             logger.info("queue source %s is back", self.description or "?")
-        if connected == self._connected:
+        problem = error if isinstance(error, DomainError) else None
+        same_problem = (problem and problem.code) == (self._problem and self._problem.code)
+        self._problem = problem
+        if connected == self._connected and same_problem:
             return
         self._connected = connected
         self.sig_connection_changed.emit(connected)

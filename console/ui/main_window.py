@@ -68,6 +68,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.core.errors import DomainError
 from console.core.ports import ConsoleBackend, PricingDesk, QualityBackend
 from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.sla import SlaTargets
@@ -76,9 +77,10 @@ from console.ui.alerts import AlertMonitor
 from console.ui.crew_board import CrewBoardPanel
 from console.ui.crew_model import CrewTableModel
 from console.ui.dashboard import DashboardWindow
+from console.ui.database_lost import DatabaseLostNotice
 from console.ui.filter_bar import QueueFilterBar
 from console.ui.i18n import current_language, install_language
-from console.ui.icons import icon
+from console.ui.icons import colour, icon
 from console.ui.intake_dialog import IntakeDialog
 from console.ui.labels import label, without_mnemonic
 from console.ui.live_sync import LiveSync, SyncBatch
@@ -252,6 +254,8 @@ class MainWindow(QMainWindow):
         self._map_pick = False
         self._awaited_request: int | None = None
         self.intake: IntakeDialog | None = None
+        self.database_lost_notice: DatabaseLostNotice | None = None
+        """The notice that the database file is gone, once it was shown."""
         """The open intake dialog, if any."""
         self._leave_confirmed = False
 
@@ -1016,6 +1020,7 @@ class MainWindow(QMainWindow):
             clock=self._clock,
             tz=self._tz,
             map_pick=self._map_pick,
+            user=self._user,
             parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -1116,7 +1121,17 @@ class MainWindow(QMainWindow):
     # -- status bar ---------------------------------------------------------------
 
     def _update_connection(self) -> None:
-        if self.sync.is_connected:
+        problem = self.sync.problem
+        lost = self.sync.database_lost and problem is not None
+        if lost:
+            assert problem is not None
+            text = (
+                self.tr("Database file is missing: {source}")
+                if problem.code == "db.file_missing"
+                else self.tr("Database file was replaced: {source}")
+            )
+            name = "status.database_lost"
+        elif self.sync.is_connected:
             text = self.tr("Connected: {source}")
             name = "status.connected"
         else:
@@ -1125,6 +1140,25 @@ class MainWindow(QMainWindow):
         size = self.connection_label.fontMetrics().height()
         self.connection_icon.setPixmap(icon(name).pixmap(size, size))
         self.connection_label.setText(text.format(source=self.sync.description))
+        self.connection_label.setStyleSheet(
+            f"QLabel#connectionLabel {{ color: {colour('danger').name()}; font-weight: bold; }}"
+            if lost
+            else ""
+        )
+        if lost and problem is not None:
+            self._tell_database_lost(problem)
+
+    def _tell_database_lost(self, problem: DomainError) -> None:
+        """Explain once (per kind of loss) that the file is gone and nothing more is saved."""
+        shown = self.database_lost_notice
+        if shown is not None and shown.problem.code == problem.code:
+            return
+        if shown is not None:
+            shown.close()
+        notice = DatabaseLostNotice(problem, self)
+        notice.sig_quit_requested.connect(self.close)
+        self.database_lost_notice = notice
+        notice.open()
 
     def _update_row_count(self) -> None:
         count = QLocale().toString(self.model.rowCount())

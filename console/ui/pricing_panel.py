@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.errors import DomainError
+from console.core.files import write_text
 from console.core.lifecycle import TERMINAL
 from console.core.ports import PricingDesk
 from console.core.pricing import ActualFacts, ChargeRecord
@@ -63,7 +64,7 @@ def export_bill(record: ChargeRecord, path: Path) -> None:
                 disputed=record.disputed, dispute_reason=record.dispute_reason,
             )
         )  # fmt: skip
-    path.write_text(text, encoding="utf-8")
+    write_text(path, text)
 
 
 class CompletionDialog(QDialog):

@@ -536,6 +536,22 @@ class RequestDetailPanel(QWidget):
         self._permitted = keys
         self._render()
 
+    def permit_pricing(self, allowed: bool) -> None:
+        """Offer the quote and bill section only to a role that may read them.
+
+        A role that may not never sees the section, so nothing asks the data
+        layer for charges it would refuse.
+        """
+        if allowed or self.pricing is None:
+            return
+        section, self.pricing = self.pricing, None
+        self._section_boxes.remove(section)
+        self._grid.removeWidget(section)
+        section.hide()
+        section.deleteLater()
+        columns, self._columns = self._columns, 0
+        self._arrange(columns or 1)
+
     def show_message(self, text: str, *, error: bool = True) -> None:
         """Show ``text`` above the details (red for errors)."""
         tone = colour("danger" if error else "ok").name()

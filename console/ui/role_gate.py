@@ -62,6 +62,7 @@ def apply_role(
     window.detail.permit_actions(
         frozenset(k for k, p in DETAIL_ACTION_PERMISSIONS.items() if principal.can(p))
     )
+    window.detail.permit_pricing(principal.can(P.QUOTE))
     window.crew_board.permit_statuses(
         frozenset(s for s, p in CREW_STATUS_PERMISSIONS.items() if principal.can(p))
     )

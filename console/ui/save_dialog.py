@@ -12,20 +12,16 @@ from pathlib import Path
 from PySide6.QtCore import QDir, QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from console.ui.settings_store import open_settings
+
 __all__ = ["FOLDER_KEY", "ask_save_path", "remembered_folder"]
 
 FOLDER_KEY = "dialogs/{kind}/folder"
 """QSettings key of the last folder a dialog of one kind saved to."""
-SETTINGS_ORGANISATION = "Roadside"
-SETTINGS_APPLICATION = "Console"
-# The same store as console.ui.main_window.open_settings (which this module cannot import:
-# the main window imports the dashboard, which imports this).
 
 
 def _settings(settings: QSettings | None) -> QSettings:
-    return (
-        settings if settings is not None else QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION)
-    )
+    return settings if settings is not None else open_settings()
 
 
 def remembered_folder(kind: str, settings: QSettings | None = None) -> str:

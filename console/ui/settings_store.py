@@ -6,9 +6,20 @@ main window's module (and everything it pulls in) to load.
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
 
-__all__ = ["LANGUAGE_KEY", "SETTINGS_APPLICATION", "SETTINGS_ORGANISATION", "open_settings"]
+from console.core.files import create_private_file, private_folder, tighten
+
+__all__ = [
+    "LANGUAGE_KEY",
+    "SETTINGS_APPLICATION",
+    "SETTINGS_ORGANISATION",
+    "make_private",
+    "open_settings",
+]
 
 SETTINGS_ORGANISATION = "Roadside"
 SETTINGS_APPLICATION = "Console"
@@ -16,5 +27,25 @@ LANGUAGE_KEY = "ui/language"
 
 
 def open_settings() -> QSettings:
-    """The per-user settings store of the console (window state, language)."""
-    return QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION)
+    """The per-user settings store of the console (window state, language).
+
+    Its folder is 0700 and its file 0600 (POSIX): it holds the intake draft,
+    personal data. Qt rewrites the file through a temporary copy that keeps the
+    existing file's mode, so creating it private once keeps it private.
+    """
+    settings = QSettings(SETTINGS_ORGANISATION, SETTINGS_APPLICATION)
+    make_private(settings)
+    return settings
+
+
+def make_private(settings: QSettings) -> None:
+    """Give the file behind ``settings`` mode 0600 in a 0700 folder (created if missing)."""
+    if settings.format() not in {QSettings.Format.NativeFormat, QSettings.Format.IniFormat}:
+        return
+    path = Path(settings.fileName())
+    if not path.is_absolute():
+        return  # not a file (the registry on Windows)
+    with contextlib.suppress(OSError):  # unwritable settings are Qt's to report (status())
+        private_folder(path.parent)
+        if not create_private_file(path):
+            tighten(path)

@@ -196,7 +196,7 @@
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="+119"/>
+        <location filename="../../console/ui/pricing_panel.py" line="+120"/>
         <source>Enter the towed distance in km.</source>
         <translation>Enter the towed distance in km.</translation>
     </message>
@@ -551,7 +551,7 @@
 <context>
     <name>DashboardReport</name>
     <message>
-        <location filename="../../console/ui/dashboard/report_pdf.py" line="+41"/>
+        <location filename="../../console/ui/dashboard/report_pdf.py" line="+42"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
@@ -977,6 +977,34 @@
     </message>
 </context>
 <context>
+    <name>DatabaseLostNotice</name>
+    <message>
+        <location filename="../../console/ui/database_lost.py" line="+42"/>
+        <source>Database file is missing</source>
+        <translation>Database file is missing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database file was replaced</source>
+        <translation>Database file was replaced</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saving is stopped so that no call is reported as saved when it is not. Write down the calls you are taking, restore the database from the latest backup (roadside-console restore BACKUP) and start the console again. Other workstations on the same file are affected too.</source>
+        <translation>Saving is stopped so that no call is reported as saved when it is not. Write down the calls you are taking, restore the database from the latest backup (roadside-console restore BACKUP) and start the console again. Other workstations on the same file are affected too.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quit the console</source>
+        <translation>Quit the console</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the window open (read only)</source>
+        <translation>Keep the window open (read only)</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../console/ui/labels.py" line="+206"/>
@@ -1155,6 +1183,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>The database file {path} is missing: it was deleted or moved while the console ran. Nothing more is saved; restore it from a backup and restart the console.</source>
+        <translation>The database file {path} is missing: it was deleted or moved while the console ran. Nothing more is saved; restore it from a backup and restart the console.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database file {path} was replaced by another file while the console ran. Nothing more is saved; restart the console to open the file now there.</source>
+        <translation>The database file {path} was replaced by another file while the console ran. Nothing more is saved; restart the console to open the file now there.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database {path} held data before and is now missing or empty: restore it from a backup, or pass --new-database to start a new one there.</source>
+        <translation>The database {path} held data before and is now missing or empty: restore it from a backup, or pass --new-database to start a new one there.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Configuration file {path} is not valid: {detail}</source>
         <translation>Configuration file {path} is not valid: {detail}</translation>
     </message>
@@ -1225,8 +1268,18 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Backup refused: {path} {detail}.</source>
+        <translation>Backup refused: {path} {detail}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The database {url} already holds data; pass --force to replace it with the backup.</source>
         <translation>The database {url} already holds data; pass --force to replace it with the backup.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database {url} is open in a console or another program; close it, then restore again.</source>
+        <translation>The database {url} is open in a console or another program; close it, then restore again.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1606,7 +1659,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+492"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+510"/>
         <source>New call</source>
         <translation>New call</translation>
     </message>
@@ -1911,7 +1964,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <translation>Please correct the marked fields.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+79"/>
         <source>An unfinished call from {time} was kept. Restore it?</source>
         <translation>An unfinished call from {time} was kept. Restore it?</translation>
     </message>
@@ -1919,7 +1972,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-333"/>
+        <location filename="../../console/ui/labels.py" line="-353"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -2488,7 +2541,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+617"/>
+        <location filename="../../console/ui/main_window.py" line="+621"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -2728,12 +2781,22 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Select a request first.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Request {reference} created: {status}.</source>
         <translation>Request {reference} created: {status}.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
+        <source>Database file is missing: {source}</source>
+        <translation>Database file is missing: {source}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database file was replaced: {source}</source>
+        <translation>Database file was replaced: {source}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Connected: {source}</source>
         <translation>Connected: {source}</translation>
     </message>
@@ -2743,7 +2806,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Disconnected, retrying: {source}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <source>Open requests: {count}</source>
         <translation>Open requests: {count}</translation>
     </message>
@@ -3565,7 +3628,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>The request could not be read; the connection may be down.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+72"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>

@@ -196,7 +196,7 @@
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location filename="../../console/ui/pricing_panel.py" line="+119"/>
+        <location filename="../../console/ui/pricing_panel.py" line="+120"/>
         <source>Enter the towed distance in km.</source>
         <translation>请输入实际拖车公里数。</translation>
     </message>
@@ -551,7 +551,7 @@
 <context>
     <name>DashboardReport</name>
     <message>
-        <location filename="../../console/ui/dashboard/report_pdf.py" line="+41"/>
+        <location filename="../../console/ui/dashboard/report_pdf.py" line="+42"/>
         <source>Period</source>
         <translation>统计区间</translation>
     </message>
@@ -977,6 +977,34 @@
     </message>
 </context>
 <context>
+    <name>DatabaseLostNotice</name>
+    <message>
+        <location filename="../../console/ui/database_lost.py" line="+42"/>
+        <source>Database file is missing</source>
+        <translation>数据库文件不见了</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database file was replaced</source>
+        <translation>数据库文件已被替换</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saving is stopped so that no call is reported as saved when it is not. Write down the calls you are taking, restore the database from the latest backup (roadside-console restore BACKUP) and start the console again. Other workstations on the same file are affected too.</source>
+        <translation>已停止保存，以免把没有保存的来电显示为已保存。请把正在受理的来电记下来，用最近的备份恢复数据库（roadside-console restore 备份文件），然后重新启动控制台。使用同一文件的其他工作站也受影响。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quit the console</source>
+        <translation>退出控制台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the window open (read only)</source>
+        <translation>保持窗口打开（只读）</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../console/ui/labels.py" line="+206"/>
@@ -1155,6 +1183,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>The database file {path} is missing: it was deleted or moved while the console ran. Nothing more is saved; restore it from a backup and restart the console.</source>
+        <translation>数据库文件 {path} 不见了：控制台运行期间它被删除或移走。此后的操作都不会保存；请从备份恢复该文件并重新启动控制台。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database file {path} was replaced by another file while the console ran. Nothing more is saved; restart the console to open the file now there.</source>
+        <translation>控制台运行期间，数据库文件 {path} 被另一个文件替换。此后的操作都不会保存；请重新启动控制台以打开现在的文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database {path} held data before and is now missing or empty: restore it from a backup, or pass --new-database to start a new one there.</source>
+        <translation>数据库 {path} 以前存有数据，现在却不见了或是空的：请从备份恢复，或加上 --new-database 在该位置新建数据库。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Configuration file {path} is not valid: {detail}</source>
         <translation>配置文件 {path} 无效：{detail}</translation>
     </message>
@@ -1225,8 +1268,18 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Backup refused: {path} {detail}.</source>
+        <translation>已拒绝该备份：{path}（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The database {url} already holds data; pass --force to replace it with the backup.</source>
         <translation>数据库 {url} 中已有数据；如需用备份替换，请加上 --force 参数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database {url} is open in a console or another program; close it, then restore again.</source>
+        <translation>数据库 {url} 正被调度台或其他程序打开；请先关闭，再重新恢复。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1606,7 +1659,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+492"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+510"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -1911,7 +1964,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <translation>请更正标出的字段。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+79"/>
         <source>An unfinished call from {time} was kept. Restore it?</source>
         <translation>已保留 {time} 未完成的来电记录，是否恢复？</translation>
     </message>
@@ -1919,7 +1972,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-333"/>
+        <location filename="../../console/ui/labels.py" line="-353"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -2488,7 +2541,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+617"/>
+        <location filename="../../console/ui/main_window.py" line="+621"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -2728,12 +2781,22 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>请先选择一个工单。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Request {reference} created: {status}.</source>
         <translation>工单 {reference} 已创建：{status}。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
+        <source>Database file is missing: {source}</source>
+        <translation>数据库文件不见了：{source}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database file was replaced: {source}</source>
+        <translation>数据库文件已被替换：{source}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Connected: {source}</source>
         <translation>已连接：{source}</translation>
     </message>
@@ -2743,7 +2806,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>连接已断开，正在重试：{source}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <source>Open requests: {count}</source>
         <translation>未结工单：{count}</translation>
     </message>
@@ -3565,7 +3628,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>无法读取工单，可能已断开连接。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+72"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>

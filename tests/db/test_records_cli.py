@@ -217,6 +217,7 @@ def test_restore_will_not_overwrite_data_without_force(
     newer = dump(db.engine)
     status, _, err = cli(capsys, "--db", db.url, "restore", str(copy))
     assert status == 1 and "--force" in err and dump(db.engine) == newer
+    db.engine.dispose()  # a console that has the database open is never swapped under
     status, out, _ = cli(capsys, "--db", db.url, "restore", str(copy), "--force")
     assert status == 0 and "ok: " in out
     assert verify_ledger(db.engine).ok

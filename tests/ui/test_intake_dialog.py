@@ -16,7 +16,7 @@ from console.core.records import RequestRow
 from console.core.vocab import Priority, RequestStatus, RoadType, ServiceType
 from console.db.backend import DatabaseBackend
 from console.ui.i18n import install_language
-from console.ui.intake_dialog import DRAFT_KEY, IntakeDialog
+from console.ui.intake_dialog import IntakeDialog, draft_key
 from tests.support.workspace import open_backend, seeded_sqlite
 from tests.ui.conftest import DEPOTS, FakeClock, FakeQueueSource
 
@@ -93,7 +93,7 @@ def test_happy_path_creates_a_queued_p1_request(
     assert stored is not None
     assert stored.status is RequestStatus.QUEUED
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert not qsettings.contains(DRAFT_KEY)
+    assert not qsettings.contains(draft_key(""))
 
 
 def test_fixed_by_phone_is_resolved_remotely(
@@ -180,7 +180,7 @@ def test_an_accidentally_closed_intake_is_offered_back(
     first.notes.setPlainText("Caller on the hard shoulder, child in the back")
     choose(first, "road", RoadType.EXPRESSWAY)
     first.close()  # e.g. the window's close button, or Esc
-    assert qsettings.contains(DRAFT_KEY)
+    assert qsettings.contains(draft_key(""))
 
     second = make_dialog(qtbot, fake_source, qsettings, clock)
     assert second.draft_offered
@@ -199,7 +199,7 @@ def test_an_accidentally_closed_intake_is_offered_back(
     # Submitting forgets the draft; discarding does too.
     second.set_location(31.2, 121.4)
     assert second.submit() is not None
-    assert not qsettings.contains(DRAFT_KEY)
+    assert not qsettings.contains(draft_key(""))
 
 
 def test_escape_keeps_the_draft_and_discard_forgets_it(
@@ -209,14 +209,14 @@ def test_escape_keeps_the_draft_and_discard_forgets_it(
     qtbot.keyClicks(dialog.texts["make_model"], "Tesla Model 3")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
-    assert qsettings.contains(DRAFT_KEY)
+    assert qsettings.contains(draft_key(""))
     again = make_dialog(qtbot, fake_source, qsettings, clock)
     qtbot.mouseClick(again.discard_draft_button, Qt.MouseButton.LeftButton)
-    assert not qsettings.contains(DRAFT_KEY)
+    assert not qsettings.contains(draft_key(""))
     assert not again.draft_banner.isVisible()
     # An empty form leaves nothing behind.
     again.close()
-    assert not qsettings.contains(DRAFT_KEY)
+    assert not qsettings.contains(draft_key(""))
 
 
 def test_a_refused_intake_stores_nothing_and_keeps_the_form(

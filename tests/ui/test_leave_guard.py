@@ -19,7 +19,7 @@ from console.db.backend import DatabaseBackend
 from console.db.engine import make_engine
 from console.ui.app import build_main_window
 from console.ui.guidance_panel import GuidancePanel
-from console.ui.intake_dialog import DRAFT_KEY
+from console.ui.intake_dialog import draft_key
 from console.ui.main_window import MainWindow
 from console.ui.session import ConsoleSession
 from tests.support.workspace import open_backend, seeded_sqlite
@@ -104,7 +104,7 @@ def test_a_typed_intake_asks_and_is_kept_as_a_draft_when_leaving(
     assert window.close()
     assert window.confirm_leave_work()  # asked once, not again while closing
     assert len(questions.asked) == 1
-    assert qsettings.value(DRAFT_KEY)
+    assert qsettings.value(draft_key("alice"))
 
 
 def test_a_saved_guidance_is_not_open_work(

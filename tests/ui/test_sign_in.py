@@ -21,6 +21,7 @@ from console.db.backend import DatabaseBackend
 from console.db.engine import make_engine
 from console.ui.app import build_main_window
 from console.ui.main_window import MainWindow
+from console.ui.pricing_panel import PricingSection
 from console.ui.session import ConsoleSession, RoleBadge
 from console.ui.sign_in_dialog import SignInDialog
 from tests.support.workspace import seeded_sqlite
@@ -151,6 +152,21 @@ def test_the_window_offers_what_the_role_may_do(
     assert not admin.new_call_action.isVisible() and not admin.assign_first_action.isEnabled()
     assert offered_detail_actions(admin, backend) == set()
     assert not admin.crew_menu.menuAction().isVisible()
+
+
+def test_the_quote_and_bill_are_offered_only_to_roles_that_may_read_them(
+    qtbot: QtBot, engine: Engine, qsettings: QSettings
+) -> None:
+    dispatcher, backend = window_for(engine, Role.DISPATCHER, qsettings, qtbot)
+    request_id = backend.open_requests().requests[0].id
+    dispatcher.detail.show_request(request_id)
+    assert dispatcher.detail.pricing is not None
+    assert dispatcher.detail.pricing.message.text() == ""
+
+    admin, _ = window_for(engine, Role.ADMIN, qsettings, qtbot)
+    admin.detail.show_request(request_id)
+    assert admin.detail.pricing is None
+    assert not [w for w in admin.detail.findChildren(PricingSection) if not w.isHidden()]
 
 
 def test_the_queue_an_admin_sees_has_masked_numbers(

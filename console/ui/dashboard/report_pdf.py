@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QSize, QSizeF, QUrl
 from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from console.core.errors import StorageError
+from console.core.files import atomic_path
 from console.core.kpi import KpiRow
 from console.core.report import ReportData
 from console.ui.dashboard.charts import chart_image, print_style, queue_chart, volume_chart
@@ -189,13 +190,22 @@ def report_document(
 
 
 def write_pdf(path: Path, data: ReportData, zone: tzinfo, title: str) -> int:
-    """Print the report to ``path`` (A4); returns the page count."""
+    """Print the report to ``path`` (A4); returns the page count.
+
+    The PDF is printed to a private temporary file beside ``path`` and renamed
+    when complete, so a full disk leaves no truncated report.
+    """
     try:
-        path.open("wb").close()
+        with atomic_path(path) as partial:
+            pages = _print_pdf(partial, data, zone, title)
     except OSError as exc:
         raise StorageError(
             "file.unwritable", path=str(path), detail=exc.strerror or str(exc)
         ) from None
+    return pages
+
+
+def _print_pdf(path: Path, data: ReportData, zone: tzinfo, title: str) -> int:
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
     writer.setCreator("Roadside Assistance Dispatch Console")
@@ -207,6 +217,6 @@ def write_pdf(path: Path, data: ReportData, zone: tzinfo, title: str) -> int:
     document.print_(writer)
     pages = document.pageCount()
     del writer  # the file is finished when the writer goes away
-    if not path.exists() or path.stat().st_size == 0:
-        raise StorageError("file.unwritable", path=str(path), detail="the PDF writer failed")
+    if path.stat().st_size == 0:
+        raise OSError("the PDF writer failed")
     return pages

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from platformdirs import user_cache_dir
 
 from console.config import APP_NAME
+from console.core.files import private_folder
 from console.core.map_tiles import TileSource
 from console.core.ports import DispatchAdvisor
 from console.ui.main_window import MainWindow
@@ -28,7 +30,10 @@ def install_map_panel(
     cache_root: Path | None = None,
 ) -> MapPanel:
     """Build the map panel, fill it with what the window already holds, and connect it."""
-    folder = page_folder(cache_root or default_cache_root(), tiles)
+    root = cache_root or default_cache_root()
+    with contextlib.suppress(OSError):  # the page writer reports an unwritable folder
+        private_folder(root)
+    folder = page_folder(root, tiles)
     panel = MapPanel(tiles, folder, advisor)
     window.install_panel("map", panel)
     # The window loaded its first snapshot before any panel existed.

@@ -1,0 +1,39 @@
+"""Simplified Chinese for a database file that disappears, and for a lost database at start."""
+
+from __future__ import annotations
+
+_E = "Errors"
+_W = "MainWindow"
+_N = "DatabaseLostNotice"
+_L = "LostDatabaseDialog"
+
+ZH_CN: dict[tuple[str, str], str] = {
+    # -- the data layer's refusals ---------------------------------------------------------
+    (_E, "The database file {path} is missing: it was deleted or moved while the console "
+         "ran. Nothing more is saved; restore it from a backup and restart the console."):
+        "数据库文件 {path} 不见了：控制台运行期间它被删除或移走。此后的操作都不会保存；"
+        "请从备份恢复该文件并重新启动控制台。",
+    (_E, "The database file {path} was replaced by another file while the console ran. "
+         "Nothing more is saved; restart the console to open the file now there."):
+        "控制台运行期间，数据库文件 {path} 被另一个文件替换。此后的操作都不会保存；"
+        "请重新启动控制台以打开现在的文件。",
+    (_E, "The database {path} held data before and is now missing or empty: restore it "
+         "from a backup, or pass --new-database to start a new one there."):
+        "数据库 {path} 以前存有数据，现在却不见了或是空的：请从备份恢复，"
+        "或加上 --new-database 在该位置新建数据库。",
+    # -- status bar ------------------------------------------------------------------------
+    (_W, "Database file is missing: {source}"): "数据库文件不见了：{source}",
+    (_W, "Database file was replaced: {source}"): "数据库文件已被替换：{source}",
+    # -- the notice under a running console ------------------------------------------------
+    (_N, "Database file is missing"): "数据库文件不见了",
+    (_N, "Database file was replaced"): "数据库文件已被替换",
+    (_N, "Saving is stopped so that no call is reported as saved when it is not. Write down "
+         "the calls you are taking, restore the database from the latest backup "
+         "(roadside-console restore BACKUP) and start the console again. Other workstations "
+         "on the same file are affected too."):
+        "已停止保存，以免把没有保存的来电显示为已保存。请把正在受理的来电记下来，"
+        "用最近的备份恢复数据库（roadside-console restore 备份文件），然后重新启动控制台。"
+        "使用同一文件的其他工作站也受影响。",
+    (_N, "Quit the console"): "退出控制台",
+    (_N, "Keep the window open (read only)"): "保持窗口打开（只读）",
+}
