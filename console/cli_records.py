@@ -18,11 +18,8 @@ from sqlalchemy import Engine
 
 from console.config import Settings, actor_name
 from console.core.errors import StorageError, ValidationError
-<<<<<<< HEAD
-from console.core.inputs import read_text
-=======
 from console.core.files import write_text
->>>>>>> main
+from console.core.inputs import read_text
 from console.core.ledger import ChainReport, Checkpoint, format_time
 from console.core.roles import Principal
 from console.core.validation import printable
