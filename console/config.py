@@ -59,6 +59,11 @@ def default_config_file() -> Path:
     return Path(user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
 
 
+def remembered_databases_file() -> Path:
+    """The list of database files that held data (a lost one is never silently re-seeded)."""
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "databases.json"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the console reads at start-up."""

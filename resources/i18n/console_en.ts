@@ -2539,6 +2539,34 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
 </context>
 <context>
+    <name>LostDatabaseDialog</name>
+    <message>
+        <location filename="../../console/ui/lost_database.py" line="+42"/>
+        <source>Database missing</source>
+        <translation>Database missing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database {path} held data before and is now missing or empty.</source>
+        <translation>The database {path} held data before and is now missing or empty.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>If it was deleted or moved by mistake, quit and restore it from the latest backup (roadside-console restore BACKUP). A new database starts empty, with demo data only.</source>
+        <translation>If it was deleted or moved by mistake, quit and restore it from the latest backup (roadside-console restore BACKUP). A new database starts empty, with demo data only.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create a new database</source>
+        <translation>Create a new database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../console/ui/main_window.py" line="+621"/>

@@ -2539,6 +2539,34 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
 </context>
 <context>
+    <name>LostDatabaseDialog</name>
+    <message>
+        <location filename="../../console/ui/lost_database.py" line="+42"/>
+        <source>Database missing</source>
+        <translation>数据库不见了</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database {path} held data before and is now missing or empty.</source>
+        <translation>数据库 {path} 以前存有数据，现在却不见了或是空的。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>If it was deleted or moved by mistake, quit and restore it from the latest backup (roadside-console restore BACKUP). A new database starts empty, with demo data only.</source>
+        <translation>如果它是被误删或误移的，请退出并用最近的备份恢复（roadside-console restore 备份文件）。新建的数据库是空的，只有演示数据。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create a new database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../console/ui/main_window.py" line="+621"/>

@@ -36,4 +36,14 @@ ZH_CN: dict[tuple[str, str], str] = {
         "使用同一文件的其他工作站也受影响。",
     (_N, "Quit the console"): "退出控制台",
     (_N, "Keep the window open (read only)"): "保持窗口打开（只读）",
+    # -- the question at start ---------------------------------------------------------------
+    (_L, "Database missing"): "数据库不见了",
+    (_L, "The database {path} held data before and is now missing or empty."):
+        "数据库 {path} 以前存有数据，现在却不见了或是空的。",
+    (_L, "If it was deleted or moved by mistake, quit and restore it from the latest backup "
+         "(roadside-console restore BACKUP). A new database starts empty, with demo data only."):
+        "如果它是被误删或误移的，请退出并用最近的备份恢复（roadside-console restore 备份文件）。"
+        "新建的数据库是空的，只有演示数据。",
+    (_L, "Create a new database"): "新建数据库",
+    (_L, "Quit"): "退出",
 }
