@@ -26,8 +26,9 @@ class LostDatabaseDialog(QMessageBox):
         self.setObjectName("lostDatabaseDialog")
         self.setIcon(QMessageBox.Icon.Warning)
         self.path = path
-        self.create_button = self.addButton("", QMessageBox.ButtonRole.AcceptRole)
-        self.quit_button = self.addButton("", QMessageBox.ButtonRole.RejectRole)
+        # Qt refuses a button without a title: the texts are set again in retranslate_ui().
+        self.create_button = self.addButton("…", QMessageBox.ButtonRole.AcceptRole)
+        self.quit_button = self.addButton("…", QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.quit_button)
         self.setEscapeButton(self.quit_button)
         self.retranslate_ui()

@@ -979,7 +979,7 @@
 <context>
     <name>DatabaseLostNotice</name>
     <message>
-        <location filename="../../console/ui/database_lost.py" line="+42"/>
+        <location filename="../../console/ui/database_lost.py" line="+51"/>
         <source>Database file is missing</source>
         <translation>Database file is missing</translation>
     </message>
@@ -989,12 +989,22 @@
         <translation>Database file was replaced</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Saving is stopped so that no call is reported as saved when it is not. Write down the calls you are taking, restore the database from the latest backup (roadside-console restore BACKUP) and start the console again. Other workstations on the same file are affected too.</source>
         <translation>Saving is stopped so that no call is reported as saved when it is not. Write down the calls you are taking, restore the database from the latest backup (roadside-console restore BACKUP) and start the console again. Other workstations on the same file are affected too.</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Saving is stopped so that no call is reported as saved when it is not. This console still reaches the lost database: save a rescue copy first (it holds everything saved up to now), then restore it with roadside-console restore COPY and start the console again. Other workstations on the same file are affected too.</source>
+        <translation>Saving is stopped so that no call is reported as saved when it is not. This console still reaches the lost database: save a rescue copy first (it holds everything saved up to now), then restore it with roadside-console restore COPY and start the console again. Other workstations on the same file are affected too.</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Save a rescue copy…</source>
+        <translation>Save a rescue copy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Quit the console</source>
         <translation>Quit the console</translation>
     </message>
@@ -1193,6 +1203,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Could not save a rescue copy to {path}: {detail}</source>
+        <translation>Could not save a rescue copy to {path}: {detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The database {path} held data before and is now missing or empty: restore it from a backup, or pass --new-database to start a new one there.</source>
         <translation>The database {path} held data before and is now missing or empty: restore it from a backup, or pass --new-database to start a new one there.</translation>
     </message>
@@ -1957,7 +1972,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-348"/>
+        <location filename="../../console/ui/labels.py" line="-351"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -2526,7 +2541,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>LostDatabaseDialog</name>
     <message>
-        <location filename="../../console/ui/lost_database.py" line="+42"/>
+        <location filename="../../console/ui/lost_database.py" line="+43"/>
         <source>Database missing</source>
         <translation>Database missing</translation>
     </message>
@@ -2554,7 +2569,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+621"/>
+        <location filename="../../console/ui/main_window.py" line="+631"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -2819,7 +2834,27 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Disconnected, retrying: {source}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
+        <source>Saved a rescue copy with {events} ledger events and {requests} requests to {path}. Restore it with: roadside-console restore {path}</source>
+        <translation>Saved a rescue copy with {events} ledger events and {requests} requests to {path}. Restore it with: roadside-console restore {path}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save a rescue copy</source>
+        <translation>Save a rescue copy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SQLite database (*.db);;All files (*)</source>
+        <translation>SQLite database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rescue copy</source>
+        <translation>Rescue copy</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Open requests: {count}</source>
         <translation>Open requests: {count}</translation>
     </message>

@@ -979,7 +979,7 @@
 <context>
     <name>DatabaseLostNotice</name>
     <message>
-        <location filename="../../console/ui/database_lost.py" line="+42"/>
+        <location filename="../../console/ui/database_lost.py" line="+51"/>
         <source>Database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
@@ -989,12 +989,22 @@
         <translation>数据库文件已被替换</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Saving is stopped so that no call is reported as saved when it is not. Write down the calls you are taking, restore the database from the latest backup (roadside-console restore BACKUP) and start the console again. Other workstations on the same file are affected too.</source>
         <translation>已停止保存，以免把没有保存的来电显示为已保存。请把正在受理的来电记下来，用最近的备份恢复数据库（roadside-console restore 备份文件），然后重新启动控制台。使用同一文件的其他工作站也受影响。</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Saving is stopped so that no call is reported as saved when it is not. This console still reaches the lost database: save a rescue copy first (it holds everything saved up to now), then restore it with roadside-console restore COPY and start the console again. Other workstations on the same file are affected too.</source>
+        <translation>已停止保存，以免把没有保存的来电显示为已保存。本控制台仍能读到丢失的数据库：请先保存一份抢救副本（其中有到目前为止保存的全部内容），再用 roadside-console restore 副本文件 恢复，然后重新启动控制台。使用同一文件的其他工作站也受影响。</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Save a rescue copy…</source>
+        <translation>保存抢救副本…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Quit the console</source>
         <translation>退出控制台</translation>
     </message>
@@ -1193,6 +1203,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Could not save a rescue copy to {path}: {detail}</source>
+        <translation>无法把抢救副本保存到 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The database {path} held data before and is now missing or empty: restore it from a backup, or pass --new-database to start a new one there.</source>
         <translation>数据库 {path} 以前存有数据，现在却不见了或是空的：请从备份恢复，或加上 --new-database 在该位置新建数据库。</translation>
     </message>
@@ -1957,7 +1972,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-348"/>
+        <location filename="../../console/ui/labels.py" line="-351"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -2526,7 +2541,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>LostDatabaseDialog</name>
     <message>
-        <location filename="../../console/ui/lost_database.py" line="+42"/>
+        <location filename="../../console/ui/lost_database.py" line="+43"/>
         <source>Database missing</source>
         <translation>数据库不见了</translation>
     </message>
@@ -2554,7 +2569,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+621"/>
+        <location filename="../../console/ui/main_window.py" line="+631"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -2819,7 +2834,27 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>连接已断开，正在重试：{source}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
+        <source>Saved a rescue copy with {events} ledger events and {requests} requests to {path}. Restore it with: roadside-console restore {path}</source>
+        <translation>已把抢救副本（{events} 条台账事件、{requests} 个工单）保存到 {path}。恢复命令：roadside-console restore {path}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save a rescue copy</source>
+        <translation>保存抢救副本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SQLite database (*.db);;All files (*)</source>
+        <translation>SQLite 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rescue copy</source>
+        <translation>抢救副本</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Open requests: {count}</source>
         <translation>未结工单：{count}</translation>
     </message>
