@@ -72,6 +72,9 @@ MESSAGES: dict[str, str] = {
     "file.unreadable": "Cannot read {path}: {detail}",
     "file.unwritable": "Cannot write {path}: {detail}",
     "file.exists": "{path} already exists; choose another name or move that file away first.",
+    "file.not_regular": "{path} is not a regular file (a device, pipe or socket); choose a file.",
+    "file.too_large": "{path} is too large (more than {limit}).",
+    "file.not_text": "{path} is not UTF-8 text (line {line}).",
     "ledger.broken": "The ledger is broken at event {seq}: {detail}",
     "checkpoint.invalid": "Checkpoint file {path} is not valid: {detail}",
     "backup.postgres": (

@@ -319,6 +319,11 @@ ERROR_TEMPLATES: dict[str, str] = {
     "file.exists": QT_TRANSLATE_NOOP(
         "Errors", "{path} already exists; choose another name or move that file away first."
     ),
+    "file.not_regular": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a regular file (a device, pipe or socket); choose a file."
+    ),
+    "file.too_large": QT_TRANSLATE_NOOP("Errors", "{path} is too large (more than {limit})."),
+    "file.not_text": QT_TRANSLATE_NOOP("Errors", "{path} is not UTF-8 text (line {line})."),
     "ledger.broken": QT_TRANSLATE_NOOP("Errors", "The ledger is broken at event {seq}: {detail}"),
     "checkpoint.invalid": QT_TRANSLATE_NOOP(
         "Errors", "Checkpoint file {path} is not valid: {detail}"

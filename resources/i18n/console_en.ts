@@ -1243,6 +1243,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} is not a regular file (a device, pipe or socket); choose a file.</source>
+        <translation>{path} is not a regular file (a device, pipe or socket); choose a file.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is too large (more than {limit}).</source>
+        <translation>{path} is too large (more than {limit}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not UTF-8 text (line {line}).</source>
+        <translation>{path} is not UTF-8 text (line {line}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The ledger is broken at event {seq}: {detail}</source>
         <translation>The ledger is broken at event {seq}: {detail}</translation>
     </message>
@@ -1972,7 +1987,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-351"/>
+        <location filename="../../console/ui/labels.py" line="-356"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>

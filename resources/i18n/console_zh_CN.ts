@@ -1243,6 +1243,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} is not a regular file (a device, pipe or socket); choose a file.</source>
+        <translation>{path} 不是普通文件（而是设备、管道或套接字）；请选择一个文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is too large (more than {limit}).</source>
+        <translation>{path} 过大（超过 {limit}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not UTF-8 text (line {line}).</source>
+        <translation>{path} 不是 UTF-8 文本（第 {line} 行）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The ledger is broken at event {seq}: {detail}</source>
         <translation>账本在第 {seq} 条事件处损坏：{detail}</translation>
     </message>
@@ -1972,7 +1987,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-351"/>
+        <location filename="../../console/ui/labels.py" line="-356"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
