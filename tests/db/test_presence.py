@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from console.cli import main
 from console.core.errors import StorageError, ValidationError
 from console.core.intake import RequestDraft
 from console.core.vocab import RoadType, ServiceType
@@ -148,7 +149,7 @@ def test_the_guard_costs_one_stat_per_check(tmp_path: Path) -> None:
         engine.dispose()
 
 
-def test_a_rescue_copy_holds_every_commit_of_the_deleted_file(tmp_path: Path) -> None:
+def test_a_rescue_copy_holds_every_commit_of_the_deleted_file_and_restores(tmp_path: Path) -> None:
     path, engine, backend = _sqlite(tmp_path)
     try:
         created = [backend.create_request(_draft()).id for _ in range(3)]
@@ -161,12 +162,13 @@ def test_a_rescue_copy_holds_every_commit_of_the_deleted_file(tmp_path: Path) ->
         assert exists.value.code == "file.exists"
     finally:
         engine.dispose()
-    rescued = make_engine(f"sqlite:///{tmp_path / 'rescued.db'}")
+    assert main(["--db", f"sqlite:///{path}", "restore", str(tmp_path / "rescued.db")]) == 0
+    restored = make_engine(f"sqlite:///{path}")
     try:
-        reader = DatabaseBackend(rescued, principal=desk("dispatcher:b"))
+        reader = DatabaseBackend(restored, principal=desk("dispatcher:b"))
         assert all(reader.request(request_id) is not None for request_id in created)
     finally:
-        rescued.dispose()
+        restored.dispose()
 
 
 def test_no_rescue_once_no_connection_reaches_the_lost_file(tmp_path: Path) -> None:
