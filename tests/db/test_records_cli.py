@@ -87,6 +87,7 @@ def test_verify_prints_the_count_and_head_hash(db: Db, capsys: pytest.CaptureFix
     assert match.groups() == (str(report.count), report.head_hash)
 
 
+@pytest.mark.ledger_tampered
 def test_verify_names_the_first_broken_event(db: Db) -> None:
     with db.engine.begin() as connection:
         connection.execute(update(Event).where(Event.seq == 3).values(actor="intruder"))
@@ -169,6 +170,7 @@ def test_a_bad_or_foreign_checkpoint_is_one_clear_line(
     assert len(err.strip().splitlines()) == 1 and fragment in err
 
 
+@pytest.mark.ledger_tampered
 def test_checkpoint_refuses_to_overwrite_or_to_vouch_for_a_broken_ledger(
     db: Db, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
