@@ -9,7 +9,7 @@ the live view and the tests go on.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from console.core.errors import DomainError
@@ -33,6 +33,8 @@ class DatabaseLostNotice(QMessageBox):
         super().__init__(parent)
         self.setObjectName("databaseLostNotice")
         self.setIcon(QMessageBox.Icon.Critical)
+        # The text names a file path, which may hold anything: never render it as HTML.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.problem = problem
         # Qt refuses a button without a title: the texts are set again in retranslate_ui().
         self.rescue_button = (

@@ -1201,6 +1201,7 @@ class MainWindow(QMainWindow):
     def _show_rescue_outcome(self, kind: QMessageBox.Icon, text: str) -> None:
         box = QMessageBox(kind, self.tr("Rescue copy"), text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("rescueOutcome")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.rescue_outcome = box
         box.open()
