@@ -74,6 +74,16 @@ def test_deleting_the_file_turns_the_status_red_and_a_new_call_is_refused(
         assert "is missing" in dialog.form_error.text()
         assert window.intake is dialog and dialog.isVisible()  # the call typed is kept
         assert not path.exists()
+
+        window.set_language("zh")
+        try:
+            qtbot.waitUntil(
+                lambda: window.connection_label.text().startswith("数据库文件不见了"),
+                timeout=WAIT_MS,
+            )
+            qtbot.waitUntil(lambda: notice.windowTitle() == "数据库文件不见了", timeout=WAIT_MS)
+        finally:
+            window.set_language("en")
     finally:
         notice = window.database_lost_notice
         if notice is not None:
