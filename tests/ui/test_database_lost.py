@@ -123,9 +123,7 @@ def test_a_rescue_copy_saves_everything_the_lost_file_held(
         notice = window.database_lost_notice
         assert notice is not None and notice.rescue_button is not None
         target = tmp_path / "rescued.db"
-        monkeypatch.setattr(
-            QFileDialog, "getSaveFileName", lambda *_args, **_kw: (str(target), "")
-        )
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kw: (str(target), ""))
         notice.rescue_button.click()
         qtbot.waitUntil(lambda: window.rescue_outcome is not None, timeout=WAIT_MS)
         outcome = window.rescue_outcome
