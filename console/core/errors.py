@@ -60,6 +60,7 @@ MESSAGES: dict[str, str] = {
         "The database file {path} was replaced by another file while the console ran. "
         "Nothing more is saved; restart the console to open the file now there."
     ),
+    "db.rescue_failed": "Could not save a rescue copy to {path}: {detail}",
     "db.file_lost": (
         "The database {path} held data before and is now missing or empty: restore it "
         "from a backup, or pass --new-database to start a new one there."

@@ -298,6 +298,9 @@ ERROR_TEMPLATES: dict[str, str] = {
         "The database file {path} was replaced by another file while the console ran. "
         "Nothing more is saved; restart the console to open the file now there.",
     ),
+    "db.rescue_failed": QT_TRANSLATE_NOOP(
+        "Errors", "Could not save a rescue copy to {path}: {detail}"
+    ),
     "db.file_lost": QT_TRANSLATE_NOOP(
         "Errors",
         "The database {path} held data before and is now missing or empty: restore it "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from console.ui.i18n import choose_cjk_font, install_language
@@ -25,9 +25,12 @@ class LostDatabaseDialog(QMessageBox):
         super().__init__(parent)
         self.setObjectName("lostDatabaseDialog")
         self.setIcon(QMessageBox.Icon.Warning)
+        # The text names a file path, which may hold anything: never render it as HTML.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.path = path
-        self.create_button = self.addButton("", QMessageBox.ButtonRole.AcceptRole)
-        self.quit_button = self.addButton("", QMessageBox.ButtonRole.RejectRole)
+        # Qt refuses a button without a title: the texts are set again in retranslate_ui().
+        self.create_button = self.addButton("…", QMessageBox.ButtonRole.AcceptRole)
+        self.quit_button = self.addButton("…", QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.quit_button)
         self.setEscapeButton(self.quit_button)
         self.retranslate_ui()

@@ -9,14 +9,16 @@ that price jobs; the queue and the fleet are readable by every role.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
-from console.core.errors import PermissionDenied
+from console.core.errors import PermissionDenied, StorageError
 from console.core.pricing import QuoteQuery
 from console.core.roles import Permission, Principal
 from console.core.vocab import Powertrain, RoadType, Role, ServiceType, VehicleClass
@@ -39,6 +41,16 @@ QUERY = QuoteQuery(
 )  # fmt: skip
 
 Read = Callable[[DatabaseBackend, int], object]
+
+
+def _rescue(backend: DatabaseBackend) -> object:
+    """A rescue copy into a fresh folder (PostgreSQL has no file to copy: that is not a refusal)."""
+    try:
+        return backend.rescue_copy(str(Path(tempfile.mkdtemp()) / "rescued.db"))
+    except StorageError as exc:
+        assert exc.code == "db.rescue_failed"
+        return None
+
 
 READS: dict[str, tuple[Read, frozenset[Role]]] = {
     "revision": (lambda b, _: b.revision(), EVERYONE),
@@ -64,6 +76,7 @@ READS: dict[str, tuple[Read, frozenset[Role]]] = {
     "find_entitlements": (lambda b, _: b.find_entitlements("EV-2026-0001"), frozenset({D, S})),
     "quote": (lambda b, r: b.quote(QUERY, r), frozenset({D, S})),
     "charges": (lambda b, r: b.charges(r), frozenset({D, S})),
+    "rescue_copy": (lambda b, _: _rescue(b), EVERYONE),
 }
 """Read -> the roles that may. Written out by hand on purpose: it is the
 specification the role table in ``console.core.roles`` must meet."""
@@ -73,6 +86,7 @@ NOT_RECORDS = {
     "quality_targets": "configuration",
     "sla_targets": "configuration",
     "subscribe_changes": "a wake-up call carrying nothing",
+    "can_rescue": "whether the database is a file",
     "close": "stops listening",
 }
 """Public members that read no record at all."""

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -53,3 +54,12 @@ def test_the_question_speaks_chinese(qtbot: QtBot, qapp: QApplication, tmp_path:
         assert "以前存有数据" in dialog.text()
     finally:
         install_language(qapp, "en")
+
+
+def test_a_path_that_looks_like_html_is_shown_as_typed(
+    qtbot: QtBot, tmp_path: Path, english: None
+) -> None:
+    dialog = LostDatabaseDialog(tmp_path / "<h1>big</h1>.db")
+    qtbot.addWidget(dialog)
+    assert dialog.textFormat() == Qt.TextFormat.PlainText
+    assert "<h1>big</h1>.db" in dialog.text()
