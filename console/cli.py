@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NoReturn
 from zoneinfo import ZoneInfo
 
 from console import __version__, cli_sim, startup
+from console.cli_presence import lost_database, refuse_lost_database, remember_database
 from console.config import LANGUAGES, Settings, actor_name, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
 from console.core.files import private_folder
@@ -87,6 +88,12 @@ def _add_common_options(parser: argparse.ArgumentParser, *, default: object) -> 
     )
     parser.add_argument(
         "--lang", choices=LANGUAGES, default=default, help="user-interface language"
+    )
+    parser.add_argument(
+        "--new-database",
+        action="store_true",
+        default=False if default is None else default,
+        help="start a new database where one that held data has gone missing",
     )
     parser.add_argument(
         "-v",
@@ -194,9 +201,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(settings: Settings, *, create: bool) -> Engine:
+def _open(settings: Settings, *, create: bool, new_database: bool = False) -> Engine:
     from console.db import schema
 
+    if create and not new_database:
+        refuse_lost_database(settings)
     return schema.open_database(settings.db_url, create=create)
 
 
@@ -211,8 +220,9 @@ def _cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
         replace=args.replace,
         history_days=args.history_days,
     )
-    engine = _open(settings, create=True)
+    engine = _open(settings, create=True, new_database=args.new_database)
     counts = seed_database(engine, options)
+    remember_database(settings)
     print(
         "seeded {db}: {partners} partners, {depots} depots, {crews} crews, "
         "{users} demo users, {requests} requests, {history} finished jobs of history".format(
@@ -236,6 +246,8 @@ def _cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     from console.db import schema
     from console.db.engine import check_connection, make_engine
 
+    if args.db_command == "upgrade" and not args.new_database:
+        refuse_lost_database(settings)
     engine = make_engine(settings.db_url)
     check_connection(engine)
     if args.db_command == "upgrade":
@@ -273,6 +285,15 @@ def _cmd_console(settings: Settings, args: argparse.Namespace) -> int:
     startup.mark("settings read")
     from console.ui.app import run_console
 
+    if not args.new_database:
+        lost = lost_database(settings)
+        if lost is not None:
+            from console.ui.lost_database import ask_new_database
+
+            # Demo data is never loaded silently where a database went missing.
+            if not ask_new_database(lost, language=settings.language, argv=sys.argv[:1]):
+                raise StorageError("db.file_lost", path=printable(str(lost)))
+            args.new_database = True
     database = _ConsoleDatabase(settings, args, book)
     try:
         return run_console(
@@ -315,14 +336,19 @@ class _ConsoleDatabase:
         from console.db.models import Depot
         from console.db.seed import DEMO_HISTORY_DAYS, SeedOptions, seed_database
 
-        engine = _open(self._settings, create=True)
+        new_database = bool(self._args.new_database)
+        engine = _open(self._settings, create=True, new_database=new_database)
         with Session(engine) as session:
             has_data = bool(session.scalar(select(func.count()).select_from(Depot)))
         startup.mark("database open")
         if not has_data:
+            if not new_database:
+                # The file could not be read before it was opened: decide on what it holds.
+                refuse_lost_database(self._settings)
             log.info("first start on %s: loading demo data", describe_url(engine.url))
             seed_database(engine, SeedOptions(history_days=DEMO_HISTORY_DAYS), progress=progress)
             startup.mark("demo data loaded")
+        remember_database(self._settings)
         self._engine = engine
         self._demo = cli_sim.start_demo(engine, self._settings, self._args)
         threading.Thread(target=_load_console_modules, name="warm-imports", daemon=True).start()

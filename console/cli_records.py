@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from console.config import Settings, actor_name
 from console.core.errors import StorageError, ValidationError
 from console.core.files import write_text
+from console.core.inputs import read_text
 from console.core.ledger import ChainReport, Checkpoint, format_time
 from console.core.roles import Principal
 from console.core.validation import printable
@@ -147,14 +148,16 @@ def cmd_verify(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+CHECKPOINT_LIMIT = 64_000
+"""Bytes a checkpoint file may hold: one is about 300."""
+
+
 def _read_checkpoint(path: Path) -> Checkpoint:
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise StorageError(
-            "file.unreadable", path=shown(path), detail=exc.strerror or str(exc)
-        ) from None
-    except UnicodeDecodeError:
+        text = read_text(path, limit=CHECKPOINT_LIMIT)
+    except ValidationError as exc:
+        if exc.code != "file.not_text":
+            raise
         raise ValidationError(
             "checkpoint.invalid", path=shown(path), detail="not UTF-8 text"
         ) from None

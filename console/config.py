@@ -18,8 +18,9 @@ from typing import Any
 from platformdirs import user_config_dir, user_data_dir
 
 from console.core.capability import CapabilityRules
-from console.core.errors import ConfigError
+from console.core.errors import ConfigError, DomainError
 from console.core.eta import EstimatedRouting, OsrmTableRouting, RegionalEta, RoutingProvider
+from console.core.inputs import DocumentError, parse_toml, read_text
 from console.core.map_tiles import TileSource, tile_source_from
 from console.core.quality import QualityTargets
 from console.core.sla import SlaTargets
@@ -56,6 +57,11 @@ def default_db_url() -> str:
 def default_config_file() -> Path:
     """Where the optional config.toml is looked for."""
     return Path(user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def remembered_databases_file() -> Path:
+    """The list of database files that held data (a lost one is never silently re-seeded)."""
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "databases.json"
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,10 @@ def _language(value: Any, origin: str) -> str:
     return str(value)
 
 
+CONFIG_LIMIT = 1_000_000
+"""Bytes a settings file may hold: a full one is about 2 KB."""
+
+
 def load_settings(
     *, config_file: Path | None = None, db_url: str | None = None, language: str | None = None
 ) -> Settings:
@@ -158,10 +168,11 @@ def load_settings(
     table: dict[str, Any] = {}
     if config_file is not None or path.exists():
         try:
-            table = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ConfigError("config.invalid", path=str(path), detail="file not found") from None
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            table = parse_toml(read_text(path, limit=CONFIG_LIMIT))
+        except DomainError as exc:
+            detail = "file not found" if not path.exists() else exc.english()
+            raise ConfigError("config.invalid", path=str(path), detail=detail) from None
+        except (tomllib.TOMLDecodeError, DocumentError) as exc:
             raise ConfigError("config.invalid", path=str(path), detail=str(exc)) from None
     known = {
         "map",

@@ -7,6 +7,8 @@ dialog and the command line talk to it through :class:`SignInGate` and
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,7 +17,31 @@ from typing import Protocol
 from console.core.roles import Principal
 from console.core.vocab import Role
 
-__all__ = ["DemoAccount", "RateLimit", "SignInGate", "UserAdmin", "UserRow"]
+__all__ = [
+    "UNKNOWN_NAME_PREFIX",
+    "DemoAccount",
+    "RateLimit",
+    "SignInGate",
+    "UserAdmin",
+    "UserRow",
+    "unknown_name_label",
+]
+
+UNKNOWN_NAME_PREFIX = "unknown:"
+"""Starts the label kept for a name no account has (":" is never in a user name)."""
+
+
+def unknown_name_label(key: bytes, name: str) -> str:
+    """What is kept of a name typed at sign-in that no account has: a keyed hash.
+
+    People type passwords into the name field; a name nobody has is therefore
+    never kept in clear (not in the attempts table, the ledger or the log).
+    HMAC-SHA256 under the console's own key, so the same typo counts towards
+    its lock-out, yet the label cannot be reversed by trying likely names
+    without the key. 128 bits of it fit the name column.
+    """
+    digest = hmac.new(key, name.encode("utf-8"), hashlib.sha256).hexdigest()
+    return UNKNOWN_NAME_PREFIX + digest[:32]
 
 
 @dataclass(frozen=True, slots=True)

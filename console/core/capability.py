@@ -9,14 +9,14 @@ skills are added up, and ``no_crew`` marks services handled by phone.
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from console.core.errors import ConfigError
+from console.core.errors import ConfigError, DomainError
+from console.core.inputs import parse_json, read_text
 from console.core.vocab import (
     CallerLanguage,
     Powertrain,
@@ -144,8 +144,10 @@ class CapabilityRules:
     def load(cls, path: Path) -> CapabilityRules:
         """Read a rules file."""
         try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            document = parse_json(read_text(path))
+        except DomainError as exc:
+            raise ConfigError("config.invalid", path=str(path), detail=exc.english()) from None
+        except ValueError as exc:  # bad JSON, or a DocumentError
             raise ConfigError("config.invalid", path=str(path), detail=str(exc)) from None
         return cls.from_document(document, str(path))
 

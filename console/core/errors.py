@@ -60,6 +60,7 @@ MESSAGES: dict[str, str] = {
         "The database file {path} was replaced by another file while the console ran. "
         "Nothing more is saved; restart the console to open the file now there."
     ),
+    "db.rescue_failed": "Could not save a rescue copy to {path}: {detail}",
     "db.file_lost": (
         "The database {path} held data before and is now missing or empty: restore it "
         "from a backup, or pass --new-database to start a new one there."
@@ -71,6 +72,9 @@ MESSAGES: dict[str, str] = {
     "file.unreadable": "Cannot read {path}: {detail}",
     "file.unwritable": "Cannot write {path}: {detail}",
     "file.exists": "{path} already exists; choose another name or move that file away first.",
+    "file.not_regular": "{path} is not a regular file (a device, pipe or socket); choose a file.",
+    "file.too_large": "{path} is too large (more than {limit}).",
+    "file.not_text": "{path} is not UTF-8 text (line {line}).",
     "ledger.broken": "The ledger is broken at event {seq}: {detail}",
     "ledger.users_differ": (
         "{count} user account(s) do not match the ledger ({detail}): run verify."

@@ -30,6 +30,8 @@ from typing import Any
 import yaml
 
 from console.core.capability import CapabilityRules, VehicleFacts
+from console.core.errors import DomainError
+from console.core.inputs import DocumentError, parse_yaml, read_text
 from console.core.vocab import (
     CallerLanguage,
     Powertrain,
@@ -476,13 +478,17 @@ def _number(raw: Any) -> float | None:
     return float(raw)
 
 
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader when PyYAML was built with it (about 10x faster), else the pure one."""
+GUIDANCE_LIMIT = 2_000_000
+"""Bytes a guidance file may hold: the largest shipped one is under 20 KB."""
 
 
 def _parse(path: Path, issues: list[Issue]) -> Any:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        return parse_yaml(read_text(path, limit=GUIDANCE_LIMIT))
+    except DomainError as exc:
+        issues.append(Issue(path.name, "", "file", exc.english()))
+    except DocumentError as exc:
+        issues.append(Issue(path.name, "", "YAML size", str(exc)))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -19,6 +19,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from console.core.inputs import parse_json
+
 GENESIS_HASH = "0" * 64
 """The ``prev_hash`` of the first event."""
 
@@ -185,7 +187,7 @@ class Checkpoint:
     def from_json(cls, text: str) -> Checkpoint:
         """Parse a checkpoint file's text; ``ValueError`` says what is wrong with it."""
         try:
-            document = json.loads(text)
+            document = parse_json(text)
         except json.JSONDecodeError as exc:
             raise ValueError(f"not JSON ({exc.msg} at line {exc.lineno})") from None
         if not isinstance(document, dict):

@@ -342,3 +342,28 @@ __all__ = [
     "TimelineEntry",
     "TimelineSource",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class RescueCopy:
+    """A copy saved from a database file that disappeared: where, and what it holds."""
+
+    path: str
+    events: int
+    requests: int
+
+
+@runtime_checkable
+class DatabaseRescue(Protocol):
+    """A backend that can save what its open connection still reaches of a lost database file.
+
+    Optional: a database without a file of ours (PostgreSQL) offers nothing to rescue.
+    """
+
+    def can_rescue(self) -> bool:
+        """True when the database is a file that a rescue copy could come from."""
+        ...
+
+    def rescue_copy(self, target: str) -> RescueCopy:
+        """Write everything committed into the new file ``target`` (0600) and say what it holds."""
+        ...

@@ -15,7 +15,6 @@ with :data:`ROUNDING`. A file that is not right is refused with a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, time
@@ -25,6 +24,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from console.core.errors import ConfigError
+from console.core.inputs import DocumentError, parse_json, read_text
 from console.core.vocab import ServiceType
 
 CENT = Decimal("0.01")
@@ -190,12 +190,11 @@ class _Checker:
 
 def read_json(path: Path, checker: _Checker) -> Any:
     """Parse ``path`` as JSON with decimals for every fractional number."""
+    text = read_text(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError("file.unreadable", path=str(path), detail=str(exc)) from None
-    try:
-        return json.loads(text, parse_float=Decimal)
+        return parse_json(text, parse_float=Decimal)
+    except DocumentError as exc:
+        raise checker.fail("(file)", str(exc)) from None
     except ValueError as exc:
         line = getattr(exc, "lineno", "?")
         raise checker.fail(f"line {line}", "is not valid JSON") from None

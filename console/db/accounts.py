@@ -11,13 +11,20 @@ from __future__ import annotations
 import functools
 import logging
 from datetime import datetime
+from typing import NoReturn
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from console.core.accounts import DemoAccount, RateLimit, UserRow
+from console.core.accounts import (
+    UNKNOWN_NAME_PREFIX,
+    DemoAccount,
+    RateLimit,
+    UserRow,
+    unknown_name_label,
+)
 from console.core.errors import NotFound, SignInFailed, ValidationError
 from console.core.roles import (
     Permission,
@@ -33,6 +40,7 @@ from console.db.models import SignInAttempt, User
 from console.db.records.fast import user_differences
 from console.db.seed import DEMO_PASSWORD
 from console.db.services import Clock, Services, WriteContext, utc_now
+from console.db.sign_in_names import ensure_name_key, name_key
 
 __all__ = ["Accounts", "user_row"]
 
@@ -93,31 +101,38 @@ class Accounts:
         """The principal of a valid, enabled account; :class:`SignInFailed` otherwise.
 
         A name or workstation with too many recent failures is refused without
-        checking the password (``auth.locked``). Every attempt is recorded in
-        ``sign_in_attempts`` and the ledger, never the password.
+        checking the password (``auth.locked``) and without recording anything:
+        a locked name cannot grow the ledger. Every other attempt is recorded in
+        ``sign_in_attempts`` and the ledger, never the password, and a name no
+        account has only as a keyed hash (:func:`unknown_name_label`).
         """
         name = printable(str(username)).strip().lower()[:NAME_LIMIT]
         station = printable(str(workstation)).strip()[:WORKSTATION_LIMIT] or "unknown"
         with Session(self._engine) as session:
-            until = self._locked_until(session, name, station, self.clock())
             user = session.scalar(select(User).where(User.username == name))
             stored = user.password_hash if user is not None else None
-        verdict, fresh_hash = "locked", None
-        if until is None:
-            verdict, fresh_hash = self._verify(user, stored, str(password))
+            label = name if user is not None else _unknown_label(name_key(session), name)
+            until = self._locked_until(session, label, station, self.clock())
+        if until is not None:
+            self._refuse_locked(label or UNKNOWN_NAME_PREFIX, station, until)
+        verdict, fresh_hash = self._verify(user, stored, str(password))
         mismatch = ""
         if verdict == "ok" and user is not None:
             mismatch = self._against_ledger(user.id)
             if mismatch:
                 verdict = "records"
         gate = Services(self._engine, principal=_gate_principal(station), clock=self.clock)
-        with gate.unit_of_work(Permission.SIGN_IN) as uow:
-            if verdict != "locked":
+        try:
+            with gate.unit_of_work(Permission.SIGN_IN) as uow:
+                if label is None:
+                    label = unknown_name_label(ensure_name_key(uow.session, uow.now), name)
                 # Checked again under the writer lock: parallel attempts count too.
-                until = self._locked_until(uow.session, name, station, uow.now)
+                until = self._locked_until(uow.session, label, station, uow.now)
                 if until is not None:
-                    verdict = "locked"
-            self._record(uow, name, station, verdict, fresh_hash)
+                    raise _LockedMeanwhile(until)
+                self._record(uow, label, station, verdict, fresh_hash)
+        except _LockedMeanwhile as locked:
+            self._refuse_locked(label or UNKNOWN_NAME_PREFIX, station, locked.until)
         if verdict == "ok" and user is not None:
             log.info("%s signed in on %s", name, station)
             return Principal.user(
@@ -127,13 +142,9 @@ class Accounts:
                 is_demo=user.is_demo,
             )
         if verdict == "records":
-            log.error("sign-in for %r on %s refused: %s", name, station, mismatch)
+            log.error("sign-in for %s on %s refused: %s", label, station, mismatch)
             raise SignInFailed("auth.records_differ", username=name, detail=mismatch)
-        if verdict == "locked" and until is not None:
-            log.warning("sign-in for %r on %s refused: locked until %s", name, station, until)
-            minutes = max(1, -(-int((until - self.clock()).total_seconds()) // 60))
-            raise SignInFailed("auth.locked", minutes=minutes)
-        log.warning("sign-in failed for %r on %s (%s)", name, station, verdict)
+        log.warning("sign-in failed for %s on %s (%s)", label, station, verdict)
         raise SignInFailed("auth.failed")
 
     def _against_ledger(self, user_id: int) -> str:
@@ -141,6 +152,12 @@ class Accounts:
         with Session(self._engine) as session:
             found = user_differences(session, user_id)
         return found[0].text() if found else ""
+
+    def _refuse_locked(self, label: str, station: str, until: datetime) -> NoReturn:
+        """Refuse a locked name or workstation: one log line, nothing written."""
+        log.warning("sign-in for %s on %s refused: locked until %s", label, station, until)
+        minutes = max(1, -(-int((until - self.clock()).total_seconds()) // 60))
+        raise SignInFailed("auth.locked", minutes=minutes)
 
     def demo_accounts(self) -> list[DemoAccount]:
         """Enabled demo users, on an SQLite file only.
@@ -260,14 +277,15 @@ class Accounts:
         return "ok", fresh
 
     def _locked_until(
-        self, session: Session, name: str, station: str, now: datetime
+        self, session: Session, name: str | None, station: str, now: datetime
     ) -> datetime | None:
+        """When the lock on ``name`` (its label; None: not yet known) or ``station`` ends."""
+        watched: list[tuple[object, str]] = [(SignInAttempt.workstation, station)]
+        if name is not None:
+            watched.append((SignInAttempt.username, name))
         ends = [
             self.limit.locked_until(self._failures(session, column, value, now), now)
-            for column, value in (
-                (SignInAttempt.username, name),
-                (SignInAttempt.workstation, station),
-            )
+            for column, value in watched
         ]
         found = [end for end in ends if end is not None]
         return max(found) if found else None
@@ -299,9 +317,6 @@ class Accounts:
     def _record(
         uow: WriteContext, name: str, station: str, verdict: str, fresh_hash: str | None
     ) -> None:
-        if verdict == "locked":
-            uow.record("user.sign_in_locked", username=name, workstation=station)
-            return
         uow.session.add(
             SignInAttempt(
                 at=uow.now,
@@ -320,6 +335,19 @@ class Accounts:
             user.password_hash = fresh_hash
             user.revision = uow.revision
         uow.record("user.signed_in", username=name, workstation=station, rehashed=bool(fresh_hash))
+
+
+class _LockedMeanwhile(Exception):
+    """A parallel attempt locked the name: roll the sign-in's unit of work back unwritten."""
+
+    def __init__(self, until: datetime) -> None:
+        super().__init__(until)
+        self.until = until
+
+
+def _unknown_label(key: bytes | None, name: str) -> str | None:
+    """The label of a name no account has, or None until the database has its key."""
+    return unknown_name_label(key, name) if key is not None else None
 
 
 def _gate_principal(station: str) -> Principal:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
@@ -21,6 +22,7 @@ from console.core.errors import NotFound
 from console.core.eta import RoutingProvider
 from console.core.guidance import ProtocolFixRate, remote_fix_rates
 from console.core.intake import RequestDraft
+from console.core.ports import RescueCopy
 from console.core.pricing import PricingBook
 from console.core.quality import ComplaintCategory, QualityTargets
 from console.core.records import RequestRow
@@ -31,6 +33,7 @@ from console.db.changes import ChangeListener, supports_notify
 from console.db.dispatch_data import load_crew_infos
 from console.db.guidance_services import GuidanceServices, guidance_records
 from console.db.permits import reads
+from console.db.presence import rescue
 from console.db.pricing_backend import PricingAccess
 from console.db.quality_queries import QualityReader
 from console.db.quality_services import QualityServices
@@ -106,6 +109,17 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
             listener, self._listener = self._listener, None
         if listener is not None:
             listener.stop()
+
+    def can_rescue(self) -> bool:
+        """True when the database is an SQLite file a rescue copy could come from."""
+        return rescue.can_rescue(self._engine)
+
+    # In SQLite mode whoever runs the console owns the whole database file: a
+    # rescue copy (0600) gives them nothing they did not hold already.
+    @reads(Permission.VIEW_QUEUE)
+    def rescue_copy(self, target: str) -> RescueCopy:
+        """Save the database that disappeared under the console into the new file ``target``."""
+        return rescue.rescue_copy(self._engine, Path(target))
 
     @reads(Permission.VIEW_QUEUE)
     def advisor(self) -> DispatchEngine:

@@ -31,8 +31,9 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session
 
-from console.core.errors import DomainError, StorageError, ValidationError
+from console.core.errors import DomainError, ValidationError
 from console.core.geo import ServiceArea
+from console.core.inputs import read_bytes
 from console.core.roles import Permission, Principal, require
 from console.core.validation import (
     brief,
@@ -119,13 +120,13 @@ def read_rows(path: Path, kind: ImportKind) -> tuple[bytes, list[str], list[_Lin
     """The raw bytes, column names and data lines of a CSV file, checked for encoding and header."""
     shown = printable(str(path))
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ValidationError(
-                "import.too_large", path=shown, limit=f"{MAX_BYTES // 1_000_000} MB"
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise StorageError("file.unreadable", path=shown, detail=exc.strerror or str(exc)) from None
+        raw = read_bytes(path, limit=MAX_BYTES)
+    except ValidationError as exc:
+        if exc.code != "file.too_large":
+            raise
+        raise ValidationError(
+            "import.too_large", path=shown, limit=f"{MAX_BYTES // 1_000_000} MB"
+        ) from None
     body = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         text = body.decode("utf-8")

@@ -303,6 +303,21 @@ class SignInAttempt(Base):
     workstation: Mapped[str] = mapped_column(String(128))
     succeeded: Mapped[bool] = mapped_column(Boolean)
     reason: Mapped[str] = mapped_column(String(24), default="")
+
+
+class ConsoleSecret(Base):
+    """A secret the console keeps for itself, such as the key that hashes unknown sign-in names.
+
+    Not a record of anything that happened: no ledger event carries it.
+    """
+
+    __tablename__ = "console_secrets"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime]
+
+
 class Satisfaction(Base):
     """The caller's follow-up score (1-5) for one completed request."""
 

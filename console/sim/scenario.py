@@ -16,7 +16,8 @@ from typing import Any, NoReturn
 
 import yaml
 
-from console.core.errors import ConfigError
+from console.core.errors import ConfigError, DomainError
+from console.core.inputs import DocumentError, parse_yaml, read_text
 from console.core.vocab import RoadType, ServiceType
 from console.paths import resource_path
 
@@ -174,11 +175,11 @@ def load_scenario(name_or_path: str) -> Scenario:
                 detail="no such scenario; bundled: " + ", ".join(scenario_names()),
             )
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(
-            "config.invalid", path=str(path), detail=exc.strerror or str(exc)
-        ) from None
+        document = parse_yaml(read_text(path))
+    except DomainError as exc:
+        raise ConfigError("config.invalid", path=str(path), detail=exc.english()) from None
+    except DocumentError as exc:
+        raise ConfigError("config.invalid", path=str(path), detail=str(exc)) from None
     except yaml.YAMLError as exc:
         detail = " ".join(str(exc).split())
         raise ConfigError("config.invalid", path=str(path), detail=detail) from None

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.ui.icons import colour, icon
+from console.ui.plain_text import plain_tooltip
 
 __all__ = ["FLASH_TOGGLES", "LIST_LIMIT", "Alert", "AlertBanner", "AlertKind"]
 
@@ -204,7 +205,7 @@ class AlertBanner(QFrame):
     def _update(self) -> None:
         alerting = self.is_alerting
         self._full_text = self.summary()
-        self.text.setToolTip(self._full_text if alerting else "")
+        self.text.setToolTip(plain_tooltip(self._full_text) if alerting else "")
         self._elide()
         self._fill_list()
         for widget in (self.icon_label, self.list_button, self.show_button, self.dismiss_button):

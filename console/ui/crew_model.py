@@ -22,6 +22,7 @@ from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.keyed_table import KeyedRowsModel, RowFilterProxy
 from console.ui.labels import label
+from console.ui.plain_text import plain_tooltip
 from console.ui.queue_filter import Region, search_key
 from console.ui.queue_model import format_age
 
@@ -175,7 +176,7 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
                 return icon("crew.gps_stale")
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            return plain_tooltip(self._tooltip(row, column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column is CrewColumn.GPS_AGE:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None

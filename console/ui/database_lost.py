@@ -9,7 +9,7 @@ the live view and the tests go on.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from console.core.errors import DomainError
@@ -24,13 +24,24 @@ class DatabaseLostNotice(QMessageBox):
     sig_quit_requested = Signal()
     """Emitted when the user chooses to quit the console."""
 
-    def __init__(self, problem: DomainError, parent: QWidget | None = None) -> None:
+    sig_rescue_requested = Signal()
+    """Emitted when the user asks for a rescue copy of what the console still reaches."""
+
+    def __init__(
+        self, problem: DomainError, parent: QWidget | None = None, *, can_rescue: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("databaseLostNotice")
         self.setIcon(QMessageBox.Icon.Critical)
+        # The text names a file path, which may hold anything: never render it as HTML.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.problem = problem
-        self.quit_button = self.addButton("", QMessageBox.ButtonRole.DestructiveRole)
-        self.keep_button = self.addButton("", QMessageBox.ButtonRole.RejectRole)
+        # Qt refuses a button without a title: the texts are set again in retranslate_ui().
+        self.rescue_button = (
+            self.addButton("…", QMessageBox.ButtonRole.ActionRole) if can_rescue else None
+        )
+        self.quit_button = self.addButton("…", QMessageBox.ButtonRole.DestructiveRole)
+        self.keep_button = self.addButton("…", QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.keep_button)
         self.buttonClicked.connect(self._on_clicked)
         self.retranslate_ui()
@@ -44,14 +55,22 @@ class DatabaseLostNotice(QMessageBox):
             else self.tr("Database file was replaced")
         )
         self.setText(error_text(self.problem))
-        self.setInformativeText(
-            self.tr(
-                "Saving is stopped so that no call is reported as saved when it is not. "
-                "Write down the calls you are taking, restore the database from the "
-                "latest backup (roadside-console restore BACKUP) and start the console "
-                "again. Other workstations on the same file are affected too."
-            )
+        advice = self.tr(
+            "Saving is stopped so that no call is reported as saved when it is not. "
+            "Write down the calls you are taking, restore the database from the "
+            "latest backup (roadside-console restore BACKUP) and start the console "
+            "again. Other workstations on the same file are affected too."
         )
+        if self.rescue_button is not None:
+            advice = self.tr(
+                "Saving is stopped so that no call is reported as saved when it is not. "
+                "This console still reaches the lost database: save a rescue copy first "
+                "(it holds everything saved up to now), then restore it with "
+                "roadside-console restore COPY and start the console again. Other "
+                "workstations on the same file are affected too."
+            )
+            self.rescue_button.setText(self.tr("Save a rescue copy…"))
+        self.setInformativeText(advice)
         self.quit_button.setText(self.tr("Quit the console"))
         self.keep_button.setText(self.tr("Keep the window open (read only)"))
 
@@ -64,3 +83,5 @@ class DatabaseLostNotice(QMessageBox):
     def _on_clicked(self, button: object) -> None:
         if button is self.quit_button:
             self.sig_quit_requested.emit()
+        elif button is not None and button is self.rescue_button:
+            self.sig_rescue_requested.emit()

@@ -52,6 +52,7 @@ from console.core.vocab import RequestStatus
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text, label
+from console.ui.plain_text import plain_tooltip
 from console.ui.wrapping_button import WrappingButton
 
 __all__ = ["GuidanceBackend", "GuidancePanel"]
@@ -417,7 +418,7 @@ class GuidancePanel(QWidget):
                 known.append(f"{question} {given}")
                 given = self.tr("{answer} (at intake)").format(answer=given)
             item = QTreeWidgetItem([question, given])
-            item.setToolTip(0, question)
+            item.setToolTip(0, plain_tooltip(question))
             self.path_list.addTopLevelItem(item)
         self.path_list.scrollToBottom()
         self.known_text.setText(

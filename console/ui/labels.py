@@ -298,6 +298,9 @@ ERROR_TEMPLATES: dict[str, str] = {
         "The database file {path} was replaced by another file while the console ran. "
         "Nothing more is saved; restart the console to open the file now there.",
     ),
+    "db.rescue_failed": QT_TRANSLATE_NOOP(
+        "Errors", "Could not save a rescue copy to {path}: {detail}"
+    ),
     "db.file_lost": QT_TRANSLATE_NOOP(
         "Errors",
         "The database {path} held data before and is now missing or empty: restore it "
@@ -316,6 +319,11 @@ ERROR_TEMPLATES: dict[str, str] = {
     "file.exists": QT_TRANSLATE_NOOP(
         "Errors", "{path} already exists; choose another name or move that file away first."
     ),
+    "file.not_regular": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a regular file (a device, pipe or socket); choose a file."
+    ),
+    "file.too_large": QT_TRANSLATE_NOOP("Errors", "{path} is too large (more than {limit})."),
+    "file.not_text": QT_TRANSLATE_NOOP("Errors", "{path} is not UTF-8 text (line {line})."),
     "ledger.broken": QT_TRANSLATE_NOOP("Errors", "The ledger is broken at event {seq}: {detail}"),
     "ledger.users_differ": QT_TRANSLATE_NOOP(
         "Errors", "{count} user account(s) do not match the ledger ({detail}): run verify."

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from console.ui.guidance_panel import GuidancePanel
+from console.ui.plain_text import plain_message_box
 
 if TYPE_CHECKING:
     from console.ui.main_window import MainWindow
@@ -55,11 +56,12 @@ def confirm_leave(window: MainWindow) -> bool:
 
 def ask(window: QWidget, title: str, text: str) -> bool:
     """The question itself: Yes leaves, No (the default) stays."""
-    answer = QMessageBox.question(
+    box = plain_message_box(
         window,
+        QMessageBox.Icon.Question,
         title,
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
     )
-    return answer == QMessageBox.StandardButton.Yes
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return bool(box.exec() == QMessageBox.StandardButton.Yes)

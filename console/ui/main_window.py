@@ -25,6 +25,7 @@ import json
 import logging
 from collections.abc import Callable
 from datetime import datetime, tzinfo
+from pathlib import Path
 
 from PySide6.QtCore import (
     QByteArray,
@@ -55,6 +56,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDockWidget,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -69,7 +71,13 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.errors import DomainError
-from console.core.ports import ConsoleBackend, PricingDesk, QualityBackend
+from console.core.ports import (
+    ConsoleBackend,
+    DatabaseRescue,
+    PricingDesk,
+    QualityBackend,
+    RescueCopy,
+)
 from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.sla import SlaTargets
 from console.ui import screen_fit
@@ -82,7 +90,7 @@ from console.ui.filter_bar import QueueFilterBar
 from console.ui.i18n import current_language, install_language
 from console.ui.icons import colour, icon
 from console.ui.intake_dialog import IntakeDialog
-from console.ui.labels import label, without_mnemonic
+from console.ui.labels import error_text, label, without_mnemonic
 from console.ui.live_sync import LiveSync, SyncBatch
 from console.ui.panel_scroll import PanelScrollArea
 from console.ui.queue_filter import RequestFilterProxy
@@ -255,6 +263,8 @@ class MainWindow(QMainWindow):
         self._awaited_request: int | None = None
         self.intake: IntakeDialog | None = None
         self.database_lost_notice: DatabaseLostNotice | None = None
+        self.rescue_outcome: QMessageBox | None = None
+        """The message that said where the rescue copy went (or why it failed)."""
         """The notice that the database file is gone, once it was shown."""
         """The open intake dialog, if any."""
         self._leave_confirmed = False
@@ -1148,6 +1158,54 @@ class MainWindow(QMainWindow):
         if lost and problem is not None:
             self._tell_database_lost(problem)
 
+    def rescue_database(self, target: str | None = None) -> RescueCopy | None:
+        """Save what this console still reaches of the lost database into ``target``.
+
+        Without ``target`` the user chooses the file (beside the lost one by
+        default). The outcome is shown in a message; None when nothing was saved.
+        """
+        backend = self._backend
+        if not isinstance(backend, DatabaseRescue):
+            return None
+        if target is None:
+            target = self._choose_rescue_file()
+            if not target:
+                return None
+        try:
+            copy = backend.rescue_copy(target)
+        except DomainError as exc:
+            self._show_rescue_outcome(QMessageBox.Icon.Warning, error_text(exc))
+            return None
+        self._show_rescue_outcome(
+            QMessageBox.Icon.Information,
+            self.tr(
+                "Saved a rescue copy with {events} ledger events and {requests} requests "
+                "to {path}. Restore it with: roadside-console restore {path}"
+            ).format(events=copy.events, requests=copy.requests, path=copy.path),
+        )
+        return copy
+
+    def _choose_rescue_file(self) -> str:
+        problem = self.sync.problem
+        lost = Path(str(problem.params.get("path", ""))) if problem is not None else Path()
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        suggested = lost.with_name(f"{lost.stem or 'console'}-rescued-{stamp}.db")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save a rescue copy"),
+            str(suggested),
+            self.tr("SQLite database (*.db);;All files (*)"),
+        )
+        return chosen
+
+    def _show_rescue_outcome(self, kind: QMessageBox.Icon, text: str) -> None:
+        box = QMessageBox(kind, self.tr("Rescue copy"), text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("rescueOutcome")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rescue_outcome = box
+        box.open()
+
     def _tell_database_lost(self, problem: DomainError) -> None:
         """Explain once (per kind of loss) that the file is gone and nothing more is saved."""
         shown = self.database_lost_notice
@@ -1155,8 +1213,11 @@ class MainWindow(QMainWindow):
             return
         if shown is not None:
             shown.close()
-        notice = DatabaseLostNotice(problem, self)
+        backend = self._backend
+        can_rescue = isinstance(backend, DatabaseRescue) and backend.can_rescue()
+        notice = DatabaseLostNotice(problem, self, can_rescue=can_rescue)
         notice.sig_quit_requested.connect(self.close)
+        notice.sig_rescue_requested.connect(self.rescue_database)
         self.database_lost_notice = notice
         notice.open()
 

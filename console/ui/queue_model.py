@@ -25,6 +25,7 @@ from console.ui.i18n import current_language
 from console.ui.icons import colour, icon, priority_icon_name, service_icon_name
 from console.ui.keyed_table import KeyedRowsModel
 from console.ui.labels import label
+from console.ui.plain_text import plain_tooltip
 
 __all__ = [
     "AT_RISK_FRACTION",
@@ -252,7 +253,7 @@ class RequestQueueModel(KeyedRowsModel[RequestRow]):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._decoration(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            return plain_tooltip(self._tooltip(row, column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.AGE,
             Column.ETA,

@@ -57,6 +57,7 @@ from console.core.vocab import Priority, RequestStatus
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.labels import QT_TRANSLATE_NOOP, error_text, field_label, label
+from console.ui.plain_text import plain_tooltip
 from console.ui.pricing_panel import PricingSection, ask_completion
 from console.ui.triage_text import reason_text
 
@@ -589,7 +590,7 @@ class RequestDetailPanel(QWidget):
         self.title.setText(row.reference)
         self._chip(self.priority_chip, label(row.priority), _priority_tone(row.priority))
         self._chip(self.status_chip, label(row.status), "accent" if row.is_open else "muted")
-        self.priority_chip.setToolTip(reason_text(row.priority_reason))
+        self.priority_chip.setToolTip(plain_tooltip(reason_text(row.priority_reason)))
         values = {
             "caller_name": row.caller_name or "-",
             "caller_phone": row.caller_phone,
@@ -803,6 +804,7 @@ class RequestDetailPanel(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName(f"confirm-{question.key}")
         box.setDefaultButton(
             QMessageBox.StandardButton.No if question.warning else QMessageBox.StandardButton.Yes

@@ -47,6 +47,7 @@ from console.ui.background import BackgroundReads
 from console.ui.dispatch_labels import suggestion_summary
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text, label
+from console.ui.plain_text import plain_tooltip
 
 logger = logging.getLogger(__name__)
 
@@ -316,6 +317,7 @@ class SuggestionPanel(QWidget):
     def _prompt_late(self, request: RequestRow, warning: ArrivalWarning) -> Suggestion | None:
         box = QMessageBox(self)
         box.setObjectName("lateCrewQuestion")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("ETA over the arrival target"))
         box.setText(self.late_text(request, warning))
@@ -498,7 +500,7 @@ class SuggestionPanel(QWidget):
                     tip = text
                     if suggestion.stale_gps:
                         tip += "\n" + self.tr("The crew's position is old; the ETA is uncertain.")
-                    item.setToolTip(tip)
+                    item.setToolTip(plain_tooltip(tip))
                 self.table.setItem(row, column, item)
             button = QPushButton(self.tr("Assign"))
             button.setEnabled(can_assign)

@@ -4,7 +4,7 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../console/ui/alert_banner.py" line="+178"/>
+        <location filename="../../console/ui/alert_banner.py" line="+179"/>
         <source>New P1 safety request {reference}</source>
         <translation>New P1 safety request {reference}</translation>
     </message>
@@ -92,7 +92,7 @@
 <context>
     <name>CancelReasonDialog</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+100"/>
+        <location filename="../../console/ui/request_detail.py" line="+101"/>
         <source>Caller cancelled</source>
         <translation>Caller cancelled</translation>
     </message>
@@ -267,7 +267,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+137"/>
+        <location filename="../../console/ui/crew_model.py" line="+138"/>
         <source>Call sign</source>
         <translation>Call sign</translation>
     </message>
@@ -644,7 +644,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+204"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+205"/>
         <source>Supervisor dashboard</source>
         <translation>Supervisor dashboard</translation>
     </message>
@@ -929,13 +929,13 @@
         <translation>How was the complaint about {reference} resolved?</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+67"/>
+        <location line="+12"/>
+        <location line="+69"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-57"/>
         <source>Daily report {day}</source>
         <translation>Daily report {day}</translation>
     </message>
@@ -971,7 +971,7 @@
         <translation>Save report</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Saved {path}</source>
         <translation>Saved {path}</translation>
     </message>
@@ -979,7 +979,7 @@
 <context>
     <name>DatabaseLostNotice</name>
     <message>
-        <location filename="../../console/ui/database_lost.py" line="+42"/>
+        <location filename="../../console/ui/database_lost.py" line="+53"/>
         <source>Database file is missing</source>
         <translation>Database file is missing</translation>
     </message>
@@ -989,12 +989,22 @@
         <translation>Database file was replaced</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Saving is stopped so that no call is reported as saved when it is not. Write down the calls you are taking, restore the database from the latest backup (roadside-console restore BACKUP) and start the console again. Other workstations on the same file are affected too.</source>
         <translation>Saving is stopped so that no call is reported as saved when it is not. Write down the calls you are taking, restore the database from the latest backup (roadside-console restore BACKUP) and start the console again. Other workstations on the same file are affected too.</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Saving is stopped so that no call is reported as saved when it is not. This console still reaches the lost database: save a rescue copy first (it holds everything saved up to now), then restore it with roadside-console restore COPY and start the console again. Other workstations on the same file are affected too.</source>
+        <translation>Saving is stopped so that no call is reported as saved when it is not. This console still reaches the lost database: save a rescue copy first (it holds everything saved up to now), then restore it with roadside-console restore COPY and start the console again. Other workstations on the same file are affected too.</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Save a rescue copy…</source>
+        <translation>Save a rescue copy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Quit the console</source>
         <translation>Quit the console</translation>
     </message>
@@ -1193,6 +1203,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Could not save a rescue copy to {path}: {detail}</source>
+        <translation>Could not save a rescue copy to {path}: {detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The database {path} held data before and is now missing or empty: restore it from a backup, or pass --new-database to start a new one there.</source>
         <translation>The database {path} held data before and is now missing or empty: restore it from a backup, or pass --new-database to start a new one there.</translation>
     </message>
@@ -1228,6 +1243,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} is not a regular file (a device, pipe or socket); choose a file.</source>
+        <translation>{path} is not a regular file (a device, pipe or socket); choose a file.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is too large (more than {limit}).</source>
+        <translation>{path} is too large (more than {limit}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not UTF-8 text (line {line}).</source>
+        <translation>{path} is not UTF-8 text (line {line}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The ledger is broken at event {seq}: {detail}</source>
         <translation>The ledger is broken at event {seq}: {detail}</translation>
     </message>
@@ -1470,7 +1500,7 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../console/ui/guidance_panel.py" line="+255"/>
+        <location filename="../../console/ui/guidance_panel.py" line="+256"/>
         <source>Select a request first.</source>
         <translation>Select a request first.</translation>
     </message>
@@ -1967,7 +1997,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-356"/>
+        <location filename="../../console/ui/labels.py" line="-364"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -2509,7 +2539,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>LeaveGuard</name>
     <message>
-        <location filename="../../console/ui/leave_guard.py" line="+28"/>
+        <location filename="../../console/ui/leave_guard.py" line="+29"/>
         <source>a call in the new-call form</source>
         <translation>a call in the new-call form</translation>
     </message>
@@ -2534,9 +2564,37 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
 </context>
 <context>
+    <name>LostDatabaseDialog</name>
+    <message>
+        <location filename="../../console/ui/lost_database.py" line="+45"/>
+        <source>Database missing</source>
+        <translation>Database missing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database {path} held data before and is now missing or empty.</source>
+        <translation>The database {path} held data before and is now missing or empty.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>If it was deleted or moved by mistake, quit and restore it from the latest backup (roadside-console restore BACKUP). A new database starts empty, with demo data only.</source>
+        <translation>If it was deleted or moved by mistake, quit and restore it from the latest backup (roadside-console restore BACKUP). A new database starts empty, with demo data only.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create a new database</source>
+        <translation>Create a new database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+621"/>
+        <location filename="../../console/ui/main_window.py" line="+631"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -2801,7 +2859,27 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Disconnected, retrying: {source}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
+        <source>Saved a rescue copy with {events} ledger events and {requests} requests to {path}. Restore it with: roadside-console restore {path}</source>
+        <translation>Saved a rescue copy with {events} ledger events and {requests} requests to {path}. Restore it with: roadside-console restore {path}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save a rescue copy</source>
+        <translation>Save a rescue copy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SQLite database (*.db);;All files (*)</source>
+        <translation>SQLite database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rescue copy</source>
+        <translation>Rescue copy</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Open requests: {count}</source>
         <translation>Open requests: {count}</translation>
     </message>
@@ -3634,12 +3712,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+12"/>
-        <location line="+235"/>
+        <location line="+236"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-216"/>
         <source>ETA exceeds target by {minutes} min</source>
         <translation>ETA exceeds target by {minutes} min</translation>
     </message>
@@ -3705,7 +3783,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Complete request</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
@@ -3718,7 +3796,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+216"/>
+        <location filename="../../console/ui/queue_model.py" line="+217"/>
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
@@ -4099,7 +4177,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+282"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+283"/>
         <source>{crew} would arrive in {eta} min: {late} min after the arrival target for {reference}.</source>
         <translation>{crew} would arrive in {eta} min: {late} min after the arrival target for {reference}.</translation>
     </message>
@@ -4124,7 +4202,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Best alternative: {crew}, ETA {eta} min, {late} min late as well.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>ETA over the arrival target</source>
         <translation>ETA over the arrival target</translation>
     </message>

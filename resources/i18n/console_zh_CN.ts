@@ -4,7 +4,7 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../console/ui/alert_banner.py" line="+178"/>
+        <location filename="../../console/ui/alert_banner.py" line="+179"/>
         <source>New P1 safety request {reference}</source>
         <translation>新的 P1 安全工单 {reference}</translation>
     </message>
@@ -92,7 +92,7 @@
 <context>
     <name>CancelReasonDialog</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+100"/>
+        <location filename="../../console/ui/request_detail.py" line="+101"/>
         <source>Caller cancelled</source>
         <translation>来电人取消</translation>
     </message>
@@ -267,7 +267,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+137"/>
+        <location filename="../../console/ui/crew_model.py" line="+138"/>
         <source>Call sign</source>
         <translation>呼号</translation>
     </message>
@@ -644,7 +644,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+204"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+205"/>
         <source>Supervisor dashboard</source>
         <translation>值班主管看板</translation>
     </message>
@@ -929,13 +929,13 @@
         <translation>工单 {reference} 的投诉如何处理结案？</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+67"/>
+        <location line="+12"/>
+        <location line="+69"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-57"/>
         <source>Daily report {day}</source>
         <translation>日报 {day}</translation>
     </message>
@@ -971,7 +971,7 @@
         <translation>保存报表</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -979,7 +979,7 @@
 <context>
     <name>DatabaseLostNotice</name>
     <message>
-        <location filename="../../console/ui/database_lost.py" line="+42"/>
+        <location filename="../../console/ui/database_lost.py" line="+53"/>
         <source>Database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
@@ -989,12 +989,22 @@
         <translation>数据库文件已被替换</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Saving is stopped so that no call is reported as saved when it is not. Write down the calls you are taking, restore the database from the latest backup (roadside-console restore BACKUP) and start the console again. Other workstations on the same file are affected too.</source>
         <translation>已停止保存，以免把没有保存的来电显示为已保存。请把正在受理的来电记下来，用最近的备份恢复数据库（roadside-console restore 备份文件），然后重新启动控制台。使用同一文件的其他工作站也受影响。</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Saving is stopped so that no call is reported as saved when it is not. This console still reaches the lost database: save a rescue copy first (it holds everything saved up to now), then restore it with roadside-console restore COPY and start the console again. Other workstations on the same file are affected too.</source>
+        <translation>已停止保存，以免把没有保存的来电显示为已保存。本控制台仍能读到丢失的数据库：请先保存一份抢救副本（其中有到目前为止保存的全部内容），再用 roadside-console restore 副本文件 恢复，然后重新启动控制台。使用同一文件的其他工作站也受影响。</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Save a rescue copy…</source>
+        <translation>保存抢救副本…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Quit the console</source>
         <translation>退出控制台</translation>
     </message>
@@ -1193,6 +1203,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Could not save a rescue copy to {path}: {detail}</source>
+        <translation>无法把抢救副本保存到 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The database {path} held data before and is now missing or empty: restore it from a backup, or pass --new-database to start a new one there.</source>
         <translation>数据库 {path} 以前存有数据，现在却不见了或是空的：请从备份恢复，或加上 --new-database 在该位置新建数据库。</translation>
     </message>
@@ -1228,6 +1243,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} is not a regular file (a device, pipe or socket); choose a file.</source>
+        <translation>{path} 不是普通文件（而是设备、管道或套接字）；请选择一个文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is too large (more than {limit}).</source>
+        <translation>{path} 过大（超过 {limit}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not UTF-8 text (line {line}).</source>
+        <translation>{path} 不是 UTF-8 文本（第 {line} 行）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The ledger is broken at event {seq}: {detail}</source>
         <translation>账本在第 {seq} 条事件处损坏：{detail}</translation>
     </message>
@@ -1470,7 +1500,7 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../console/ui/guidance_panel.py" line="+255"/>
+        <location filename="../../console/ui/guidance_panel.py" line="+256"/>
         <source>Select a request first.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -1967,7 +1997,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-356"/>
+        <location filename="../../console/ui/labels.py" line="-364"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -2509,7 +2539,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>LeaveGuard</name>
     <message>
-        <location filename="../../console/ui/leave_guard.py" line="+28"/>
+        <location filename="../../console/ui/leave_guard.py" line="+29"/>
         <source>a call in the new-call form</source>
         <translation>接警表单中正在录入的来电</translation>
     </message>
@@ -2534,9 +2564,37 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
 </context>
 <context>
+    <name>LostDatabaseDialog</name>
+    <message>
+        <location filename="../../console/ui/lost_database.py" line="+45"/>
+        <source>Database missing</source>
+        <translation>数据库不见了</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database {path} held data before and is now missing or empty.</source>
+        <translation>数据库 {path} 以前存有数据，现在却不见了或是空的。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>If it was deleted or moved by mistake, quit and restore it from the latest backup (roadside-console restore BACKUP). A new database starts empty, with demo data only.</source>
+        <translation>如果它是被误删或误移的，请退出并用最近的备份恢复（roadside-console restore 备份文件）。新建的数据库是空的，只有演示数据。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create a new database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+621"/>
+        <location filename="../../console/ui/main_window.py" line="+631"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -2801,7 +2859,27 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>连接已断开，正在重试：{source}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
+        <source>Saved a rescue copy with {events} ledger events and {requests} requests to {path}. Restore it with: roadside-console restore {path}</source>
+        <translation>已把抢救副本（{events} 条台账事件、{requests} 个工单）保存到 {path}。恢复命令：roadside-console restore {path}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save a rescue copy</source>
+        <translation>保存抢救副本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SQLite database (*.db);;All files (*)</source>
+        <translation>SQLite 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rescue copy</source>
+        <translation>抢救副本</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Open requests: {count}</source>
         <translation>未结工单：{count}</translation>
     </message>
@@ -3634,12 +3712,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+12"/>
-        <location line="+235"/>
+        <location line="+236"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-216"/>
         <source>ETA exceeds target by {minutes} min</source>
         <translation>预计到达超出时限 {minutes} 分钟</translation>
     </message>
@@ -3705,7 +3783,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>完成工单</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>{seconds} s</source>
         <translation>{seconds} 秒</translation>
     </message>
@@ -3718,7 +3796,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RequestQueueModel</name>
     <message>
-        <location filename="../../console/ui/queue_model.py" line="+216"/>
+        <location filename="../../console/ui/queue_model.py" line="+217"/>
         <source>Reference</source>
         <translation>工单号</translation>
     </message>
@@ -4099,7 +4177,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../console/ui/suggestion_panel.py" line="+282"/>
+        <location filename="../../console/ui/suggestion_panel.py" line="+283"/>
         <source>{crew} would arrive in {eta} min: {late} min after the arrival target for {reference}.</source>
         <translation>{crew} 预计 {eta} 分钟到达，比 {reference} 的到场时限晚 {late} 分钟。</translation>
     </message>
@@ -4124,7 +4202,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>最佳替代：{crew}，预计 {eta} 分钟到达，同样超时 {late} 分钟。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>ETA over the arrival target</source>
         <translation>预计到达超出时限</translation>
     </message>

@@ -94,7 +94,10 @@ def test_a_wrong_name_or_password_gets_one_message_and_is_logged_without_the_pas
         accounts.sign_in(username, password, "desk-7")
     assert failed.value.code == "auth.failed"
     logged = events_of(engine, "user.sign_in_failed")
-    assert [e["username"] for e in logged] == [username]
+    if username == "wang":
+        assert [e["username"] for e in logged] == [username]
+    else:  # a name no account has is kept only as a keyed hash
+        assert [str(e["username"])[:8] for e in logged] == ["unknown:"]
     assert "sign-in failed" in caplog.text
     if password:
         assert password not in caplog.text
@@ -120,10 +123,7 @@ def test_five_failures_lock_the_name_for_a_few_minutes_even_with_the_right_passw
         accounts.sign_in("wang", SECRET, "desk-9")
     assert locked.value.code == "auth.locked"
     assert locked.value.params["minutes"] == 5  # 4.5 min left of the lock, rounded up
-    assert events_of(engine, "user.sign_in_locked")[-1] == {
-        "username": "wang",
-        "workstation": "desk-9",
-    }
+    assert events_of(engine, "user.sign_in_locked") == []  # a locked attempt writes nothing
     clock.advance(minutes=4)
     with pytest.raises(SignInFailed):
         accounts.sign_in("wang", SECRET, "desk-9")

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from console.core.errors import StorageError
+from console.cli import main
+from console.core.errors import StorageError, ValidationError
 from console.core.intake import RequestDraft
 from console.core.vocab import RoadType, ServiceType
 from console.db import schema
@@ -148,6 +149,42 @@ def test_the_guard_costs_one_stat_per_check(tmp_path: Path) -> None:
         engine.dispose()
 
 
+def test_a_rescue_copy_holds_every_commit_of_the_deleted_file_and_restores(tmp_path: Path) -> None:
+    path, engine, backend = _sqlite(tmp_path)
+    try:
+        created = [backend.create_request(_draft()).id for _ in range(3)]
+        _delete_with_journal(path)
+        assert backend.can_rescue()
+        copy = backend.rescue_copy(str(tmp_path / "rescued.db"))
+        assert copy.requests == 3 and copy.events >= 3
+        with pytest.raises(ValidationError) as exists:
+            backend.rescue_copy(str(tmp_path / "rescued.db"))
+        assert exists.value.code == "file.exists"
+    finally:
+        engine.dispose()
+    assert main(["--db", f"sqlite:///{path}", "restore", str(tmp_path / "rescued.db")]) == 0
+    restored = make_engine(f"sqlite:///{path}")
+    try:
+        reader = DatabaseBackend(restored, principal=desk("dispatcher:b"))
+        assert all(reader.request(request_id) is not None for request_id in created)
+    finally:
+        restored.dispose()
+
+
+def test_no_rescue_once_no_connection_reaches_the_lost_file(tmp_path: Path) -> None:
+    path, engine, backend = _sqlite(tmp_path)
+    try:
+        backend.revision()
+        engine.dispose()
+        _delete_with_journal(path)
+        with pytest.raises(StorageError) as refused:
+            backend.rescue_copy(str(tmp_path / "rescued.db"))
+        assert refused.value.code == "db.rescue_failed"
+        assert not (tmp_path / "rescued.db").exists()
+    finally:
+        engine.dispose()
+
+
 @pytest.mark.postgres
 def test_postgresql_has_no_file_to_guard() -> None:
     reason = postgres_unavailable_reason()
@@ -162,5 +199,6 @@ def test_postgresql_has_no_file_to_guard() -> None:
             before = backend.revision()
             backend.create_request(_draft())
             assert backend.revision() > before
+            assert not backend.can_rescue()
         finally:
             engine.dispose()

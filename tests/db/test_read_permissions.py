@@ -9,14 +9,16 @@ that price jobs; the queue and the fleet are readable by every role.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
-from console.core.errors import PermissionDenied
+from console.core.errors import PermissionDenied, StorageError
 from console.core.pricing import QuoteQuery
 from console.core.roles import Permission, Principal
 from console.core.vocab import Powertrain, RoadType, Role, ServiceType, VehicleClass
@@ -25,6 +27,7 @@ from console.db.pricing_backend import PricingAccess
 from console.db.quality_queries import QualityReader
 from console.db.queries import DatabaseReader
 from tests.db.conftest import FakeClock
+from tests.db.test_quality_services import completed
 from tests.support.principals import desk
 from tests.support.workspace import new_call
 
@@ -39,6 +42,16 @@ QUERY = QuoteQuery(
 )  # fmt: skip
 
 Read = Callable[[DatabaseBackend, int], object]
+
+
+def _rescue(backend: DatabaseBackend) -> object:
+    """A rescue copy into a fresh folder (PostgreSQL has no file to copy: that is not a refusal)."""
+    try:
+        return backend.rescue_copy(str(Path(tempfile.mkdtemp()) / "rescued.db"))
+    except StorageError as exc:
+        assert exc.code == "db.rescue_failed"
+        return None
+
 
 READS: dict[str, tuple[Read, frozenset[Role]]] = {
     "revision": (lambda b, _: b.revision(), EVERYONE),
@@ -64,6 +77,7 @@ READS: dict[str, tuple[Read, frozenset[Role]]] = {
     "find_entitlements": (lambda b, _: b.find_entitlements("EV-2026-0001"), frozenset({D, S})),
     "quote": (lambda b, r: b.quote(QUERY, r), frozenset({D, S})),
     "charges": (lambda b, r: b.charges(r), frozenset({D, S})),
+    "rescue_copy": (lambda b, _: _rescue(b), EVERYONE),
 }
 """Read -> the roles that may. Written out by hand on purpose: it is the
 specification the role table in ``console.core.roles`` must meet."""
@@ -73,6 +87,7 @@ NOT_RECORDS = {
     "quality_targets": "configuration",
     "sla_targets": "configuration",
     "subscribe_changes": "a wake-up call carrying nothing",
+    "can_rescue": "whether the database is a file",
     "close": "stops listening",
 }
 """Public members that read no record at all."""
@@ -135,3 +150,30 @@ def test_every_declared_read_is_in_the_role_table() -> None:
 def test_no_principal_no_quality_reader(engine: Engine) -> None:
     with pytest.raises(TypeError):
         QualityReader(engine, "supervisor")  # type: ignore[arg-type]
+
+
+COMMENT = "司机态度很差 rude driver"
+SUMMARY = "Crew arrived 2 hours late, caller Li furious"
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_a_requests_history_carries_quality_texts_only_for_those_who_may_read_them(
+    engine: Engine, fleet: list[int], clock: FakeClock, role: Role
+) -> None:
+    supervisor = DatabaseBackend(engine, principal=desk("desk"), clock=clock)
+    request_id = completed(supervisor.services, engine, clock)
+    supervisor.record_satisfaction(request_id, 1, COMMENT)
+    complaint = supervisor.open_complaint(request_id, "LATE_ARRIVAL", SUMMARY, "desk")
+    supervisor.respond_complaint(complaint, "Called back " + SUMMARY)
+    reader = DatabaseBackend(
+        engine, principal=Principal.user(f"{role.lower()}1", role), clock=clock
+    )
+    history = reader.timeline(request_id)
+    kinds = [entry.kind for entry in history]
+    assert {"satisfaction.recorded", "complaint.opened", "complaint.answered"} <= set(kinds)
+    received = repr(history)
+    if role is S:
+        assert COMMENT in received and SUMMARY in received
+    else:
+        assert COMMENT not in received and SUMMARY not in received
+        assert "'score'" not in received

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -280,3 +281,55 @@ def test_layout_quoting_and_constraint_order_do_not_count_but_literals_do() -> N
 def test_the_console_s_own_schema_matches_its_reference(live: Db) -> None:
     assert reference(schema.head_revision())
     assert schema_difference(live.path, schema.head_revision()) is None
+
+
+def _crashed_with_a_log(live: Db) -> None:
+    """Leave ``live`` as a console killed mid-shift does: a commit still only in its -wal."""
+    crashed = live.path.with_name("crashed")
+    crashed.mkdir()
+    with closing(sqlite3.connect(live.path, isolation_level=None)) as connection:
+        connection.execute("PRAGMA wal_autocheckpoint = 0")
+        connection.execute("UPDATE depots SET phone = '0571-00000000' WHERE id = 1")
+        for name in ("console.db", "console.db-wal", "console.db-shm"):
+            shutil.copyfile(live.path.with_name(name), crashed / name)
+    for name in ("console.db", "console.db-wal", "console.db-shm"):
+        (crashed / name).replace(live.path.with_name(name))
+    crashed.rmdir()
+    assert live.path.with_name("console.db-wal").stat().st_size > 0
+
+
+@pytest.mark.ledger_tampered
+def test_a_crashed_console_s_log_stays_with_the_old_file_and_never_reaches_the_new_one(
+    live: Db, backup: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _crashed_with_a_log(live)
+    files = {p.name: sha256(p) for p in live.path.parent.iterdir()}
+    spoiled = backup.with_name("spoiled.db")
+    shutil.copyfile(backup, spoiled)
+    edit(spoiled, REWRITE_CALLERS)
+    assert cli(capsys, "--db", live.url, "restore", str(spoiled), "--force")[0] == 2
+    assert {p.name: sha256(p) for p in live.path.parent.iterdir()} == files
+
+    status, _, err = cli(capsys, "--db", live.url, "restore", str(backup))
+    assert status == 1 and "--force" in err, "a log means data, even if the file looks empty"
+    status, _, _ = cli(capsys, "--db", live.url, "restore", str(backup), "--force")
+    assert status == 0
+    [kept] = others_beside(live.path)
+    with closing(sqlite3.connect(live.path.with_name(kept))) as connection:
+        phone = connection.execute("SELECT phone FROM depots WHERE id = 1").fetchone()[0]
+    assert phone == "0571-00000000", "the kept file holds what the log held"
+    with closing(sqlite3.connect(live.path)) as connection:
+        phone = connection.execute("SELECT phone FROM depots WHERE id = 1").fetchone()[0]
+    assert phone != "0571-00000000"
+
+
+def test_a_link_to_the_database_stays_a_link_to_the_restored_file(
+    live: Db, backup: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "shortcut.db"
+    link.symlink_to(live.path)
+    status, _, err = cli(capsys, "--db", f"sqlite:///{link}", "restore", str(backup), "--force")
+    assert status == 0, err
+    assert link.is_symlink() and link.resolve() == live.path
+    assert KEPT.fullmatch(others_beside(live.path)[0])
+    assert sha256(live.path) != sha256(live.path.with_name(others_beside(live.path)[0]))

@@ -7,15 +7,19 @@ layer (the file is deleted from outside, as another program would).
 
 from __future__ import annotations
 
+import stat
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from console.cli import main
 from console.ui.app import build_main_window
 from console.ui.main_window import MainWindow
-from tests.support.workspace import open_backend, seeded_sqlite
+from tests.support.workspace import new_call, open_backend, seeded_sqlite
 
 POLL_MS = 200
 """The console's poll interval in these tests."""
@@ -70,6 +74,16 @@ def test_deleting_the_file_turns_the_status_red_and_a_new_call_is_refused(
         assert "is missing" in dialog.form_error.text()
         assert window.intake is dialog and dialog.isVisible()  # the call typed is kept
         assert not path.exists()
+
+        window.set_language("zh")
+        try:
+            qtbot.waitUntil(
+                lambda: window.connection_label.text().startswith("数据库文件不见了"),
+                timeout=WAIT_MS,
+            )
+            qtbot.waitUntil(lambda: notice.windowTitle() == "数据库文件不见了", timeout=WAIT_MS)
+        finally:
+            window.set_language("en")
     finally:
         notice = window.database_lost_notice
         if notice is not None:
@@ -94,3 +108,34 @@ def test_choosing_quit_in_the_notice_closes_the_console(qtbot: QtBot, tmp_path: 
         window.close()
         backend.close()  # type: ignore[attr-defined]
         engine.dispose()  # type: ignore[attr-defined]
+
+
+def test_a_rescue_copy_saves_everything_the_lost_file_held(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = seeded_sqlite(tmp_path)
+    window, engine, backend = _open(qtbot, tmp_path, url)
+    try:
+        qtbot.waitUntil(lambda: window.is_connected, timeout=WAIT_MS)
+        created = new_call(backend)  # type: ignore[arg-type]
+        _delete_database(tmp_path / "console.db")
+        qtbot.waitUntil(lambda: window.database_lost_notice is not None, timeout=WAIT_MS)
+        notice = window.database_lost_notice
+        assert notice is not None and notice.rescue_button is not None
+        target = tmp_path / "rescued.db"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kw: (str(target), ""))
+        notice.rescue_button.click()
+        qtbot.waitUntil(lambda: window.rescue_outcome is not None, timeout=WAIT_MS)
+        outcome = window.rescue_outcome
+        assert outcome is not None and "roadside-console restore" in outcome.text()
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    finally:
+        window.close()
+        backend.close()  # type: ignore[attr-defined]
+        engine.dispose()  # type: ignore[attr-defined]
+    rescued_engine, rescued = open_backend(f"sqlite:///{target}", "dispatcher:b")
+    try:
+        assert rescued.request(created) is not None
+    finally:
+        rescued_engine.dispose()
+    assert main(["--db", f"sqlite:///{target}", "verify"]) == 0

@@ -40,7 +40,10 @@ def starts_like_sqlite(path: Path) -> bool:
 
 def read_only(path: Path) -> sqlite3.Connection:
     """A read-only connection that never creates or changes anything."""
-    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=30)
+    connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=30)
+    # The file may come from anyone: SQL stored in its schema may not call risky functions.
+    connection.execute("PRAGMA trusted_schema = OFF")
+    return connection
 
 
 def read_only_engine(path: Path) -> Engine:

@@ -57,7 +57,7 @@ def restore_sqlite(backup: Path, url: URL, *, force: bool, at: datetime | None =
     the live file is touched; so is a database another program has open
     (``restore.in_use``).
     """
-    target = sqlite_file(url)
+    target = sqlite_file(url).resolve()  # a link to the database: replace the file it names
     shown_backup = printable(str(backup))
     inspect_backup(backup)  # the clearest message for a file that is no backup at all
     if target.exists() and target.samefile(backup):

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from console.db import schema
-from console.db.backup.files import scratch_engine
+from console.db.backup.files import read_only, scratch_engine
 
 # ANALYZE (or PRAGMA optimize) adds these; they hold planner statistics, never code.
 _STATISTICS = frozenset({"sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"})
@@ -146,7 +146,7 @@ def schema_difference(path: Path, revision: str) -> str | None:
     Extra objects are named first: they are the ones that can do harm.
     """
     expected = reference(revision)
-    with closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)) as connection:
+    with closing(read_only(path)) as connection:
         actual = entries(connection)
         for key in sorted(actual.keys() - expected.keys(), key=_harm_first):
             entry = actual[key]

@@ -26,6 +26,7 @@ from console.db.backup.files import (
     fsync,
     read_only,
     read_only_engine,
+    sidecar,
     sqlite_file,
 )
 from console.db.engine import describe_url
@@ -145,6 +146,10 @@ def holds_data(path: Path) -> bool:
         return False
     if path.is_file() and path.stat().st_size == 0:
         return False
+    wal = sidecar(path, "-wal")
+    if wal.is_file() and wal.stat().st_size > 0:
+        # Open elsewhere, or left by a crash: opening it here would fold that log into the file.
+        return True
     try:
         with closing(sqlite3.connect(path, timeout=30)) as connection:
             tables = _tables(connection)

@@ -53,6 +53,7 @@ from console.ui.dashboard.tiles import KpiTile, Standing, standing_for
 from console.ui.i18n import current_language
 from console.ui.icons import icon
 from console.ui.labels import error_text, label
+from console.ui.plain_text import show_plain_message
 from console.ui.save_dialog import ask_save_path
 from console.ui.screen_fit import fit_to_screen
 
@@ -568,7 +569,9 @@ class DashboardWindow(QMainWindow):
         try:
             operation()
         except DomainError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
+            show_plain_message(
+                self, QMessageBox.Icon.Warning, self.tr("Not saved"), error_text(exc)
+            )
             return False
         self.refresh()
         return True
@@ -635,7 +638,9 @@ class DashboardWindow(QMainWindow):
                 if isinstance(table, RecordTable):
                     table.export_csv(path)
         except DomainError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
+            show_plain_message(
+                self, QMessageBox.Icon.Warning, self.tr("Not saved"), error_text(exc)
+            )
             return
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 8000)
 

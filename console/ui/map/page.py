@@ -10,6 +10,7 @@ Bootstrap, awesome-markers...) are dropped, so the page fetches nothing but tile
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import shutil
 from collections.abc import Mapping
@@ -111,7 +112,7 @@ def build_map_page(
     if tiles.has_tiles:
         layer = folium.TileLayer(
             tiles=tiles.url,
-            attr=tiles.attribution or " ",
+            attr=_attribution_html(tiles.attribution),
             name="tiles",
             max_zoom=tiles.max_zoom,
             subdomains=tiles.subdomains or "abc",
@@ -126,6 +127,15 @@ def build_map_page(
     target = folder / "index.html"
     target.write_text(page.get_root().render(), encoding="utf-8")
     return target
+
+
+def _attribution_html(text: str) -> str:
+    """The attribution as HTML that shows it as text: Leaflet inserts it as markup.
+
+    Entities such as ``&copy;`` in the shipped attributions (or typed in the
+    configuration) keep their meaning; any tag is shown, not run.
+    """
+    return html.escape(html.unescape(text), quote=False) or " "
 
 
 def page_folder(cache_root: Path, tiles: TileSource) -> Path:

@@ -109,9 +109,12 @@ class MapView(QWebEngineView):
         self._ready = False
         self._pending: list[str] = []
         profile, guard = _shared_profile()
-        guard.allow_hosts(tiles.hosts())
+        guard.allow_tiles(tiles)
+        guard.allow_folder(folder)
         page = MapPage(profile, self)
         settings = page.settings()
+        # Needed for the page to load its own scripts and styles (files beside it);
+        # the guard refuses every file outside the page's folder.
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
         settings.setAttribute(
             QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, tiles.has_tiles

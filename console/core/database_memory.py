@@ -3,19 +3,21 @@
 A small JSON file in the user's config folder lists every SQLite database path
 the console (or ``seed``) saw holding data, with when it was last seen. It is
 written atomically and readable only by its owner (0600, folder 0700): it names
-where the records live. Pure file handling; the caller says where the file is.
+where the records live. Pure file handling (the standard library's sqlite3
+only peeks at whether a file holds rows), so a console start can ask before
+the database layer loads; the caller says where the list is kept.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
-import tempfile
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
+
+from console.core.files import private_folder, write_text
 
 __all__ = ["DatabaseMemory", "file_holds_data"]
 
@@ -90,22 +92,11 @@ class DatabaseMemory:
         return self.remembers(path) and not file_holds_data(path)
 
     def _write(self, paths: dict[str, str]) -> None:
-        folder = self.file.parent
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_folder(self.file.parent)
         text = json.dumps(
             {"version": FORMAT_VERSION, "databases": dict(sorted(paths.items()))}, indent=2
         )
-        descriptor, partial = tempfile.mkstemp(prefix=f".{self.file.name}.", dir=folder)
-        try:
-            # mkstemp creates the file readable and writable by its owner only (0600).
-            with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-                out.write(text + "\n")
-                out.flush()
-                os.fsync(out.fileno())
-            Path(partial).replace(self.file)
-        except BaseException:
-            Path(partial).unlink(missing_ok=True)
-            raise
+        write_text(self.file, text + "\n")
 
 
 def _key(path: Path) -> str:
