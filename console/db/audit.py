@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, select, type_coerce
+from sqlalchemy.types import NullType
 
 from console.core.ledger import (
     ChainLink,
@@ -34,27 +36,35 @@ _EVENT_COLUMNS = (
 )
 
 
+_UNREADABLE = "unreadable"
+"""Stands for an event whose stored columns cannot even be read: its hash can never match."""
+
+
 def _links(connection: Connection) -> Iterator[ChainLink]:
     # Plain rows in batches, never ORM objects: a 100,000-event ledger verifies in seconds.
+    # The time column comes back raw and is converted here, so a corrupted value
+    # breaks the chain at its event instead of stopping the read.
+    dialect = connection.dialect
+    read_time = Event.__table__.c.at.type.dialect_impl(dialect).result_processor(dialect, None)
+    raw_at = type_coerce(Event.at, NullType())
     result = connection.execution_options(yield_per=_BATCH).execute(
-        select(*_EVENT_COLUMNS).order_by(Event.seq)
+        select(Event.seq, raw_at, *_EVENT_COLUMNS[2:]).order_by(Event.seq)
     )
     for seq, at, actor, kind, request_id, crew_id, revision, payload, prev, digest in result:
-        yield ChainLink(
-            seq,
-            event_canonical(
+        try:
+            canonical = event_canonical(
                 seq=seq,
-                at=format_time(at),
+                at=format_time(cast(datetime, read_time(at) if read_time is not None else at)),
                 actor=actor,
                 kind=kind,
                 request_id=request_id,
                 crew_id=crew_id,
                 revision=revision,
                 payload_json=payload,
-            ),
-            prev,
-            digest,
-        )
+            )
+        except (ValueError, TypeError, AttributeError):
+            canonical = _UNREADABLE
+        yield ChainLink(seq, canonical, prev, digest)
 
 
 def _snapshot(engine: Engine) -> Connection:
