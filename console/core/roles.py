@@ -29,6 +29,7 @@ __all__ = [
     "clean_username",
     "mask_phone",
     "phone_visible",
+    "redact_event",
     "redact_payload",
     "redact_request",
     "require",
@@ -221,6 +222,29 @@ def redact_payload(
         key: mask_phone(value) if key in PHONE_KEYS and isinstance(value, str) else value
         for key, value in payload.items()
     }
+
+
+QUALITY_EVENT_KINDS = ("satisfaction.", "complaint.")
+"""Ledger event kinds whose content (scores, comments, complaint texts) is a supervisor's."""
+
+QUALITY_KEPT_KEYS = frozenset({"reference", "complaint_id"})
+"""What of a quality event a principal without ``VIEW_QUALITY`` receives: that it happened."""
+
+
+def redact_event(
+    principal: Principal, kind: str, payload: Mapping[str, Any], *, open_request: bool
+) -> dict[str, Any]:
+    """A ledger event's payload as ``principal`` may read it.
+
+    Caller numbers are masked as in :func:`redact_payload`; a follow-up's score
+    and comment and a complaint's summary, answer and resolution are left out
+    for a principal that may not read quality (the entry itself stays, so a
+    request's history still shows that a complaint was opened).
+    """
+    shown = redact_payload(principal, payload, open_request=open_request)
+    if kind.startswith(QUALITY_EVENT_KINDS) and not principal.can(Permission.VIEW_QUALITY):
+        return {key: value for key, value in shown.items() if key in QUALITY_KEPT_KEYS}
+    return shown
 
 
 USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")

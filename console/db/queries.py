@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from console.core.ports import CrewChanges, TimelineEntry
 from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
-from console.core.roles import Permission, Principal, redact_payload, redact_request
+from console.core.roles import Permission, Principal, redact_event, redact_request
 from console.core.vocab import (
     OPEN_STATUSES,
     CallerLanguage,
@@ -179,7 +179,11 @@ class DatabaseReader:
 
     @reads(Permission.VIEW_QUEUE)
     def timeline(self, request_id: int) -> list[TimelineEntry]:
-        """Every ledger event about ``request_id``, oldest first (the request's history)."""
+        """Every ledger event about ``request_id``, oldest first (the request's history).
+
+        Payloads are read for the principal: masked numbers, and no quality
+        content (scores, comments, complaint texts) without ``VIEW_QUALITY``.
+        """
         with self._session() as session:
             status = session.scalar(select(Request.status).where(Request.id == request_id))
             is_open = status is not None and RequestStatus(status) in OPEN_STATUSES
@@ -195,7 +199,7 @@ class DatabaseReader:
                     actor,
                     kind,
                     crew_id,
-                    redact_payload(self.principal, _payload(payload), open_request=is_open),
+                    redact_event(self.principal, kind, _payload(payload), open_request=is_open),
                 )
                 for seq, at, actor, kind, crew_id, payload in result
             ]

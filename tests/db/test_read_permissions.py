@@ -27,6 +27,7 @@ from console.db.pricing_backend import PricingAccess
 from console.db.quality_queries import QualityReader
 from console.db.queries import DatabaseReader
 from tests.db.conftest import FakeClock
+from tests.db.test_quality_services import completed
 from tests.support.principals import desk
 from tests.support.workspace import new_call
 
@@ -149,3 +150,30 @@ def test_every_declared_read_is_in_the_role_table() -> None:
 def test_no_principal_no_quality_reader(engine: Engine) -> None:
     with pytest.raises(TypeError):
         QualityReader(engine, "supervisor")  # type: ignore[arg-type]
+
+
+COMMENT = "司机态度很差 rude driver"
+SUMMARY = "Crew arrived 2 hours late, caller Li furious"
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_a_requests_history_carries_quality_texts_only_for_those_who_may_read_them(
+    engine: Engine, fleet: list[int], clock: FakeClock, role: Role
+) -> None:
+    supervisor = DatabaseBackend(engine, principal=desk("desk"), clock=clock)
+    request_id = completed(supervisor.services, engine, clock)
+    supervisor.record_satisfaction(request_id, 1, COMMENT)
+    complaint = supervisor.open_complaint(request_id, "LATE_ARRIVAL", SUMMARY, "desk")
+    supervisor.respond_complaint(complaint, "Called back " + SUMMARY)
+    reader = DatabaseBackend(
+        engine, principal=Principal.user(f"{role.lower()}1", role), clock=clock
+    )
+    history = reader.timeline(request_id)
+    kinds = [entry.kind for entry in history]
+    assert {"satisfaction.recorded", "complaint.opened", "complaint.answered"} <= set(kinds)
+    received = repr(history)
+    if role is S:
+        assert COMMENT in received and SUMMARY in received
+    else:
+        assert COMMENT not in received and SUMMARY not in received
+        assert "'score'" not in received
