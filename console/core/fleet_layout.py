@@ -6,7 +6,6 @@ fleet without a database) build identical rows from the same seed.
 
 from __future__ import annotations
 
-import json
 import math
 import random
 from collections.abc import Sequence
@@ -15,8 +14,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from console.core.errors import StorageError
+from console.core.errors import DomainError, StorageError
 from console.core.geo import ServiceArea
+from console.core.inputs import parse_json, read_text
 from console.core.vocab import CrewStatus, Shift, Skill, VehicleKind
 from console.paths import resource_path
 
@@ -59,7 +59,7 @@ def load_cities(path: Path | None = None) -> list[City]:
     """Read the bundled city list (built by tools/build_seed_data.py)."""
     source = path or resource_path("seed", "cities.json")
     try:
-        document = json.loads(source.read_text(encoding="utf-8"))
+        document = parse_json(read_text(source))
         return [
             City(
                 adcode=c["adcode"],
@@ -74,7 +74,9 @@ def load_cities(path: Path | None = None) -> list[City]:
             )
             for c in document["cities"]
         ]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except DomainError as exc:
+        raise StorageError("seed.data_missing", path=str(source), detail=exc.english()) from None
+    except (ValueError, KeyError, TypeError) as exc:
         raise StorageError("seed.data_missing", path=str(source), detail=str(exc)) from None
 
 

@@ -12,7 +12,6 @@ hundred metres. The application stores WGS-84; :func:`wgs84_to_gcj02` and
 from __future__ import annotations
 
 import functools
-import json
 import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,6 +22,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from console.core.inputs import parse_json, read_text
 from console.paths import resource_path
 
 __all__ = [
@@ -263,8 +263,7 @@ class ServiceArea:
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> ServiceArea:
         """Create from a GeoJSON file (UTF-8)."""
-        with Path(path).open(encoding="utf-8") as fh:
-            return cls.from_geojson(json.load(fh))
+        return cls.from_geojson(parse_json(read_text(Path(path))))
 
     @classmethod
     def default(cls) -> ServiceArea:

@@ -60,6 +60,7 @@ from console.ui.filter_bar import ChoiceFilterButton, RegionCombo, SearchField
 from console.ui.flow_layout import FlowLayout
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text, label
+from console.ui.plain_text import make_plain
 
 __all__ = ["CREW_COLUMN_ORDER", "SEARCH_DELAY_MS", "CrewBoardPanel", "SkillBadgeDelegate"]
 
@@ -172,6 +173,7 @@ class CrewBoardPanel(QWidget):
         bar.addWidget(self.clear_button)
 
         self.message = QLabel(self)
+        make_plain(self.message)
         self.message.setWordWrap(True)
         self.message.setVisible(False)
 

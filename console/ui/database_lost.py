@@ -43,6 +43,7 @@ class DatabaseLostNotice(QMessageBox):
         self.quit_button = self.addButton("…", QMessageBox.ButtonRole.DestructiveRole)
         self.keep_button = self.addButton("…", QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.keep_button)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.buttonClicked.connect(self._on_clicked)
         self.retranslate_ui()
 

@@ -61,6 +61,7 @@ from console.ui.city_completer import CityCompleter
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text, field_label, label
+from console.ui.plain_text import make_plain
 from console.ui.quote_widget import QuoteWidget
 from console.ui.screen_fit import fit_to_screen
 from console.ui.triage_text import factor_text, join_reasons
@@ -205,6 +206,7 @@ class IntakeDialog(QDialog):
 
     def _error(self, key: str, parent: QWidget) -> QLabel:
         message = QLabel(parent)
+        make_plain(message)
         message.setObjectName(f"error_{key}")
         message.setWordWrap(True)
         message.setVisible(False)
@@ -374,6 +376,7 @@ class IntakeDialog(QDialog):
         banner_row.addWidget(self.discard_draft_button)
         self.draft_banner.setVisible(False)
         self.form_error = QLabel(self)
+        make_plain(self.form_error)
         self.form_error.setObjectName("formError")
         self.form_error.setWordWrap(True)
         self.form_error.setVisible(False)

@@ -28,6 +28,7 @@ from console.core.dispatch import Proposal, ProposalItem
 from console.core.errors import DomainError
 from console.core.ports import DispatchAdvisor, RequestCommands
 from console.ui.labels import error_text, label
+from console.ui.plain_text import make_plain
 from console.ui.screen_fit import fit_to_screen
 
 
@@ -57,6 +58,7 @@ class ProposalDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.result_label = QLabel()
+        make_plain(self.result_label)
         self.result_label.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         self.accept_selected = QPushButton()

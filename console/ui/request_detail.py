@@ -57,7 +57,7 @@ from console.core.vocab import Priority, RequestStatus
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.labels import QT_TRANSLATE_NOOP, error_text, field_label, label
-from console.ui.plain_text import plain_tooltip
+from console.ui.plain_text import make_plain, plain_tooltip
 from console.ui.pricing_panel import PricingSection, ask_completion
 from console.ui.triage_text import reason_text
 
@@ -297,6 +297,7 @@ class RequestDetailPanel(QWidget):
         """Where the assigned crew's last fix is read; the window gives its crew list."""
 
         self.title = QLabel(self)
+        make_plain(self.title)
         self.title.setObjectName("detailTitle")
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -312,6 +313,7 @@ class RequestDetailPanel(QWidget):
         header.addStretch(1)
 
         self.message = QLabel(self)
+        make_plain(self.message)
         self.message.setObjectName("detailMessage")
         self.message.setWordWrap(True)
         self.message.setVisible(False)

@@ -31,6 +31,7 @@ from console.core.tariff import yuan
 from console.ui.i18n import current_language
 from console.ui.icons import icon
 from console.ui.labels import error_text
+from console.ui.plain_text import make_plain
 from console.ui.screen_fit import fit_to_screen
 
 __all__ = ["RevenueDialog", "RevenueMenu"]
@@ -54,6 +55,7 @@ class RevenueDialog(QDialog):
         for column in range(1, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.message = QLabel(self)
+        make_plain(self.message)
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.refresh_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)

@@ -33,6 +33,7 @@ from console.ui.background_call import BackgroundCall
 from console.ui.i18n import LANGUAGES, current_language, install_language
 from console.ui.icons import colour
 from console.ui.labels import error_text, label
+from console.ui.plain_text import make_plain
 from console.ui.screen_fit import available_geometry, fit_rect, fit_to_screen
 from console.ui.startup_progress import ProgressStrip
 
@@ -105,6 +106,7 @@ class SignInDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
         self.language.currentIndexChanged.connect(self._on_language)
         self.message = QLabel(self)
+        make_plain(self.message)
         self.message.setObjectName("signInMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {colour('danger').name()};")

@@ -29,6 +29,7 @@ from console.core.ports import TimelineEntry, TimelineSource
 from console.core.vocab import RequestStatus
 from console.ui.guidance_text import guidance_details
 from console.ui.labels import error_text, event_kind_label, label
+from console.ui.plain_text import make_plain
 
 __all__ = ["TIMELINE_COLUMNS", "RequestTimelinePanel", "format_event_time"]
 
@@ -68,6 +69,7 @@ class RequestTimelinePanel(QWidget):
         self._failure: DomainError | Exception | None = None
 
         self.title = QLabel()
+        make_plain(self.title)
         self.title.setObjectName("timelineTitle")
         self.tree = QTreeWidget()
         self.tree.setColumnCount(TIMELINE_COLUMNS)
@@ -80,6 +82,7 @@ class RequestTimelinePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.message = QLabel()
+        make_plain(self.message)
         self.message.setObjectName("timelineMessage")
         self.message.setWordWrap(True)
 

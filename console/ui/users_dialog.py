@@ -32,6 +32,7 @@ from console.core.roles import PASSWORD_MAX
 from console.core.vocab import Role
 from console.ui.icons import colour
 from console.ui.labels import error_text, label
+from console.ui.plain_text import make_plain
 from console.ui.screen_fit import fit_to_screen
 
 __all__ = ["PasswordDialog", "UsersDialog"]
@@ -59,6 +60,7 @@ class PasswordDialog(QDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setMaxLength(PASSWORD_MAX)
         self.message = QLabel(self)
+        make_plain(self.message)
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {colour('danger').name()};")
         self.message.setVisible(False)
@@ -143,6 +145,7 @@ class UsersDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.message = QLabel(self)
+        make_plain(self.message)
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         self.add_button = QPushButton(self)

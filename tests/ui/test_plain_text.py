@@ -17,6 +17,8 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from console.core.errors import ValidationError
+from console.core.vocab import RequestStatus
 from console.ui.main_window import MainWindow
 from console.ui.plain_text import plain_label, plain_message_box, plain_tooltip
 from tests.ui.conftest import FakeClock, FakeQueueSource, crew_row, request_row
@@ -124,3 +126,27 @@ def test_the_helpers_keep_text_literal() -> None:
     assert label.textFormat() == Qt.TextFormat.PlainText
     box = plain_message_box(None, QMessageBox.Icon.Warning, "t", IMAGE)
     assert box.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_an_error_naming_hostile_text_is_shown_as_text(
+    qtbot: QtBot, clock: FakeClock, qsettings: QSettings
+) -> None:
+    source = FakeQueueSource([request_row(1, status=RequestStatus.TRIAGE)], [crew_row(1)])
+    window = open_window(qtbot, source, clock, qsettings)
+    window.view.selectRow(0)
+    qtbot.wait(50)
+    # A value the user typed comes back inside the refusal.
+    source.fail_moves = ValidationError("plate.invalid", value=HEADING + IMAGE)
+    window.detail.actions_by_key["queue"].trigger()
+    assert HEADING in window.detail.message.text()
+    assert leaks(window) == []
+
+
+def test_every_message_label_of_the_docks_is_plain_text(hostile_window: MainWindow) -> None:
+    labels = {
+        "detail title": hostile_window.detail.title,
+        "detail message": hostile_window.detail.message,
+        "crew board message": hostile_window.crew_board.message,
+    }
+    for name, label in labels.items():
+        assert label.textFormat() == Qt.TextFormat.PlainText, name

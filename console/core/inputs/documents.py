@@ -120,13 +120,14 @@ def parse_json(
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    table: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in table:
-            raise DocumentError(
-                f"the key {json.dumps(key, ensure_ascii=False)} appears twice in one object"
-            )
-        table[key] = value
+    table = dict(pairs)
+    if len(table) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                shown = json.dumps(key, ensure_ascii=False)
+                raise DocumentError(f"the key {shown} appears twice in one object")
+            seen.add(key)
     return table
 
 
