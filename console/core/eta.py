@@ -15,7 +15,6 @@ interface.
 
 from __future__ import annotations
 
-import json
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
@@ -27,6 +26,7 @@ import numpy.typing as npt
 
 from console.core.errors import ConfigError
 from console.core.geo import haversine_km_many
+from console.core.inputs import parse_json
 from console.core.vocab import RoadType
 
 FloatArray = npt.NDArray[np.float64]
@@ -219,6 +219,10 @@ class EstimatedRouting:
         return model.minutes(distance, road, local_hour), model.road_km(distance, road)
 
 
+OSRM_RESPONSE_LIMIT = 5_000_000
+"""Bytes read from one OSRM answer: a table for a few hundred crews is well under 100 KB."""
+
+
 class OsrmTableRouting:
     """Road-network times from an OSRM server's ``table`` service.
 
@@ -254,7 +258,12 @@ class OsrmTableRouting:
             f"?sources={sources}&destinations=0&annotations=duration,distance"
         )
         with urllib.request.urlopen(url, timeout=self.timeout_seconds) as response:
-            document: dict[str, Any] = json.loads(response.read().decode("utf-8"))
+            body = response.read(OSRM_RESPONSE_LIMIT + 1)
+        if len(body) > OSRM_RESPONSE_LIMIT:
+            raise ValueError(f"the routing answer is larger than {OSRM_RESPONSE_LIMIT} bytes")
+        document = parse_json(body)
+        if not isinstance(document, dict):
+            raise ValueError("the routing answer is not a JSON object")
         if document.get("code") != "Ok":
             raise ValueError(document.get("message") or document.get("code"))
         return document

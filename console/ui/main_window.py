@@ -71,6 +71,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.errors import DomainError
+from console.core.inputs import parse_json
 from console.core.ports import (
     ConsoleBackend,
     DatabaseRescue,
@@ -1309,8 +1310,8 @@ class MainWindow(QMainWindow):
             raw = self._settings.value(key)
             if isinstance(raw, str) and raw:
                 try:
-                    target.restore(json.loads(raw))
-                except ValueError:
+                    target.restore(parse_json(raw))
+                except ValueError:  # bad JSON, or a DocumentError (nested too deep)
                     logger.warning("ignoring damaged saved filters %s", key)
 
     def save_state(self) -> None:

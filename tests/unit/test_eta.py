@@ -60,11 +60,12 @@ def test_bad_eta_settings_are_clear_errors(table: dict[str, object], fragment: s
 
 class _FakeOsrm(BaseHTTPRequestHandler):
     answer: ClassVar[dict[str, object]] = {}
+    raw: ClassVar[bytes | None] = None
     paths: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         type(self).paths.append(self.path)
-        body = json.dumps(type(self).answer).encode()
+        body = type(self).raw or json.dumps(type(self).answer).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.end_headers()
@@ -113,3 +114,28 @@ def test_an_unreachable_osrm_falls_back_to_the_estimate() -> None:
         np.array([30.26]), np.array([120.16]), 30.25, 120.15, road=RoadType.URBAN, local_hour=11
     )
     assert minutes[0] > 3 and routing.failures == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"code": "Error", "code": "Ok", "durations": [[600.0]], "distances": [[9000.0]]}',
+        b'{"code": "Ok", "durations": [[600.0]], "distances": [[9000.0]], "pad": "'
+        + b"x" * 5_000_000
+        + b'"}',
+    ],
+    ids=["nested 100,000 deep", "duplicate key", "over 5 MB"],
+)
+def test_a_hostile_osrm_answer_falls_back_to_the_estimate(
+    osrm: str, monkeypatch: pytest.MonkeyPatch, body: bytes
+) -> None:
+    monkeypatch.setattr(_FakeOsrm, "raw", body)
+    routing = OsrmTableRouting(osrm, turnout_minutes=3)
+    minutes, _ = routing.travel_minutes(
+        np.array([30.26]), np.array([120.16]), 30.25, 120.15, road=RoadType.URBAN, local_hour=11
+    )
+    estimate, _ = EstimatedRouting().travel_minutes(
+        np.array([30.26]), np.array([120.16]), 30.25, 120.15, road=RoadType.URBAN, local_hour=11
+    )
+    assert minutes[0] == pytest.approx(estimate[0]) and routing.failures == 1
