@@ -232,6 +232,16 @@ def _cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_users(engine: Engine) -> None:
+    """Refuse to call an upgrade done while a user's row differs from the ledger."""
+    from console.db.records.fast import users_differences
+
+    with engine.connect() as connection:
+        found = users_differences(connection)
+    if found:
+        raise StorageError("ledger.users_differ", count=len(found), detail=found[0].text())
+
+
 def _cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     from console.db import schema
     from console.db.engine import check_connection, make_engine
@@ -243,6 +253,7 @@ def _cmd_db(settings: Settings, args: argparse.Namespace) -> int:
     if args.db_command == "upgrade":
         before = schema.current_revision(engine)
         schema.ensure_schema(engine, auto_upgrade=True)
+        _check_users(engine)
         print(f"schema {before or 'empty'} -> {schema.current_revision(engine)} (head)")
     else:
         current = schema.current_revision(engine)

@@ -46,7 +46,11 @@ def add_commands(
     common: argparse.ArgumentParser,
 ) -> None:
     """Add this module's sub-commands to the console's parser."""
-    verify = commands.add_parser("verify", parents=[common], help="check the tamper-evident ledger")
+    verify = commands.add_parser(
+        "verify",
+        parents=[common],
+        help="check the tamper-evident ledger and the rows it vouches for",
+    )
     verify.add_argument(
         "--checkpoint",
         metavar="FILE",
@@ -99,20 +103,43 @@ def _ledger_line(report: ChainReport) -> str:
     return f"{report.count} events, head {report.head_hash}"
 
 
+SHOWN_DIFFERENCES = 200
+"""Most differing rows ``verify`` prints; the rest are counted."""
+
+
 def _broken(report: ChainReport) -> int:
+    if report.difference_count:
+        return _rows_differ(report)
     print(f"ledger broken at event {report.first_bad_seq}: {report.problem}", file=sys.stderr)
     return EXIT_FAILED
 
 
+def _rows_differ(report: ChainReport) -> int:
+    count = report.difference_count
+    rows = "row differs" if count == 1 else "rows differ"
+    print(
+        f"records do not match the ledger: {count} {rows} ({_ledger_line(report)} verified)",
+        file=sys.stderr,
+    )
+    for line in report.differences[:SHOWN_DIFFERENCES]:
+        print(f"  {line}", file=sys.stderr)
+    if count > SHOWN_DIFFERENCES:
+        print(f"  and {count - SHOWN_DIFFERENCES} more", file=sys.stderr)
+    return EXIT_FAILED
+
+
 def cmd_verify(settings: Settings, args: argparse.Namespace) -> int:
-    """``verify [--checkpoint FILE]``: recompute the chain; name the first broken event."""
+    """``verify [--checkpoint FILE]``: recompute the chain and replay it against the rows.
+
+    Names the first broken event, or every row (up to 200) that differs from the ledger.
+    """
     checkpoint = _read_checkpoint(args.checkpoint) if args.checkpoint else None
     engine = _existing(settings)
     schema.ensure_schema(engine, auto_upgrade=False)
     report = verify_ledger(engine, checkpoint)
     if not report.ok:
         return _broken(report)
-    line = f"ok: {_ledger_line(report)}"
+    line = f"ok: {_ledger_line(report)}; every ledgered row matches the ledger"
     if checkpoint is not None:
         line += (
             f"; matches the checkpoint of {format_time(checkpoint.at)} at event {checkpoint.count}"
@@ -148,6 +175,8 @@ def cmd_checkpoint(settings: Settings, args: argparse.Namespace) -> int:
     engine = _existing(settings)
     schema.ensure_schema(engine, auto_upgrade=False)
     checkpoint, report = make_checkpoint(engine, datetime.now(UTC))
+    if report.difference_count:
+        return _rows_differ(report)
     if not report.ok:
         raise StorageError("ledger.broken", seq=report.first_bad_seq, detail=report.problem)
     try:

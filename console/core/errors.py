@@ -76,6 +76,9 @@ MESSAGES: dict[str, str] = {
     "file.too_large": "{path} is too large (more than {limit}).",
     "file.not_text": "{path} is not UTF-8 text (line {line}).",
     "ledger.broken": "The ledger is broken at event {seq}: {detail}",
+    "ledger.users_differ": (
+        "{count} user account(s) do not match the ledger ({detail}): run verify."
+    ),
     "checkpoint.invalid": "Checkpoint file {path} is not valid: {detail}",
     "backup.postgres": (
         "The console backs up only its SQLite file; back up PostgreSQL with its own tools: "
@@ -113,6 +116,10 @@ MESSAGES: dict[str, str] = {
     "permission.denied": "{user} ({role}) is not allowed to do this ({permission}).",
     "auth.failed": "Wrong user name or password.",
     "auth.locked": "Too many failed sign-ins: try again in {minutes} minute(s).",
+    "auth.records_differ": (
+        "Account {username} does not match the ledger ({detail}): sign-in refused; "
+        "ask an administrator to run verify."
+    ),
     "user.name_invalid": "User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.",
     "user.exists": "There is already a user {username}.",
     "user.self_disable": "You cannot disable your own account.",

@@ -67,6 +67,7 @@ def event_canonical(
     crew_id: int | None,
     revision: int,
     payload_json: str,
+    changes_json: str | None = None,
 ) -> str:
     """The canonical JSON of one event from its stored parts.
 
@@ -75,9 +76,12 @@ def event_canonical(
     ``canonical_json(payload)``, so any other spelling of the payload is a change.
     Equal to ``canonical_json`` of the whole event (keys sorted), but built
     without re-parsing the payload, which keeps verifying a long ledger fast.
+    ``changes_json`` (the row changes the event made, stored canonical too) is
+    covered only when present, so events written before it existed hash as they did.
     """
+    changes = "" if changes_json is None else f',"changes":{changes_json}'
     return (
-        f'{{"actor":{_text(actor)},"at":"{at}","crew_id":{_number(crew_id)},'
+        f'{{"actor":{_text(actor)},"at":"{at}"{changes},"crew_id":{_number(crew_id)},'
         f'"kind":{_text(kind)},"payload":{payload_json},'
         f'"request_id":{_number(request_id)},"revision":{revision:d},"seq":{seq:d}}}'
     )
@@ -107,6 +111,8 @@ class EventContent:
     crew_id: int | None
     payload: Mapping[str, Any]
     revision: int
+    changes: str | None = None
+    """The canonical JSON of the row changes the event made (None on events older than it)."""
 
     def canonical(self) -> str:
         """The canonical JSON that the hash covers."""
@@ -119,6 +125,7 @@ class EventContent:
             crew_id=self.crew_id,
             revision=self.revision,
             payload_json=canonical_json(self.payload),
+            changes_json=self.changes,
         )
 
 
@@ -221,6 +228,10 @@ class ChainReport:
     head_hash: str
     first_bad_seq: int | None = None
     problem: str = ""
+    differences: tuple[str, ...] = ()
+    """Rows that differ from the ledger's replay, one line each (the first ones, if many)."""
+    difference_count: int = 0
+    """How many rows differ in all (``differences`` may hold fewer)."""
 
 
 def verify_links(

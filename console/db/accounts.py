@@ -37,6 +37,7 @@ from console.core.validation import printable, require_text
 from console.core.vocab import Role
 from console.db.engine import describe_url
 from console.db.models import SignInAttempt, User
+from console.db.records.fast import user_differences
 from console.db.seed import DEMO_PASSWORD
 from console.db.services import Clock, Services, WriteContext, utc_now
 from console.db.sign_in_names import ensure_name_key, name_key
@@ -115,6 +116,11 @@ class Accounts:
         if until is not None:
             self._refuse_locked(label or UNKNOWN_NAME_PREFIX, station, until)
         verdict, fresh_hash = self._verify(user, stored, str(password))
+        mismatch = ""
+        if verdict == "ok" and user is not None:
+            mismatch = self._against_ledger(user.id)
+            if mismatch:
+                verdict = "records"
         gate = Services(self._engine, principal=_gate_principal(station), clock=self.clock)
         try:
             with gate.unit_of_work(Permission.SIGN_IN) as uow:
@@ -135,8 +141,17 @@ class Accounts:
                 display_name=user.display_name,
                 is_demo=user.is_demo,
             )
+        if verdict == "records":
+            log.error("sign-in for %s on %s refused: %s", label, station, mismatch)
+            raise SignInFailed("auth.records_differ", username=name, detail=mismatch)
         log.warning("sign-in failed for %s on %s (%s)", label, station, verdict)
         raise SignInFailed("auth.failed")
+
+    def _against_ledger(self, user_id: int) -> str:
+        """The first way the user's stored row differs from the ledger, or "" if it agrees."""
+        with Session(self._engine) as session:
+            found = user_differences(session, user_id)
+        return found[0].text() if found else ""
 
     def _refuse_locked(self, label: str, station: str, until: datetime) -> NoReturn:
         """Refuse a locked name or workstation: one log line, nothing written."""

@@ -1,4 +1,5 @@
-"""Reads the stored ledger back and checks its hash chain, optionally against a checkpoint."""
+"""Reads the stored ledger back and checks its hash chain (optionally against a
+checkpoint) and, by replaying the row changes its events carry, the stored rows."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from console.core.ledger import (
     format_time,
     verify_links,
 )
+from console.core.replay import Replay, ReplayError
 from console.db.engine import describe_url
 from console.db.models import ChainHead, Event
+from console.db.records import verify as records_module
 
 _BATCH = 5000
 
@@ -33,6 +36,7 @@ _EVENT_COLUMNS = (
     Event.payload,
     Event.prev_hash,
     Event.hash,
+    Event.changes,
 )
 
 
@@ -40,7 +44,7 @@ _UNREADABLE = "unreadable"
 """Stands for an event whose stored columns cannot even be read: its hash can never match."""
 
 
-def _links(connection: Connection) -> Iterator[ChainLink]:
+def _links(connection: Connection, replay: Replay | None) -> Iterator[ChainLink]:
     # Plain rows in batches, never ORM objects: a 100,000-event ledger verifies in seconds.
     # The time column comes back raw and is converted here, so a corrupted value
     # breaks the chain at its event instead of stopping the read.
@@ -50,7 +54,24 @@ def _links(connection: Connection) -> Iterator[ChainLink]:
     result = connection.execution_options(yield_per=_BATCH).execute(
         select(Event.seq, raw_at, *_EVENT_COLUMNS[2:]).order_by(Event.seq)
     )
-    for seq, at, actor, kind, request_id, crew_id, revision, payload, prev, digest in result:
+    pending: tuple[int, str | None] | None = None
+    for (
+        seq,
+        at,
+        actor,
+        kind,
+        request_id,
+        crew_id,
+        revision,
+        payload,
+        prev,
+        digest,
+        changes,
+    ) in result:
+        if pending is not None and replay is not None:
+            # Asked for the next link: the chain accepted the previous one, so replay it.
+            replay.apply(*pending)
+        pending = (seq, changes)
         try:
             canonical = event_canonical(
                 seq=seq,
@@ -61,10 +82,13 @@ def _links(connection: Connection) -> Iterator[ChainLink]:
                 crew_id=crew_id,
                 revision=revision,
                 payload_json=payload,
+                changes_json=changes,
             )
         except (ValueError, TypeError, AttributeError):
             canonical = _UNREADABLE
         yield ChainLink(seq, canonical, prev, digest)
+    if pending is not None and replay is not None:
+        replay.apply(*pending)
 
 
 def _snapshot(engine: Engine) -> Connection:
@@ -76,14 +100,28 @@ def _snapshot(engine: Engine) -> Connection:
     return connection
 
 
-def verify_ledger(engine: Engine, checkpoint: Checkpoint | None = None) -> ChainReport:
-    """Recompute the whole chain and compare it with the recorded head (and ``checkpoint``)."""
+def verify_ledger(
+    engine: Engine, checkpoint: Checkpoint | None = None, *, records: bool = True
+) -> ChainReport:
+    """Recompute the whole chain and compare it with the recorded head (and ``checkpoint``).
+
+    With ``records`` (the default), also replay the row changes the events carry
+    and compare every ledgered table with the result: the report then lists the
+    rows that differ (``differences``, ``difference_count``) and is not ok if any do.
+    """
     with _snapshot(engine) as connection, connection.begin():
         head = connection.execute(
             select(ChainHead.event_count, ChainHead.head_hash).where(ChainHead.id == 1)
         ).first()
         expected = head.event_count if head is not None else None
-        report = verify_links(_links(connection), expected_count=expected, checkpoint=checkpoint)
+        replay = records_module.new_replay() if records else None
+        try:
+            report = verify_links(
+                _links(connection, replay), expected_count=expected, checkpoint=checkpoint
+            )
+        except ReplayError as exc:
+            seq = _seq_of(str(exc))
+            return ChainReport(False, max(seq - 1, 0), "", seq, str(exc))
         if report.ok and head is not None and head.head_hash != report.head_hash:
             return ChainReport(
                 False,
@@ -93,7 +131,35 @@ def verify_ledger(engine: Engine, checkpoint: Checkpoint | None = None) -> Chain
                 f"the chain head records hash {head.head_hash[:12]}…, "
                 f"event {report.count} has {report.head_hash[:12]}…",
             )
+        if not report.ok or replay is None:
+            return report
+        return _with_rows(report, records_module.differences(connection, replay, report.count))
+
+
+def _seq_of(message: str) -> int:
+    words = message.split()
+    return int(words[1]) if len(words) > 1 and words[0] == "event" and words[1].isdigit() else 0
+
+
+def _with_rows(report: ChainReport, found: Iterator[str]) -> ChainReport:
+    kept: list[str] = []
+    count = 0
+    for line in found:
+        count += 1
+        if len(kept) < records_module.KEPT:
+            kept.append(line)
+    if not count:
         return report
+    rows = "row differs" if count == 1 else "rows differ"
+    return ChainReport(
+        False,
+        report.count,
+        report.head_hash,
+        None,
+        f"{count} {rows} from the ledger: {kept[0]}",
+        tuple(kept),
+        count,
+    )
 
 
 def make_checkpoint(engine: Engine, at: datetime) -> tuple[Checkpoint, ChainReport]:

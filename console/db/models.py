@@ -211,6 +211,8 @@ class Event(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
     revision: Mapped[int] = mapped_column(Integer, index=True)
+    # The row changes the event made, canonical JSON; NULL on events older than it.
+    changes: Mapped[str | None] = mapped_column(Text)
 
 
 class User(Base):

@@ -6,6 +6,7 @@ installed console can upgrade its own file without any set-up.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from alembic import command
@@ -15,6 +16,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from console.core.errors import StorageError
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -49,6 +52,17 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, target)
+    if target == "head":
+        _baseline(engine)
+
+
+def _baseline(engine: Engine) -> None:
+    """Record the rows of a ledger that predates row changes, so replay can start."""
+    from console.db.records.baseline import write_baseline
+
+    rows = write_baseline(engine)
+    if rows is not None:
+        log.info("ledger baseline: recorded %d rows the older ledger did not", rows)
 
 
 def downgrade(engine: Engine, target: str) -> None:
@@ -91,4 +105,6 @@ def open_database(raw_url: str, *, create: bool) -> Engine:
     if create:
         empty = current_revision(engine) is None
         ensure_schema(engine, auto_upgrade=engine.dialect.name == "sqlite" or empty)
+        if current_revision(engine) == head_revision():
+            _baseline(engine)
     return engine

@@ -57,6 +57,7 @@ from console.db.models import (
     User,
 )
 from console.db.pricing_seed import demo_entitlements
+from console.db.records import capture
 from console.db.seed_history import seed_history
 from console.db.services import Services
 
@@ -307,6 +308,10 @@ def seed_database(
             uow.head.event_count = 0
             uow.head.head_hash = GENESIS_HASH
             uow.events.clear()
+            # The ledger starts again: the rows just removed are not part of it.
+            noted = capture.current(session)
+            if noted is not None:
+                noted.clear()
         for model, rows in (
             (Partner, data.partners),
             (Depot, data.depots),

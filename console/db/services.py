@@ -9,6 +9,7 @@ visible.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 from collections.abc import Callable, Iterator
@@ -56,6 +57,8 @@ from console.db.engine import unreachable, writer_factory
 from console.db.models import ChainHead, Crew, Event, Request
 from console.db.presence.guard import guard_for
 from console.db.queries import request_row
+from console.db.records import capture
+from console.db.records.fast import check_kind
 
 Clock = Callable[[], datetime]
 
@@ -108,11 +111,14 @@ class WriteContext:
         )
 
     def append_events(self) -> None:
-        """Write the queued events onto the chain and advance the head."""
+        """Write the queued events onto the chain, with the rows they changed, and advance the head."""
         if len(self.events) != 1:
             raise RuntimeError(
                 f"a unit of work must record exactly one event, got {len(self.events)}"
             )
+        changes = capture.take(self.session)
+        self.events = [dataclasses.replace(self.events[0], changes=changes)]
+        check_kind(self.events[0].kind, changes)
         prev = self.head.head_hash
         for content in self.events:
             digest = chain_hash(prev, content)
@@ -125,6 +131,7 @@ class WriteContext:
                     request_id=content.request_id,
                     crew_id=content.crew_id,
                     payload=canonical_json(content.payload),
+                    changes=content.changes,
                     prev_hash=prev,
                     hash=digest,
                     revision=self.revision,
@@ -142,6 +149,7 @@ def _unit_of_work(
 ) -> Iterator[WriteContext]:
     try:
         with make_session() as session, session.begin():
+            capture.start(session)
             head = session.execute(
                 select(ChainHead).where(ChainHead.id == 1).with_for_update()
             ).scalar_one()

@@ -325,6 +325,9 @@ ERROR_TEMPLATES: dict[str, str] = {
     "file.too_large": QT_TRANSLATE_NOOP("Errors", "{path} is too large (more than {limit})."),
     "file.not_text": QT_TRANSLATE_NOOP("Errors", "{path} is not UTF-8 text (line {line})."),
     "ledger.broken": QT_TRANSLATE_NOOP("Errors", "The ledger is broken at event {seq}: {detail}"),
+    "ledger.users_differ": QT_TRANSLATE_NOOP(
+        "Errors", "{count} user account(s) do not match the ledger ({detail}): run verify."
+    ),
     "checkpoint.invalid": QT_TRANSLATE_NOOP(
         "Errors", "Checkpoint file {path} is not valid: {detail}"
     ),
@@ -407,6 +410,11 @@ ERROR_TEMPLATES: dict[str, str] = {
     "auth.failed": QT_TRANSLATE_NOOP("Errors", "Wrong user name or password."),
     "auth.locked": QT_TRANSLATE_NOOP(
         "Errors", "Too many failed sign-ins: try again in {minutes} minute(s)."
+    ),
+    "auth.records_differ": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Account {username} does not match the ledger ({detail}): sign-in refused; "
+        "ask an administrator to run verify.",
     ),
     "user.name_invalid": QT_TRANSLATE_NOOP(
         "Errors",

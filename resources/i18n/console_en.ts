@@ -1263,6 +1263,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{count} user account(s) do not match the ledger ({detail}): run verify.</source>
+        <translation>{count} user account(s) do not match the ledger ({detail}): run verify.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Checkpoint file {path} is not valid: {detail}</source>
         <translation>Checkpoint file {path} is not valid: {detail}</translation>
     </message>
@@ -1418,6 +1423,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Account {username} does not match the ledger ({detail}): sign-in refused; ask an administrator to run verify.</source>
+        <translation>Account {username} does not match the ledger ({detail}): sign-in refused; ask an administrator to run verify.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.</source>
         <translation>User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.</translation>
     </message>
@@ -1987,7 +1997,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-356"/>
+        <location filename="../../console/ui/labels.py" line="-364"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>

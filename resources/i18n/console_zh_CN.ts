@@ -1263,6 +1263,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{count} user account(s) do not match the ledger ({detail}): run verify.</source>
+        <translation>有 {count} 个用户账户与审计账本不符（{detail}）：请运行校验（verify）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Checkpoint file {path} is not valid: {detail}</source>
         <translation>检查点文件 {path} 无效：{detail}</translation>
     </message>
@@ -1418,6 +1423,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Account {username} does not match the ledger ({detail}): sign-in refused; ask an administrator to run verify.</source>
+        <translation>账户 {username} 与审计账本不符（{detail}）：已拒绝登录；请联系管理员运行校验（verify）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>User name {value} is not valid: use 2 to 64 lower-case letters, digits, ., _ or -.</source>
         <translation>用户名 {value} 无效：请使用 2 至 64 个小写字母、数字、.、_ 或 -。</translation>
     </message>
@@ -1987,7 +1997,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-356"/>
+        <location filename="../../console/ui/labels.py" line="-364"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>

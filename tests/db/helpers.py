@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, func, select
+import json
+
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
 
 from console.core import lifecycle
 from console.core.intake import RequestDraft
+from console.core.ledger import GENESIS_HASH, EventContent, chain_hash
 from console.core.records import RequestRow
 from console.core.vocab import CrewStatus, RequestStatus, ServiceType
 from console.db.models import ChainHead, Crew, Event, Request
@@ -59,3 +62,26 @@ def drive_to(
         row = services.move(row.id, status, crew_id=crew, reason="test")
     assert row.status is target
     return row
+
+
+def as_written_before_row_changes(engine: Engine) -> None:
+    """Make the ledger look written by a console from before events carried row changes.
+
+    Every event loses its changes and the chain is recomputed without them, as
+    that console would have hashed it (a database to upgrade, or to step down).
+    """
+    with engine.begin() as connection:
+        rows = [dict(r._mapping) for r in connection.execute(select(Event).order_by(Event.seq))]
+        prev = GENESIS_HASH
+        for row in rows:
+            content = EventContent(row["seq"], row["at"], row["actor"], row["kind"],
+                                   row["request_id"], row["crew_id"], json.loads(row["payload"]),
+                                   row["revision"])  # fmt: skip
+            digest = chain_hash(prev, content)
+            connection.execute(
+                update(Event)
+                .where(Event.seq == row["seq"])
+                .values(changes=None, prev_hash=prev, hash=digest)
+            )
+            prev = digest
+        connection.execute(update(ChainHead).values(head_hash=prev))

@@ -8,16 +8,18 @@ from datetime import timedelta
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select, text, update
 from sqlalchemy.orm import Session
 
 from console.core.accounts import RateLimit
 from console.core.errors import NotFound, PermissionDenied, SignInFailed, ValidationError
-from console.core.roles import Principal
+from console.core.roles import Permission, Principal
 from console.core.vocab import Role
 from console.db.accounts import Accounts
 from console.db.models import Base, Event, SignInAttempt, User
+from console.db.services import Services
 from tests.db.conftest import FakeClock
+from tests.support.principals import SYSTEM
 
 SECRET = "Correct-Horse-Battery-42"
 ADMIN = Principal.user("root", Role.ADMIN)
@@ -162,8 +164,10 @@ def test_a_hash_made_with_weaker_parameters_is_upgraded_at_sign_in(
     engine: Engine, accounts: Accounts
 ) -> None:
     weak = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1).hash(SECRET)
-    with engine.begin() as connection:
-        connection.execute(User.__table__.update().values(password_hash=weak))
+    # Stored the way an older console did: through a unit of work, so the ledger agrees.
+    with Services(engine, principal=SYSTEM).unit_of_work(Permission.MAINTAIN) as uow:
+        uow.session.execute(update(User).values(password_hash=weak, revision=uow.revision))
+        uow.record("user.password_reset", username="wang", was_demo=False)
     accounts.sign_in("wang", SECRET, "desk-7")
     with Session(engine) as session:
         stored = session.scalar(select(User.password_hash).where(User.username == "wang"))

@@ -27,7 +27,7 @@ from console.db.backup.schema_match import normalise_sql, reference, schema_diff
 from console.db.engine import make_engine
 from console.db.services import Services
 from tests.db.conftest import FakeClock, install_fleet
-from tests.db.helpers import drive_to
+from tests.db.helpers import as_written_before_row_changes, drive_to
 from tests.db.test_records_cli import OK_LINE, Db, cli
 from tests.support.fuzz import dump
 from tests.support.principals import desk
@@ -234,6 +234,7 @@ def test_an_older_backup_is_upgraded_on_the_copy_and_left_as_it_was(
     previous = max(older)
     engine = scratch_engine(backup)  # foreign keys off, as Alembic's table rebuilds need
     try:
+        as_written_before_row_changes(engine)  # an older console's ledger
         schema.downgrade(engine, previous)
     finally:
         engine.dispose()

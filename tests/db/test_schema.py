@@ -19,7 +19,7 @@ from console.db.models import Base, Event
 from console.db.queries import DatabaseReader
 from console.db.services import Services
 from tests.db.conftest import FakeClock
-from tests.db.helpers import draft
+from tests.db.helpers import as_written_before_row_changes, draft
 from tests.support.principals import desk
 
 
@@ -77,6 +77,7 @@ def test_an_older_database_is_upgraded_on_start_and_keeps_its_rows(
     services: Services, engine: Engine
 ) -> None:
     row = services.create_request(draft())
+    as_written_before_row_changes(engine)  # the ledger of a console from 0001's days
     schema.downgrade(engine, "0001")
     assert schema.current_revision(engine) == "0001"
     schema.ensure_schema(engine, auto_upgrade=True)

@@ -277,6 +277,7 @@ class TestLedgerAndRevisions:
         report = verify_ledger(engine)
         assert report.ok and report.count == len(events)
 
+    @pytest.mark.ledger_tampered
     def test_tampering_is_detected(self, services: Services, engine: Engine) -> None:
         drive_to(services, engine, RequestStatus.QUEUED)
         with Session(engine) as session, session.begin():

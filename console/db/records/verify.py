@@ -1,0 +1,49 @@
+"""Checking the stored rows against the ledger's replay."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import Connection, select
+
+from console.core.replay import Difference, Replay
+from console.db.records.image import SECRET_COLUMNS, TableImage, image, ledgered_tables
+
+KEPT = 10_000
+"""Most difference lines a report keeps (the count covers them all)."""
+
+_BATCH = 5000
+
+
+def new_replay() -> Replay:
+    """An empty replay of every ledgered table."""
+    return Replay(frozenset(ledgered_tables()), SECRET_COLUMNS)
+
+
+def _stored(
+    connection: Connection, found: TableImage
+) -> Iterator[tuple[object, dict[str, object]]]:
+    key = found.table.c[found.key]
+    result = connection.execution_options(yield_per=_BATCH).execute(
+        select(found.table).order_by(key)
+    )
+    for row in result.mappings():
+        yield row[found.key], found.row(row)
+
+
+def differences(connection: Connection, replay: Replay, event_count: int) -> Iterator[str]:
+    """Every way the stored rows differ from ``replay`` (after folding all events), one line each."""
+    if event_count and not replay.started:
+        yield (
+            "the ledger records no row changes yet, so the rows cannot be checked: "
+            "run `roadside-console db upgrade`"
+        )
+        return
+    for seq in replay.gaps:
+        yield f"event {seq} carries no row changes (written by an older console?)"
+    for name in sorted(ledgered_tables()):
+        found = image(name)
+        assert found is not None
+        difference: Difference
+        for difference in replay.compare(name, _stored(connection, found)):
+            yield difference.text()

@@ -1,0 +1,66 @@
+"""Time ``verify`` (chain and replay of the rows) on a large generated ledger.
+
+    python -m tests.bench.verify_runs --events 1000000 [--pg]
+
+Builds the ledger (see :mod:`tests.bench.ledger_build`) in a throw-away SQLite
+file or PostgreSQL schema, then times one full verification and prints the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from console.db.audit import verify_ledger
+from console.db.engine import make_engine
+from tests.bench.ledger_build import fill
+from tests.support.databases import postgres_schema_url, postgres_unavailable_reason
+
+
+@contextlib.contextmanager
+def _database(pg: bool) -> Iterator[str]:
+    if pg:
+        reason = postgres_unavailable_reason()
+        if reason:
+            raise SystemExit(f"PostgreSQL unavailable: {reason}")
+        with postgres_schema_url() as url:
+            yield url
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        yield f"sqlite:///{Path(folder) / 'ledger.db'}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build, verify, print the timings; exit 1 if the ledger did not verify."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--pg", action="store_true", help="PostgreSQL instead of SQLite")
+    args = parser.parse_args(argv)
+    with _database(args.pg) as url:
+        engine = make_engine(url)
+        began = time.perf_counter()
+        fill(engine, args.events)
+        built = time.perf_counter() - began
+        began, cpu = time.perf_counter(), time.process_time()
+        chain_only = verify_ledger(engine, records=False)
+        chain_s, chain_cpu = time.perf_counter() - began, time.process_time() - cpu
+        began, cpu = time.perf_counter(), time.process_time()
+        report = verify_ledger(engine)
+        full_s, full_cpu = time.perf_counter() - began, time.process_time() - cpu
+        engine.dispose()
+    backend = "postgresql" if args.pg else "sqlite"
+    print(
+        f"{backend}: {args.events} events built in {built:.1f} s; "
+        f"verify chain only {chain_s:.1f} s ({chain_cpu:.1f} s CPU), "
+        f"chain and rows {full_s:.1f} s ({full_cpu:.1f} s CPU): "
+        f"{'ok' if report.ok else report.problem}"
+    )
+    return 0 if report.ok and chain_only.ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
