@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from console.core.files import private_folder, write_text
+from console.core.inputs import parse_json
 
 __all__ = ["DatabaseMemory", "file_holds_data"]
 
@@ -59,7 +60,7 @@ class DatabaseMemory:
             logger.warning("cannot read the remembered databases in %s: %s", self.file, exc)
             return {}
         try:
-            data = json.loads(text)
+            data = parse_json(text)
             databases = data["databases"]
             if not isinstance(databases, dict):
                 raise TypeError("databases is not an object")

@@ -97,6 +97,8 @@ class Replay:
             entries = json.loads(changes_json)
         except ValueError as exc:
             raise ReplayError(f"event {seq} has unreadable changes ({exc})") from None
+        except RecursionError:
+            raise ReplayError(f"event {seq} has unreadable changes (nested too deep)") from None
         if not isinstance(entries, list):
             raise ReplayError(f"event {seq} has unreadable changes (not a list)")
         for entry in entries:

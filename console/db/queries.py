@@ -6,13 +6,13 @@ is at worst fetched twice (upserts are idempotent), never missed.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, aliased
 
+from console.core.inputs import parse_json
 from console.core.ports import CrewChanges, TimelineEntry
 from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.roles import Permission, Principal, redact_event, redact_request
@@ -120,8 +120,8 @@ def depot_row(depot: Depot) -> DepotRow:
 def _payload(text: str) -> dict[str, Any]:
     """A stored event payload as a dict; the timeline shows what it can of a damaged one."""
     try:
-        value = json.loads(text)
-    except ValueError:
+        value = parse_json(text)
+    except ValueError:  # bad JSON, or a DocumentError (nested too deep, a key twice)
         return {}
     return value if isinstance(value, dict) else {}
 

@@ -43,6 +43,7 @@ from console.core.city_search import CityName
 from console.core.errors import DomainError, ValidationError
 from console.core.faults import Fault, service_for
 from console.core.handover import GuidanceStart, intake_answers
+from console.core.inputs import parse_json
 from console.core.intake import RequestDraft, draft_errors, location_warnings
 from console.core.ports import PricingDesk, RequestCommands
 from console.core.records import DepotRow, RequestRow
@@ -972,8 +973,8 @@ class IntakeDialog(QDialog):
         if not isinstance(raw, str) or not raw:
             return None
         try:
-            data = json.loads(raw)
-        except ValueError:
+            data = parse_json(raw)
+        except ValueError:  # bad JSON, or a DocumentError (nested too deep)
             logger.warning("ignoring a damaged intake draft")
             return None
         return data if isinstance(data, dict) else None

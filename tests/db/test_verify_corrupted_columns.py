@@ -18,6 +18,7 @@ from console.core.vocab import RequestStatus
 from console.db import schema
 from console.db.audit import verify_ledger
 from console.db.engine import make_engine
+from console.db.queries import DatabaseReader
 from console.db.services import Services
 from tests.db.conftest import FakeClock, install_fleet
 from tests.db.helpers import drive_to
@@ -70,3 +71,19 @@ def test_the_verify_command_says_so_in_one_line(ledger: tuple[Path, Engine]) -> 
     assert "event 2" in result.stdout + result.stderr
     if result.stderr.strip():
         assert_one_line_error(result, "event 2")
+
+
+@pytest.mark.ledger_tampered
+def test_a_payload_nested_too_deep_shows_as_empty_in_the_history(
+    ledger: tuple[Path, Engine],
+) -> None:
+    path, engine = ledger
+    reader = DatabaseReader(engine, desk("dispatcher:history"))
+    entries = reader.timeline(1)
+    assert entries and entries[0].payload
+    seq = entries[0].seq
+    corrupt(path, f"update events set payload = '{'[' * 100_000}{']' * 100_000}' where seq = {seq}")
+    again = reader.timeline(1)
+    assert [entry.seq for entry in again] == [entry.seq for entry in entries]
+    assert again[0].payload == {}
+    assert verify_ledger(engine).first_bad_seq == seq

@@ -270,3 +270,10 @@ def test_pricing_json_keeps_decimals() -> None:
 
     assert parse_json('{"fee": 12.50}', parse_float=Decimal) == {"fee": Decimal("12.50")}
     assert json.loads('{"fee": 12.50}') == {"fee": 12.5}
+
+
+def test_replaying_changes_nested_too_deep_names_the_event() -> None:
+    from console.core.replay import Replay, ReplayError
+
+    with pytest.raises(ReplayError, match=r"^event 7 has unreadable changes \(nested too deep\)$"):
+        Replay(tables=frozenset({"requests"})).apply(7, "[" * DEEP + "]" * DEEP)
