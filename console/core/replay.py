@@ -117,7 +117,7 @@ class Replay:
             return
         try:
             decoded = json.loads("[" + ",".join(texts) + "]")
-        except ValueError:
+        except (ValueError, RecursionError):
             decoded = None
         if not isinstance(decoded, list) or len(decoded) != len(texts):
             # One of them is unreadable: go one by one to name it.
