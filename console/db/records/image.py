@@ -142,6 +142,19 @@ class TableImage:
         self.key = keys[0].name
         self.plain: dict[str, Plain] = {c.name: _plain_for(c.type) for c in table.columns}
         self.times = frozenset(c.name for c in table.columns if isinstance(c.type, UtcDateTime))
+        # Stored values of other columns come back from the driver already plain.
+        self.respelt = tuple(
+            (name, plain)
+            for name, plain in self.plain.items()
+            if plain not in (_text, _int, _float, _bool)
+        )
+
+    def stored(self, values: Mapping[Any, Any]) -> dict[str, Any]:
+        """The plain spelling of a whole row as read from the table (faster than :meth:`row`)."""
+        row = dict(values)
+        for name, plain in self.respelt:
+            row[name] = plain(row[name])
+        return row
 
     def row(self, values: Mapping[Any, Any]) -> dict[str, Any]:
         """The plain spelling of the columns in ``values`` (others left out)."""

@@ -35,7 +35,7 @@ def _stored(
         ]
     result = connection.execution_options(yield_per=_BATCH).execute(select(*columns).order_by(key))
     for row in result.mappings():
-        yield row[found.key], found.row(row)
+        yield row[found.key], found.stored(row)
 
 
 def differences(connection: Connection, replay: Replay, event_count: int) -> Iterator[str]:
