@@ -8,6 +8,7 @@ computes and checks.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -87,7 +88,9 @@ def event_canonical(
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _text(value: str) -> str:
+    # Actors and kinds repeat across a ledger: spelling each once keeps verify fast.
     return json.dumps(value, ensure_ascii=False)
 
 

@@ -104,6 +104,40 @@ class Replay:
         for entry in entries:
             self._fold(seq, entry)
 
+    def apply_many(self, events: list[tuple[int, str | None]]) -> None:
+        """:meth:`apply` each ``(seq, changes_json)`` in order, decoding them in one go."""
+        texts: list[str] = []
+        for seq, changes in events:
+            if changes is None:
+                if self.started or texts:
+                    self.gaps.append(seq)
+            else:
+                texts.append(changes)
+        if not texts:
+            return
+        try:
+            decoded = json.loads("[" + ",".join(texts) + "]")
+        except (ValueError, RecursionError):
+            decoded = None
+        if not isinstance(decoded, list) or len(decoded) != len(texts):
+            # One of them is unreadable: go one by one to name it.
+            gaps = len(self.gaps)
+            for seq, changes in events:
+                if changes is not None:
+                    self.apply(seq, changes)
+            del self.gaps[gaps:]
+            return
+        self.started = True
+        entries_of = iter(decoded)
+        for seq, changes in events:
+            if changes is None:
+                continue
+            entries = next(entries_of)
+            if not isinstance(entries, list):
+                raise ReplayError(f"event {seq} has unreadable changes (not a list)")
+            for entry in entries:
+                self._fold(seq, entry)
+
     def _fold(self, seq: int, entry: Any) -> None:
         if not isinstance(entry, dict):
             raise ReplayError(f"event {seq} has an unreadable change entry")

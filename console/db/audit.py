@@ -3,9 +3,9 @@ checkpoint) and, by replaying the row changes its events carry, the stored rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, select, type_coerce
 from sqlalchemy.types import NullType
@@ -54,6 +54,7 @@ def _links(connection: Connection, replay: Replay | None) -> Iterator[ChainLink]
     result = connection.execution_options(yield_per=_BATCH).execute(
         select(Event.seq, raw_at, *_EVENT_COLUMNS[2:]).order_by(Event.seq)
     )
+    accepted: list[tuple[int, str | None]] = []
     pending: tuple[int, str | None] | None = None
     for (
         seq,
@@ -69,13 +70,16 @@ def _links(connection: Connection, replay: Replay | None) -> Iterator[ChainLink]
         changes,
     ) in result:
         if pending is not None and replay is not None:
-            # Asked for the next link: the chain accepted the previous one, so replay it.
-            replay.apply(*pending)
+            # Asked for the next link: the chain accepted the previous one, so it may be replayed.
+            accepted.append(pending)
+            if len(accepted) >= _BATCH:
+                replay.apply_many(accepted)
+                accepted = []
         pending = (seq, changes)
         try:
             canonical = event_canonical(
                 seq=seq,
-                at=format_time(cast(datetime, read_time(at) if read_time is not None else at)),
+                at=_stored_time(at, read_time),
                 actor=actor,
                 kind=kind,
                 request_id=request_id,
@@ -88,7 +92,19 @@ def _links(connection: Connection, replay: Replay | None) -> Iterator[ChainLink]
             canonical = _UNREADABLE
         yield ChainLink(seq, canonical, prev, digest)
     if pending is not None and replay is not None:
-        replay.apply(*pending)
+        accepted.append(pending)
+        replay.apply_many(accepted)
+
+
+def _stored_time(raw: object, read_time: Callable[[Any], Any] | None) -> str:
+    """The :func:`format_time` spelling of a stored event time, from its raw column value."""
+    if isinstance(raw, str) and len(raw) == _SQLITE_TIME_LENGTH and raw[10] == " ":
+        # SQLite keeps UTC as "YYYY-MM-DD HH:MM:SS.ffffff": respelt without parsing (fast).
+        return f"{raw[:10]}T{raw[11:]}Z"
+    return format_time(cast(datetime, read_time(raw) if read_time is not None else raw))
+
+
+_SQLITE_TIME_LENGTH = len("2026-11-23 07:30:00.000000")
 
 
 def _snapshot(engine: Engine) -> Connection:

@@ -1,9 +1,10 @@
 """Time ``verify`` (chain and replay of the rows) on a large generated ledger.
 
-    python -m tests.bench.verify_runs --events 1000000 [--pg]
+    python -m tests.bench.verify_runs --events 1000000 [--pg] [--keep FILE]
 
 Builds the ledger (see :mod:`tests.bench.ledger_build`) in a throw-away SQLite
 file or PostgreSQL schema, then times one full verification and prints the figures.
+``--keep FILE`` builds the SQLite file there once and verifies it again on later runs.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from tests.support.databases import postgres_schema_url, postgres_unavailable_re
 
 
 @contextlib.contextmanager
-def _database(pg: bool) -> Iterator[str]:
+def _database(pg: bool, keep: Path | None) -> Iterator[str]:
+    if keep is not None:
+        yield f"sqlite:///{keep}"
+        return
     if pg:
         reason = postgres_unavailable_reason()
         if reason:
@@ -39,11 +43,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--pg", action="store_true", help="PostgreSQL instead of SQLite")
+    parser.add_argument("--keep", type=Path, metavar="FILE", help="SQLite file kept between runs")
     args = parser.parse_args(argv)
-    with _database(args.pg) as url:
+    with _database(args.pg, args.keep) as url:
         engine = make_engine(url)
         began = time.perf_counter()
-        fill(engine, args.events)
+        if args.keep is None or not args.keep.exists():
+            fill(engine, args.events)
         built = time.perf_counter() - began
         began, cpu = time.perf_counter(), time.process_time()
         chain_only = verify_ledger(engine, records=False)

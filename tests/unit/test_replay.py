@@ -73,3 +73,24 @@ def test_events_before_the_first_with_changes_are_skipped_later_gaps_are_noted()
 def test_unreadable_changes_name_the_event(text: str) -> None:
     with pytest.raises(ReplayError, match=r"^event 4 "):
         Replay(frozenset({"users"})).apply(4, text)
+
+
+def test_many_events_decoded_together_fold_as_one_by_one() -> None:
+    events: list[tuple[int, str | None]] = [
+        (1, None),
+        (2, _changes({"t": "users", "id": 1, "new": {"id": 1, "role": "DISPATCHER"}})),
+        (3, None),
+        (4, _changes({"t": "users", "id": 1, "set": {"role": "SUPERVISOR"}})),
+    ]
+    together = Replay(frozenset({"users"}))
+    together.apply_many(events)
+    alone = Replay(frozenset({"users"}))
+    alone.fold_all(events)
+    assert together.state == alone.state == {"users": {1: {"id": 1, "role": "SUPERVISOR"}}}
+    assert together.gaps == alone.gaps == [3]
+
+
+def test_an_unreadable_event_among_many_is_named() -> None:
+    events: list[tuple[int, str | None]] = [(5, "[]"), (6, "[{broken"), (7, "[]")]
+    with pytest.raises(ReplayError, match=r"^event 6 "):
+        Replay(frozenset({"users"})).apply_many(events)

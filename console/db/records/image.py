@@ -8,7 +8,7 @@ with the reason, in :data:`EXEMPT`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from typing import Any
@@ -45,8 +45,25 @@ def _text(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else str(value)
 
 
+_SQLITE_TIME = len("2026-11-23 07:30:00.000000")
+
+
 def _time(value: Any) -> Any:
-    return None if value is None else format_time(value)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return _raw_time(value)
+    return format_time(value)
+
+
+def _raw_time(raw: str) -> str:
+    """A time as SQLite stores it (UTC, no zone), in the ledger's spelling."""
+    if len(raw) == _SQLITE_TIME and raw[10] == " " and raw[19] == ".":
+        return f"{raw[:10]}T{raw[11:]}Z"  # the console's own spelling: respelt without parsing
+    try:
+        return format_time(datetime.fromisoformat(raw).replace(tzinfo=UTC))
+    except ValueError:
+        return raw  # not a time at all: shown as stored, and it differs from the ledger
 
 
 def _date(value: Any) -> Any:
@@ -124,6 +141,7 @@ class TableImage:
             raise ValueError(f"table {table.name} needs a one-column primary key to be ledgered")
         self.key = keys[0].name
         self.plain: dict[str, Plain] = {c.name: _plain_for(c.type) for c in table.columns}
+        self.times = frozenset(c.name for c in table.columns if isinstance(c.type, UtcDateTime))
 
     def row(self, values: Mapping[Any, Any]) -> dict[str, Any]:
         """The plain spelling of the columns in ``values`` (others left out)."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, type_coerce
+from sqlalchemy.types import NullType
 
 from console.core.replay import Difference, Replay
 from console.db.records.image import SECRET_COLUMNS, TableImage, image, ledgered_tables
@@ -24,9 +26,14 @@ def _stored(
     connection: Connection, found: TableImage
 ) -> Iterator[tuple[object, dict[str, object]]]:
     key = found.table.c[found.key]
-    result = connection.execution_options(yield_per=_BATCH).execute(
-        select(found.table).order_by(key)
-    )
+    columns: list[Any] = list(found.table.columns)
+    if connection.dialect.name == "sqlite":
+        # Times as stored: respelling the text is far cheaper than parsing and formatting it.
+        columns = [
+            type_coerce(c, NullType()).label(c.name) if c.name in found.times else c
+            for c in columns
+        ]
+    result = connection.execution_options(yield_per=_BATCH).execute(select(*columns).order_by(key))
     for row in result.mappings():
         yield row[found.key], found.row(row)
 
