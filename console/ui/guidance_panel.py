@@ -52,7 +52,7 @@ from console.core.vocab import RequestStatus
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text, label
-from console.ui.plain_text import plain_tooltip
+from console.ui.plain_text import make_plain, plain_tooltip
 from console.ui.wrapping_button import WrappingButton
 
 __all__ = ["GuidanceBackend", "GuidancePanel"]
@@ -173,6 +173,10 @@ class GuidancePanel(QWidget):
         self.escalate_button.setObjectName("guidanceEscalate")
         self.escalate_button.clicked.connect(self.escalate)
         self.message = QLabel()
+        # Script text comes from files and answers from callers: shown as written.
+        make_plain(
+            self.title, self.caller_text, self.own_text, self.known_text, self.outcome, self.message
+        )
         self.message.setObjectName("guidanceMessage")
         self.message.setWordWrap(True)
 

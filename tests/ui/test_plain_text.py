@@ -150,3 +150,13 @@ def test_every_message_label_of_the_docks_is_plain_text(hostile_window: MainWind
     }
     for name, label in labels.items():
         assert label.textFormat() == Qt.TextFormat.PlainText, name
+
+
+def test_guidance_text_from_script_files_is_shown_as_written(qtbot: QtBot) -> None:
+    from console.ui.guidance_panel import GuidancePanel
+
+    panel = GuidancePanel(FakeQueueSource())  # type: ignore[arg-type]  # never asked here
+    qtbot.addWidget(panel)
+    for label in (panel.title, panel.caller_text, panel.own_text, panel.known_text,
+                  panel.outcome, panel.message):  # fmt: skip
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
