@@ -7,8 +7,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, select, type_coerce
-from sqlalchemy.types import NullType
+from sqlalchemy import Connection, Engine, select
 
 from console.core.ledger import (
     ChainLink,
@@ -22,6 +21,7 @@ from console.core.replay import Replay, ReplayError
 from console.db.engine import describe_url
 from console.db.models import ChainHead, Event
 from console.db.records import verify as records_module
+from console.db.records.image import time_text
 
 _BATCH = 5000
 
@@ -50,7 +50,7 @@ def _links(connection: Connection, replay: Replay | None) -> Iterator[ChainLink]
     # breaks the chain at its event instead of stopping the read.
     dialect = connection.dialect
     read_time = Event.__table__.c.at.type.dialect_impl(dialect).result_processor(dialect, None)
-    raw_at = type_coerce(Event.at, NullType())
+    raw_at = time_text(Event.at, dialect.name)
     result = connection.execution_options(yield_per=_BATCH).execute(
         select(Event.seq, raw_at, *_EVENT_COLUMNS[2:]).order_by(Event.seq)
     )
@@ -101,6 +101,8 @@ def _stored_time(raw: object, read_time: Callable[[Any], Any] | None) -> str:
     if isinstance(raw, str) and len(raw) == _SQLITE_TIME_LENGTH and raw[10] == " ":
         # SQLite keeps UTC as "YYYY-MM-DD HH:MM:SS.ffffff": respelt without parsing (fast).
         return f"{raw[:10]}T{raw[11:]}Z"
+    if isinstance(raw, str) and len(raw) == _SQLITE_TIME_LENGTH + 1 and raw[10] == "T":
+        return raw  # spelt by PostgreSQL (see time_text)
     return format_time(cast(datetime, read_time(raw) if read_time is not None else raw))
 
 

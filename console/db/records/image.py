@@ -13,8 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, Integer, Numeric, Table
+from sqlalchemy import JSON, Boolean, Date, Float, Integer, Numeric, Table, func, type_coerce
 from sqlalchemy.sql.type_api import TypeEngine
+from sqlalchemy.types import NullType
 
 from console.core.ledger import format_time
 from console.db.models import Base, UtcDateTime
@@ -57,13 +58,29 @@ def _time(value: Any) -> Any:
 
 
 def _raw_time(raw: str) -> str:
-    """A time as SQLite stores it (UTC, no zone), in the ledger's spelling."""
+    """A time as SQLite stores it (UTC, no zone), or as :func:`time_text` reads it, in the ledger's spelling."""
     if len(raw) == _SQLITE_TIME and raw[10] == " " and raw[19] == ".":
         return f"{raw[:10]}T{raw[11:]}Z"  # the console's own spelling: respelt without parsing
+    if len(raw) == _SQLITE_TIME + 1 and raw[10] == "T" and raw[-1] == "Z":
+        return raw  # already spelt by the server
     try:
         return format_time(datetime.fromisoformat(raw).replace(tzinfo=UTC))
     except ValueError:
         return raw  # not a time at all: shown as stored, and it differs from the ledger
+
+
+def time_text(column: Any, dialect: str) -> Any:
+    """``column`` (a time) as the text the ledger spells it, where the server can spell it.
+
+    PostgreSQL formats it in C, far faster than building and formatting datetime
+    objects; SQLite's stored text is respelt by :func:`_raw_time`.
+    """
+    if dialect == "postgresql":
+        return func.to_char(func.timezone("UTC", column), _PG_TIME_FORMAT)
+    return type_coerce(column, NullType())
+
+
+_PG_TIME_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'
 
 
 def _date(value: Any) -> Any:

@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, select, type_coerce
-from sqlalchemy.types import NullType
+from sqlalchemy import Connection, select
 
 from console.core.replay import Difference, Replay
-from console.db.records.image import SECRET_COLUMNS, TableImage, image, ledgered_tables
+from console.db.records.image import (
+    SECRET_COLUMNS,
+    TableImage,
+    image,
+    ledgered_tables,
+    time_text,
+)
 
 KEPT = 10_000
 """Most difference lines a report keeps (the count covers them all)."""
@@ -27,11 +32,11 @@ def _stored(
 ) -> Iterator[tuple[object, dict[str, object]]]:
     key = found.table.c[found.key]
     columns: list[Any] = list(found.table.columns)
-    if connection.dialect.name == "sqlite":
-        # Times as stored: respelling the text is far cheaper than parsing and formatting it.
+    if connection.dialect.name in ("sqlite", "postgresql"):
+        # Times as text: far cheaper than building and formatting datetime objects.
+        dialect = connection.dialect.name
         columns = [
-            type_coerce(c, NullType()).label(c.name) if c.name in found.times else c
-            for c in columns
+            time_text(c, dialect).label(c.name) if c.name in found.times else c for c in columns
         ]
     result = connection.execution_options(yield_per=_BATCH).execute(select(*columns).order_by(key))
     for row in result.mappings():
