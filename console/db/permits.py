@@ -14,7 +14,7 @@ from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from console.core.roles import Permission, Principal, require
 
-__all__ = ["Reader", "reads"]
+__all__ = ["Reader", "declares", "reads"]
 
 
 class Reader(Protocol):
@@ -28,14 +28,14 @@ _R = TypeVar("_R")
 _S = TypeVar("_S", bound=Reader)
 
 
-def reads(
+def declares(
     permission: Permission,
 ) -> Callable[[Callable[Concatenate[_S, _P], _R]], Callable[Concatenate[_S, _P], _R]]:
-    """Declare the permission a read operation needs (checked before anything is read).
+    """Check ``permission`` against ``self.principal`` before the operation runs.
 
-    ``@reads(Permission.VIEW_QUALITY)`` on a method of a class whose instances
-    carry ``principal``; the permission is kept on the method as ``.permission``
-    so a test can prove every public read declares one.
+    The permission is kept on the method as ``.permission`` so a test can prove
+    every public operation declares one. Writes use it as
+    :func:`console.db.services.requires`, reads as :func:`reads`.
     """
 
     def decorate(operation: Callable[Concatenate[_S, _P], _R]) -> Callable[Concatenate[_S, _P], _R]:
@@ -48,3 +48,8 @@ def reads(
         return checked
 
     return decorate
+
+
+reads = declares
+"""Declare the permission a read operation needs: ``@reads(Permission.VIEW_QUALITY)``
+on a method of a class whose instances carry ``principal``."""

@@ -10,13 +10,12 @@ visible.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, func, select, update
@@ -55,6 +54,7 @@ from console.core.vocab import (
 from console.db.changes import announce, supports_notify
 from console.db.engine import unreachable, writer_factory
 from console.db.models import ChainHead, Crew, Event, Request
+from console.db.permits import declares
 from console.db.presence.guard import guard_for
 from console.db.queries import request_row
 from console.db.records import capture
@@ -62,9 +62,6 @@ from console.db.records.fast import check_kind
 
 Clock = Callable[[], datetime]
 
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-_S = TypeVar("_S", bound="Services")
 
 MAX_ID = 2**31 - 1
 """Largest row id or version (Integer columns are 32-bit on PostgreSQL)."""
@@ -169,27 +166,12 @@ def _unit_of_work(
         raise unreachable(engine, exc) from None
 
 
-def requires(
-    permission: Permission,
-) -> Callable[[Callable[Concatenate[_S, _P], _R]], Callable[Concatenate[_S, _P], _R]]:
-    """Declare the permission a service operation needs (checked before anything else).
+requires = declares
+"""Declare the permission a service operation needs (checked before anything else).
 
-    One line on any operation, in this module or a later one built on
-    :class:`Services`: ``@requires(Permission.ASSIGN)``.
-    """
-
-    def decorate(
-        operation: Callable[Concatenate[_S, _P], _R],
-    ) -> Callable[Concatenate[_S, _P], _R]:
-        @functools.wraps(operation)
-        def checked(self: _S, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-            require(self.principal, permission)
-            return operation(self, *args, **kwargs)
-
-        checked.permission = permission  # type: ignore[attr-defined]
-        return checked
-
-    return decorate
+One line on any operation, in this module or a later one built on
+:class:`Services`: ``@requires(Permission.ASSIGN)``.
+"""
 
 
 MOVE_PERMISSION: dict[RequestStatus, Permission] = {

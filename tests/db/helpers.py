@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
+from decimal import Decimal
 
 from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
@@ -10,10 +12,20 @@ from sqlalchemy.orm import Session
 from console.core import lifecycle
 from console.core.intake import RequestDraft
 from console.core.ledger import GENESIS_HASH, EventContent, chain_hash
+from console.core.pricing import ActualFacts, QuoteQuery
 from console.core.records import RequestRow
-from console.core.vocab import CrewStatus, RequestStatus, ServiceType
+from console.core.vocab import (
+    CrewStatus,
+    Powertrain,
+    RequestStatus,
+    RoadType,
+    ServiceType,
+    VehicleClass,
+)
+from console.db.backend import DatabaseBackend
 from console.db.models import ChainHead, Crew, Event, Request
 from console.db.services import Services
+from tests.support.principals import desk
 
 
 def draft(**overrides: object) -> RequestDraft:
@@ -85,3 +97,26 @@ def as_written_before_row_changes(engine: Engine) -> None:
             )
             prev = digest
         connection.execute(update(ChainHead).values(head_hash=prev))
+
+
+def bill_an_ev_tow(engine: Engine) -> RequestRow:
+    """Take, quote, tow (83 km against 80 quoted) and bill one EV call on a seeded database.
+
+    The database is one seeded ``--requests 0 --at 2026-11-23T10:00:00+08:00``:
+    the caller's plate is covered by the MAKER-EV programme.
+    """
+    backend = DatabaseBackend(engine, principal=desk("test"),
+                              clock=lambda: datetime(2026, 11, 23, 2, tzinfo=UTC))  # fmt: skip
+    row = backend.take_call(draft(plate="浙AD12345", powertrain="EV"))
+    backend.accept_quote(
+        row.id,
+        QuoteQuery(ServiceType.TOW, RoadType.URBAN, VehicleClass.CAR, Powertrain.EV, 30.26, 120.17,
+                   city="杭州", lookup="123456", tow_km=Decimal(80)),
+    )  # fmt: skip
+    crew = next(c for c in backend.crews() if c.vehicle_kind.value == "FLATBED"
+                and c.status.value == "AVAILABLE")  # fmt: skip
+    backend.assign(row.id, crew.id)
+    for target in (RequestStatus.EN_ROUTE, RequestStatus.ON_SCENE, RequestStatus.TOWING):
+        backend.move(row.id, target)
+    backend.complete_with_bill(row.id, ActualFacts(Decimal(83)))
+    return row

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,14 +11,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from console.cli import main
-from console.core.pricing import ActualFacts, QuoteQuery
-from console.core.vocab import Powertrain, RequestStatus, RoadType, ServiceType, VehicleClass
-from console.db.backend import DatabaseBackend
 from console.db.engine import make_engine
 from console.db.models import Entitlement
 from console.paths import resource_path
-from tests.db.helpers import draft
-from tests.support.principals import desk
+from tests.db.helpers import bill_an_ev_tow
 
 
 def test_check_accepts_the_shipped_files(capsys: pytest.CaptureFixture[str]) -> None:
@@ -61,20 +55,7 @@ def test_report_and_bill_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     engine = make_engine(url)
     with Session(engine) as session:
         assert (session.scalar(select(func.count()).select_from(Entitlement)) or 0) > 30
-    backend = DatabaseBackend(engine, principal=desk("test"),
-                              clock=lambda: datetime(2026, 11, 23, 2, tzinfo=UTC))  # fmt: skip
-    row = backend.take_call(draft(plate="浙AD12345", powertrain="EV"))
-    backend.accept_quote(
-        row.id,
-        QuoteQuery(ServiceType.TOW, RoadType.URBAN, VehicleClass.CAR, Powertrain.EV, 30.26, 120.17,
-                   city="杭州", lookup="123456", tow_km=Decimal(80)),
-    )  # fmt: skip
-    crew = next(c for c in backend.crews() if c.vehicle_kind.value == "FLATBED"
-                and c.status.value == "AVAILABLE")  # fmt: skip
-    backend.assign(row.id, crew.id)
-    for target in (RequestStatus.EN_ROUTE, RequestStatus.ON_SCENE, RequestStatus.TOWING):
-        backend.move(row.id, target)
-    backend.complete_with_bill(row.id, ActualFacts(Decimal(83)))
+    row = bill_an_ev_tow(engine)
     capsys.readouterr()
 
     assert main(["pricing", "report", "--db", url, "--json"]) == 0

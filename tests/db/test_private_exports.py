@@ -10,21 +10,15 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from console.cli import main
 from console.core.files import atomic
-from console.core.pricing import ActualFacts, QuoteQuery
-from console.core.vocab import Powertrain, RequestStatus, RoadType, ServiceType, VehicleClass
-from console.db.backend import DatabaseBackend
 from console.db.engine import make_engine
-from tests.db.helpers import draft
+from tests.db.helpers import bill_an_ev_tow
 from tests.db.test_report_cli import db_url  # noqa: F401  (the seeded database)
-from tests.support.principals import desk
 
 DAY = ["--day", "2026-11-21"]
 
@@ -92,20 +86,7 @@ def test_bills_are_0600_and_a_full_disk_leaves_none(
     url = f"sqlite:///{tmp_path / 'db' / 'p.db'}"
     assert main(["seed", "--db", url, "--requests", "0", "--at", "2026-11-23T10:00:00+08:00"]) == 0
     engine = make_engine(url)
-    backend = DatabaseBackend(engine, principal=desk("test"),
-                              clock=lambda: datetime(2026, 11, 23, 2, tzinfo=UTC))  # fmt: skip
-    row = backend.take_call(draft(plate="浙AD12345", powertrain="EV"))
-    backend.accept_quote(
-        row.id,
-        QuoteQuery(ServiceType.TOW, RoadType.URBAN, VehicleClass.CAR, Powertrain.EV, 30.26, 120.17,
-                   city="杭州", lookup="123456", tow_km=Decimal(80)),
-    )  # fmt: skip
-    crew = next(c for c in backend.crews() if c.vehicle_kind.value == "FLATBED"
-                and c.status.value == "AVAILABLE")  # fmt: skip
-    backend.assign(row.id, crew.id)
-    for target in (RequestStatus.EN_ROUTE, RequestStatus.ON_SCENE, RequestStatus.TOWING):
-        backend.move(row.id, target)
-    backend.complete_with_bill(row.id, ActualFacts(Decimal(83)))
+    row = bill_an_ev_tow(engine)
     engine.dispose()
     out = tmp_path / "out"
     out.mkdir()
