@@ -61,16 +61,18 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
         distinct = {engine.url.render_as_string(hide_password=False): engine for engine in engines}
         # Verifying allocates a great deal, so the collector would run here, between a
         # Qt test's body and the closing of its widgets: PySide6 can crash collecting
-        # then (seen after an accepted intake dialog). Widgets are closed by the
-        # fixtures' finalisers; the collector runs again after them.
+        # then (seen after an accepted intake dialog). It waits until the fixtures'
+        # finalisers have closed the widgets.
         collecting = gc.isenabled()
         gc.disable()
         try:
             failures = [problem for engine in distinct.values() if (problem := _audit(engine))]
+            result = yield
         finally:
             if collecting:
                 gc.enable()
-    result = yield
+    else:
+        result = yield
     if failures:
         pytest.fail("ledger audit: " + "; ".join(failures), pytrace=False)
     return result
