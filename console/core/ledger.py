@@ -48,7 +48,9 @@ def format_time(moment: datetime) -> str:
     """UTC ISO-8601 with microseconds and a ``Z``: the one spelling the ledger uses."""
     if moment.tzinfo is None:
         raise ValueError("ledger times must be timezone-aware")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # isoformat, not strftime: glibc's %Y drops the leading zeros of a year before 1000,
+    # which PostgreSQL's and SQLite's own spellings keep.
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def canonical_json(value: Any) -> str:

@@ -177,3 +177,10 @@ def test_a_checkpoint_survives_its_file() -> None:
 def test_a_bad_checkpoint_file_says_what_is_wrong(text: str, fragment: str) -> None:
     with pytest.raises(ValueError, match=fragment):
         Checkpoint.from_json(text)
+
+
+def test_times_are_spelt_with_four_digit_years_as_the_databases_spell_them() -> None:
+    assert format_time(datetime(2026, 11, 23, 7, 30, tzinfo=UTC)) == "2026-11-23T07:30:00.000000Z"
+    assert format_time(datetime(160, 11, 7, 0, 30, 54, 37360, tzinfo=UTC)) == (
+        "0160-11-07T00:30:54.037360Z"
+    )
