@@ -73,9 +73,12 @@ def sqlite_files(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in SQLITE_COMPANIONS]
 
 
-def _prepare_sqlite_file(url: URL) -> Path:
-    assert url.database is not None
-    path = Path(url.database).expanduser()
+def prepare_database_folder(path: Path, url: URL) -> None:
+    """Make the folder of the database file ``path`` (0700 when the console creates it).
+
+    A folder that cannot be made, or a ``path`` that is itself a folder, is
+    ``db.unreachable`` naming ``url``.
+    """
     try:
         private_folder(path.parent, own=False)
     except OSError as exc:
@@ -84,6 +87,12 @@ def _prepare_sqlite_file(url: URL) -> Path:
         ) from None
     if path.is_dir():
         raise StorageError("db.unreachable", url=describe_url(url), detail="that path is a folder")
+
+
+def _prepare_sqlite_file(url: URL) -> Path:
+    assert url.database is not None
+    path = Path(url.database).expanduser()
+    prepare_database_folder(path, url)
     try:
         changes = tighten_all(sqlite_files(path))
     except OSError as exc:

@@ -21,7 +21,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from console.core.errors import StorageError, ValidationError
-from console.core.files import create_private_file, private_folder
+from console.core.files import create_private_file
 from console.core.ledger import ChainReport
 from console.core.validation import printable
 from console.db import schema
@@ -36,7 +36,7 @@ from console.db.backup.files import (
 from console.db.backup.schema_match import schema_difference
 from console.db.backup.snapshot import BackupInfo, holds_data, inspect_backup
 from console.db.backup.swap import swap_in
-from console.db.engine import describe_url
+from console.db.engine import describe_url, prepare_database_folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ def restore_sqlite(backup: Path, url: URL, *, force: bool, at: datetime | None =
         raise ValidationError("backup.same_file", path=shown_backup)
     if holds_data(target) and not force:
         raise StorageError("restore.not_empty", url=describe_url(url))
-    _make_folder(target, url)
+    prepare_database_folder(target, url)
     work = target.with_name(f".{target.name}.restore-{os.getpid()}.partial")
     try:
         info, ledger = _checked_copy(backup, work, shown_backup)
@@ -76,17 +76,6 @@ def restore_sqlite(backup: Path, url: URL, *, force: bool, at: datetime | None =
     finally:
         remove_with_sidecars(work)
     return Restored(info, ledger, kept)
-
-
-def _make_folder(target: Path, url: URL) -> None:
-    try:
-        private_folder(target.parent, own=False)
-    except OSError as exc:
-        raise StorageError(
-            "db.unreachable", url=describe_url(url), detail=exc.strerror or str(exc)
-        ) from None
-    if target.is_dir():
-        raise StorageError("db.unreachable", url=describe_url(url), detail="that path is a folder")
 
 
 def _checked_copy(backup: Path, work: Path, shown_backup: str) -> tuple[BackupInfo, ChainReport]:
