@@ -82,6 +82,7 @@ def day_kpis(result: RunResult, sla: SlaTargets | None = None) -> dict[str, floa
     late = in_day & (np.isnan(result.assigned) | (result.assigned > DAY_MINUTES))
     figures["carried_over"] = float(late.sum())
     figures["unserved"] = float((dispatched & np.isnan(result.arrived)).sum())
+    figures["relocations"] = float(result.relocations)
     return figures
 
 
@@ -100,6 +101,7 @@ KPI_LABELS: Mapping[str, str] = {
     "utilisation_pct": "crew utilisation %",
     "carried_over": "still unassigned at midnight",
     "unserved": "never reached (after the drain)",
+    "relocations": "crews moved up (moves and returns)",
 }
 """Headline KPIs in table order; per-priority and per-service rows follow them."""
 

@@ -13,6 +13,7 @@ import numpy as np
 from console.core.fleet_layout import City, load_cities
 from console.core.geo import ServiceArea
 from console.core.sla import SlaTargets
+from console.sim.cover.forecast import forecast_demand
 from console.sim.demand import generate_calls, streams
 from console.sim.fleet import SimCrew, build_fleet
 from console.sim.kpi import day_kpis, estimate
@@ -87,6 +88,12 @@ def run_study(
         scenario, np.random.default_rng(roots[0]), cities=city_list, area=area
     )
     figures: dict[str, list[dict[str, float]]] = {p: [] for p in policies}
+    # Only a policy that moves crews plans with expected demand (from the scenario, never the calls).
+    forecast = (
+        forecast_demand(scenario, city_list, area, sla=sla)
+        if any(hasattr(make_policy(p), "rebalance") for p in policies)
+        else None
+    )
     for rep in range(replications):
         calls = generate_calls(scenario, streams(roots[rep + 1]), city_list, area)
         for n, name in enumerate(policies):
@@ -109,6 +116,7 @@ def run_study(
                 unload_minutes=scenario.unload_minutes,
                 drain_hours=scenario.drain_hours,
                 progress=tick,
+                forecast=forecast,
             )
             figures[name].append(day_kpis(sim.run(), sla))
     return Study(scenario, seed, tuple(policies), len(crews), figures)
