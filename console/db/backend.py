@@ -207,6 +207,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
     def remote_fix_rates(self, since: datetime | None = None) -> list[ProtocolFixRate]:
         """Share of guided calls fixed by phone, per protocol."""
         return remote_fix_rates(guidance_records(self._engine, since))
+
     # -- service quality (console.core.ports.QualityCommands) -------------------
 
     def quality_targets(self) -> QualityTargets:
