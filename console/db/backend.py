@@ -142,6 +142,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
             routing=self.routing,
             weights=self.weights,
             timezone=self.zone,
+            sla=self.services.sla,
         )
         self._advisor = (revision, now, advisor)
         return advisor
