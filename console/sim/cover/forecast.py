@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from console.core.capability import CapabilityRules, VehicleFacts
 from console.core.dispatch import skill_mask
-from console.core.fleet_layout import City
+from console.core.fleet_layout import TIER_WEIGHT, City
 from console.core.geo import ServiceArea
 from console.core.sla import SlaTargets
 from console.core.vocab import (
@@ -33,7 +33,7 @@ from console.core.vocab import (
     VehicleClass,
     VehicleKind,
 )
-from console.sim.demand import AWD_SHARE, EV_ONLY, TIER_WEIGHT, VEHICLE_CLASSES, offset_many
+from console.sim.demand import AWD_SHARE, EV_ONLY, VEHICLE_CLASSES, offset_many
 from console.sim.scenario import HOURS, Scenario
 
 FloatArray = npt.NDArray[np.float64]
