@@ -90,6 +90,8 @@ def day_kpis(result: RunResult, sla: SlaTargets | None = None) -> dict[str, floa
     figures["carried_over"] = float(late.sum())
     figures["unserved"] = float((dispatched & np.isnan(result.arrived)).sum())
     figures["relocations"] = float(result.relocations)
+    figures["holes"] = float(len(result.holes))
+    figures["cross_border"] = float(result.border_crossings)
     return figures
 
 
@@ -112,6 +114,8 @@ KPI_LABELS: Mapping[str, str] = {
     "carried_over": "still unassigned at midnight",
     "unserved": "never reached (after the drain)",
     "relocations": "crews moved up (moves and returns)",
+    "holes": "coverage holes (no capable crew in the fleet)",
+    "cross_border": "served from over a provincial border",
 }
 """Headline KPIs in table order; per-priority and per-service rows follow them."""
 
