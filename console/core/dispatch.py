@@ -3,7 +3,9 @@
 * :meth:`DispatchEngine.suggest` ranks the capable crews for one request.
 * :meth:`DispatchEngine.propose` assigns the whole queue at once
   (priority-weighted, minimum total ETA) and compares it with the usual
-  baseline: each request, in queue order, gets its nearest free crew.
+  baseline: each request, in queue order, gets its nearest free crew. It may
+  leave a request for a nearer crew later only while the request's assignment
+  deadline (the SLA's ``assign_minutes``) still allows it at the next decision.
 
 Both only look at each request's nearest candidates, found with one k-d tree
 per vehicle kind over 3-D unit vectors, so the cost of one suggestion does not
@@ -29,6 +31,7 @@ from scipy.spatial import cKDTree
 from console.core.capability import CapabilityRules, Needs, VehicleFacts, with_equipment
 from console.core.eta import EstimatedRouting, RoutingProvider
 from console.core.records import RequestRow
+from console.core.sla import SlaTargets
 from console.core.vocab import (
     CallerLanguage,
     CrewStatus,
@@ -159,6 +162,9 @@ class DispatchWeights:
     """What leaving a request for later costs the optimiser (per unit of priority weight)."""
     max_defer_minutes: float = 5.0
     """Requests queued this long are never left unassigned while a capable crew is free."""
+    decision_interval_minutes: float = 0.5
+    """How soon after a deferral the queue is decided again (the twin wakes by then): a
+    request is only left for later while it would still be assigned within its target."""
     proposal_candidates: int = 12
     typical_on_scene_minutes: Mapping[ServiceType, float] = field(
         default_factory=lambda: {
@@ -185,6 +191,16 @@ class DispatchWeights:
             return None
         expected = since + timedelta(minutes=minutes)
         return max(expected, now + timedelta(minutes=5))
+
+    def defer_limit(self, assign_minutes: float) -> float:
+        """Minutes a request may wait before the optimiser must assign it (never deferred after).
+
+        The smaller of ``max_defer_minutes`` and the time that still lets the next
+        decision, ``decision_interval_minutes`` later, meet the ``assign_minutes`` target.
+        """
+        return max(
+            0.0, min(self.max_defer_minutes, assign_minutes - self.decision_interval_minutes)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,10 +291,12 @@ class DispatchEngine:
         routing: RoutingProvider | None = None,
         weights: DispatchWeights | None = None,
         timezone: tzinfo | None = None,
+        sla: SlaTargets | None = None,
     ) -> None:
         self.rules = rules or CapabilityRules.default()
         self.routing: RoutingProvider = routing or EstimatedRouting()
         self.weights = weights or DispatchWeights()
+        self.sla = sla or SlaTargets()
         self.now = now
         self.zone = timezone or ZoneInfo("Asia/Shanghai")
         horizon = self.weights.finishing_horizon_minutes
@@ -465,7 +483,9 @@ class DispatchEngine:
         """Jointly assign the queued ``requests`` (minimum priority-weighted ETA).
 
         A request may be left for later when every candidate is far away, but
-        never once it has waited ``max_defer_minutes``.
+        only while its assignment deadline allows it: never once it has waited
+        :meth:`DispatchWeights.defer_limit` (the SLA's ``assign_minutes`` less the
+        time until the next decision, at most ``max_defer_minutes``).
         """
         queue = sorted(requests, key=lambda r: (r.queued_at or self.now, r.id))
         graph = self.candidate_graph(queue)
@@ -473,7 +493,7 @@ class DispatchEngine:
         waited = np.array(
             [max(0.0, (self.now - (r.queued_at or self.now)).total_seconds() / 60) for r in queue]
         )
-        must = waited >= self.weights.max_defer_minutes
+        must = waited >= self.weights.defer_limit(self.sla.assign_minutes)
         defer = np.where(must, 1e6, self.weights.defer_cost_minutes) * weights
         chosen = _solve(graph, weights, defer)
         baseline = _greedy(graph)

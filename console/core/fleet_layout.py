@@ -38,6 +38,10 @@ VEHICLE_MIX = (
     (VehicleKind.HEAVY_WRECKER, 0.08),
 )
 BILINGUAL_SHARE = {1: 0.18, 2: 0.10, 3: 0.04}
+TIER_WEIGHT = {1: 12.0, 2: 4.0, 3: 1.0}
+"""Calls per city by tier, as in the demo seed (a first-tier city has far more cars).
+
+One definition for the twin's demand model and the console's coverage figures."""
 
 
 @dataclass(frozen=True)

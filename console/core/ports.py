@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     # start-up that merely names a port, such as the sign-in.
     from console.core.dispatch import Proposal, SuggestionResult
     from console.core.guidance import ProtocolFixRate
+    from console.core.reach import Coverage
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +316,19 @@ class QualityCommands(Protocol):
 
 
 @runtime_checkable
+class CoverageSource(Protocol):
+    """Coverage now: the share of expected demand within target of a free capable crew."""
+
+    def free_crews(self) -> list[CrewRow]:
+        """Every crew free to take a job now."""
+        ...
+
+    def coverage_now(self) -> Coverage:
+        """Coverage of the service's cities by the free crews, per capability group."""
+        ...
+
+
+@runtime_checkable
 class QualityBackend(QualitySource, QualityCommands, FleetSource, TimelineSource, Protocol):
     """What the supervisor dashboard needs: quality reads and writes, the fleet, timelines."""
 
@@ -326,6 +340,7 @@ class QualityBackend(QualitySource, QualityCommands, FleetSource, TimelineSource
 __all__ = [
     "ChangeNotifier",
     "ConsoleBackend",
+    "CoverageSource",
     "CrewChanges",
     "DispatchAdvisor",
     "FleetSource",

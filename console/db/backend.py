@@ -19,16 +19,18 @@ from console.core.dispatch import (
     SuggestionResult,
 )
 from console.core.errors import NotFound
-from console.core.eta import RoutingProvider
+from console.core.eta import EstimatedRouting, OsrmTableRouting, RoutingProvider
+from console.core.fleet_layout import load_cities
 from console.core.guidance import ProtocolFixRate, remote_fix_rates
 from console.core.intake import RequestDraft
 from console.core.ports import RescueCopy
 from console.core.pricing import PricingBook
 from console.core.quality import ComplaintCategory, QualityTargets
+from console.core.reach import Coverage, DemandPlace, FreeCrew, city_places, measure
 from console.core.records import RequestRow
 from console.core.roles import Permission, Principal
 from console.core.sla import SlaTargets
-from console.core.vocab import CrewStatus, RequestStatus
+from console.core.vocab import CrewStatus, Priority, RequestStatus, RoadType
 from console.db.changes import ChangeListener, supports_notify
 from console.db.dispatch_data import load_crew_infos
 from console.db.guidance_services import GuidanceServices, guidance_records
@@ -42,6 +44,8 @@ from console.db.services import Clock, Services, utc_now
 
 ADVISOR_MAX_AGE = timedelta(seconds=15)
 """A fleet snapshot is reused for this long while nothing is written."""
+COVERAGE_MAX_AGE = ADVISOR_MAX_AGE
+"""Coverage now is measured again after this long, or at once after a write."""
 
 
 class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
@@ -79,6 +83,8 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         self.rules = rules
         self.routing = routing
         self._advisor: tuple[int, datetime, DispatchEngine] | None = None
+        self._coverage: tuple[int, datetime, Coverage] | None = None
+        self._places: list[DemandPlace] | None = None
         self.quality = QualityServices(self.services)
         self.targets = quality or QualityTargets()
         self._listener: ChangeListener | None = None
@@ -136,9 +142,44 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
             routing=self.routing,
             weights=self.weights,
             timezone=self.zone,
+            sla=self.services.sla,
         )
         self._advisor = (revision, now, advisor)
         return advisor
+
+    @reads(Permission.VIEW_QUEUE)
+    def coverage_now(self) -> Coverage:
+        """The service's cities covered by the free crews now, per capability group.
+
+        Measured at most once per revision and :data:`COVERAGE_MAX_AGE` (the
+        dashboard and the map both ask). Travel times come from the distance
+        model even where a routing server is configured: every city is timed at
+        once, which the model answers in microseconds and a server only with a
+        request per city.
+        """
+        now = self.clock()
+        revision = self.revision()
+        cached = self._coverage
+        if cached and cached[0] == revision and now - cached[1] < COVERAGE_MAX_AGE:
+            return cached[2]
+        if self._places is None:
+            self._places = city_places(load_cities())
+        routing = self.routing or EstimatedRouting()
+        if isinstance(routing, OsrmTableRouting):
+            routing = routing.fallback
+        crews = [
+            FreeCrew(c.lat, c.lon, c.vehicle_kind, c.skills, c.call_sign) for c in self.free_crews()
+        ]
+        coverage = measure(
+            self._places,
+            crews,
+            # Cities are town centres: the standard (P2) urban arrival target.
+            target_minutes=self.services.sla.arrival_minutes[Priority.P2][RoadType.URBAN],
+            routing=routing,
+            local_hour=now.astimezone(self.zone).hour,
+        )
+        self._coverage = (revision, now, coverage)
+        return coverage
 
     @reads(Permission.VIEW_QUEUE)
     def suggest(self, request_id: int, limit: int = 5) -> SuggestionResult:
@@ -207,6 +248,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
     def remote_fix_rates(self, since: datetime | None = None) -> list[ProtocolFixRate]:
         """Share of guided calls fixed by phone, per protocol."""
         return remote_fix_rates(guidance_records(self._engine, since))
+
     # -- service quality (console.core.ports.QualityCommands) -------------------
 
     def quality_targets(self) -> QualityTargets:

@@ -288,6 +288,8 @@ class RequestDestination(Base):
     address: Mapped[str] = mapped_column(String(300), default="")
     estimated_tow_km: Mapped[Decimal | None] = mapped_column(Numeric(8, 1))
     revision: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class SignInAttempt(Base):
     """One sign-in attempt (never the password): the record rate limiting counts."""
 

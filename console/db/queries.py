@@ -216,6 +216,18 @@ class DatabaseReader:
             return [crew_row(crew, code) for crew, code in result]
 
     @reads(Permission.VIEW_QUEUE)
+    def free_crews(self) -> list[CrewRow]:
+        """Every crew free to take a job now (status AVAILABLE), by call sign."""
+        with self._session() as session:
+            result = session.execute(
+                select(Crew, Depot.code)
+                .join(Depot, Crew.depot_id == Depot.id)
+                .where(Crew.status == CrewStatus.AVAILABLE.value)
+                .order_by(Crew.call_sign)
+            )
+            return [crew_row(crew, code) for crew, code in result]
+
+    @reads(Permission.VIEW_QUEUE)
     def crews_changed_since(self, revision: int) -> CrewChanges:
         """Crews written after ``revision``, with the revision read before them."""
         with self._session() as session:

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from console.core.errors import ConfigError
-from console.core.fleet_layout import City
+from console.core.fleet_layout import TIER_WEIGHT, City
 from console.core.geo import ServiceArea
 from console.core.vocab import (
     CallerLanguage,
@@ -35,8 +35,6 @@ BoolArray = npt.NDArray[np.bool_]
 STREAMS = ("fleet", "arrivals", "places", "attributes", "durations")
 """Independent random streams, one per purpose (common random numbers across policies)."""
 
-TIER_WEIGHT = {1: 12.0, 2: 4.0, 3: 1.0}
-"""Calls per city by tier, as in the demo seed (a first-tier city has far more cars)."""
 SCATTER_KM = {RoadType.URBAN: 8.0, RoadType.EXPRESSWAY: 35.0, RoadType.RURAL: 35.0}
 VEHICLE_CLASSES = (
     (VehicleClass.CAR, 0.62),

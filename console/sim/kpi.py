@@ -75,6 +75,13 @@ def day_kpis(result: RunResult, sla: SlaTargets | None = None) -> dict[str, floa
     )
     met = arrived & (to_arrive <= target)
     figures["sla_arrival_pct"] = 100.0 * float(met.sum()) / max(1, int(dispatched.sum()))
+    for priority in Priority:
+        of_priority = dispatched & (priorities == priority.value)
+        figures[f"sla_arrival_pct.{priority.value}"] = (
+            100.0 * float((met & of_priority).sum()) / int(of_priority.sum())
+            if of_priority.any()
+            else math.nan
+        )
     assign_met = assigned & (to_assign <= sla.assign_minutes)
     figures["sla_assign_pct"] = 100.0 * float(assign_met.sum()) / max(1, int(dispatched.sum()))
     figures["utilisation_pct"] = 100.0 * result.busy_minutes / max(1.0, result.crews * DAY_MINUTES)
@@ -96,6 +103,9 @@ KPI_LABELS: Mapping[str, str] = {
     "assign.p50": "time to assign, p50 (min)",
     "assign.p90": "time to assign, p90 (min)",
     "sla_arrival_pct": "arrival SLA met %",
+    "sla_arrival_pct.P1": "  arrival SLA met %, P1",
+    "sla_arrival_pct.P2": "  arrival SLA met %, P2",
+    "sla_arrival_pct.P3": "  arrival SLA met %, P3",
     "sla_assign_pct": "2-minute assign SLA met %",
     "utilisation_pct": "crew utilisation %",
     "carried_over": "still unassigned at midnight",
@@ -104,11 +114,17 @@ KPI_LABELS: Mapping[str, str] = {
 """Headline KPIs in table order; per-priority and per-service rows follow them."""
 
 
+def _group(key: str) -> str:
+    """The middle part of a ``arrival.GROUP.STAT`` key ("" for any other key)."""
+    parts = key.split(".")
+    return parts[1] if len(parts) == 3 else ""
+
+
 def table_keys(keys: Sequence[str]) -> list[str]:
-    """Headline KPIs first, then per-priority, then per-service rows."""
+    """Headline KPIs first (with the SLA per priority), then per-priority, then per-service rows."""
     head = [k for k in KPI_LABELS if k in keys]
     rest = [k for k in keys if k not in KPI_LABELS]
-    priority = [k for k in rest if k.split(".")[1] in Priority.__members__]
+    priority = [k for k in rest if _group(k) in Priority.__members__]
     return head + priority + [k for k in rest if k not in priority]
 
 
@@ -116,7 +132,10 @@ def label(key: str) -> str:
     """A readable row label for a KPI key."""
     if key in KPI_LABELS:
         return KPI_LABELS[key]
-    _, group, stat = key.split(".")
+    group = _group(key)
+    if not group:
+        return key
+    stat = key.rsplit(".", 1)[1]
     return f"  arrival {group} {stat}" + (" (min)" if stat == "mean" else "")
 
 

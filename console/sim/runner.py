@@ -106,6 +106,7 @@ def run_study(
                 crews,
                 make_policy(name),
                 day=scenario.day,
+                sla=sla,
                 unload_minutes=scenario.unload_minutes,
                 drain_hours=scenario.drain_hours,
                 progress=tick,

@@ -31,6 +31,7 @@ from console.core.dispatch import (
     skill_mask,
 )
 from console.core.eta import EstimatedRouting, RoutingProvider
+from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus, VehicleKind
 from console.sim.demand import CallSet, offset_many
 from console.sim.fleet import SimCrew
@@ -105,6 +106,7 @@ class Simulator:
         routing: RoutingProvider | None = None,
         rules: CapabilityRules | None = None,
         weights: DispatchWeights | None = None,
+        sla: SlaTargets | None = None,
         unload_minutes: float = 8.0,
         drain_hours: float = 6.0,
         progress: Callable[[float], None] | None = None,
@@ -116,6 +118,8 @@ class Simulator:
         self.routing: RoutingProvider = routing or EstimatedRouting()
         self.rules = rules or CapabilityRules.default()
         self.weights = weights or DispatchWeights()
+        self.sla = sla or SlaTargets()
+        self._defer_limit = self.weights.defer_limit(self.sla.assign_minutes)
         self._fresh = timedelta(minutes=self.weights.stale_gps_after_minutes / 2)
         self.unload = unload_minutes
         self.horizon = DAY_MINUTES + drain_hours * 60.0
@@ -197,7 +201,7 @@ class Simulator:
             infos = [self._crew_info(i, now) for i in members]
             area.engine = DispatchEngine(
                 infos, now=now, rules=self.rules, routing=self.routing, weights=self.weights,
-                timezone=ZONE,
+                timezone=ZONE, sla=self.sla,
             )  # fmt: skip
             area.engine_hour = hour
         area.engine.now = now
@@ -402,10 +406,15 @@ class Simulator:
             self._wake_later(area, minute)
 
     def _wake_later(self, area: _Area, minute: float) -> None:
-        """Ask again when the oldest waiting request must no longer be deferred."""
-        limit = self.weights.max_defer_minutes
+        """Ask again when the oldest waiting request must no longer be deferred.
+
+        That is before its assignment deadline (the engine's defer limit keeps the
+        decision interval in hand), so a deferred request is still assigned in time.
+        """
+        limit = self._defer_limit
         due = [float(self.queued[c]) + limit for c in area.queue if self.queued[c] + limit > minute]
-        when = min(due) + 1e-6 if due else minute + limit
+        retry = max(limit, self.weights.decision_interval_minutes)
+        when = min(due) + 1e-6 if due else minute + retry
         if when < area.wake_at:
             area.wake_at = when
             self._push(when, _WAKE, int(area.code))

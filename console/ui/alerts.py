@@ -330,7 +330,9 @@ class AlertMonitor(QObject):
             self.banner.forget(row.id)
             return
         current = breach_deadline(row, self.detector.targets)
-        stale = [kind for kind in _BREACH_KINDS.values() if current is None or kind is not current[0]]
+        stale = [
+            kind for kind in _BREACH_KINDS.values() if current is None or kind is not current[0]
+        ]
         self.banner.forget(row.id, stale)
 
     def _chime_due(self, kinds: set[AlertKind]) -> bool:

@@ -61,7 +61,9 @@ class BackgroundReads(QObject):
         super().__init__(parent)
         self._answers: queue.SimpleQueue[_Answer] = queue.SimpleQueue()
         self._generations: dict[str, int] = {}
-        self._handlers: dict[str, tuple[Callable[[Any], None], Callable[[BaseException], None]]] = {}
+        self._handlers: dict[
+            str, tuple[Callable[[Any], None], Callable[[BaseException], None]]
+        ] = {}
         self._outstanding = 0
         self._collector = QTimer(self)
         self._collector.setInterval(COLLECT_MS)

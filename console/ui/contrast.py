@@ -109,7 +109,9 @@ class QssRule:
             value = self.properties.get(key)
             if value is None:
                 continue
-            for word in re.findall(r"palette\([^)]*\)|rgba?\([^)]*\)|#[0-9a-fA-F]{3,8}|[a-z]+", value):
+            for word in re.findall(
+                r"palette\([^)]*\)|rgba?\([^)]*\)|#[0-9a-fA-F]{3,8}|[a-z]+", value
+            ):
                 found = css_colour(word, palette)
                 if found is not None:
                     return found

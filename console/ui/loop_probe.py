@@ -108,8 +108,7 @@ class LatencyReport:
         out.append("longest garbage collections:")
         for run in self.collections:
             out.append(
-                f"  gc gen {run.generation}: {run.ms:6.1f} ms at {run.at_s:6.1f} s "
-                f"on {run.thread}"
+                f"  gc gen {run.generation}: {run.ms:6.1f} ms at {run.at_s:6.1f} s on {run.thread}"
             )
         return out
 
@@ -266,5 +265,7 @@ class EventLoopProbe(QObject):
             return
         name = threading.current_thread().name
         self._collections.append(
-            Collection(began - self._started, info.get("generation", -1), (now - began) * 1000, name)
+            Collection(
+                began - self._started, info.get("generation", -1), (now - began) * 1000, name
+            )
         )

@@ -17,4 +17,3 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if BENCH_DIR in Path(str(item.fspath)).parents:
             item.add_marker(skip)
-

@@ -38,9 +38,9 @@ def test_event_loop_latency_under_the_live_demo(
     runs: list[LoopRun] = []
 
     def play() -> None:
-        runs.append(run_live_loop(
-                tmp_path, demo_minutes=DEMO_MINUTES, speed=SPEED, local_hour=LOCAL_HOUR
-            ))
+        runs.append(
+            run_live_loop(tmp_path, demo_minutes=DEMO_MINUTES, speed=SPEED, local_hour=LOCAL_HOUR)
+        )
 
     benchmark.pedantic(play, rounds=1, iterations=1)
     run = runs[0]

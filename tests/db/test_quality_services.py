@@ -39,7 +39,9 @@ def test_transitions_stamp_arrival_time_for_the_kpis(
 ) -> None:
     start = clock.now
     request_id = completed(services, engine, clock)
-    job = next(j for j in DatabaseBackend(engine, principal=desk("t")).jobs(start) if j.id == request_id)
+    job = next(
+        j for j in DatabaseBackend(engine, principal=desk("t")).jobs(start) if j.id == request_id
+    )
     assert job.queued_at == start + timedelta(minutes=2)
     assert job.assigned_at == start + timedelta(minutes=3)
     assert job.arrived_at == start + timedelta(minutes=23)

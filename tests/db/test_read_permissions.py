@@ -63,6 +63,8 @@ READS: dict[str, tuple[Read, frozenset[Role]]] = {
     "crews": (lambda b, _: b.crews(), EVERYONE),
     "crews_changed_since": (lambda b, _: b.crews_changed_since(0), EVERYONE),
     "depots": (lambda b, _: b.depots(), EVERYONE),
+    "free_crews": (lambda b, _: b.free_crews(), EVERYONE),
+    "coverage_now": (lambda b, _: b.coverage_now(), EVERYONE),
     "advisor": (lambda b, _: b.advisor(), EVERYONE),
     "suggest": (lambda b, r: b.suggest(r), EVERYONE),
     "propose": (lambda b, _: b.propose(), EVERYONE),

@@ -193,8 +193,9 @@ def national_board(qtbot: QtBot, clock: FakeClock, source: FakeQueueSource) -> C
     model = CountingCrewModel(clock)
     model.set_depots(DEPOTS)
     model.load(
-        crew_row(i, call_sign=f"3301-{i:04d}") if i % 2 else
-        crew_row(i, call_sign=f"3101-{i:04d}", depot_id=2, depot_code="D310100-01")
+        crew_row(i, call_sign=f"3301-{i:04d}")
+        if i % 2
+        else crew_row(i, call_sign=f"3101-{i:04d}", depot_id=2, depot_code="D310100-01")
         for i in range(1, 2001)
     )
     board = CrewBoardPanel(model, source)

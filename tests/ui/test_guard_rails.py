@@ -504,10 +504,13 @@ def test_a_refused_tow_on_a_jump_start_is_explained(qapp: QApplication, language
     refused = IllegalTransition("lifecycle.service_mismatch", service="JUMP_START",
                                 to_status="TOWING")  # fmt: skip
     service, status = label(ServiceType.JUMP_START), label(S.TOWING)
-    assert error_text(refused) == {
-        "en": "A Jump start request cannot move to Towing.",
-        "zh": f"“{service}”工单不能变更为“{status}”。",
-    }[language]
+    assert (
+        error_text(refused)
+        == {
+            "en": "A Jump start request cannot move to Towing.",
+            "zh": f"“{service}”工单不能变更为“{status}”。",
+        }[language]
+    )
     if language == "zh":
         assert service == "搭电"
 

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from console.core.dispatch import CrewInfo, DispatchEngine, DispatchWeights, RequestInfo
+from console.core.sla import SlaTargets
 from console.core.vocab import (
     CrewStatus,
     Powertrain,
@@ -205,6 +206,49 @@ def test_a_request_waiting_past_the_limit_is_never_deferred() -> None:
     assert engine.propose([fresh]).items[0].crew_id is None
     item = engine.propose([old]).items[0]
     assert item.must_assign and item.crew_id == 1
+
+
+def test_the_optimiser_defers_only_while_the_assignment_deadline_still_allows_it() -> None:
+    far = crew(1, 150.0)  # the optimiser would rather wait for a nearer crew
+    engine = DispatchEngine([far], now=NOW)  # 2-minute assignment target, decided again in 0.5
+    assert engine.propose([ev_tow(queued_at=NOW - timedelta(minutes=1.4))]).items[0].crew_id is None
+    item = engine.propose([ev_tow(queued_at=NOW - timedelta(minutes=1.5))]).items[0]
+    assert item.must_assign and item.crew_id == 1, "deferred now, it would miss the 2 minutes"
+
+
+def test_the_assignment_target_comes_from_the_centres_sla_settings() -> None:
+    far = crew(1, 150.0)
+    waited_3 = ev_tow(queued_at=NOW - timedelta(minutes=3))
+    relaxed = DispatchEngine([far], now=NOW, sla=SlaTargets(assign_minutes=10))
+    assert relaxed.propose([waited_3]).items[0].crew_id is None
+    assert relaxed.propose([ev_tow(queued_at=NOW - timedelta(minutes=6))]).items[0].must_assign, (
+        "never past max_defer_minutes, whatever the target"
+    )
+    strict = DispatchEngine([far], now=NOW, sla=SlaTargets(assign_minutes=1))
+    assert strict.propose([ev_tow(queued_at=NOW - timedelta(minutes=0.5))]).items[0].crew_id == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000), st.integers(1, 12), st.integers(1, 5), st.integers(1, 12))
+def test_no_request_is_deferred_past_its_assignment_deadline(
+    seed: int, n_requests: int, assign_minutes: int, n_crews: int
+) -> None:
+    crews, requests = random_instance(seed, n_requests, n_crews)
+    weights = DispatchWeights()
+    engine = DispatchEngine(crews, now=NOW, weights=weights, sla=SlaTargets(assign_minutes))
+    proposal = engine.propose(requests)
+    queue = sorted(requests, key=lambda r: (r.queued_at or NOW, r.id))
+    graph = dict(zip(queue, engine.candidate_graph(queue), strict=True))
+    by_id = {request.id: request for request in requests}
+    taken = {item.crew_id for item in proposal.items if item.crew_id is not None}
+    for item in proposal.items:
+        waited = (NOW - by_id[item.request_id].queued_at).total_seconds() / 60  # type: ignore[operator]
+        late = waited + weights.decision_interval_minutes >= assign_minutes
+        assert item.must_assign == (late or waited >= weights.max_defer_minutes)
+        if item.must_assign and item.crew_id is None:
+            candidates, _ = graph[by_id[item.request_id]]
+            # Left only because every candidate went to another request.
+            assert {engine.crews[int(i)].id for i in candidates} <= taken
 
 
 def test_priorities_decide_who_gets_the_only_near_crew() -> None:

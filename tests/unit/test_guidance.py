@@ -176,7 +176,9 @@ def test_a_live_lane_makes_every_outcome_p1(shipped: GuidanceLibrary) -> None:
     assert result.priority is Priority.P1
 
 
-def test_the_triangle_goes_150_m_back_on_an_expressway_50_to_100_m_elsewhere(shipped: GuidanceLibrary) -> None:
+def test_the_triangle_goes_150_m_back_on_an_expressway_50_to_100_m_elsewhere(
+    shipped: GuidanceLibrary,
+) -> None:
     run = GuidanceRun(shipped, FACTS[0])
     run.answer("live_lane")
     run.answer("ok")
