@@ -6,7 +6,7 @@ Decision variables, in one vector:
 * ``y[p, l]`` in [0, 1]: point ``p`` is covered at level ``l`` (at least ``l``
   capable crews within its target);
 * ``g[c, j]`` continuous: crews of capability group ``c`` (a set of types) at ``j``;
-* ``m[k, j]`` continuous >= 0: crews of vehicle kind ``k`` moved into depot ``j``;
+* ``m[k, j]`` continuous >= 0: crews of vehicle kind ``k`` moved away from depot ``j``;
 * ``r[e]`` integer: crews re-skilled along edge ``e`` (type -> type with more skills);
 * ``a[t]`` integer: new crews of type ``t`` (budget mode only).
 
@@ -57,8 +57,8 @@ class CoverInstance:
 class CoverCosts:
     """Costs in the objective's unit (expected covered calls a day)."""
 
-    move: float = 0.02
-    reskill: float = 0.01
+    move: float = 0.05
+    reskill: float = 0.05
     """Per skill added to one crew."""
     addition: float = 0.01
 
@@ -83,7 +83,9 @@ class CoverSolution:
     status: str
 
 
-def reskill_edges(type_kind: IntArray, type_skills: Sequence[frozenset[str]]) -> list[tuple[int, int]]:
+def reskill_edges(
+    type_kind: IntArray, type_skills: Sequence[frozenset[str]]
+) -> list[tuple[int, int]]:
     """Pairs (t, u) of the same vehicle kind where u has every skill of t and more."""
     edges = []
     for t, skills in enumerate(type_skills):
@@ -162,14 +164,15 @@ def solve(
         entries += [(g0 + c * n_depots + int(j), -1.0) for j in instance.covering[p]]
         row(entries, -np.inf, 0.0)
     # Capability groups: g[c, j] is the sum of x[t, j] over the group's types.
-    for c, members in enumerate(groups):
+    for c, group in enumerate(groups):
         for j in range(n_depots):
             row(
-                [(g0 + c * n_depots + j, 1.0)] + [(x0 + t * n_depots + j, -1.0) for t in members],
+                [(g0 + c * n_depots + j, 1.0)] + [(x0 + t * n_depots + j, -1.0) for t in group],
                 0.0,
                 0.0,
             )
-    # Moves: crews of a kind at a depot beyond today's count came from elsewhere.
+    # Moves: crews of a kind at a depot short of today's count have left it (a new
+    # crew fills a place without a move).
     kind_today = np.zeros((len(kinds), n_depots))
     for t in range(n_types):
         kind_today[kinds.index(int(instance.type_kind[t]))] += today[t]
@@ -177,9 +180,9 @@ def solve(
         members = [t for t in range(n_types) if instance.type_kind[t] == kind]
         for j in range(n_depots):
             row(
-                [(x0 + t * n_depots + j, 1.0) for t in members] + [(m0 + k * n_depots + j, -1.0)],
-                -np.inf,
+                [(x0 + t * n_depots + j, 1.0) for t in members] + [(m0 + k * n_depots + j, 1.0)],
                 float(kind_today[k, j]),
+                np.inf,
             )
     # Types: today's crews of a type, less those re-skilled away, plus those
     # re-skilled into it and the new ones.
@@ -215,9 +218,7 @@ def solve(
         else np.zeros(n_types, dtype=np.int64)
     )
     reskills = {
-        edge: int(round(solution[r0 + e]))
-        for e, edge in enumerate(edges)
-        if round(solution[r0 + e]) > 0
+        edge: round(solution[r0 + e]) for e, edge in enumerate(edges) if round(solution[r0 + e]) > 0
     }
     covered = float(-(cost[y0:g0] @ solution[y0:g0]))
     mip_gap = getattr(result, "mip_gap", None)
@@ -238,7 +239,7 @@ def expected_coverage(instance: CoverInstance, crews: IntArray) -> FloatArray:
     out = np.zeros(len(instance.weight))
     n_levels = instance.values.shape[1]
     for p in range(len(instance.weight)):
-        types = sorted(instance.capable[p])
-        count = int(crews[np.ix_(types, instance.covering[p])].sum()) if types else 0
+        types = np.array(sorted(instance.capable[p]), dtype=np.int64)
+        count = int(crews[np.ix_(types, instance.covering[p])].sum()) if len(types) else 0
         out[p] = instance.weight[p] * float(instance.values[p, : min(count, n_levels)].sum())
     return out

@@ -12,6 +12,7 @@ point's own province count, as the twin dispatches by province.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,7 @@ from scipy.optimize import linear_sum_assignment
 from console.core.eta import EstimatedRouting, EtaModel, RoutingProvider
 from console.core.fleet_layout import City
 from console.core.geo import ServiceArea, haversine_km_many
+from console.core.sla import SlaTargets
 from console.core.vocab import Skill, VehicleKind
 from console.sim.fleet import SimCrew
 from console.sim.planning.model import CoverCosts, CoverInstance, CoverSolution, solve
@@ -52,9 +54,10 @@ class PlanSettings:
     levels: int = 4
     """Coverage levels per point (a busy city's point may want several crews in reach)."""
     min_level_value: float = 0.01
-    reach_value: float = 1.0
-    """Value per call of having any capable crew in its province (the twin never
-    reaches a call whose province has none)."""
+    reach: tuple[tuple[float, float], ...] = ((360.0, 1.0), (math.inf, 1.0))
+    """(minutes, value per call): a capable crew of the province within that many
+    minutes, however far beyond the target. The twin never reaches a call whose
+    province has no capable crew, nor one whose crew cannot arrive before the drain ends."""
     prefer_value: float = 0.2
     """Value per call of a crew with a preferred skill (bilingual) in reach, as a share."""
     costs: CoverCosts = field(default_factory=CoverCosts)
@@ -116,6 +119,8 @@ class Reskill:
 
     crew: SimCrew
     skills: frozenset[Skill]
+    station: Station
+    """Where the crew is stationed after the plan."""
 
 
 @dataclass(frozen=True)
@@ -262,7 +267,7 @@ def build_instance(
     lon = np.array([s.lon for s in stations])
     loads = _loads(points)
     plan_points: list[PlanPoint] = []
-    reach: dict[tuple[str, frozenset[int]], float] = {}
+    reach: dict[tuple[int, frozenset[int], tuple[int, ...]], tuple[DemandPoint, float]] = {}
     for n, point in enumerate(points):
         local = by_region.get(point.region, np.zeros(0, dtype=np.int64))
         capable = frozenset(
@@ -288,14 +293,25 @@ def build_instance(
                 plan_points.append(
                     PlanPoint(point, weight * preferring, label, better, covering, single)
                 )
-        if len(local):
-            key = (point.region, capable)
-            reach[key] = reach.get(key, 0.0) + point.weight
-    for (region, capable), weight in sorted(reach.items(), key=lambda kv: repr(kv[0])):
+        if not len(local):
+            continue
+        minutes, _ = routing.travel_minutes(
+            lat[local], lon[local], point.lat, point.lon,
+            road=point.road, local_hour=OFF_PEAK_HOUR, region=point.region,
+        )  # fmt: skip
+        for tier, (limit, _) in enumerate(settings.reach):
+            key = (tier, capable, tuple(local[minutes <= limit].tolist()))
+            if key not in reach:
+                reach[key] = (point, 0.0)
+            reach[key] = (reach[key][0], reach[key][1] + point.weight)
+    # Reach points: demand that shares capable types and reaching depots is pooled.
+    for (tier, capable, depots), (anchor, weight) in sorted(
+        reach.items(), key=lambda kv: repr(kv[0])
+    ):
         single = np.zeros(settings.levels)
-        single[0] = settings.reach_value
-        anchor = next(p for p in points if p.region == region)
-        plan_points.append(PlanPoint(anchor, weight, "", capable, by_region[region], single))
+        single[0] = settings.reach[tier][1]
+        covering = np.array(depots, dtype=np.int64)
+        plan_points.append(PlanPoint(anchor, weight, "", capable, covering, single))
     instance = CoverInstance(
         type_kind=np.array([KINDS.index(t.kind) for t in types], dtype=np.int64),
         type_skills=[frozenset(s.value for s in t.skills) for t in types],
@@ -320,16 +336,18 @@ def today_counts(
     return counts
 
 
-def coverage_rows(plan_points: Sequence[PlanPoint], before: IntArray, after: IntArray) -> list[CoverageRow]:
+def coverage_rows(
+    plan_points: Sequence[PlanPoint], before: IntArray, after: IntArray
+) -> list[CoverageRow]:
     """Per capability: share of expected calls with at least one capable crew within target."""
     sums: dict[str, list[float]] = {row: [0.0, 0.0, 0.0] for row in CAPABILITY_ROWS}
     for p in plan_points:
         if not p.capability:
             continue
-        types = sorted(p.capable)
+        types = np.array(sorted(p.capable), dtype=np.int64)
         rows = [p.capability] if p.capability == CAPABILITY_ROWS[5] else [p.capability, "all calls"]
-        has_before = bool(types) and before[np.ix_(types, p.covering)].sum() > 0
-        has_after = bool(types) and after[np.ix_(types, p.covering)].sum() > 0
+        has_before = len(types) > 0 and before[np.ix_(types, p.covering)].sum() > 0
+        has_after = len(types) > 0 and after[np.ix_(types, p.covering)].sum() > 0
         for row in rows:
             sums[row][0] += p.weight
             sums[row][1] += p.weight * has_before
@@ -374,7 +392,9 @@ def decode(
         slot_station = np.array([j for j, _ in slots])
         for c, crew in enumerate(crews):
             home = station_of[crew.depot_id]
-            km = haversine_km_many(stations[home].lat, stations[home].lon, lat[slot_station], lon[slot_station])
+            km = haversine_km_many(
+                stations[home].lat, stations[home].lon, lat[slot_station], lon[slot_station]
+            )
             cost[c] = np.where(slot_station == home, 0.0, 10_000.0 + km)
             missing = np.array([len(types[t].skills - crew.skills) for _, t in slots])
             cost[c] += 1_000.0 * missing
@@ -388,7 +408,7 @@ def decode(
                 moves.append(Move(crew, stations[j], stations[station_of[crew.depot_id]]))
             missing_skills = types[t].skills - crew.skills
             if missing_skills:
-                reskills.append(Reskill(crew, frozenset(missing_skills)))
+                reskills.append(Reskill(crew, frozenset(missing_skills), stations[j]))
         for s, (j, t) in enumerate(slots):
             if s not in taken:
                 additions.append(Addition(kind, types[t].skills, stations[j]))
@@ -409,6 +429,7 @@ def make_plan(
     area: ServiceArea,
     settings: PlanSettings | None = None,
     routing: EstimatedRouting | None = None,
+    sla: SlaTargets | None = None,
 ) -> Plan:
     """Plan where today's crews (and up to ``budget`` new ones) should stand."""
     settings = settings or PlanSettings()
@@ -416,7 +437,9 @@ def make_plan(
     stations = stations_of(depots)
     types = crew_types()
     today = today_counts(roster, stations, types)
-    points = demand_points(scenario, seed=seed, days=settings.days, cities=cities, area=area)
+    points = demand_points(
+        scenario, seed=seed, days=settings.days, cities=cities, area=area, sla=sla
+    )
     peak = peak_share(scenario, routing.eta.default)
     instance, plan_points = build_instance(
         points, stations, types, today, settings=settings, routing=routing, peak=peak
@@ -445,4 +468,3 @@ def make_plan(
 def kind_label(kind: VehicleKind) -> str:
     """A vehicle kind in plain words ("heavy wrecker")."""
     return kind.value.lower().replace("_", " ").replace("ev ", "EV ")
-

@@ -36,6 +36,12 @@ SKILLS = tuple(Skill)
 TOW_SPEED_KMH = {RoadType.URBAN: 28.0, RoadType.RURAL: 46.0, RoadType.EXPRESSWAY: 70.0}
 
 
+_Key = tuple[
+    str, str, tuple[int, int] | None, tuple[VehicleKind, ...], tuple[Skill, ...], str, float
+]
+"""Province, city, grid cell (None in town), kinds, skills, road, target."""
+
+
 @dataclass(frozen=True, slots=True)
 class NeedClass:
     """What a call asks of a crew: the vehicle kinds allowed and the skills required."""
@@ -78,7 +84,7 @@ def demand_points(
     """Expected daily demand for crews, grouped into points (sorted, deterministic)."""
     rules = rules or CapabilityRules.default()
     sla = sla or SlaTargets()
-    groups: dict[tuple[object, ...], list[float]] = {}
+    groups: dict[_Key, list[float]] = {}
     for day in range(days):
         root = np.random.SeedSequence(seed, spawn_key=(PLAN_STREAM, day))
         calls: CallSet = generate_calls(scenario, streams(root), cities, area)
@@ -101,7 +107,7 @@ def demand_points(
             place: tuple[int, int] | None = None
             if road is not RoadType.URBAN:
                 place = _cell(lat, lon)
-            key = (
+            key: _Key = (
                 calls.region[i],
                 calls.city[i],
                 place,
@@ -123,19 +129,19 @@ def demand_points(
                 if skill in needs.prefer:
                     acc[4 + s] += 1
     points = []
-    for key in sorted(groups, key=_sort_key):
-        region, city, _, kinds, skills, road, target = key
-        n, lat_sum, lon_sum, job_sum, *preferring = groups[key]
+    for group in sorted(groups, key=repr):
+        region, city, _, kinds, skills, road_name, target = group
+        n, lat_sum, lon_sum, job_sum, *preferring = groups[group]
         points.append(
             DemandPoint(
                 region=str(region),
                 city=str(city),
                 need=NeedClass(
-                    frozenset(VehicleKind(k) for k in kinds),  # type: ignore[attr-defined]
-                    frozenset(Skill(s) for s in skills),  # type: ignore[attr-defined]
+                    frozenset(VehicleKind(k) for k in kinds),
+                    frozenset(Skill(s) for s in skills),
                 ),
-                road=RoadType(str(road)),
-                target=float(str(target)),
+                road=RoadType(road_name),
+                target=target,
                 weight=n / days,
                 lat=lat_sum / n,
                 lon=lon_sum / n,
@@ -155,7 +161,3 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     row = math.floor(lat / step)
     centre = (row + 0.5) * step
     return row, math.floor(lon * math.cos(math.radians(centre)) / step)
-
-
-def _sort_key(key: tuple[object, ...]) -> str:
-    return repr(key)

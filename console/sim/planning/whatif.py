@@ -78,19 +78,27 @@ class WhatIfPlan:
             "fleet_seed": self.fleet_seed,
             "budget": self.budget,
             "moves": [
-                {"crew_id": m.crew_id, "call_sign": m.call_sign, "from_depot": m.from_depot,
-                 "to_depot": m.to_depot}
+                {
+                    "crew_id": m.crew_id,
+                    "call_sign": m.call_sign,
+                    "from_depot": m.from_depot,
+                    "to_depot": m.to_depot,
+                }
                 for m in self.moves
-            ],  # fmt: skip
+            ],
             "reskills": [
                 {"crew_id": r.crew_id, "call_sign": r.call_sign, "skills": sorted(r.skills)}
                 for r in self.reskills
             ],
             "additions": [
-                {"call_sign": a.call_sign, "vehicle_kind": a.vehicle_kind.value,
-                 "skills": sorted(a.skills), "depot": a.depot}
+                {
+                    "call_sign": a.call_sign,
+                    "vehicle_kind": a.vehicle_kind.value,
+                    "skills": sorted(a.skills),
+                    "depot": a.depot,
+                }
                 for a in self.additions
-            ],  # fmt: skip
+            ],
         }
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -139,7 +147,9 @@ def parse_plan(document: object, where: str) -> WhatIfPlan:
     if top.get("format") != FORMAT:
         check.fail("format", f"expected {FORMAT!r} (is this a coverage plan?)")
     if top.get("version") != VERSION:
-        check.fail("version", f"version {top.get('version')!r} is not supported (expected {VERSION})")
+        check.fail(
+            "version", f"version {top.get('version')!r} is not supported (expected {VERSION})"
+        )
     moves = tuple(
         PlannedMove(
             crew_id=check.whole(f"moves[{n}].crew_id", item.get("crew_id")),
@@ -222,7 +232,9 @@ def apply_plan(
     next_id = max((crew.id for crew in roster), default=0) + 1
     for n, addition in enumerate(plan.additions):
         if addition.call_sign in signs:
-            check.fail(f"additions[{n}].call_sign", f"{addition.call_sign} is already on the roster")
+            check.fail(
+                f"additions[{n}].call_sign", f"{addition.call_sign} is already on the roster"
+            )
         signs.add(addition.call_sign)
         depot = _depot(check, f"additions[{n}].depot", by_code, addition.depot)
         lat, lon = float(depot["lat"]), float(depot["lon"])
@@ -268,7 +280,8 @@ def _crew(
         check.fail(f"{where}.crew_id", f"no crew {crew_id} ({call_sign}) on this scenario's roster")
     if crew.call_sign != call_sign:
         check.fail(
-            f"{where}.call_sign", f"crew {crew_id} is {crew.call_sign} on the roster, not {call_sign}"
+            f"{where}.call_sign",
+            f"crew {crew_id} is {crew.call_sign} on the roster, not {call_sign}",
         )
     return crew
 
