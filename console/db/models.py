@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -59,6 +60,15 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+SEQUENCE_NUMBER = BigInteger().with_variant(Integer(), "sqlite")
+"""A number that grows with every write (event ``seq``, every ``revision``): 64-bit.
+
+32 bits would run out in 25 days at 1,000 writes a second. BIGINT on
+PostgreSQL; SQLite's INTEGER already holds 64 bits, and spelt INTEGER it keeps
+``events.seq`` the table's rowid (a BIGINT primary key would add a second index).
+"""
+
+
 class Base(DeclarativeBase):
     """Declarative base with stable constraint names for Alembic."""
 
@@ -76,8 +86,8 @@ class ChainHead(Base):
     __tablename__ = "chain_head"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    revision: Mapped[int] = mapped_column(Integer, default=0)
-    event_count: Mapped[int] = mapped_column(Integer, default=0)
+    revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0)
+    event_count: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0)
     head_hash: Mapped[str] = mapped_column(String(64))
 
 
@@ -91,7 +101,7 @@ class Partner(Base):
     name_zh: Mapped[str] = mapped_column(String(120))
     name_en: Mapped[str] = mapped_column(String(160))
     phone: Mapped[str] = mapped_column(String(40))
-    revision: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0, index=True)
 
 
 class Depot(Base):
@@ -112,7 +122,7 @@ class Depot(Base):
     lon: Mapped[float] = mapped_column(Float)
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
     phone: Mapped[str] = mapped_column(String(40))
-    revision: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0, index=True)
 
 
 class Crew(Base):
@@ -142,7 +152,7 @@ class Crew(Base):
         ForeignKey("requests.id", use_alter=True), unique=True
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
-    revision: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0, index=True)
 
 
 class Request(Base):
@@ -186,7 +196,7 @@ class Request(Base):
     guidance_path: Mapped[list[str]] = mapped_column(JSON, default=list)
     cancel_reason: Mapped[str] = mapped_column(String(300), default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
-    revision: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0, index=True)
     # Set when a guidance script ended: which protocol, which determinant code,
     # and the vehicle kinds the response table asked for (beyond the vehicle's own needs).
     guidance_protocol: Mapped[str | None] = mapped_column(String(32))
@@ -201,7 +211,7 @@ class Event(Base):
 
     __tablename__ = "events"
 
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(SEQUENCE_NUMBER, primary_key=True, autoincrement=False)
     at: Mapped[datetime]
     actor: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(48), index=True)
@@ -210,7 +220,7 @@ class Event(Base):
     payload: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
-    revision: Mapped[int] = mapped_column(Integer, index=True)
+    revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, index=True)
     # The row changes the event made, canonical JSON; NULL on events older than it.
     changes: Mapped[str | None] = mapped_column(Text)
 
@@ -228,7 +238,7 @@ class User(Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
-    revision: Mapped[int] = mapped_column(Integer, default=0)
+    revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0)
 
 
 # ---------------------------------------------------------------- pricing and coverage
@@ -248,7 +258,7 @@ class Entitlement(Base):
     vin_tail: Mapped[str] = mapped_column(String(6), default="", index=True)
     valid_from: Mapped[date] = mapped_column(Date)
     valid_to: Mapped[date] = mapped_column(Date)
-    revision: Mapped[int] = mapped_column(Integer, default=0)
+    revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0)
 
 
 class RequestCharge(Base):
@@ -274,7 +284,7 @@ class RequestCharge(Base):
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
     dispute_reason: Mapped[str] = mapped_column(String(300), default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
-    revision: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0, index=True)
 
 
 class RequestDestination(Base):
@@ -287,7 +297,7 @@ class RequestDestination(Base):
     lon: Mapped[float | None] = mapped_column(Float)
     address: Mapped[str] = mapped_column(String(300), default="")
     estimated_tow_km: Mapped[Decimal | None] = mapped_column(Numeric(8, 1))
-    revision: Mapped[int] = mapped_column(Integer, default=0)
+    revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0)
 
 
 class SignInAttempt(Base):
@@ -332,7 +342,7 @@ class Satisfaction(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime] = mapped_column(index=True)
     recorded_by: Mapped[str] = mapped_column(String(64))
-    revision: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0, index=True)
 
 
 class Complaint(Base):
@@ -353,4 +363,4 @@ class Complaint(Base):
     closed_at: Mapped[datetime | None]
     resolution: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
-    revision: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0, index=True)

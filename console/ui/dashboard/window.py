@@ -39,12 +39,13 @@ from PySide6.QtWidgets import (
 from console.core import kpi
 from console.core.eido import eido_for, write_eido
 from console.core.errors import DomainError
-from console.core.ports import QualityBackend
+from console.core.ports import CoverageSource, QualityBackend
 from console.core.quality import ComplaintRecord, ComplaintStatus
 from console.core.report import ReportData, csv_rows, gather, write_csv
 from console.core.vocab import Priority, RequestStatus
 from console.ui.background import BackgroundReads
 from console.ui.dashboard.charts import queue_chart, volume_chart
+from console.ui.dashboard.coverage_tile import CoverageTile
 from console.ui.dashboard.dialogs import ComplaintDialog, SatisfactionDialog
 from console.ui.dashboard.report_pdf import format_value, write_pdf
 from console.ui.dashboard.tables import Cell, RecordTable
@@ -105,8 +106,10 @@ class DashboardWindow(QMainWindow):
         for n, key in enumerate(TILE_KEYS):
             tile_grid.addWidget(self.tiles[key], n // 6, n % 6)
         self.chart_views = {name: self._chart_view() for name in ("queue", "hourly", "daily")}
+        self.coverage_tile = CoverageTile(self)
         charts = QHBoxLayout()
         charts.setSpacing(8)
+        charts.addWidget(self.coverage_tile, 2)
         for name, stretch in (("queue", 2), ("hourly", 3), ("daily", 3)):
             charts.addWidget(self.chart_views[name], stretch)
         self.complaints_table = RecordTable("complaintsTable", self)
@@ -277,6 +280,7 @@ class DashboardWindow(QMainWindow):
         A read already under way is left to finish unless ``again`` (the period
         changed, or F5): then its answer is dropped for the new one.
         """
+        self.refresh_coverage()
         if self._reads.pending("report") and not again:
             return
         start, end, kind = self.period_window()
@@ -287,6 +291,20 @@ class DashboardWindow(QMainWindow):
             self._take_report,
             self._report_failed,
         )
+
+    def refresh_coverage(self) -> None:
+        """Measure coverage now on the reader thread and show it in its tile when it arrives."""
+        backend = self._backend
+        if not isinstance(backend, CoverageSource) or self._reads.pending("coverage"):
+            return
+        self._reads.submit(
+            "coverage", backend.coverage_now, self.coverage_tile.show_coverage,
+            self._coverage_failed,
+        )  # fmt: skip
+
+    def _coverage_failed(self, error: BaseException) -> None:
+        # Keep the last figures: the database may be away for a moment.
+        log.warning("coverage read failed: %s", error)
 
     def _take_report(self, data: ReportData) -> None:
         # Tiles, charts and tables each take a good part of a frame: one per turn
