@@ -241,7 +241,28 @@ def format_table(study: Study) -> str:
         lines.append(
             f"Δ: difference to {study.policies[0]} on the same calls (common random numbers)"
         )
+    lines += hole_lines(study)
     return "\n".join(lines)
+
+
+HOLES_SHOWN = 10
+"""Coverage holes listed under the table (the JSON has them all)."""
+
+
+def hole_lines(study: Study) -> list[str]:
+    """The "coverage holes" section: the worst (service, city) pairs, calls a day."""
+    if not study.holes:
+        return ["Coverage holes: none (every request had a capable crew in the fleet)."]
+    lines = ["Coverage holes (requests no crew of the fleet can serve), calls a day, worst first:"]
+    shown = study.holes[:HOLES_SHOWN]
+    width = max(len(hole.service) for hole in shown)
+    lines += [
+        f"  {hole.service.ljust(width)}  {hole.city} ({hole.province})  {hole.calls_per_day:.1f}"
+        for hole in shown
+    ]
+    if len(study.holes) > HOLES_SHOWN:
+        lines.append(f"  ... and {len(study.holes) - HOLES_SHOWN} more (--json lists them all)")
+    return lines
 
 
 COMMANDS: dict[str | None, Handler] = {"simulate": cmd_simulate}
