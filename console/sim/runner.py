@@ -14,6 +14,7 @@ import numpy as np
 from console.core.fleet_layout import City, load_cities
 from console.core.geo import ServiceArea
 from console.core.sla import SlaTargets
+from console.sim.cover.forecast import forecast_demand
 from console.sim.demand import CallSet, generate_calls, streams
 from console.sim.fleet import SimCrew, build_fleet, scenario_depots, scenario_layout
 from console.sim.kpi import day_kpis, estimate
@@ -140,6 +141,12 @@ def run_study(
         )  # fmt: skip
         fleets = {name: planned if runs_on_plan(name, policies) else crews for name in policies}
     figures: dict[str, list[dict[str, float]]] = {p: [] for p in policies}
+    # Only a policy that moves crews plans with expected demand (from the scenario, never the calls).
+    forecast = (
+        forecast_demand(scenario, city_list, area, sla=sla)
+        if any(hasattr(make_policy(p), "rebalance") for p in policies)
+        else None
+    )
     # Holes depend on the fleet's capabilities and the calls only: one policy's runs tell them.
     holes: HoleCounts = Counter()
     for rep in range(replications):
@@ -166,6 +173,7 @@ def run_study(
                 drain_hours=scenario.drain_hours,
                 border_minutes=scenario.border_minutes,
                 progress=tick,
+                forecast=forecast,
             )
             result = sim.run()
             figures[name].append(day_kpis(result, sla))
