@@ -144,7 +144,7 @@ def run_study(
     # Only a policy that moves crews plans with expected demand (from the scenario, never the calls).
     forecast = (
         forecast_demand(scenario, city_list, area, sla=sla)
-        if any(hasattr(make_policy(p), "rebalance") for p in policies)
+        if any(hasattr(make_policy(base_policy(p)), "rebalance") for p in policies)
         else None
     )
     # Holes depend on the fleet's capabilities and the calls only: one policy's runs tell them.

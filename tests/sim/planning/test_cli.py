@@ -45,10 +45,10 @@ def test_the_replayed_plan_runs_beside_today_s_fleet(
     assert _run(["plan", "--scenario", str(tiny_file), "--out", str(out)]) == 0
     capsys.readouterr()
     argv = ["simulate", "--scenario", str(tiny_file), "--what-if", str(out), "--replications",
-            "2", "--compare", "nearest,nearest@plan,optimise@plan", "--json"]  # fmt: skip
+            "2", "--compare", "nearest,nearest@plan,cover@plan", "--json"]  # fmt: skip
     assert _run(argv) == 0
     document = json.loads(capsys.readouterr().out)
-    assert set(document["policies"]) == {"nearest", "nearest@plan", "optimise@plan"}
+    assert set(document["policies"]) == {"nearest", "nearest@plan", "cover@plan"}
     assert "nearest@plan-nearest" in document["differences"]
 
 
