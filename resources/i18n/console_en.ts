@@ -1011,12 +1011,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+95"/>
+        <location line="+94"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-82"/>
         <source>Daily report {day}</source>
         <translation>Daily report {day}</translation>
     </message>
@@ -1041,7 +1041,7 @@
         <translation>Not a coverage plan</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <location line="+1"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
@@ -3162,7 +3162,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>PlanMovesDialog</name>
     <message>
-        <location filename="../../console/ui/dashboard/plan_moves.py" line="+39"/>
+        <location filename="../../console/ui/dashboard/plan_moves.py" line="+40"/>
         <source>Move</source>
         <translation>Move</translation>
     </message>
@@ -3177,7 +3177,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Train</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+45"/>
         <location line="+70"/>
         <source>Plan moves</source>
         <translation>Plan moves</translation>
