@@ -26,6 +26,13 @@ a call needing a capability none of them has is offered to the nearest province
 that has it. A call that no crew of the whole fleet could serve (no crew with
 the vehicle kind and skills it needs) is a *coverage hole*: it is never queued
 for dispatch, and :attr:`RunResult.holes` lists it.
+
+A policy with a ``rebalance`` method moves idle crews (move-up): every
+``rebalance_minutes`` of the day it returns :class:`Relocation` orders, and
+each crew drives to its new station while staying free and dispatchable (it
+shows where it set off until it arrives, as on the drive home after a job).
+Crews drive back to their station, their own depot or the one they were
+moved to, after every job.
 """
 
 from __future__ import annotations
@@ -51,11 +58,13 @@ from console.core.dispatch import (
     unit_vectors,
 )
 from console.core.eta import EstimatedRouting, RoutingProvider
+from console.core.geo import haversine_km
 from console.core.sla import SlaTargets
-from console.core.vocab import CrewStatus, RequestStatus, VehicleKind
+from console.core.vocab import CrewStatus, RequestStatus, RoadType, VehicleKind
+from console.sim.cover.forecast import DemandForecast
 from console.sim.demand import CallSet, offset_many
 from console.sim.fleet import SimCrew
-from console.sim.policy import Policy
+from console.sim.policy import FleetView, Policy, Relocation
 from console.sim.scenario import BORDER_MINUTES
 
 FloatArray = npt.NDArray[np.float64]
@@ -64,7 +73,9 @@ IntArray = npt.NDArray[np.int64]
 DAY_MINUTES = 24 * 60.0
 ZONE = ZoneInfo("Asia/Shanghai")
 
-_QUEUE, _ARRIVE, _DEPART, _COMPLETE, _HOME, _WAKE = range(6)
+_QUEUE, _ARRIVE, _DEPART, _COMPLETE, _HOME, _WAKE, _REBALANCE = range(7)
+TOWN_KM = 20.0
+"""Relocation drives shorter than this go through town; longer ones by expressway."""
 S = RequestStatus
 
 NEIGHBOURS = 3
@@ -91,6 +102,8 @@ class RunResult:
     """Crew-minutes spent on jobs within the day (assignment to completion)."""
     events: int
     dispatch_passes: int
+    relocations: int = 0
+    """Move-up orders carried out (moves out and back home)."""
     holes: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     """Calls no crew of the fleet could serve (coverage holes), in arrival order."""
     border_crossings: int = 0
@@ -129,6 +142,9 @@ class _View:
     def request(self, call: int) -> RequestInfo:
         return self._sim.request_info(call)
 
+    def fleet(self) -> FleetView:
+        return self._sim
+
 
 class Simulator:
     """One simulated day for a fixed set of calls, crews and a policy."""
@@ -148,6 +164,7 @@ class Simulator:
         drain_hours: float = 6.0,
         border_minutes: float = BORDER_MINUTES,
         progress: Callable[[float], None] | None = None,
+        forecast: DemandForecast | None = None,
     ) -> None:
         self.calls = calls
         self.crews = list(crews)
@@ -163,6 +180,8 @@ class Simulator:
         self.border = border_minutes
         self.horizon = DAY_MINUTES + drain_hours * 60.0
         self.progress = progress
+        self.forecast = forecast
+        self.minute = 0.0
         n = len(calls)
         self.queued = np.full(n, np.nan)
         self.assigned = np.full(n, np.nan)
@@ -180,6 +199,10 @@ class Simulator:
         self.crew_token = [0] * len(self.crews)
         self._skills = [skill_mask(c.skills) for c in self.crews]
         self._crew_infos: list[CrewInfo | None] = [None] * len(self.crews)
+        self.free = np.ones(len(self.crews), dtype=bool)
+        self.station = np.array([c.depot_id for c in self.crews], dtype=np.int64)
+        self._stations = {c.depot_id: (c.depot_lat, c.depot_lon) for c in self.crews}
+        self.relocations = 0
         self.busy_since = np.full(len(self.crews), np.nan)
         self.busy_minutes = 0.0
         self.areas: dict[str, _Area] = {}
@@ -207,6 +230,11 @@ class Simulator:
         self._seq = 0
         self.events = 0
         self.passes = 0
+
+    @property
+    def roster(self) -> Sequence[SimCrew]:
+        """Every crew of the day (the :class:`FleetView` a policy gets)."""
+        return self.crews
 
     # ------------------------------------------------------------ plumbing
 
@@ -311,13 +339,17 @@ class Simulator:
             _COMPLETE: self._on_complete,
             _HOME: self._on_home,
             _WAKE: self._on_wake,
+            _REBALANCE: self._on_rebalance,
         }
+        if getattr(self.policy, "rebalance", None) is not None:
+            self._push(0.0, _REBALANCE, 0)
         done = 0
         while self._heap:
             minute, _, kind, subject = heapq.heappop(self._heap)
             if minute > self.horizon:
                 break
             self.events += 1
+            self.minute = minute
             handlers[kind](minute, subject)
             if kind == _QUEUE:
                 done += 1
@@ -339,6 +371,7 @@ class Simulator:
             busy_minutes=self.busy_minutes,
             events=self.events,
             dispatch_passes=self.passes,
+            relocations=self.relocations,
             holes=np.array(self.holes, dtype=np.int64),
             border_crossings=self.crossings,
         )
@@ -396,6 +429,7 @@ class Simulator:
         i = self._index[int(self.crew_of[call])]
         self.busy_minutes += max(0.0, min(minute, DAY_MINUTES) - float(self.busy_since[i]))
         self.busy_since[i] = np.nan
+        self.free[i] = True
         self.crew_status[i] = CrewStatus.AVAILABLE
         self.crew_token[i] += 1
         self._crew_infos[i] = None
@@ -403,7 +437,8 @@ class Simulator:
         area = self.areas[crew.region]
         area.free.add(i)
         self._changed(area)
-        home = self._travel(i, crew.depot_lat, crew.depot_lon, call, minute)
+        home_lat, home_lon = self._stations[int(self.station[i])]
+        home = self._travel(i, home_lat, home_lon, call, minute)
         # The token tells the home-coming apart from a later job's.
         self._push(minute + home, _HOME, i * 1_000_000 + self.crew_token[i] % 1_000_000)
         if area.queue or area.guests:
@@ -418,7 +453,7 @@ class Simulator:
             return
         crew = self.crews[i]
         self._crew_infos[i] = None
-        self.crew_lat[i], self.crew_lon[i] = crew.depot_lat, crew.depot_lon
+        self.crew_lat[i], self.crew_lon[i] = self._stations[int(self.station[i])]
         self._changed(self.areas[crew.region])
 
     def _on_wake(self, minute: float, region: int) -> None:
@@ -426,6 +461,40 @@ class Simulator:
         area.wake_at = float("inf")
         if area.queue or area.guests:
             self._dispatch(area, minute)
+
+    def _on_rebalance(self, minute: float, _: int) -> None:
+        rebalance = getattr(self.policy, "rebalance", None)
+        if rebalance is None:
+            return
+        for order in rebalance(self, minute):
+            self.relocate(order, minute)
+        every = float(getattr(self.policy, "rebalance_minutes", 15.0))
+        if minute + every < DAY_MINUTES:
+            self._push(minute + every, _REBALANCE, 0)
+
+    def relocate(self, order: Relocation, minute: float) -> None:
+        """Send a free crew to be based at another depot; it stays free while it drives."""
+        i = self._index[order.crew_id]
+        if not self.free[i] or order.depot_id not in self._stations:
+            raise RuntimeError(f"policy {self.policy.name} moved a busy crew or to no depot")
+        self.station[i] = order.depot_id
+        self.relocations += 1
+        lat, lon = self._stations[order.depot_id]
+        road = (
+            RoadType.URBAN
+            if haversine_km(float(self.crew_lat[i]), float(self.crew_lon[i]), lat, lon) < TOWN_KM
+            else RoadType.EXPRESSWAY
+        )
+        minutes, _ = self.routing.travel_minutes(
+            self.crew_lat[i : i + 1], self.crew_lon[i : i + 1], lat, lon,
+            road=road, local_hour=int(minute // 60) % 24, region=self.crews[i].region,
+        )  # fmt: skip
+        self.crew_token[i] += 1
+        self._crew_infos[i] = None
+        self._changed(self.areas[self.crews[i].region])
+        self._push(
+            minute + float(minutes[0]), _HOME, i * 1_000_000 + self.crew_token[i] % 1_000_000
+        )
 
     # ------------------------------------------------------------ dispatch
 
@@ -613,6 +682,7 @@ class Simulator:
         for code in self._abroad.pop(call, ()):
             self.areas[code].guests.remove(call)
         area.free.discard(i)
+        self.free[i] = False
         self._changed(area)
         self.crew_status[i] = CrewStatus.EN_ROUTE
         self.crew_token[i] += 1
