@@ -89,6 +89,9 @@ def day_kpis(result: RunResult, sla: SlaTargets | None = None) -> dict[str, floa
     late = in_day & (np.isnan(result.assigned) | (result.assigned > DAY_MINUTES))
     figures["carried_over"] = float(late.sum())
     figures["unserved"] = float((dispatched & np.isnan(result.arrived)).sum())
+    figures["relocations"] = float(result.relocations)
+    figures["holes"] = float(len(result.holes))
+    figures["cross_border"] = float(result.border_crossings)
     return figures
 
 
@@ -110,6 +113,9 @@ KPI_LABELS: Mapping[str, str] = {
     "utilisation_pct": "crew utilisation %",
     "carried_over": "still unassigned at midnight",
     "unserved": "never reached (after the drain)",
+    "relocations": "crews moved up (moves and returns)",
+    "holes": "coverage holes (no capable crew in the fleet)",
+    "cross_border": "served from over a provincial border",
 }
 """Headline KPIs in table order; per-priority and per-service rows follow them."""
 

@@ -5,17 +5,30 @@
 * ``suggest`` - what a dispatcher clicking the engine's first suggestion does,
   request by request in queue order (score: ETA + workload and quality terms).
 * ``optimise`` - the engine's whole-queue proposal, accepted as is at every event.
+* ``cover`` - nearest, but between crews with similar ETAs it keeps the one whose
+  departure would leave an area uncovered, and it moves idle crews to fill gaps
+  (see :mod:`console.sim.cover`).
+
+A policy may also move idle crews: when it has a ``rebalance(fleet, minute)``
+method, the simulator calls it every ``rebalance_minutes`` with a
+:class:`FleetView` and applies the :class:`Relocation` orders it returns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
+import numpy.typing as npt
 
 from console.core.dispatch import DispatchEngine, RequestInfo
+from console.core.eta import RoutingProvider
+from console.sim.fleet import SimCrew
+
+if TYPE_CHECKING:
+    from console.sim.cover.forecast import DemandForecast
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +37,61 @@ class Assignment:
 
     call: int
     crew_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Relocation:
+    """One move-up order: this idle crew drives to this depot and is based there."""
+
+    crew_id: int
+    depot_id: int
+
+
+class FleetView(Protocol):
+    """What a policy sees of the whole twin: every crew, where it is based, the demand forecast.
+
+    Arrays are indexed like ``roster`` and always show the present moment.
+    """
+
+    @property
+    def roster(self) -> Sequence[SimCrew]:
+        """Every crew of the day."""
+        ...
+
+    @property
+    def forecast(self) -> DemandForecast | None:
+        """Expected calls by place, hour and need class (None: not known)."""
+        ...
+
+    @property
+    def routing(self) -> RoutingProvider:
+        """The travel-time model the twin drives with."""
+        ...
+
+    @property
+    def minute(self) -> float:
+        """Minutes after the day's midnight."""
+        ...
+
+    @property
+    def free(self) -> npt.NDArray[np.bool_]:
+        """True for crews free to take a job."""
+        ...
+
+    @property
+    def station(self) -> npt.NDArray[np.int64]:
+        """Depot id each crew is based at: its own, or the one it was moved to."""
+        ...
+
+    @property
+    def crew_lat(self) -> npt.NDArray[np.float64]:
+        """Where each crew is (a driving crew shows where it set off)."""
+        ...
+
+    @property
+    def crew_lon(self) -> npt.NDArray[np.float64]:
+        """Where each crew is (a driving crew shows where it set off)."""
+        ...
 
 
 class DispatchView(Protocol):
@@ -121,10 +189,17 @@ class WholeQueueOptimiser:
         ]
 
 
-POLICIES: dict[str, type[NearestFreeCrew] | type[FirstSuggestion] | type[WholeQueueOptimiser]] = {
+def _cover() -> Policy:
+    from console.sim.cover.policy import CoveragePolicy
+
+    return CoveragePolicy()
+
+
+POLICIES: dict[str, Callable[[], Policy]] = {
     "nearest": NearestFreeCrew,
     "suggest": FirstSuggestion,
     "optimise": WholeQueueOptimiser,
+    "cover": _cover,
 }
 """Policies by command-line name."""
 

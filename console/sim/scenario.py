@@ -22,6 +22,8 @@ from console.core.vocab import RoadType, ServiceType
 from console.paths import resource_path
 
 HOURS = 24
+BORDER_MINUTES = 5.0
+"""Default coordination cost of sending a crew across a provincial border (minutes)."""
 
 DEFAULT_PROFILE: tuple[float, ...] = (
     1.6, 1.2, 1.0, 0.9, 1.0, 1.6, 2.8, 5.0, 6.6, 6.0, 5.4, 5.2,
@@ -118,6 +120,8 @@ class Scenario:
     unload_minutes: float = 8.0
     drain_hours: float = 6.0
     """How long after midnight open jobs may still be served."""
+    border_minutes: float = BORDER_MINUTES
+    """Coordination cost of a crew sent over a provincial border (added to its arrival)."""
     demand_scale: float = 1.0
     remove_depots: tuple[str, ...] = ()
     add_crews: int = 0
@@ -261,7 +265,7 @@ def parse_scenario(document: object, source: str) -> Scenario:
     limits = {
         "ev_share": (0, 1), "hev_share": (0, 1), "p1_share": (0, 1), "p3_share": (0, 1),
         "english_share": (0, 1), "unload_minutes": (0, 240), "drain_hours": (0, 48),
-        "demand_scale": (0, 100),
+        "demand_scale": (0, 100), "border_minutes": (0, 240),
     }  # fmt: skip
     for key, (low, high) in limits.items():
         if key in table:

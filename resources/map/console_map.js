@@ -35,6 +35,8 @@
   var layers = {};
   var depots = {};
   var requests = {};
+  var holes = {};
+  var overHole = false;
   var control = null;
   var legend = null;
   var legendFolded = false;
@@ -76,6 +78,24 @@
       line("address", req.address) + "</table></div>";
   }
 
+  function holeMinutes(hole) {
+    if (hole.minutes === null || hole.minutes === undefined) { return label("holes", "none"); }
+    return (labels.holes && labels.holes.minutes || "{minutes} min")
+      .replace("{minutes}", String(hole.minutes));
+  }
+
+  function holeNearest(hole) {
+    var text = holeMinutes(hole);
+    return hole.nearest ? text + " (" + hole.nearest + ")" : text;
+  }
+
+  function holePopup(hole) {
+    var city = labels.lang === "zh" ? hole.city_zh : hole.city_en;
+    return "<div class='cm-popup'><b>" + escapeHtml(city) + "</b><table>" +
+      line("capability", label("coverage_group", hole.group)) +
+      line("nearest", holeNearest(hole)) + "</table></div>";
+  }
+
   function depotPopup(depot) {
     var name = labels.lang === "zh" ? depot.name_zh : depot.name_en;
     var city = labels.lang === "zh" ? depot.city_zh : depot.city_en;
@@ -90,6 +110,12 @@
     }
     if (kind === "request") {
       return escapeHtml(item.reference) + " · " + escapeHtml(label("priority", item.priority));
+    }
+    if (kind === "hole") {
+      // Three short lines: one long line would run off a small map.
+      return "<b>" + escapeHtml(labels.lang === "zh" ? item.city_zh : item.city_en) + "</b><br>" +
+        escapeHtml(label("coverage_group", item.group)) + "<br>" +
+        escapeHtml(label("fields", "nearest")) + ": " + escapeHtml(holeNearest(item));
     }
     return escapeHtml(labels.lang === "zh" ? item.name_zh : item.name_en);
   }
@@ -108,6 +134,16 @@
     };
   }
 
+  /* A hole: a dashed magenta ring (not a priority or crew colour), larger for the
+   * three worst (rank 1 is the worst). */
+  var HOLE_COLOUR = "#c2185b";
+  function holeStyle(hole) {
+    return {
+      renderer: canvas, radius: hole.rank <= 3 ? 20 : 15, weight: 2.5, color: HOLE_COLOUR,
+      dashArray: "6 4", fillColor: HOLE_COLOUR, fillOpacity: 0.12
+    };
+  }
+
   function depotStyle() {
     return {
       renderer: canvas, radius: 5, weight: 2, color: "#37474f", fillColor: "#cfd8dc",
@@ -116,9 +152,22 @@
   }
 
   function bind(marker, kind, store, id) {
-    marker.bindPopup(function () { return popupOf(kind, store[id].data); });
+    if (kind === "hole") {
+      // A hole only explains itself on hover (beside it: it is often near the map's top);
+      // a click goes through to the crews in it, whose own hover tip waits meanwhile.
+      marker.bindTooltip(function () { return tooltipOf(kind, store[id].data); },
+                         { direction: "auto", offset: [8, 0] });
+      marker.on("mouseover", function () {
+        overHole = true;
+        layers.crews._hideTip();
+        map.getContainer().classList.remove("cm-over-point");
+      });
+      marker.on("mouseout", function () { overHole = false; });
+      return;
+    }
     marker.bindTooltip(function () { return tooltipOf(kind, store[id].data); },
                        { direction: "top", offset: [0, -6] });
+    marker.bindPopup(function () { return popupOf(kind, store[id].data); });
     marker.on("click", function (e) {
       // The map would otherwise also see the click (and look for a crew under it).
       L.DomEvent.stopPropagation(e);
@@ -129,6 +178,7 @@
   function popupOf(kind, item) {
     if (kind === "crew") { return crewPopup(item); }
     if (kind === "request") { return requestPopup(item); }
+    if (kind === "hole") { return holePopup(item); }
     return depotPopup(item);
   }
 
@@ -144,7 +194,7 @@
           entry.marker.setLatLng([item.lat, item.lon]);
         }
         if (styleOf && (old.status !== item.status || old.priority !== item.priority ||
-                        old.kind !== item.kind)) {
+                        old.kind !== item.kind || old.rank !== item.rank)) {
           entry.marker.setStyle(styleOf(item));
           if (styleOf(item).radius !== undefined) { entry.marker.setRadius(styleOf(item).radius); }
         }
@@ -194,6 +244,7 @@
     overlays[escapeHtml(labels.layers.crews || "Crews")] = layers.crews;
     overlays[escapeHtml(labels.layers.requests || "Requests")] = layers.requests;
     overlays[escapeHtml(labels.layers.routes || "Suggested crews")] = layers.routes;
+    overlays[escapeHtml(labels.layers.holes || "Coverage holes")] = layers.holes;
     control = L.control.layers({}, overlays, { collapsed: true, position: "topright" });
     if (tiles) { control.addOverlay(tiles, escapeHtml(labels.layers.tiles || "Tiles")); }
     control.addTo(map);
@@ -246,6 +297,9 @@
         escapeHtml(label("crew_status", s)) + "</div>";
     });
     html += "<div class='cm-legend-note'>" + escapeHtml(label("legend", "size")) + "</div>";
+    html += "<div class='cm-legend-title'>" + escapeHtml(label("legend", "holes")) + "</div>";
+    html += "<div>" + swatch("rgba(194,24,91,0.3)", HOLE_COLOUR, 12) +
+      escapeHtml(label("legend", "hole")) + "</div>";
     html += "<div class='cm-legend-title'>" + escapeHtml(label("legend", "depots")) + "</div>";
     html += "<div>" + swatch("#cfd8dc", "#37474f", 10) + escapeHtml(label("legend", "depot")) +
       "</div></div>";
@@ -470,7 +524,7 @@
     _onMove: function (e) {
       var id = this.hit(e.containerPoint || this._map.latLngToContainerPoint(e.latlng));
       var container = this._map.getContainer();
-      if (id === null || !this.points[id]) {
+      if (id === null || !this.points[id] || overHole) {
         if (this._tipId !== undefined) { container.classList.remove("cm-over-point"); }
         this._hideTip();
         return;
@@ -522,13 +576,13 @@
       var c = layers.crews.points[id];
       return c ? L.latLng(c.lat, c.lon) : null;
     }
-    var store = kind === "request" ? requests : depots;
+    var store = kind === "request" ? requests : kind === "hole" ? holes : depots;
     return store[id] ? store[id].marker.getLatLng() : null;
   }
 
   function dataOf(kind, id) {
     if (kind === "crew") { return layers.crews.points[id] || null; }
-    var store = kind === "request" ? requests : depots;
+    var store = kind === "request" ? requests : kind === "hole" ? holes : depots;
     return store[id] ? store[id].data : null;
   }
 
@@ -569,6 +623,7 @@
       }).addTo(map);
       layers.requests = L.featureGroup().addTo(map);
       layers.routes = L.featureGroup().addTo(map);
+      layers.holes = L.featureGroup().addTo(map);
       // Kilometres only: a dispatcher in China never reads miles.
       scale = L.control.scale({ metric: true, imperial: false }).addTo(map);
       api.setTheme(config.theme || "light");
@@ -612,6 +667,18 @@
       api.clearHighlightIf(ids);
       return remove(requests, layers.requests, ids);
     },
+    upsertHoles: function (items) { return upsert("hole", holes, layers.holes, items, holeStyle); },
+    removeHoles: function (ids) { return remove(holes, layers.holes, ids); },
+    holes: function () {
+      var out = [];
+      for (var id in holes) {
+        var hole = holes[id];
+        out.push({ id: id, rank: hole.data.rank, tooltip: tooltipOf("hole", hole.data),
+                   shown: map.hasLayer(layers.holes) });
+      }
+      out.sort(function (a, b) { return a.rank - b.rank; });
+      return out;
+    },
     flush: function () { return layers.crews.flush(); },
     counts: function () {
       return {
@@ -622,6 +689,8 @@
         crewDrawMs: layers.crews.lastDrawMs,
         requestLayer: layers.requests.getLayers().length,
         routes: layers.routes.getLayers().length,
+        holes: count(holes),
+        holeLayer: layers.holes.getLayers().length,
         boundaries: layers.boundaries.getLayers().length
       };
     },

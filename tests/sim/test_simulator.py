@@ -46,7 +46,12 @@ def test_cli_json_is_byte_identical_for_the_same_seed(capsys: pytest.CaptureFixt
     first = capsys.readouterr().out
     assert main(argv) == 0
     assert capsys.readouterr().out == first
-    assert json.loads(first)["seed"] == 5
+    document = json.loads(first)
+    assert document["seed"] == 5
+    assert document["coverage_holes"] == []  # every request had a capable crew
+    assert {"sla_arrival_pct.P1", "sla_arrival_pct.P2", "sla_arrival_pct.P3"} <= set(
+        document["policies"]["suggest"]
+    )
 
 
 def test_cli_compare_prints_every_policy_and_the_differences(
@@ -60,6 +65,8 @@ def test_cli_compare_prints_every_policy_and_the_differences(
     for column in ("nearest", "suggest", "optimise", "Δ suggest-nearest", "Δ optimise-nearest"):
         assert column in header
     assert "arrival SLA met %" in out
+    assert "arrival SLA met %, P1" in out
+    assert "Coverage holes: none" in out
     assert "± " in out
 
 

@@ -10,7 +10,7 @@ from platformdirs import user_cache_dir
 from console.config import APP_NAME
 from console.core.files import private_folder
 from console.core.map_tiles import TileSource
-from console.core.ports import DispatchAdvisor
+from console.core.ports import CoverageSource, DispatchAdvisor
 from console.ui.main_window import MainWindow
 from console.ui.map.page import page_folder
 from console.ui.map.panel import MapPanel
@@ -34,7 +34,8 @@ def install_map_panel(
     with contextlib.suppress(OSError):  # the page writer reports an unwritable folder
         private_folder(root)
     folder = page_folder(root, tiles)
-    panel = MapPanel(tiles, folder, advisor)
+    coverage = advisor if isinstance(advisor, CoverageSource) else None
+    panel = MapPanel(tiles, folder, advisor, coverage=coverage)
     window.install_panel("map", panel)
     # The window loaded its first snapshot before any panel existed.
     panel.set_depots(window.depots)

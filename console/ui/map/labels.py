@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from console.core.vocab import CrewStatus, Priority, RequestStatus, ServiceType, VehicleKind
 from console.ui.i18n import current_language
 from console.ui.labels import label
+from console.ui.reach_labels import GROUP_LABELS, group_label
 
 __all__ = ["CONTEXT", "map_labels"]
 
@@ -25,6 +26,7 @@ def map_labels() -> dict[str, Any]:
             "crews": QCoreApplication.translate("MapPanel", "Crews"),
             "requests": QCoreApplication.translate("MapPanel", "Open requests"),
             "routes": QCoreApplication.translate("MapPanel", "Suggested crews"),
+            "holes": QCoreApplication.translate("MapPanel", "Coverage holes"),
             "tiles": QCoreApplication.translate("MapPanel", "Map tiles"),
         },
         "legend": {
@@ -34,6 +36,10 @@ def map_labels() -> dict[str, Any]:
             "size": QCoreApplication.translate("MapPanel", "Larger dot: heavier vehicle"),
             "depots": QCoreApplication.translate("MapPanel", "Depots"),
             "depot": QCoreApplication.translate("MapPanel", "Depot (grouped when zoomed out)"),
+            "holes": QCoreApplication.translate("MapPanel", "Coverage holes"),
+            "hole": QCoreApplication.translate(
+                "MapPanel", "City a free capable crew misses (larger: worse)"
+            ),
         },
         "fields": {
             "status": QCoreApplication.translate("MapPanel", "Status"),
@@ -45,10 +51,17 @@ def map_labels() -> dict[str, Any]:
             "name": QCoreApplication.translate("MapPanel", "Name"),
             "city": QCoreApplication.translate("MapPanel", "City"),
             "phone": QCoreApplication.translate("MapPanel", "Phone"),
+            "capability": QCoreApplication.translate("MapPanel", "Capability"),
+            "nearest": QCoreApplication.translate("MapPanel", "Nearest free crew"),
         },
         "actions": {
             "intake_here": QCoreApplication.translate("MapPanel", "New call at this point")
         },
+        "holes": {
+            "none": QCoreApplication.translate("MapPanel", "none free"),
+            "minutes": QCoreApplication.translate("MapPanel", "{minutes} min"),
+        },
+        "coverage_group": {key: group_label(key) for key in GROUP_LABELS},
         "crew_status": {m.value: label(m) for m in CrewStatus},
         "request_status": {m.value: label(m) for m in RequestStatus},
         "priority": {m.value: label(m) for m in Priority},

@@ -4,7 +4,9 @@ It takes the same :class:`~console.ui.live_sync.SyncBatch` the queue model and t
 crew board take (``MainWindow.sig_synced``) and turns it into diffs for the page.
 The selected request's best crews are ranked on a worker thread (ranking the
 national fleet takes longer than a frame); their lines are drawn when the
-answer arrives.
+answer arrives. Coverage holes (cities no free capable crew reaches within the
+arrival target) are measured there too, a few seconds after crews change and
+every minute; only the holes that appear, change or close go to the page.
 """
 
 from __future__ import annotations
@@ -13,25 +15,32 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from console.core.dispatch import SuggestionResult
 from console.core.map_tiles import TileSource
-from console.core.ports import DispatchAdvisor
+from console.core.ports import CoverageSource, DispatchAdvisor
+from console.core.reach import Coverage, Hole
 from console.core.records import CrewRow, DepotRow, RequestRow
 from console.ui.background import BackgroundReads
 from console.ui.live_sync import SyncBatch
 from console.ui.map.labels import map_labels
-from console.ui.map.view import MapView
+from console.ui.map.view import MapView, hole_id
 from console.ui.theme import current_theme
 
-__all__ = ["SUGGESTED_CREWS", "MapPanel"]
+__all__ = ["HOLES_ON_MAP", "SUGGESTED_CREWS", "MapPanel"]
 
 logger = logging.getLogger(__name__)
 
 SUGGESTED_CREWS = 3
 """How many of the best crews get a line to the selected request."""
+HOLES_ON_MAP = 25
+"""How many of the worst coverage holes the map shows."""
+COVERAGE_DELAY_MS = 3000
+"""After crews change, wait this long for more before measuring coverage again."""
+COVERAGE_TICK_MS = 60_000
+"""Measure at least this often (travel times change with the hour)."""
 
 
 class MapPanel(QWidget):
@@ -50,10 +59,14 @@ class MapPanel(QWidget):
         folder: Path,
         advisor: DispatchAdvisor | None = None,
         parent: QWidget | None = None,
+        *,
+        coverage: CoverageSource | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("MapPanel")
         self._advisor = advisor
+        self._coverage = coverage
+        self._holes: dict[str, tuple[int, Hole]] = {}
         self._requests: dict[int, RequestRow] = {}
         self._crews: dict[int, CrewRow] = {}
         self._depots: list[DepotRow] = []
@@ -78,6 +91,16 @@ class MapPanel(QWidget):
         self.view.set_theme(self._theme)
         self.view.sig_ready.connect(self._on_page_ready)
         self.setWindowTitle(self.tr("Map"))
+        self._coverage_delay = QTimer(self)
+        self._coverage_delay.setSingleShot(True)
+        self._coverage_delay.setInterval(COVERAGE_DELAY_MS)
+        self._coverage_delay.timeout.connect(self.refresh_holes)
+        self._coverage_tick = QTimer(self)
+        self._coverage_tick.setInterval(COVERAGE_TICK_MS)
+        self._coverage_tick.timeout.connect(self.refresh_holes)
+        if coverage is not None:
+            self._coverage_tick.start()
+            self.refresh_holes()
 
     # -- data ----------------------------------------------------------------------
 
@@ -109,6 +132,8 @@ class MapPanel(QWidget):
             self.load(batch.requests, batch.crews)
         else:
             self.apply(batch.requests, batch.crews)
+        if batch.crews and self._coverage is not None and not self._coverage_delay.isActive():
+            self._coverage_delay.start()
         if self._selected is not None and self._touches_selection(batch):
             self._ask_suggestions(self._selected, focus=False)
 
@@ -139,6 +164,40 @@ class MapPanel(QWidget):
             self.view.set_depots(self._depots)
             self.view.set_requests(self._requests.values())
             self.view.set_crews(self._crews.values())
+            self.view.upsert_holes(self._holes.values())
+
+    # -- coverage holes ------------------------------------------------------------
+
+    @property
+    def hole_ids(self) -> list[str]:
+        """The coverage holes on the map, worst first."""
+        return [key for key, _ in sorted(self._holes.items(), key=lambda item: item[1][0])]
+
+    def refresh_holes(self) -> None:
+        """Measure coverage on the worker; the holes on the page follow the answer."""
+        source = self._coverage
+        if source is None or self._reads.pending("coverage"):
+            return
+        self._reads.submit("coverage", source.coverage_now, self.show_holes, self._no_coverage)
+
+    def show_holes(self, coverage: Coverage) -> None:
+        """Show the worst holes of ``coverage``: only new, changed and closed ones go to the page."""
+        wanted = {hole_id(h): (rank, h) for rank, h in enumerate(coverage.worst(HOLES_ON_MAP), 1)}
+        changed = [
+            entry
+            for key, entry in wanted.items()
+            if _shown_as(self._holes.get(key)) != _shown_as(entry)
+        ]
+        gone = [key for key in self._holes if key not in wanted]
+        self._holes = wanted
+        if gone:
+            self.view.remove_holes(gone)
+        if changed:
+            self.view.upsert_holes(changed)
+
+    def _no_coverage(self, error: BaseException) -> None:
+        # Keep the last holes: the database may be away for a moment.
+        logger.warning("coverage holes not measured: %s", error)
 
     def set_theme(self, theme: str) -> None:
         """Follow the window's theme ("light" or "dark"; see ``MainWindow.sig_theme_changed``)."""
@@ -220,3 +279,12 @@ class MapPanel(QWidget):
             self.setWindowTitle(self.tr("Map"))
             self.view.set_labels(map_labels())
         super().changeEvent(event)
+
+
+def _shown_as(entry: tuple[int, Hole] | None) -> tuple[object, ...] | None:
+    """What the page shows of a hole: a change in any of these is sent, nothing else is."""
+    if entry is None:
+        return None
+    rank, hole = entry
+    minutes = None if hole.minutes is None else round(hole.minutes)
+    return (rank, minutes, hole.nearest)

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import QWidget
 
 from console.core.geo import gcj02_to_wgs84, wgs84_to_gcj02
 from console.core.map_tiles import TileSource
+from console.core.reach import Hole
 from console.core.records import CrewRow, DepotRow, RequestRow
 from console.ui.map.bridge import MapBridge
 from console.ui.map.guard import NetworkGuard
 from console.ui.map.page import build_map_page
 
-__all__ = ["MapPage", "MapView", "network_guard"]
+__all__ = ["MapPage", "MapView", "hole_id", "network_guard"]
 
 logger = logging.getLogger(__name__)
 
@@ -213,6 +214,14 @@ class MapView(QWebEngineView):
         """Take requests off the map."""
         self.call("removeRequests", list(ids))
 
+    def upsert_holes(self, holes: Iterable[tuple[int, Hole]]) -> None:
+        """Add or restyle coverage holes, each given with its rank (1: the worst)."""
+        self.call("upsertHoles", [self._hole(rank, hole) for rank, hole in holes])
+
+    def remove_holes(self, ids: Iterable[str]) -> None:
+        """Take coverage holes (by :func:`hole_id`) off the map."""
+        self.call("removeHoles", list(ids))
+
     def highlight(self, kind: str, item_id: int) -> None:
         """Ring the ``kind`` ("request", "crew", "depot") marker ``item_id``."""
         self.call("highlight", kind, item_id)
@@ -287,6 +296,20 @@ class MapView(QWebEngineView):
             )
         return items
 
+    def _hole(self, rank: int, hole: Hole) -> dict[str, Any]:
+        lat, lon = self.to_page(hole.place.lat, hole.place.lon)
+        return {
+            "id": hole_id(hole),
+            "lat": lat,
+            "lon": lon,
+            "rank": rank,
+            "city_zh": hole.place.name_zh,
+            "city_en": hole.place.name_en,
+            "group": hole.group,
+            "minutes": None if hole.minutes is None else round(hole.minutes),
+            "nearest": hole.nearest,
+        }
+
     def _request(self, row: RequestRow) -> dict[str, Any]:
         lat, lon = self.to_page(row.lat, row.lon)
         return {
@@ -299,6 +322,11 @@ class MapView(QWebEngineView):
             "service": row.service_type.value,
             "address": row.address,
         }
+
+
+def hole_id(hole: Hole) -> str:
+    """A coverage hole's id on the page: its place and capability group."""
+    return f"{hole.place.key}:{hole.group}"
 
 
 def _js(value: Any) -> str:
