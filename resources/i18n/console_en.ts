@@ -3177,7 +3177,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Train</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <location line="+70"/>
         <source>Plan moves</source>
         <translation>Plan moves</translation>
@@ -3189,8 +3189,8 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+3"/>
-        <source>{file} (scenario {scenario}): {moves} moves, {additions} new crews, {training} crews to train.</source>
-        <translation>{file} (scenario {scenario}): {moves} moves, {additions} new crews, {training} crews to train.</translation>
+        <source>{file} (scenario {scenario}) · moves: {moves} · new crews: {additions} · crews to train: {training}</source>
+        <translation>{file} (scenario {scenario}) · moves: {moves} · new crews: {additions} · crews to train: {training}</translation>
     </message>
     <message>
         <location line="+11"/>

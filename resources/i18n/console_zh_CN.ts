@@ -3177,7 +3177,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>培训</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <location line="+70"/>
         <source>Plan moves</source>
         <translation>计划调整</translation>
@@ -3189,8 +3189,8 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+3"/>
-        <source>{file} (scenario {scenario}): {moves} moves, {additions} new crews, {training} crews to train.</source>
-        <translation>{file}（场景 {scenario}）：调动 {moves} 个车组，新增 {additions} 个车组，培训 {training} 个车组。</translation>
+        <source>{file} (scenario {scenario}) · moves: {moves} · new crews: {additions} · crews to train: {training}</source>
+        <translation>{file}（场景 {scenario}）· 调动：{moves} · 新增车组：{additions} · 需培训车组：{training}</translation>
     </message>
     <message>
         <location line="+11"/>
