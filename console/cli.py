@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 from zoneinfo import ZoneInfo
 
-from console import __version__, cli_sim, startup
+from console import __version__, cli_plan, cli_sim, startup
 from console.cli_presence import lost_database, refuse_lost_database, remember_database
 from console.config import LANGUAGES, Settings, actor_name, data_dir, load_settings
 from console.core.errors import DomainError, StorageError
@@ -198,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_pricing.add_commands(commands, common)
     cli_quality.add_commands(commands, common)
     cli_sim.add_commands(commands, common)
+    cli_plan.add_commands(commands, common)
     return parser
 
 
@@ -458,6 +459,7 @@ def commands() -> dict[str | None, Handler]:
         "report": _cmd_report,
         "eido": _cmd_eido,
         **cli_sim.COMMANDS,
+        **cli_plan.COMMANDS,
     }
 
 

@@ -12,6 +12,7 @@ import math
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from console.config import Settings
@@ -32,10 +33,12 @@ MAX_REPLICATIONS = 1000
 
 def _policy(text: str) -> str:
     from console.sim.policy import POLICIES
+    from console.sim.runner import base_policy
 
-    if text not in POLICIES:
+    if base_policy(text) not in POLICIES:
         raise argparse.ArgumentTypeError(
-            f"unknown policy {text!r}; choose from {', '.join(POLICIES)}"
+            f"unknown policy {text!r}; choose from {', '.join(POLICIES)} "
+            "(NAME@plan: on the --what-if plan's fleet)"
         )
     return text
 
@@ -110,6 +113,12 @@ def add_commands(
     what_if.add_argument(
         "--remove-crews", type=_count(0, 100_000), metavar="N", help="crews off the roster"
     )
+    what_if.add_argument(
+        "--what-if",
+        type=Path,
+        metavar="FILE",
+        help="replay a coverage plan (from `plan`); NAME@plan policies run on it",
+    )
 
 
 class ProgressBar:
@@ -144,7 +153,7 @@ class ProgressBar:
 
 def cmd_simulate(settings: Settings, args: argparse.Namespace) -> int:
     """Run the study and print the KPI table (or JSON)."""
-    from console.sim.runner import run_study
+    from console.sim.runner import base_policy, run_study
     from console.sim.scenario import WhatIf, load_scenario
 
     scenario = WhatIf(
@@ -155,6 +164,14 @@ def cmd_simulate(settings: Settings, args: argparse.Namespace) -> int:
         remove_crews=args.remove_crews,
     ).apply(load_scenario(args.scenario))
     policies = args.compare or [args.policy]
+    plan = None
+    if args.what_if is not None:
+        from console.sim.planning.whatif import read_plan
+
+        plan = read_plan(args.what_if)
+    elif any(name != base_policy(name) for name in policies):
+        print("error: NAME@plan policies run on a plan: give --what-if FILE", file=sys.stderr)
+        return 2
     bar = ProgressBar(sys.stderr)
     try:
         study = run_study(
@@ -164,6 +181,8 @@ def cmd_simulate(settings: Settings, args: argparse.Namespace) -> int:
             replications=args.replications,
             sla=settings.sla,
             progress=bar,
+            plan=plan,
+            plan_source=str(args.what_if),
         )
     finally:
         bar.close()

@@ -135,6 +135,8 @@ MESSAGES: dict[str, str] = {
     "complaint.answered": "Complaint {key} has already been answered.",
     "complaint.changed": "Complaint {key} was changed by someone else; refresh and try again.",
     "report.day_invalid": "Report day {value} is not valid: use YYYY-MM-DD.",
+    # coverage planning
+    "plan_moves.invalid": "Plan file {path} cannot be read: {detail}.",
 }
 
 

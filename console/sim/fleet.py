@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import numpy as np
 
 from console.core.errors import ConfigError
-from console.core.fleet_layout import VEHICLE_MIX, City, layout_fleet, load_cities
+from console.core.fleet_layout import VEHICLE_MIX, City, FleetLayout, layout_fleet, load_cities
 from console.core.geo import ServiceArea
 from console.core.vocab import CrewStatus, Skill, VehicleKind
 from console.sim.scenario import Scenario
@@ -45,6 +46,39 @@ def _in(code: str, prefixes: Sequence[str]) -> bool:
     return any(code.startswith(prefix) for prefix in prefixes)
 
 
+def scenario_layout(
+    scenario: Scenario,
+    *,
+    cities: Sequence[City] | None = None,
+    area: ServiceArea | None = None,
+) -> FleetLayout:
+    """The whole seeded layout (every depot and crew) for the scenario's fleet seed."""
+    return layout_fleet(
+        scenario.fleet_seed,
+        _LAYOUT_AT,
+        cities if cities is not None else load_cities(),
+        area or ServiceArea.default(),
+    )
+
+
+def scenario_depots(scenario: Scenario, layout: FleetLayout) -> list[dict[str, Any]]:
+    """The depots in play: those in the scenario's regions, less the removed ones.
+
+    A depot with no crew on today's roster is still in play (a plan may station crews there).
+    """
+    prefixes = scenario.fleet_regions or tuple(r.code for r in scenario.regions)
+    depots = [d for d in layout.depots if _in(d["adcode"], prefixes)]
+    codes = {d["code"] for d in depots}
+    for code in scenario.remove_depots:
+        if code not in codes:
+            raise ConfigError(
+                "config.invalid",
+                path=scenario.source,
+                detail=f"remove_depots: no depot {code} in this scenario's fleet",
+            )
+    return [d for d in depots if d["code"] not in scenario.remove_depots]
+
+
 def build_fleet(
     scenario: Scenario,
     rng: np.random.Generator,
@@ -53,23 +87,8 @@ def build_fleet(
     area: ServiceArea | None = None,
 ) -> list[SimCrew]:
     """The roster for ``scenario`` with its what-ifs applied (removed depots, +/- crews)."""
-    layout = layout_fleet(
-        scenario.fleet_seed,
-        _LAYOUT_AT,
-        cities if cities is not None else load_cities(),
-        area or ServiceArea.default(),
-    )
-    prefixes = scenario.fleet_regions or tuple(r.code for r in scenario.regions)
-    depots = {d["id"]: d for d in layout.depots if _in(d["adcode"], prefixes)}
-    codes = {d["code"] for d in depots.values()}
-    for code in scenario.remove_depots:
-        if code not in codes:
-            raise ConfigError(
-                "config.invalid",
-                path=scenario.source,
-                detail=f"remove_depots: no depot {code} in this scenario's fleet",
-            )
-    depots = {i: d for i, d in depots.items() if d["code"] not in scenario.remove_depots}
+    layout = scenario_layout(scenario, cities=cities, area=area)
+    depots = {d["id"]: d for d in scenario_depots(scenario, layout)}
     roster: list[SimCrew] = []
     for crew in layout.crews:
         depot = depots.get(crew["depot_id"])

@@ -16,8 +16,9 @@ from console.core.geo import ServiceArea
 from console.core.sla import SlaTargets
 from console.sim.cover.forecast import forecast_demand
 from console.sim.demand import CallSet, generate_calls, streams
-from console.sim.fleet import SimCrew, build_fleet
+from console.sim.fleet import SimCrew, build_fleet, scenario_depots, scenario_layout
 from console.sim.kpi import day_kpis, estimate
+from console.sim.planning.whatif import WhatIfPlan, apply_plan
 from console.sim.policy import make_policy
 from console.sim.scenario import Scenario
 from console.sim.simulator import RunResult, Simulator
@@ -118,19 +119,32 @@ def run_study(
     sla: SlaTargets | None = None,
     progress: Progress | None = None,
     cities: Sequence[City] | None = None,
+    plan: WhatIfPlan | None = None,
+    plan_source: str = "<plan>",
 ) -> Study:
-    """Run every policy on the same ``replications`` days (common random numbers)."""
+    """Run every policy on the same ``replications`` days (common random numbers).
+
+    With a ``plan``, a policy named ``NAME@plan`` runs on the planned fleet and a
+    plain name on today's; when no name has ``@plan``, every policy runs on the plan.
+    """
     city_list = list(cities) if cities is not None else load_cities()
     area = ServiceArea.default()
     roots = np.random.SeedSequence(seed).spawn(replications + 1)
     crews: list[SimCrew] = build_fleet(
         scenario, np.random.default_rng(roots[0]), cities=city_list, area=area
     )
+    fleets = dict.fromkeys(policies, crews)
+    if plan is not None:
+        planned = apply_plan(
+            plan, scenario, crews, scenario_depots(scenario, scenario_layout(
+                scenario, cities=city_list, area=area)), where=plan_source
+        )  # fmt: skip
+        fleets = {name: planned if runs_on_plan(name, policies) else crews for name in policies}
     figures: dict[str, list[dict[str, float]]] = {p: [] for p in policies}
     # Only a policy that moves crews plans with expected demand (from the scenario, never the calls).
     forecast = (
         forecast_demand(scenario, city_list, area, sla=sla)
-        if any(hasattr(make_policy(p), "rebalance") for p in policies)
+        if any(hasattr(make_policy(base_policy(p)), "rebalance") for p in policies)
         else None
     )
     # Holes depend on the fleet's capabilities and the calls only: one policy's runs tell them.
@@ -151,8 +165,8 @@ def run_study(
 
             sim = Simulator(
                 calls,
-                crews,
-                make_policy(name),
+                fleets[name],
+                make_policy(base_policy(name)),
                 day=scenario.day,
                 sla=sla,
                 unload_minutes=scenario.unload_minutes,
@@ -169,7 +183,21 @@ def run_study(
         scenario,
         seed,
         tuple(policies),
-        len(crews),
+        max(len(f) for f in fleets.values()),
         figures,
         coverage_holes(holes, replications, city_list),
     )
+
+
+PLAN_SUFFIX = "@plan"
+"""Marks a policy that runs on the planned fleet (``nearest@plan``)."""
+
+
+def base_policy(name: str) -> str:
+    """The dispatch policy of a study entry (``nearest@plan`` -> ``nearest``)."""
+    return name.removesuffix(PLAN_SUFFIX)
+
+
+def runs_on_plan(name: str, policies: Sequence[str]) -> bool:
+    """True when ``name`` runs on the planned fleet, given every policy of the study."""
+    return name.endswith(PLAN_SUFFIX) or not any(p.endswith(PLAN_SUFFIX) for p in policies)

@@ -77,6 +77,7 @@ ICONS: dict[str, tuple[str, str]] = {
     "nav.previous": ("mdi6.chevron-up", "text"),
     "app.dashboard": ("mdi6.view-dashboard-outline", "accent"),
     "app.shortcuts": ("mdi6.keyboard-outline", "text"),
+    "app.plan": ("mdi6.map-marker-path", "text"),
     # alerts
     "alert.banner": ("mdi6.alarm-light", "on_danger"),
     "alert.mute": ("mdi6.volume-off", "text"),

@@ -306,6 +306,7 @@ ERROR_TEMPLATES: dict[str, str] = {
         "The database {path} held data before and is now missing or empty: restore it "
         "from a backup, or pass --new-database to start a new one there.",
     ),
+    "plan_moves.invalid": QT_TRANSLATE_NOOP("Errors", "Plan file {path} cannot be read: {detail}."),
     "config.invalid": QT_TRANSLATE_NOOP(
         "Errors", "Configuration file {path} is not valid: {detail}"
     ),

@@ -227,9 +227,80 @@
     </message>
 </context>
 <context>
+    <name>Coverage</name>
+    <message>
+        <location filename="../../console/ui/reach_labels.py" line="+14"/>
+        <source>Any tow truck</source>
+        <translation>Any tow truck</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flatbed</source>
+        <translation>Flatbed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heavy wrecker</source>
+        <translation>Heavy wrecker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EV-certified</source>
+        <translation>EV-certified</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service van</source>
+        <translation>Service van</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilingual</source>
+        <translation>Bilingual</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTile</name>
+    <message>
+        <location filename="../../console/ui/dashboard/coverage_tile.py" line="+124"/>
+        <source>Coverage now</source>
+        <translation>Coverage now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reached</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holes</source>
+        <translation>Holes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cities a free crew does not reach in time</source>
+        <translation>Cities a free crew does not reach in time</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Measuring…</source>
+        <translation>Measuring…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Within {minutes} min of a free crew</source>
+        <translation>Within {minutes} min of a free crew</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Share of the expected calls (cities weighted by size, as in the digital twin) that a free crew with the capability reaches within {minutes} min, the P2 (standard) urban arrival target. The large figure is the mean of the rows; a hole is a city outside the target. {crews} free crews, {places} cities.</source>
+        <translation>Share of the expected calls (cities weighted by size, as in the digital twin) that a free crew with the capability reaches within {minutes} min, the P2 (standard) urban arrival target. The large figure is the mean of the rows; a hole is a city outside the target. {crews} free crews, {places} cities.</translation>
+    </message>
+</context>
+<context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+238"/>
+        <location filename="../../console/ui/crew_board.py" line="+240"/>
         <source>Search call sign or depot</source>
         <translation>Search call sign or depot</translation>
     </message>
@@ -644,7 +715,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+205"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+216"/>
         <source>Supervisor dashboard</source>
         <translation>Supervisor dashboard</translation>
     </message>
@@ -695,6 +766,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Plan moves…</source>
+        <translation>Plan moves…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a coverage plan file and export its moves as CSV for the depots</source>
+        <translation>Open a coverage plan file and export its moves as CSV for the depots</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close the dashboard</source>
         <translation>Close the dashboard</translation>
     </message>
@@ -822,7 +903,7 @@
         <translation>Score</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+90"/>
         <location line="+32"/>
         <source>Updated {time}</source>
         <translation>Updated {time}</translation>
@@ -930,12 +1011,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+69"/>
+        <location line="+94"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-82"/>
         <source>Daily report {day}</source>
         <translation>Daily report {day}</translation>
     </message>
@@ -955,7 +1036,12 @@
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
+        <source>Not a coverage plan</source>
+        <translation>Not a coverage plan</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location line="+1"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
@@ -979,7 +1065,7 @@
 <context>
     <name>DatabaseLostNotice</name>
     <message>
-        <location filename="../../console/ui/database_lost.py" line="+53"/>
+        <location filename="../../console/ui/database_lost.py" line="+54"/>
         <source>Database file is missing</source>
         <translation>Database file is missing</translation>
     </message>
@@ -1213,6 +1299,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Plan file {path} cannot be read: {detail}.</source>
+        <translation>Plan file {path} cannot be read: {detail}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Configuration file {path} is not valid: {detail}</source>
         <translation>Configuration file {path} is not valid: {detail}</translation>
     </message>
@@ -1500,7 +1591,7 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../console/ui/guidance_panel.py" line="+256"/>
+        <location filename="../../console/ui/guidance_panel.py" line="+260"/>
         <source>Select a request first.</source>
         <translation>Select a request first.</translation>
     </message>
@@ -1684,7 +1775,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+510"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+514"/>
         <source>New call</source>
         <translation>New call</translation>
     </message>
@@ -1997,7 +2088,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-364"/>
+        <location filename="../../console/ui/labels.py" line="-365"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -2594,7 +2685,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+631"/>
+        <location filename="../../console/ui/main_window.py" line="+632"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -2887,18 +2978,18 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../console/ui/map/labels.py" line="+23"/>
+        <location filename="../../console/ui/map/labels.py" line="+24"/>
         <source>Provinces</source>
         <translation>Provinces</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Depots</source>
         <translation>Depots</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Crews</source>
         <translation>Crews</translation>
     </message>
@@ -2914,6 +3005,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+1"/>
+        <location line="+10"/>
+        <source>Coverage holes</source>
+        <translation>Coverage holes</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>Map tiles</source>
         <translation>Map tiles</translation>
     </message>
@@ -2943,7 +3040,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Depot (grouped when zoomed out)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>City a free capable crew misses (larger: worse)</source>
+        <translation>City a free capable crew misses (larger: worse)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2988,13 +3090,33 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Phone</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Capability</source>
+        <translation>Capability</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nearest free crew</source>
+        <translation>Nearest free crew</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>New call at this point</source>
         <translation>New call at this point</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+80"/>
-        <location line="+140"/>
+        <location line="+3"/>
+        <source>none free</source>
+        <translation>none free</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/map/panel.py" line="+93"/>
+        <location line="+186"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
@@ -3002,7 +3124,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+92"/>
+        <location filename="../../console/ui/users_dialog.py" line="+94"/>
         <source>Add user</source>
         <translation>Add user</translation>
     </message>
@@ -3035,6 +3157,100 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <location line="+1"/>
         <source>Repeat password</source>
         <translation>Repeat password</translation>
+    </message>
+</context>
+<context>
+    <name>PlanMovesDialog</name>
+    <message>
+        <location filename="../../console/ui/dashboard/plan_moves.py" line="+40"/>
+        <source>Move</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New crew</source>
+        <translation>New crew</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train</source>
+        <translation>Train</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location line="+70"/>
+        <source>Plan moves</source>
+        <translation>Plan moves</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file} (scenario {scenario}) · moves: {moves} · new crews: {additions} · crews to train: {training}</source>
+        <translation>{file} (scenario {scenario}) · moves: {moves} · new crews: {additions} · crews to train: {training}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Call sign</source>
+        <translation>Call sign</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vehicle</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skills</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From depot</source>
+        <translation>From depot</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To depot</source>
+        <translation>To depot</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Export plan moves</source>
+        <translation>Export plan moves</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a coverage plan</source>
+        <translation>Open a coverage plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coverage plans (*.json)</source>
+        <translation>Coverage plans (*.json)</translation>
     </message>
 </context>
 <context>
@@ -3298,7 +3514,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>ProposalDialog</name>
     <message>
-        <location filename="../../console/ui/proposal_dialog.py" line="+120"/>
+        <location filename="../../console/ui/proposal_dialog.py" line="+122"/>
         <source>Crews assigned: {count}.</source>
         <translation>Crews assigned: {count}.</translation>
     </message>
@@ -3586,7 +3802,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+242"/>
+        <location filename="../../console/ui/request_detail.py" line="+244"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
@@ -3874,7 +4090,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RequestTimelinePanel</name>
     <message>
-        <location filename="../../console/ui/timeline_panel.py" line="+129"/>
+        <location filename="../../console/ui/timeline_panel.py" line="+132"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
@@ -3958,7 +4174,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RevenueDialog</name>
     <message>
-        <location filename="../../console/ui/revenue_dialog.py" line="+82"/>
+        <location filename="../../console/ui/revenue_dialog.py" line="+84"/>
         <source>The figures could not be read; the connection may be down.</source>
         <translation>The figures could not be read; the connection may be down.</translation>
     </message>
@@ -4093,7 +4309,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/ui/sign_in_dialog.py" line="+160"/>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+162"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
@@ -4403,7 +4619,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+79"/>
+        <location filename="../../console/ui/users_dialog.py" line="+80"/>
         <source>Users</source>
         <translation>Users</translation>
     </message>

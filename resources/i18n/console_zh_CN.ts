@@ -227,9 +227,80 @@
     </message>
 </context>
 <context>
+    <name>Coverage</name>
+    <message>
+        <location filename="../../console/ui/reach_labels.py" line="+14"/>
+        <source>Any tow truck</source>
+        <translation>各类拖车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flatbed</source>
+        <translation>平板拖车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heavy wrecker</source>
+        <translation>重型清障车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EV-certified</source>
+        <translation>新能源高压资质</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service van</source>
+        <translation>服务车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilingual</source>
+        <translation>双语</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTile</name>
+    <message>
+        <location filename="../../console/ui/dashboard/coverage_tile.py" line="+124"/>
+        <source>Coverage now</source>
+        <translation>当前覆盖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reached</source>
+        <translation>可达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holes</source>
+        <translation>盲区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cities a free crew does not reach in time</source>
+        <translation>空闲车组无法按时到达的城市数</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Measuring…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Within {minutes} min of a free crew</source>
+        <translation>空闲车组 {minutes} 分钟内可达</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Share of the expected calls (cities weighted by size, as in the digital twin) that a free crew with the capability reaches within {minutes} min, the P2 (standard) urban arrival target. The large figure is the mean of the rows; a hole is a city outside the target. {crews} free crews, {places} cities.</source>
+        <translation>具备该能力的空闲车组在 {minutes} 分钟（P2 标准工单的城区到达时限）内可到达的预计来电占比（各城市按规模加权，与数字孪生一致）。大号数字为各行的平均值；盲区指超出时限的城市。空闲车组 {crews} 个，城市 {places} 个。</translation>
+    </message>
+</context>
+<context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+238"/>
+        <location filename="../../console/ui/crew_board.py" line="+240"/>
         <source>Search call sign or depot</source>
         <translation>搜索车组呼号或网点</translation>
     </message>
@@ -644,7 +715,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../console/ui/dashboard/window.py" line="+205"/>
+        <location filename="../../console/ui/dashboard/window.py" line="+216"/>
         <source>Supervisor dashboard</source>
         <translation>值班主管看板</translation>
     </message>
@@ -695,6 +766,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Plan moves…</source>
+        <translation>计划调整…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a coverage plan file and export its moves as CSV for the depots</source>
+        <translation>打开覆盖规划文件，并将调整导出为 CSV 发给各网点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close the dashboard</source>
         <translation>关闭看板</translation>
     </message>
@@ -822,7 +903,7 @@
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+90"/>
         <location line="+32"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
@@ -930,12 +1011,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+69"/>
+        <location line="+94"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-82"/>
         <source>Daily report {day}</source>
         <translation>日报 {day}</translation>
     </message>
@@ -955,7 +1036,12 @@
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
+        <source>Not a coverage plan</source>
+        <translation>不是覆盖规划文件</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location line="+1"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
@@ -979,7 +1065,7 @@
 <context>
     <name>DatabaseLostNotice</name>
     <message>
-        <location filename="../../console/ui/database_lost.py" line="+53"/>
+        <location filename="../../console/ui/database_lost.py" line="+54"/>
         <source>Database file is missing</source>
         <translation>数据库文件不见了</translation>
     </message>
@@ -1213,6 +1299,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Plan file {path} cannot be read: {detail}.</source>
+        <translation>无法读取规划文件 {path}：{detail}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Configuration file {path} is not valid: {detail}</source>
         <translation>配置文件 {path} 无效：{detail}</translation>
     </message>
@@ -1500,7 +1591,7 @@
 <context>
     <name>GuidancePanel</name>
     <message>
-        <location filename="../../console/ui/guidance_panel.py" line="+256"/>
+        <location filename="../../console/ui/guidance_panel.py" line="+260"/>
         <source>Select a request first.</source>
         <translation>请先选择一个工单。</translation>
     </message>
@@ -1684,7 +1775,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../console/ui/intake_dialog.py" line="+510"/>
+        <location filename="../../console/ui/intake_dialog.py" line="+514"/>
         <source>New call</source>
         <translation>新来电</translation>
     </message>
@@ -1997,7 +2088,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-364"/>
+        <location filename="../../console/ui/labels.py" line="-365"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -2594,7 +2685,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+631"/>
+        <location filename="../../console/ui/main_window.py" line="+632"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -2887,18 +2978,18 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../console/ui/map/labels.py" line="+23"/>
+        <location filename="../../console/ui/map/labels.py" line="+24"/>
         <source>Provinces</source>
         <translation>省界</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Depots</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Crews</source>
         <translation>车组</translation>
     </message>
@@ -2914,6 +3005,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+1"/>
+        <location line="+10"/>
+        <source>Coverage holes</source>
+        <translation>覆盖盲区</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>Map tiles</source>
         <translation>底图</translation>
     </message>
@@ -2943,7 +3040,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>网点（缩小时聚合）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>City a free capable crew misses (larger: worse)</source>
+        <translation>空闲车组无法按时到达的城市（圈越大越严重）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2988,13 +3090,33 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>电话</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Capability</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nearest free crew</source>
+        <translation>最近空闲车组</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>New call at this point</source>
         <translation>在此处新建来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+80"/>
-        <location line="+140"/>
+        <location line="+3"/>
+        <source>none free</source>
+        <translation>无空闲车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/map/panel.py" line="+93"/>
+        <location line="+186"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -3002,7 +3124,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+92"/>
+        <location filename="../../console/ui/users_dialog.py" line="+94"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
@@ -3035,6 +3157,100 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <location line="+1"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
+    <name>PlanMovesDialog</name>
+    <message>
+        <location filename="../../console/ui/dashboard/plan_moves.py" line="+40"/>
+        <source>Move</source>
+        <translation>调动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New crew</source>
+        <translation>新增车组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location line="+70"/>
+        <source>Plan moves</source>
+        <translation>计划调整</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file} (scenario {scenario}) · moves: {moves} · new crews: {additions} · crews to train: {training}</source>
+        <translation>{file}（场景 {scenario}）· 调动：{moves} · 新增车组：{additions} · 需培训车组：{training}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Change</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Call sign</source>
+        <translation>车组呼号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skills</source>
+        <translation>资质</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From depot</source>
+        <translation>原网点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To depot</source>
+        <translation>目标网点</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Export plan moves</source>
+        <translation>导出计划调整</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a coverage plan</source>
+        <translation>打开覆盖规划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coverage plans (*.json)</source>
+        <translation>覆盖规划文件 (*.json)</translation>
     </message>
 </context>
 <context>
@@ -3298,7 +3514,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>ProposalDialog</name>
     <message>
-        <location filename="../../console/ui/proposal_dialog.py" line="+120"/>
+        <location filename="../../console/ui/proposal_dialog.py" line="+122"/>
         <source>Crews assigned: {count}.</source>
         <translation>已指派车组：{count} 个。</translation>
     </message>
@@ -3586,7 +3802,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+242"/>
+        <location filename="../../console/ui/request_detail.py" line="+244"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
@@ -3874,7 +4090,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RequestTimelinePanel</name>
     <message>
-        <location filename="../../console/ui/timeline_panel.py" line="+129"/>
+        <location filename="../../console/ui/timeline_panel.py" line="+132"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -3958,7 +4174,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RevenueDialog</name>
     <message>
-        <location filename="../../console/ui/revenue_dialog.py" line="+82"/>
+        <location filename="../../console/ui/revenue_dialog.py" line="+84"/>
         <source>The figures could not be read; the connection may be down.</source>
         <translation>无法读取数据，可能是连接已断开。</translation>
     </message>
@@ -4093,7 +4309,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../console/ui/sign_in_dialog.py" line="+160"/>
+        <location filename="../../console/ui/sign_in_dialog.py" line="+162"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -4403,7 +4619,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+79"/>
+        <location filename="../../console/ui/users_dialog.py" line="+80"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>

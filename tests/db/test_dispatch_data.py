@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from console.core.dispatch import DispatchWeights
+from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
 from console.db.backend import DatabaseBackend
 from console.db.dispatch_data import load_crew_infos
@@ -52,6 +53,14 @@ def test_backend_suggestions_follow_the_data(
     assert first.crew_id not in {s.crew_id for s in again}, "a write invalidates the cached fleet"
     proposal = backend.propose()
     assert [item.request_id for item in proposal.items] == [request.id]
+
+
+def test_the_backends_proposals_keep_the_centres_assignment_target(
+    engine: Engine, clock: FakeClock, services: Services
+) -> None:
+    relaxed = SlaTargets(assign_minutes=10)
+    backend = DatabaseBackend(engine, principal=desk("dispatcher:test"), clock=clock, sla=relaxed)
+    assert backend.advisor().sla.assign_minutes == 10, "the [sla] setting, not the default"
 
 
 def run(*argv: str) -> subprocess.CompletedProcess[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import replace
 from datetime import date
@@ -9,11 +10,14 @@ from datetime import date
 import numpy as np
 import pytest
 
+from console.cli_sim import format_table
 from console.core.fleet_layout import load_cities
 from console.core.vocab import Powertrain, ServiceType, VehicleKind
 from console.sim.fleet import SimCrew
+from console.sim.kpi import day_kpis
 from console.sim.policy import POLICIES, make_policy
-from console.sim.runner import CoverageHole, count_holes, coverage_holes
+from console.sim.runner import CoverageHole, Study, count_holes, coverage_holes
+from console.sim.scenario import load_scenario
 from console.sim.simulator import Simulator
 from tests.sim.helpers import LAT, LON, ConstantTravel, calls, crews_at
 
@@ -95,3 +99,25 @@ def test_a_request_no_crew_of_the_fleet_can_serve_is_a_coverage_hole() -> None:
     assert coverage_holes(counts, 1, load_cities()) == (
         CoverageHole("EV_HV_CHECK", "Shanghai", "Shanghai", 2.0),
     )
+
+
+def test_the_table_and_the_json_list_the_coverage_holes_worst_first() -> None:
+    result = Simulator(
+        calls([TEN_AM], [10.0]), shanghai_and_jiangsu(1.0, 1.0), make_policy("nearest"), day=DAY
+    ).run()
+    holes = (
+        CoverageHole("EV_HV_CHECK", "Ngari", "Tibet", 1.5),
+        CoverageHole("TOW", "Hotan", "Xinjiang", 0.25),
+    )
+    study = Study(
+        load_scenario("shanghai-day"), 1, ("nearest",), 2, {"nearest": [day_kpis(result)]}, holes
+    )
+    text = format_table(study)
+    section = text[text.index("Coverage holes") :].splitlines()
+    assert section[1:] == [
+        "  EV_HV_CHECK  Ngari (Tibet)  1.5",
+        "  TOW          Hotan (Xinjiang)  0.2",
+    ]
+    assert json.loads(study.to_json())["coverage_holes"][0] == {
+        "service": "EV_HV_CHECK", "city": "Ngari", "province": "Tibet", "calls_per_day": 1.5,
+    }  # fmt: skip

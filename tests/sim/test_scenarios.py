@@ -43,6 +43,7 @@ def test_default_service_mix_follows_the_published_motor_club_shares() -> None:
             "on_scene.TOW",
         ),
         ("name: x\nregions: [{code: '31', calls: 5}]\nwhat: 1\n", "what"),
+        ("name: x\nregions: [{code: '31', calls: 5}]\nborder_minutes: -1\n", "border_minutes"),
         ("name: x\nregions: [{code: '31', calls: 5}\n", "line"),
     ],
 )
@@ -57,6 +58,13 @@ def test_a_bad_scenario_file_is_one_clear_error_naming_file_and_field(
     assert str(path) in message
     assert field in message
     assert "\n" not in message
+
+
+def test_the_border_cost_is_a_scenario_key_with_a_few_minutes_by_default(tmp_path: Path) -> None:
+    assert load_scenario("national-day").border_minutes == 5.0
+    path = tmp_path / "slow-border.yaml"
+    path.write_text("name: x\nregions: [{code: '31', calls: 5}]\nborder_minutes: 20\n")
+    assert load_scenario(str(path)).border_minutes == 20.0
 
 
 def test_an_unknown_scenario_name_lists_the_bundled_ones() -> None:

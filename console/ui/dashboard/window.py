@@ -41,12 +41,14 @@ from console.core.eido import eido_for, write_eido
 from console.core.errors import DomainError
 from console.core.ports import CoverageSource, QualityBackend
 from console.core.quality import ComplaintRecord, ComplaintStatus
+from console.core.reach.plan_file import read_plan_moves
 from console.core.report import ReportData, csv_rows, gather, write_csv
 from console.core.vocab import Priority, RequestStatus
 from console.ui.background import BackgroundReads
 from console.ui.dashboard.charts import queue_chart, volume_chart
 from console.ui.dashboard.coverage_tile import CoverageTile
 from console.ui.dashboard.dialogs import ComplaintDialog, SatisfactionDialog
+from console.ui.dashboard.plan_moves import PlanMovesDialog, ask_plan_file
 from console.ui.dashboard.report_pdf import format_value, write_pdf
 from console.ui.dashboard.tables import Cell, RecordTable
 from console.ui.dashboard.texts import CATEGORY_LABELS, STATUS_LABELS, kpi_label, tr
@@ -98,6 +100,7 @@ class DashboardWindow(QMainWindow):
         self._settings = settings
         self.data: ReportData | None = None
         self._complaints: dict[int, ComplaintRecord] = {}
+        self.plan_dialog: PlanMovesDialog | None = None
 
         self._build_toolbar()
         self.tiles = {key: KpiTile(key, self) for key in TILE_KEYS}
@@ -178,6 +181,9 @@ class DashboardWindow(QMainWindow):
         self.pdf_action.triggered.connect(lambda _c=False: self._ask_export("pdf"))
         self.table_csv_action = QAction(icon("app.save"), "", self)
         self.table_csv_action.triggered.connect(lambda _c=False: self._ask_export("table"))
+        self.plan_action = QAction(icon("app.plan"), "", self)
+        self.plan_action.setObjectName("planMovesAction")
+        self.plan_action.triggered.connect(lambda _c=False: self.open_plan_moves())
         self.close_action = QAction(self)
         self.close_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.close_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -193,6 +199,8 @@ class DashboardWindow(QMainWindow):
             self.table_csv_action,
         ):
             self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.plan_action)
         self.addToolBar(self.toolbar)
 
     def _chart_view(self) -> QChartView:
@@ -215,6 +223,10 @@ class DashboardWindow(QMainWindow):
         self.pdf_action.setText(self.tr("Report PDF…"))
         self.table_csv_action.setText(self.tr("Export table…"))
         self.table_csv_action.setToolTip(self.tr("Save the table below as CSV, sorted as shown"))
+        self.plan_action.setText(self.tr("Plan moves…"))
+        self.plan_action.setToolTip(
+            self.tr("Open a coverage plan file and export its moves as CSV for the depots")
+        )
         self.close_action.setText(self.tr("Close the dashboard"))
         self.tabs.setTabText(0, self.tr("Complaints"))
         self.tabs.setTabText(1, self.tr("Partner scorecards"))
@@ -632,6 +644,31 @@ class DashboardWindow(QMainWindow):
         target = path
         return self._write(lambda: write_eido(
             target, eido_for(self._backend, request_id, now=self._clock())))  # fmt: skip
+
+    def open_plan_moves(self, path: Path | None = None) -> PlanMovesDialog | None:
+        """Open a coverage plan (asks which when ``path`` is None) and show its moves.
+
+        A file that is not a plan gets one plain message; nothing is shown or written.
+        """
+        if path is None:
+            path = ask_plan_file(self, self._settings)
+            if path is None:
+                return None
+        try:
+            plan = read_plan_moves(path)
+            crews, depots = self._backend.crews(), self._backend.depots()
+        except DomainError as exc:
+            show_plain_message(
+                self, QMessageBox.Icon.Warning, self.tr("Not a coverage plan"), error_text(exc)
+            )
+            return None
+        dialog = PlanMovesDialog(
+            plan, path, crews, depots, settings=self._settings, parent=self,
+        )  # fmt: skip
+        dialog.setModal(False)
+        dialog.show()
+        self.plan_dialog = dialog
+        return dialog
 
     def _ask_export(self, what: str) -> None:
         start, _end, kind = self.period_window()
