@@ -58,7 +58,7 @@ class CoverCosts:
     """Costs in the objective's unit (expected covered calls a day)."""
 
     move: float = 0.05
-    reskill: float = 0.05
+    reskill: float = 0.1
     """Per skill added to one crew."""
     addition: float = 0.01
 

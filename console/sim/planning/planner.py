@@ -26,10 +26,10 @@ from console.core.eta import EstimatedRouting, EtaModel, RoutingProvider
 from console.core.fleet_layout import City
 from console.core.geo import ServiceArea, haversine_km_many
 from console.core.sla import SlaTargets
-from console.core.vocab import Skill, VehicleKind
+from console.core.vocab import RoadType, Skill, VehicleKind
 from console.sim.fleet import SimCrew
 from console.sim.planning.model import CoverCosts, CoverInstance, CoverSolution, solve
-from console.sim.planning.points import DemandPoint, demand_points
+from console.sim.planning.points import DemandPoint, NeedClass, demand_points
 from console.sim.scenario import HOURS, Scenario
 
 FloatArray = npt.NDArray[np.float64]
@@ -54,11 +54,11 @@ class PlanSettings:
     levels: int = 4
     """Coverage levels per point (a busy city's point may want several crews in reach)."""
     min_level_value: float = 0.01
-    reach: tuple[tuple[float, float], ...] = ((360.0, 1.0), (math.inf, 1.0))
+    reach: tuple[tuple[float, float], ...] = ((360.0, 10.0), (math.inf, 1.0))
     """(minutes, value per call): a capable crew of the province within that many
     minutes, however far beyond the target. The twin never reaches a call whose
     province has no capable crew, nor one whose crew cannot arrive before the drain ends."""
-    prefer_value: float = 0.2
+    prefer_value: float = 0.1
     """Value per call of a crew with a preferred skill (bilingual) in reach, as a share."""
     costs: CoverCosts = field(default_factory=CoverCosts)
     time_limit: float = 40.0
@@ -248,6 +248,57 @@ def _loads(points: Sequence[DemandPoint]) -> FloatArray:
     return loads
 
 
+def _reach_points(
+    points: Sequence[DemandPoint],
+    types: Sequence[CrewType],
+    by_region: dict[str, IntArray],
+    depots: tuple[FloatArray, FloatArray],
+    *,
+    settings: PlanSettings,
+    routing: RoutingProvider,
+) -> list[PlanPoint]:
+    """Points asking for any capable crew within each reach tier, for every city and need.
+
+    Rare needs (a heavy truck in a remote prefecture) may not occur in a few
+    planning days, but a single such call nobody can reach before the drain ends
+    costs the twin most. The generator draws a call's needs independently of its
+    city, so every city gets every need at its national share of the calls.
+    """
+    city_calls: dict[tuple[str, str], list[float]] = {}
+    need_calls: dict[NeedClass, float] = {}
+    for point in points:
+        acc = city_calls.setdefault((point.region, point.city), [0.0, 0.0, 0.0])
+        acc[0] += point.weight
+        acc[1] += point.weight * point.lat
+        acc[2] += point.weight * point.lon
+        need_calls[point.need] = need_calls.get(point.need, 0.0) + point.weight
+    total = sum(need_calls.values()) or 1.0
+    needs = sorted(need_calls, key=lambda n: (sorted(n.kinds), sorted(n.skills)))
+    lat, lon = depots
+    out: list[PlanPoint] = []
+    for (region, city), (calls, lat_sum, lon_sum) in sorted(city_calls.items()):
+        local = by_region.get(region, np.zeros(0, dtype=np.int64))
+        if not len(local):
+            continue
+        anchor = next(p for p in points if (p.region, p.city) == (region, city))
+        # The slowest roads from the city's centre of calls: a call may be well outside town.
+        minutes, _ = routing.travel_minutes(
+            lat[local], lon[local], lat_sum / calls, lon_sum / calls,
+            road=RoadType.RURAL, local_hour=OFF_PEAK_HOUR, region=region,
+        )  # fmt: skip
+        for need in needs:
+            capable = frozenset(
+                t for t, ct in enumerate(types) if ct.can_serve(need.kinds, need.skills)
+            )
+            weight = calls * need_calls[need] / total
+            for limit, value in settings.reach:
+                single = np.zeros(settings.levels)
+                single[0] = value
+                covering = local[minutes <= limit]
+                out.append(PlanPoint(anchor, weight, "", capable, covering, single))
+    return out
+
+
 def build_instance(
     points: Sequence[DemandPoint],
     stations: Sequence[Station],
@@ -267,7 +318,6 @@ def build_instance(
     lon = np.array([s.lon for s in stations])
     loads = _loads(points)
     plan_points: list[PlanPoint] = []
-    reach: dict[tuple[int, frozenset[int], tuple[int, ...]], tuple[DemandPoint, float]] = {}
     for n, point in enumerate(points):
         local = by_region.get(point.region, np.zeros(0, dtype=np.int64))
         capable = frozenset(
@@ -293,33 +343,25 @@ def build_instance(
                 plan_points.append(
                     PlanPoint(point, weight * preferring, label, better, covering, single)
                 )
-        if not len(local):
-            continue
-        minutes, _ = routing.travel_minutes(
-            lat[local], lon[local], point.lat, point.lon,
-            road=point.road, local_hour=OFF_PEAK_HOUR, region=point.region,
-        )  # fmt: skip
-        for tier, (limit, _) in enumerate(settings.reach):
-            key = (tier, capable, tuple(local[minutes <= limit].tolist()))
-            if key not in reach:
-                reach[key] = (point, 0.0)
-            reach[key] = (reach[key][0], reach[key][1] + point.weight)
-    # Reach points: demand that shares capable types and reaching depots is pooled.
-    for (tier, capable, depots), (anchor, weight) in sorted(
-        reach.items(), key=lambda kv: repr(kv[0])
-    ):
-        single = np.zeros(settings.levels)
-        single[0] = settings.reach[tier][1]
-        covering = np.array(depots, dtype=np.int64)
-        plan_points.append(PlanPoint(anchor, weight, "", capable, covering, single))
+    plan_points += _reach_points(
+        points, types, by_region, (lat, lon), settings=settings, routing=routing
+    )
+    # Points seeing the same capable types at the same depots always have the same
+    # number of crews in reach, so they fill their levels together: one row with the
+    # summed level values is exact and makes the model several times smaller.
+    pooled: dict[tuple[frozenset[int], tuple[int, ...]], FloatArray] = {}
+    for p in plan_points:
+        key = (p.capable, tuple(p.covering.tolist()))
+        pooled[key] = pooled.get(key, np.zeros(settings.levels)) + p.weight * p.values
+    keys = sorted(pooled, key=lambda k: (sorted(k[0]), k[1]))
     instance = CoverInstance(
         type_kind=np.array([KINDS.index(t.kind) for t in types], dtype=np.int64),
         type_skills=[frozenset(s.value for s in t.skills) for t in types],
         today=today,
-        weight=np.array([p.weight for p in plan_points]),
-        values=np.array([p.values for p in plan_points]).reshape(len(plan_points), settings.levels),
-        capable=[p.capable for p in plan_points],
-        covering=[p.covering for p in plan_points],
+        weight=np.ones(len(keys)),
+        values=np.array([pooled[k] for k in keys]).reshape(len(keys), settings.levels),
+        capable=[k[0] for k in keys],
+        covering=[np.array(k[1], dtype=np.int64) for k in keys],
     )
     return instance, plan_points
 
