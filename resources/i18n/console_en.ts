@@ -262,7 +262,7 @@
 <context>
     <name>CoverageTile</name>
     <message>
-        <location filename="../../console/ui/dashboard/coverage_tile.py" line="+124"/>
+        <location filename="../../console/ui/dashboard/coverage_tile.py" line="+126"/>
         <source>Coverage now</source>
         <translation>Coverage now</translation>
     </message>
@@ -292,7 +292,7 @@
         <translation>Within {minutes} min of a free crew</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Share of the expected calls (cities weighted by size, as in the digital twin) that a free crew with the capability reaches within {minutes} min, the P2 (standard) urban arrival target. The large figure is the mean of the rows; a hole is a city outside the target. {crews} free crews, {places} cities.</source>
         <translation>Share of the expected calls (cities weighted by size, as in the digital twin) that a free crew with the capability reaches within {minutes} min, the P2 (standard) urban arrival target. The large figure is the mean of the rows; a hole is a city outside the target. {crews} free crews, {places} cities.</translation>
     </message>
@@ -3113,6 +3113,11 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <location line="+1"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nearest free crew: {nearest}</source>
+        <translation>Nearest free crew: {nearest}</translation>
     </message>
     <message>
         <location filename="../../console/ui/map/panel.py" line="+93"/>

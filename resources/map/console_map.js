@@ -115,7 +115,8 @@
       // Three short lines: one long line would run off a small map.
       return "<b>" + escapeHtml(labels.lang === "zh" ? item.city_zh : item.city_en) + "</b><br>" +
         escapeHtml(label("coverage_group", item.group)) + "<br>" +
-        escapeHtml(label("fields", "nearest")) + ": " + escapeHtml(holeNearest(item));
+        escapeHtml((labels.holes && labels.holes.nearest || "{nearest}")
+          .replace("{nearest}", holeNearest(item)));
     }
     return escapeHtml(labels.lang === "zh" ? item.name_zh : item.name_en);
   }

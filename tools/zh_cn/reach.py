@@ -43,6 +43,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     (_MAP, "Nearest free crew"): "最近空闲车组",
     (_MAP, "none free"): "无空闲车组",
     (_MAP, "{minutes} min"): "{minutes} 分钟",
+    (_MAP, "Nearest free crew: {nearest}"): "最近空闲车组：{nearest}",
     # plan moves
     (_W, "Plan moves…"): "计划调整…",
     (_W, "Open a coverage plan file and export its moves as CSV for the depots"): (
