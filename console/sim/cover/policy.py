@@ -47,6 +47,8 @@ class CoverSettings:
     """Lower bound on q, the chance that a crew is busy."""
     reach: float = 1.0
     """A depot covers a demand point when the drive takes at most this share of its target."""
+    p1_weight: float = 1.0
+    """How much more a P1 call's cover counts than another call's."""
 
 
 @dataclass
@@ -277,7 +279,8 @@ class CoveragePolicy:
         crews = members[free]
         away = crews[fleet.station[crews] != tables.home[crews]]
         demand = cover.demand(minute)
-        if not len(away) and demand.sum() < s.min_gain:
+        least = s.min_gain
+        if not len(away) and demand.sum() < least:
             return []
         state = self._state(tables, fleet, cover)
         drive = cover.drive()
@@ -311,7 +314,7 @@ class CoveragePolicy:
                 if not len(group):
                     continue
                 origins = np.unique(tables.local[fleet.station[group]])
-                floor = s.min_gain if best is None else max(s.min_gain, best[0])
+                floor = least if best is None else max(least, best[0])
                 gains, targets = state.gains(tables.types[kind], origins, floor)
                 if not gains.size:
                     continue
@@ -319,7 +322,7 @@ class CoveragePolicy:
                 gains[origins[:, None] == targets[None, :]] = -np.inf
                 row, col = np.unravel_index(int(np.argmax(gains)), gains.shape)
                 gain, column = float(gains[row, col]), int(targets[col])
-                if gain > s.min_gain and (best is None or gain > best[0]):
+                if gain > least and (best is None or gain > best[0]):
                     origin = int(origins[row])
                     crew = min(
                         i
@@ -352,6 +355,15 @@ class CoveragePolicy:
         local = np.full(size, -1, dtype=np.int64)
         depot_lat = np.zeros(size)
         depot_lon = np.zeros(size)
+        sla = fleet.sla
+        urgent = np.array(
+            [
+                minutes == sla.arrival_minutes[Priority.P1][road]
+                for road, minutes in zip(forecast.road, forecast.target.tolist(), strict=True)
+            ],
+            dtype=bool,
+        )
+        weight = np.where(urgent, self.settings.p1_weight, 1.0)
         provinces: dict[str, ProvinceCover] = {}
         for region in sorted({r for *_, r in depots.values()}):
             ids = sorted(d for d, (*_, r) in depots.items() if r == region)
@@ -367,6 +379,7 @@ class CoveragePolicy:
                 forecast=forecast,
                 routing=fleet.routing,
                 reach=self.settings.reach,
+                weight=weight,
             )
         from console.core.dispatch import skill_mask
 
