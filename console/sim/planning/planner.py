@@ -54,10 +54,15 @@ class PlanSettings:
     levels: int = 4
     """Coverage levels per point (a busy city's point may want several crews in reach)."""
     min_level_value: float = 0.01
-    reach: tuple[tuple[float, float], ...] = ((360.0, 10.0), (math.inf, 1.0))
-    """(minutes, value per call): a capable crew of the province within that many
-    minutes, however far beyond the target. The twin never reaches a call whose
-    province has no capable crew, nor one whose crew cannot arrive before the drain ends."""
+    reach: tuple[tuple[float, tuple[float, ...]], ...] = (
+        (360.0, (10.0, 2.5)),
+        (math.inf, (1.0,)),
+    )
+    """(minutes, values per call of the first, second... crew): capable crews of the
+    province within that many minutes, however far beyond the target. The twin never
+    reaches a call whose province has no capable crew, nor one whose crew cannot
+    arrive before the drain ends; a second crew in reach stands in when the only one
+    is away on a long job (in remote prefectures jobs are long)."""
     prefer_value: float = 0.1
     """Value per call of a crew with a preferred skill (bilingual) in reach, as a share."""
     costs: CoverCosts = field(default_factory=CoverCosts)
@@ -291,9 +296,9 @@ def _reach_points(
                 t for t, ct in enumerate(types) if ct.can_serve(need.kinds, need.skills)
             )
             weight = calls * need_calls[need] / total
-            for limit, value in settings.reach:
+            for limit, values in settings.reach:
                 single = np.zeros(settings.levels)
-                single[0] = value
+                single[: len(values)] = values
                 covering = local[minutes <= limit]
                 out.append(PlanPoint(anchor, weight, "", capable, covering, single))
     return out
