@@ -286,10 +286,11 @@ def _reach_points(
         if not len(local):
             continue
         anchor = next(p for p in points if (p.region, p.city) == (region, city))
-        # The slowest roads from the city's centre of calls: a call may be well outside town.
+        # From the city's centre of calls at town speed, the slowest: the twin drives a
+        # whole trip at the speed of the road where the call is.
         minutes, _ = routing.travel_minutes(
             lat[local], lon[local], lat_sum / calls, lon_sum / calls,
-            road=RoadType.RURAL, local_hour=OFF_PEAK_HOUR, region=region,
+            road=RoadType.URBAN, local_hour=OFF_PEAK_HOUR, region=region,
         )  # fmt: skip
         for need in needs:
             capable = frozenset(
