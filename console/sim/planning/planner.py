@@ -55,7 +55,7 @@ class PlanSettings:
     """Coverage levels per point (a busy city's point may want several crews in reach)."""
     min_level_value: float = 0.01
     reach: tuple[tuple[float, tuple[float, ...]], ...] = (
-        (360.0, (10.0, 2.5)),
+        (360.0, (30.0, 2.5)),
         (math.inf, (1.0,)),
     )
     """(minutes, values per call of the first, second... crew): capable crews of the
