@@ -445,7 +445,10 @@ def decode(
             )
             cost[c] = np.where(slot_station == home, 0.0, 10_000.0 + km)
             missing = np.array([len(types[t].skills - crew.skills) for _, t in slots])
-            cost[c] += 1_000.0 * missing
+            # A crew fills the place of its own type first, so a new crew is not given
+            # a skill only because a trained one went to a plainer place.
+            surplus = np.array([len(crew.skills - types[t].skills) for _, t in slots])
+            cost[c] += 1_000.0 * missing + 1.0 * surplus
         rows, cols = linear_sum_assignment(cost)
         taken = set()
         for c, s in zip(rows.tolist(), cols.tolist(), strict=True):
