@@ -225,6 +225,20 @@ class Event(Base):
     changes: Mapped[str | None] = mapped_column(Text)
 
 
+class ReferenceCounter(Base):
+    """The last request reference number handed out on one local day.
+
+    ``RA-20261123-0042`` is number 42 of 23 November; the counter is bumped in
+    the taking call's own transaction (see :mod:`console.db.references`).
+    """
+
+    __tablename__ = "reference_counters"
+
+    day: Mapped[str] = mapped_column(String(8), primary_key=True)
+    """The local day as the reference spells it: ``YYYYMMDD``."""
+    last: Mapped[int] = mapped_column(SEQUENCE_NUMBER)
+
+
 class User(Base):
     """A console user; demo accounts are flagged so nobody mistakes them for real ones."""
 

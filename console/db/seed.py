@@ -50,6 +50,7 @@ from console.db.models import (
     Entitlement,
     Event,
     Partner,
+    ReferenceCounter,
     Request,
     RequestCharge,
     RequestDestination,
@@ -303,7 +304,17 @@ def seed_database(
             )
             for pricing_model in (RequestCharge, RequestDestination, Entitlement):
                 session.execute(delete(pricing_model))
-            for model in (Satisfaction, Complaint, Request, Crew, Depot, Partner, User, Event):
+            for model in (
+                Satisfaction,
+                Complaint,
+                Request,
+                ReferenceCounter,
+                Crew,
+                Depot,
+                Partner,
+                User,
+                Event,
+            ):
                 session.execute(delete(model))
             uow.head.event_count = 0
             uow.head.head_hash = GENESIS_HASH

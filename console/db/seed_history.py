@@ -27,7 +27,7 @@ from console.core.intake import RequestDraft, clean_request
 from console.core.quality import ComplaintCategory, ComplaintStatus
 from console.core.roles import Permission
 from console.core.vocab import CrewStatus, Priority, RequestStatus, RoadType, ServiceType
-from console.db.models import Complaint, Request, Satisfaction
+from console.db.models import Complaint, ReferenceCounter, Request, Satisfaction
 from console.db.services import Services
 
 JOBS_PER_DAY = CALLS_PER_DAY
@@ -110,6 +110,8 @@ def seed_history(
                 item["revision"] = uow.revision
         if requests:
             uow.session.execute(insert(Request), requests)
+            counters = [{"day": day, "last": last} for day, last in sorted(per_day.items())]
+            uow.session.execute(insert(ReferenceCounter), counters)
         if scores:
             uow.session.execute(insert(Satisfaction), scores)
         if complaints:

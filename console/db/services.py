@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -59,6 +59,7 @@ from console.db.presence.guard import guard_for
 from console.db.queries import request_row
 from console.db.records import capture
 from console.db.records.fast import check_kind
+from console.db.references import reference_text, take_number
 
 Clock = Callable[[], datetime]
 
@@ -528,11 +529,7 @@ class Services:
 
     def _next_reference(self, uow: WriteContext) -> str:
         day = uow.now.astimezone(self._zone).strftime("%Y%m%d")
-        prefix = f"RA-{day}-"
-        taken = uow.session.scalar(
-            select(func.count()).select_from(Request).where(Request.reference.like(prefix + "%"))
-        )
-        return f"{prefix}{(taken or 0) + 1:04d}"
+        return reference_text(day, take_number(uow.session, day))
 
     @staticmethod
     def _load_request(uow: WriteContext, request_id: int, expected_version: int | None) -> Request:

@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from console.core.dispatch import DispatchEngine, RequestInfo
 from console.core.eta import RoutingProvider
+from console.core.sla import SlaTargets
 from console.sim.fleet import SimCrew
 
 if TYPE_CHECKING:
@@ -66,6 +67,11 @@ class FleetView(Protocol):
     @property
     def routing(self) -> RoutingProvider:
         """The travel-time model the twin drives with."""
+        ...
+
+    @property
+    def sla(self) -> SlaTargets:
+        """The arrival targets the day is measured against."""
         ...
 
     @property

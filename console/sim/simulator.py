@@ -12,15 +12,20 @@ changed (or the hour did, for peak speeds).
 Across a provincial border, as a real centre does with a partner depot over the
 border: a queued call is *offered* to a neighbouring province's crews when
 
-* no capable crew of its own province is free (or the province has none), or
-* its own province's best free capable crew cannot make the call's arrival
-  target while a crew over the border can: that crew's ETA plus the border's
-  coordination cost (``border_minutes``) is within the target and lower.
+* no capable crew of its own province is free (or the province has none): it
+  is offered at once to the neighbours with a free capable crew, nearest (by
+  ETA) first, and stays a guest of the others until one of theirs is free; or
+* the crew its own province's policy chose would miss the call's arrival
+  target (time waited + ETA) while a crew over the border would arrive sooner:
+  that crew's ETA plus the border's coordination cost (``border_minutes``) is
+  lower. The best such neighbour is asked first; if it does not take the call,
+  the own crew goes (a call is offered over the border this way only once).
 
 An offered call joins the neighbour's dispatch passes as a guest (beside the
 neighbour's own queue, oldest first) until some province's crew takes it; the
-policy there chooses as for its own calls. A crew sent over the border arrives
-``border_minutes`` later than its drive. The neighbours worth asking are the
+policy there chooses as for its own calls, so every policy works unchanged. A
+crew sent over the border arrives ``border_minutes`` later than its drive (the
+partner centre is called first). The neighbours worth asking are the
 provinces of the depots nearest the call (a static k-d tree of depot positions);
 a call needing a capability none of them has is offered to the nearest province
 that has it. A call that no crew of the whole fleet could serve (no crew with
@@ -591,10 +596,30 @@ class Simulator:
         return float(self.sla.arrival_minutes[self.calls.priority[call]][self.calls.road[call]])
 
     def _best_eta(self, area: _Area, call: int, minute: float) -> float:
-        """The ETA of the area's nearest free capable crew to ``call`` (inf: none)."""
-        graph = self.engine_for(area, self._at(minute)).candidate_graph([self.request_info(call)])
-        _, eta = graph[0]
-        return float(eta.min()) if len(eta) else float("inf")
+        """The ETA of the area's nearest free capable crew to ``call`` (inf: none).
+
+        Straight from the free crews' positions: cheaper than rebuilding the area's
+        engine, which only the province that gets the call needs.
+        """
+        kinds, required = self._wants[call]
+        members = [
+            i
+            for i in area.free
+            if self.crews[i].vehicle_kind in kinds and self._skills[i] & required == required
+        ]
+        if not members:
+            return float("inf")
+        at = np.array(members, dtype=np.int64)
+        minutes, _ = self.routing.travel_minutes(
+            self.crew_lat[at],
+            self.crew_lon[at],
+            float(self.calls.lat[call]),
+            float(self.calls.lon[call]),
+            road=self.calls.road[call],
+            local_hour=int(minute // 60) % 24,
+            region=area.code,
+        )
+        return float(minutes.min())
 
     def _neighbours(self, call: int, home: str) -> list[_Area]:
         """Provinces over the border worth asking for ``call``, nearest first.

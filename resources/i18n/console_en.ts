@@ -262,7 +262,7 @@
 <context>
     <name>CoverageTile</name>
     <message>
-        <location filename="../../console/ui/dashboard/coverage_tile.py" line="+124"/>
+        <location filename="../../console/ui/dashboard/coverage_tile.py" line="+126"/>
         <source>Coverage now</source>
         <translation>Coverage now</translation>
     </message>
@@ -292,7 +292,7 @@
         <translation>Within {minutes} min of a free crew</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Share of the expected calls (cities weighted by size, as in the digital twin) that a free crew with the capability reaches within {minutes} min, the P2 (standard) urban arrival target. The large figure is the mean of the rows; a hole is a city outside the target. {crews} free crews, {places} cities.</source>
         <translation>Share of the expected calls (cities weighted by size, as in the digital twin) that a free crew with the capability reaches within {minutes} min, the P2 (standard) urban arrival target. The large figure is the mean of the rows; a hole is a city outside the target. {crews} free crews, {places} cities.</translation>
     </message>
@@ -3115,6 +3115,11 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>{minutes} min</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Nearest free crew: {nearest}</source>
+        <translation>Nearest free crew: {nearest}</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/map/panel.py" line="+93"/>
         <location line="+186"/>
         <source>Map</source>
@@ -3177,7 +3182,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Train</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <location line="+70"/>
         <source>Plan moves</source>
         <translation>Plan moves</translation>
@@ -3189,8 +3194,8 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+3"/>
-        <source>{file} (scenario {scenario}): {moves} moves, {additions} new crews, {training} crews to train.</source>
-        <translation>{file} (scenario {scenario}): {moves} moves, {additions} new crews, {training} crews to train.</translation>
+        <source>{file} (scenario {scenario}) · moves: {moves} · new crews: {additions} · crews to train: {training}</source>
+        <translation>{file} (scenario {scenario}) · moves: {moves} · new crews: {additions} · crews to train: {training}</translation>
     </message>
     <message>
         <location line="+11"/>

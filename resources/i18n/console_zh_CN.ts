@@ -262,7 +262,7 @@
 <context>
     <name>CoverageTile</name>
     <message>
-        <location filename="../../console/ui/dashboard/coverage_tile.py" line="+124"/>
+        <location filename="../../console/ui/dashboard/coverage_tile.py" line="+126"/>
         <source>Coverage now</source>
         <translation>当前覆盖</translation>
     </message>
@@ -292,7 +292,7 @@
         <translation>空闲车组 {minutes} 分钟内可达</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Share of the expected calls (cities weighted by size, as in the digital twin) that a free crew with the capability reaches within {minutes} min, the P2 (standard) urban arrival target. The large figure is the mean of the rows; a hole is a city outside the target. {crews} free crews, {places} cities.</source>
         <translation>具备该能力的空闲车组在 {minutes} 分钟（P2 标准工单的城区到达时限）内可到达的预计来电占比（各城市按规模加权，与数字孪生一致）。大号数字为各行的平均值；盲区指超出时限的城市。空闲车组 {crews} 个，城市 {places} 个。</translation>
     </message>
@@ -3115,6 +3115,11 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Nearest free crew: {nearest}</source>
+        <translation>最近空闲车组：{nearest}</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/map/panel.py" line="+93"/>
         <location line="+186"/>
         <source>Map</source>
@@ -3177,7 +3182,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>培训</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <location line="+70"/>
         <source>Plan moves</source>
         <translation>计划调整</translation>
@@ -3189,8 +3194,8 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+3"/>
-        <source>{file} (scenario {scenario}): {moves} moves, {additions} new crews, {training} crews to train.</source>
-        <translation>{file}（场景 {scenario}）：调动 {moves} 个车组，新增 {additions} 个车组，培训 {training} 个车组。</translation>
+        <source>{file} (scenario {scenario}) · moves: {moves} · new crews: {additions} · crews to train: {training}</source>
+        <translation>{file}（场景 {scenario}）· 调动：{moves} · 新增车组：{additions} · 需培训车组：{training}</translation>
     </message>
     <message>
         <location line="+11"/>

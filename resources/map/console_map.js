@@ -36,6 +36,7 @@
   var depots = {};
   var requests = {};
   var holes = {};
+  var overHole = false;
   var control = null;
   var legend = null;
   var legendFolded = false;
@@ -111,9 +112,11 @@
       return escapeHtml(item.reference) + " · " + escapeHtml(label("priority", item.priority));
     }
     if (kind === "hole") {
-      return escapeHtml(labels.lang === "zh" ? item.city_zh : item.city_en) + " · " +
-        escapeHtml(label("coverage_group", item.group)) + " · " +
-        escapeHtml(label("fields", "nearest")) + " " + escapeHtml(holeNearest(item));
+      // Three short lines: one long line would run off a small map.
+      return "<b>" + escapeHtml(labels.lang === "zh" ? item.city_zh : item.city_en) + "</b><br>" +
+        escapeHtml(label("coverage_group", item.group)) + "<br>" +
+        escapeHtml((labels.holes && labels.holes.nearest || "{nearest}")
+          .replace("{nearest}", holeNearest(item)));
     }
     return escapeHtml(labels.lang === "zh" ? item.name_zh : item.name_en);
   }
@@ -132,11 +135,13 @@
     };
   }
 
-  /* A hole: a dashed red ring, larger for the worst (rank 1 is the worst). */
+  /* A hole: a dashed magenta ring (not a priority or crew colour), larger for the
+   * three worst (rank 1 is the worst). */
+  var HOLE_COLOUR = "#c2185b";
   function holeStyle(hole) {
     return {
-      renderer: canvas, radius: hole.rank <= 3 ? 16 : 12, weight: 2, color: "#b71c1c",
-      dashArray: "5 4", fillColor: "#e53935", fillOpacity: 0.18
+      renderer: canvas, radius: hole.rank <= 3 ? 20 : 15, weight: 2.5, color: HOLE_COLOUR,
+      dashArray: "6 4", fillColor: HOLE_COLOUR, fillOpacity: 0.12
     };
   }
 
@@ -148,10 +153,21 @@
   }
 
   function bind(marker, kind, store, id) {
+    if (kind === "hole") {
+      // A hole only explains itself on hover (beside it: it is often near the map's top);
+      // a click goes through to the crews in it, whose own hover tip waits meanwhile.
+      marker.bindTooltip(function () { return tooltipOf(kind, store[id].data); },
+                         { direction: "auto", offset: [8, 0] });
+      marker.on("mouseover", function () {
+        overHole = true;
+        layers.crews._hideTip();
+        map.getContainer().classList.remove("cm-over-point");
+      });
+      marker.on("mouseout", function () { overHole = false; });
+      return;
+    }
     marker.bindTooltip(function () { return tooltipOf(kind, store[id].data); },
                        { direction: "top", offset: [0, -6] });
-    // A hole only explains itself on hover: a click goes through to the crews in it.
-    if (kind === "hole") { return; }
     marker.bindPopup(function () { return popupOf(kind, store[id].data); });
     marker.on("click", function (e) {
       // The map would otherwise also see the click (and look for a crew under it).
@@ -283,7 +299,7 @@
     });
     html += "<div class='cm-legend-note'>" + escapeHtml(label("legend", "size")) + "</div>";
     html += "<div class='cm-legend-title'>" + escapeHtml(label("legend", "holes")) + "</div>";
-    html += "<div>" + swatch("rgba(229,57,53,0.18)", "#b71c1c", 12) +
+    html += "<div>" + swatch("rgba(194,24,91,0.3)", HOLE_COLOUR, 12) +
       escapeHtml(label("legend", "hole")) + "</div>";
     html += "<div class='cm-legend-title'>" + escapeHtml(label("legend", "depots")) + "</div>";
     html += "<div>" + swatch("#cfd8dc", "#37474f", 10) + escapeHtml(label("legend", "depot")) +
@@ -509,7 +525,7 @@
     _onMove: function (e) {
       var id = this.hit(e.containerPoint || this._map.latLngToContainerPoint(e.latlng));
       var container = this._map.getContainer();
-      if (id === null || !this.points[id]) {
+      if (id === null || !this.points[id] || overHole) {
         if (this._tipId !== undefined) { container.classList.remove("cm-over-point"); }
         this._hideTip();
         return;

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from console.core import lifecycle
 from console.core.intake import RequestDraft
-from console.core.ledger import GENESIS_HASH, EventContent, chain_hash
+from console.core.ledger import GENESIS_HASH, EventContent, canonical_json, chain_hash
 from console.core.pricing import ActualFacts, QuoteQuery
 from console.core.records import RequestRow
 from console.core.vocab import (
@@ -94,6 +94,33 @@ def as_written_before_row_changes(engine: Engine) -> None:
                 update(Event)
                 .where(Event.seq == row["seq"])
                 .values(changes=None, prev_hash=prev, hash=digest)
+            )
+            prev = digest
+        connection.execute(update(ChainHead).values(head_hash=prev))
+
+
+def as_written_before_table(engine: Engine, table: str) -> None:
+    """Make the ledger look written by a console from before ``table`` existed.
+
+    ``table``'s rows leave every event's changes and the chain is recomputed, as
+    that console would have hashed it (a database to upgrade from an older schema).
+    """
+    with engine.begin() as connection:
+        rows = [dict(r._mapping) for r in connection.execute(select(Event).order_by(Event.seq))]
+        prev = GENESIS_HASH
+        for row in rows:
+            changes = row["changes"]
+            if changes is not None:
+                kept = [entry for entry in json.loads(changes) if entry["t"] != table]
+                changes = canonical_json(kept)
+            content = EventContent(row["seq"], row["at"], row["actor"], row["kind"],
+                                   row["request_id"], row["crew_id"], json.loads(row["payload"]),
+                                   row["revision"], changes)  # fmt: skip
+            digest = chain_hash(prev, content)
+            connection.execute(
+                update(Event)
+                .where(Event.seq == row["seq"])
+                .values(changes=changes, prev_hash=prev, hash=digest)
             )
             prev = digest
         connection.execute(update(ChainHead).values(head_hash=prev))

@@ -16,7 +16,7 @@ from console.db.audit import verify_ledger
 from console.db.models import Base, ChainHead, Request
 from console.db.seed import SeedOptions, seed_database
 from console.db.services import Services
-from tests.db.helpers import draft
+from tests.db.helpers import as_written_before_table, draft
 
 AT = datetime(2026, 11, 23, 7, 30, tzinfo=UTC)
 BEFORE = "0008"
@@ -84,6 +84,7 @@ def test_db_upgrade_of_a_32_bit_database_keeps_every_row_and_every_hash(
     engine: Engine, db_url: str
 ) -> None:
     seed_database(engine, SeedOptions(requests=6, at=AT, history_days=1))
+    as_written_before_table(engine, "reference_counters")  # as a console at 0008 wrote it
     schema.downgrade(engine, BEFORE)
     if engine.dialect.name == "postgresql":
         assert set(_stored_types(engine).values()) == {"INTEGER"}

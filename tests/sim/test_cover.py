@@ -10,6 +10,7 @@ import pytest
 
 from console.core.dispatch import CrewInfo, DispatchEngine, RequestInfo
 from console.core.eta import EstimatedRouting
+from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, Priority, RoadType, ServiceType, VehicleKind
 from console.sim.cover.forecast import DemandForecast, NeedClass
 from console.sim.cover.policy import CoveragePolicy, CoverSettings
@@ -61,6 +62,7 @@ class Fleet:
     roster: list[SimCrew]
     forecast: DemandForecast | None
     routing: EstimatedRouting = field(default_factory=EstimatedRouting)
+    sla: SlaTargets = field(default_factory=SlaTargets)
     minute: float = MINUTE
 
     def __post_init__(self) -> None:
@@ -203,3 +205,36 @@ def test_cover_is_deterministic_for_a_seed(seed: int) -> None:
     first = run_study(scenario, ["nearest", "cover"], seed=seed, replications=1).to_json()
     again = run_study(scenario, ["nearest", "cover"], seed=seed, replications=1).to_json()
     assert first == again
+
+
+def test_the_forecast_spreads_the_scenarios_expected_calls_over_places_targets_and_needs() -> None:
+    from console.core.fleet_layout import load_cities
+    from console.core.geo import ServiceArea
+    from console.sim.cover.forecast import forecast_demand, target_groups
+    from console.sim.scenario import parse_scenario
+
+    # Nothing fixed by phone and no guidance calls: every expected call needs a crew.
+    scenario = parse_scenario(
+        {
+            "name": "t",
+            "regions": [{"code": "31", "calls": 480}],
+            "service_mix": {"TOW": 1, "JUMP_START": 1, "EV_CHARGING": 1},
+            "remote_fix": {"TOW": 0, "JUMP_START": 0, "EV_CHARGING": 0},
+        },
+        "t.yaml",
+    )
+    sla = SlaTargets()
+    groups = target_groups(scenario, sla)
+    assert sum(share for *_, share in groups) == pytest.approx(1.0)
+    # A P1 call in town must be reached in 30 minutes, every expressway call is P1.
+    assert (RoadType.URBAN, 30.0, 0.7 * scenario.p1_share) in [
+        (r, t, pytest.approx(s)) for r, t, s in groups
+    ]
+    assert [t for r, t, _ in groups if r is RoadType.EXPRESSWAY] == [60.0]
+    demand = forecast_demand(scenario, load_cities(), ServiceArea.default(), sla=sla)
+    assert demand.rate.sum() == pytest.approx(480.0)
+    assert set(demand.region) == {"31"}
+    # EV charging for a combustion car becomes a battery call, as the call generator does.
+    by_class = demand.rate.sum(axis=(0, 1))
+    ev_only = [n for n, c in enumerate(demand.classes) if c.kinds == {VehicleKind.EV_SERVICE_VAN}]
+    assert by_class[ev_only].sum() == pytest.approx(160.0 * scenario.ev_share)

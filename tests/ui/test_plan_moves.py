@@ -64,7 +64,7 @@ def test_the_moves_are_shown_with_vehicles_and_depot_names_and_exported_as_shown
     dialog = dashboard.open_plan_moves(source)
     assert dialog is not None and dialog.isVisible()
     assert "national-plan.json" in dialog.heading.text()
-    assert "2 moves, 1 new crews, 1 crews to train" in dialog.heading.text()
+    assert "moves: 2 · new crews: 1 · crews to train: 1" in dialog.heading.text()
     rows = dialog.rows()
     assert rows[0] == ["Change", "Call sign", "Vehicle", "Skills", "From depot", "To depot"]
     assert rows[1] == [

@@ -43,6 +43,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     (_MAP, "Nearest free crew"): "最近空闲车组",
     (_MAP, "none free"): "无空闲车组",
     (_MAP, "{minutes} min"): "{minutes} 分钟",
+    (_MAP, "Nearest free crew: {nearest}"): "最近空闲车组：{nearest}",
     # plan moves
     (_W, "Plan moves…"): "计划调整…",
     (_W, "Open a coverage plan file and export its moves as CSV for the depots"): (
@@ -56,9 +57,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     (_PLAN, "Export CSV…"): "导出 CSV…",
     (
         _PLAN,
-        "{file} (scenario {scenario}): {moves} moves, {additions} new crews, "
-        "{training} crews to train.",
-    ): "{file}（场景 {scenario}）：调动 {moves} 个车组，新增 {additions} 个车组，培训 {training} 个车组。",
+        "{file} (scenario {scenario}) · moves: {moves} · new crews: {additions} · "
+        "crews to train: {training}",
+    ): "{file}（场景 {scenario}）· 调动：{moves} · 新增车组：{additions} · 需培训车组：{training}",
     (_PLAN, "Change"): "调整",
     (_PLAN, "Call sign"): "车组呼号",
     (_PLAN, "Vehicle"): "车辆",

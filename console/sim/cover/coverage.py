@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 from console.core.eta import RoutingProvider
 from console.core.vocab import RoadType
-from console.sim.cover.forecast import DemandForecast
+from console.sim.cover.forecast import DemandForecast, coming_hour
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -37,6 +37,8 @@ class ProvinceCover:
         depot_lon: FloatArray,
         forecast: DemandForecast,
         routing: RoutingProvider,
+        reach: float = 1.0,
+        weight: FloatArray | None = None,
     ) -> None:
         self.region = region
         self.depot_ids = list(depot_ids)
@@ -46,6 +48,12 @@ class ProvinceCover:
         self.points = np.flatnonzero(np.array([r == region for r in forecast.region], dtype=bool))
         self.forecast = forecast
         self.routing = routing
+        self.reach = reach
+        """A depot covers a point when its drive takes at most this share of the target."""
+        self.rate = forecast.rate[:, self.points, :]
+        if weight is not None:
+            # Demand counted with its importance: urgent calls weigh more than others.
+            self.rate = self.rate * weight[self.points][None, :, None]
         self._cover: dict[int, FloatArray] = {}
         self._drive: FloatArray | None = None
 
@@ -66,7 +74,7 @@ class ProvinceCover:
                         lat[cols], lon[cols], float(self.depot_lat[d]), float(self.depot_lon[d]),
                         road=road, local_hour=hour, region=self.region,
                     )  # fmt: skip
-                    matrix[d, cols] = minutes <= target[cols]
+                    matrix[d, cols] = minutes <= self.reach * target[cols]
             self._cover[hour] = matrix
         return matrix
 
@@ -86,7 +94,7 @@ class ProvinceCover:
 
     def demand(self, minute: float) -> FloatArray:
         """Expected calls in the coming hour at this province's points (points x classes)."""
-        coming: FloatArray = self.forecast.coming_hour(minute)[self.points]
+        coming = coming_hour(self.rate, minute)
         return coming
 
     def counts(self, stations: IntArray, capable: FloatArray, hour: int) -> FloatArray:

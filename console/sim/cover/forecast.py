@@ -3,10 +3,12 @@
 This is what a centre knows from its history (the scenario's daily volume, its
 hourly profile, the service mix and the city weights), never the day's calls:
 a policy that plans with it does not peek at the future. Each city stands for
-ten demand points: its centre and a ring at 6 km for calls in town (scattered
+ten places: its centre and a ring of three at 6 km for calls in town (scattered
 up to 8 km), and a ring of six at 24 km for calls on expressways and rural
-roads (scattered up to 35 km). Points off land are dropped and their share
-goes to the city's other points.
+roads (scattered up to 35 km). Places off land are dropped and their share goes
+to the city's other places. Each place holds one demand point per arrival
+target its calls have (a P1 call in town must be reached in 30 minutes, a P2
+one in 60), so a crew covers the urgent calls of a place only when it is near.
 """
 
 from __future__ import annotations
@@ -78,15 +80,16 @@ class DemandForecast:
     def __len__(self) -> int:
         return len(self.lat)
 
-    def coming_hour(self, minute: float) -> FloatArray:
-        """Expected calls in the hour after ``minute`` (points x classes); none after the day."""
-        if minute >= HOURS * 60:
-            return np.zeros(self.rate.shape[1:])
-        hour = int(minute // 60)
-        share = minute / 60 - hour
-        later = self.rate[hour + 1] if hour + 1 < HOURS else np.zeros(self.rate.shape[1:])
-        mixed: FloatArray = (1 - share) * self.rate[hour] + share * later
-        return mixed
+
+def coming_hour(rate: FloatArray, minute: float) -> FloatArray:
+    """Expected calls in the hour after ``minute`` from hourly ``rate`` (24 x ...); none after the day."""
+    if minute >= HOURS * 60:
+        return np.zeros(rate.shape[1:])
+    hour = int(minute // 60)
+    share = minute / 60 - hour
+    later = rate[hour + 1] if hour + 1 < HOURS else np.zeros(rate.shape[1:])
+    mixed: FloatArray = (1 - share) * rate[hour] + share * later
+    return mixed
 
 
 def need_mix(
@@ -121,6 +124,29 @@ def need_mix(
     return classes, np.array([shares[c] for c in classes], dtype=float)
 
 
+def target_groups(scenario: Scenario, sla: SlaTargets) -> list[tuple[RoadType, float, float]]:
+    """(road, arrival target, share of calls) for the scenario's mix of roads and priorities.
+
+    Every expressway call is P1, as in :func:`console.sim.demand.generate_calls`.
+    """
+    total = max(1e-9, sum(scenario.roads.values()))
+    shares: dict[tuple[RoadType, float], float] = {}
+    for road, weight in scenario.roads.items():
+        if road is RoadType.EXPRESSWAY:
+            priorities = {Priority.P1: 1.0}
+        else:
+            priorities = {
+                Priority.P1: scenario.p1_share,
+                Priority.P2: 1 - scenario.p1_share - scenario.p3_share,
+                Priority.P3: scenario.p3_share,
+            }
+        for priority, share in priorities.items():
+            if share * weight > 0:
+                key = (road, float(sla.arrival_minutes[priority][road]))
+                shares[key] = shares.get(key, 0.0) + share * weight / total
+    return [(road, minutes, share) for (road, minutes), share in sorted(shares.items())]
+
+
 def forecast_demand(
     scenario: Scenario,
     cities: Sequence[City],
@@ -133,7 +159,6 @@ def forecast_demand(
     rules = rules or CapabilityRules.default()
     sla = sla or SlaTargets()
     classes, mix = need_mix(scenario, rules)
-    town_share = scenario.roads.get(RoadType.URBAN, 0.0) / max(1e-9, sum(scenario.roads.values()))
     per_city = np.zeros((HOURS, len(cities)))
     for region in scenario.regions:
         members = [i for i, c in enumerate(cities) if c.adcode.startswith(region.code)]
@@ -147,23 +172,14 @@ def forecast_demand(
     road: list[RoadType] = []
     target: list[float] = []
     columns: list[FloatArray] = []
-    town_target = float(sla.arrival_minutes[Priority.P2][RoadType.URBAN])
-    outer_target = float(
-        min(
-            sla.arrival_minutes[Priority.P1][RoadType.EXPRESSWAY],
-            sla.arrival_minutes[Priority.P2][RoadType.RURAL],
-        )
-    )
+    groups = target_groups(scenario, sla)
     for c, city in enumerate(cities):
         if not per_city[:, c].any():
             continue
-        rings = [
-            (RoadType.URBAN, town_target, _ring(city, area, TOWN_RING_KM, TOWN_RING, centre=True)),
-            (RoadType.RURAL, outer_target, _ring(city, area, OUTER_RING_KM, OUTER_RING)),
-        ]
-        for kind, minutes, points in rings:
-            share = town_share if kind is RoadType.URBAN else 1 - town_share
-            for (p_lat, p_lon), weight in points:
+        town = _ring(city, area, TOWN_RING_KM, TOWN_RING, centre=True)
+        outer = _ring(city, area, OUTER_RING_KM, OUTER_RING)
+        for kind, minutes, share in groups:
+            for (p_lat, p_lon), weight in town if kind is RoadType.URBAN else outer:
                 lat.append(p_lat)
                 lon.append(p_lon)
                 region_of.append(city.province_code)

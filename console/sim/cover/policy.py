@@ -9,7 +9,6 @@ import numpy as np
 import numpy.typing as npt
 
 from console.core.dispatch import RequestInfo
-from console.core.sla import SlaTargets
 from console.core.vocab import Priority
 from console.sim.cover.coverage import ProvinceCover, added, marginal
 from console.sim.cover.forecast import DemandForecast
@@ -24,9 +23,9 @@ BoolArray = npt.NDArray[np.bool_]
 class CoverSettings:
     """The policy's knobs (the chosen values and why: :mod:`console.sim.cover`)."""
 
-    minutes_per_call: float = 60.0
+    minutes_per_call: float = 200.0
     """lambda: ETA minutes worth one expected covered call in the coming hour."""
-    tolerance_minutes: float = 10.0
+    tolerance_minutes: float = 20.0
     """Only crews at most this much slower than the nearest are weighed."""
     p1_nearest: bool = True
     """P1 (safety) requests always get the nearest crew."""
@@ -43,9 +42,13 @@ class CoverSettings:
     """A moved crew stays at least this long before it is sent home."""
     return_slack: float = 0.0
     """A moved crew goes home once that costs at most this much expected cover."""
-    max_away_hours: float = 8.0
+    max_away_hours: float = 24.0
     busy_floor: float = 0.05
     """Lower bound on q, the chance that a crew is busy."""
+    reach: float = 1.0
+    """A depot covers a demand point when the drive takes at most this share of its target."""
+    p1_weight: float = 1.0
+    """How much more a P1 call's cover counts than another call's."""
 
 
 @dataclass
@@ -84,18 +87,57 @@ class _Province:
     demand: FloatArray
     busy: float
     value: FloatArray | None = None
+    """What the last crew adds at each point and class (None: recompute)."""
+    extra: FloatArray | None = None
+    """What one more crew would add at each point and class (None: recompute)."""
+
+    def last(self) -> FloatArray:
+        """``d (1-q) q^(k-1)``: what the last of the ``k`` crews adds (points x classes)."""
+        if self.value is None:
+            self.value = marginal(self.demand, self.counts, self.busy)
+        return self.value
+
+    def more(self) -> FloatArray:
+        """``d (1-q) q^k``: what one more crew would add (points x classes)."""
+        if self.extra is None:
+            self.extra = added(self.demand, self.counts, self.busy)
+        return self.extra
 
     def loss(self, stations: IntArray, capable: FloatArray) -> FloatArray:
         """Expected covered calls lost if each crew (station, capability row) left."""
-        if self.value is None:
-            self.value = marginal(self.demand, self.counts, self.busy)
-        lost: FloatArray = np.einsum("np,pc,nc->n", self.matrix[stations], self.value, capable)
+        lost: FloatArray = np.einsum("np,pc,nc->n", self.matrix[stations], self.last(), capable)
         return lost
 
-    def take(self, station: int, capable: FloatArray) -> None:
-        """A crew based at ``station`` is no longer free."""
-        self.counts = self.counts - np.outer(self.matrix[station], capable)
-        self.value = None
+    def shift(self, origin: int | None, target: int | None, capable: FloatArray) -> None:
+        """A crew of this capability leaves ``origin`` and/or is based at ``target``."""
+        change = np.zeros(self.matrix.shape[1])
+        if origin is not None:
+            change -= self.matrix[origin]
+        if target is not None:
+            change += self.matrix[target]
+        self.counts = self.counts + np.outer(change, capable)
+        self.value = self.extra = None
+
+    def gains(
+        self, capable: FloatArray, origins: IntArray, floor: float
+    ) -> tuple[FloatArray, IntArray]:
+        """Expected covered calls gained by moving a crew of this capability from A to B.
+
+        Rows: ``origins``; columns: the returned target depots, only those where one
+        more crew could add more than ``floor`` (the bound ``cover[B] @ more``: a
+        move never gains more than its target depot alone adds). Leaving A lowers
+        the count at A's points by one, so a crew there is worth ``last``, and
+        ``more`` elsewhere.
+        """
+        stay = self.more() @ capable
+        targets = np.flatnonzero(self.matrix @ stay > floor)
+        if not len(targets) or not len(origins):
+            return np.zeros((len(origins), 0)), targets
+        leave = self.last() @ capable
+        rows = self.matrix[origins]
+        value = rows * leave[None, :] + (1 - rows) * stay[None, :]
+        gains: FloatArray = value @ self.matrix[targets].T - (value * rows).sum(axis=1)[:, None]
+        return gains, targets
 
 
 class CoveragePolicy:
@@ -104,9 +146,8 @@ class CoveragePolicy:
     name = "cover"
     single_pass = False
 
-    def __init__(self, settings: CoverSettings | None = None, sla: SlaTargets | None = None):
+    def __init__(self, settings: CoverSettings | None = None) -> None:
         self.settings = settings or CoverSettings()
-        self.sla = sla or SlaTargets()
         self.rebalance_minutes = self.settings.rebalance_minutes
         self._fleet: _Fleet | None = None
 
@@ -155,7 +196,7 @@ class CoveragePolicy:
                 province = self._province(tables, twin, tables.region[i], provinces)
                 if province is not None:
                     station = int(tables.local[int(twin.station[i])])
-                    province.take(station, tables.capable[i])
+                    province.shift(station, None, tables.capable[i])
         return chosen
 
     def _weigh(
@@ -173,7 +214,7 @@ class CoveragePolicy:
         """The candidate with the smallest ETA + lambda x coverage loss, within the limits."""
         s = self.settings
         best = order[0]
-        remaining = self.sla.arrival_minutes[request.priority][request.road_type] - waited
+        remaining = twin.sla.arrival_minutes[request.priority][request.road_type] - waited
         limit = float(eta[best]) + s.tolerance_minutes
         if float(eta[best]) <= remaining:
             limit = min(limit, remaining)
@@ -238,7 +279,8 @@ class CoveragePolicy:
         crews = members[free]
         away = crews[fleet.station[crews] != tables.home[crews]]
         demand = cover.demand(minute)
-        if not len(away) and demand.sum() < s.min_gain:
+        least = s.min_gain
+        if not len(away) and demand.sum() < least:
             return []
         state = self._state(tables, fleet, cover)
         drive = cover.drive()
@@ -249,10 +291,13 @@ class CoveragePolicy:
             stay = minute - float(tables.moved_at[i])
             if stay < s.min_stay_minutes:
                 continue
-            gain = self._gains(state, tables.capable[i])[station, home]
+            gains, targets = state.gains(tables.capable[i], np.array([station]), -np.inf)
+            gain = (
+                float(gains[0, int(np.flatnonzero(targets == home)[0])]) if home in targets else 0.0
+            )
             if gain >= -s.return_slack or stay >= s.max_away_hours * 60:
                 orders.append(Relocation(int(tables.ids[i]), int(tables.home[i])))
-                self._move(state, station, home, tables.capable[i])
+                state.shift(station, home, tables.capable[i])
         at_home = (
             (fleet.station[crews] == tables.home[crews])
             & (fleet.crew_lat[crews] == tables.depot_lat[fleet.station[crews]])
@@ -269,12 +314,15 @@ class CoveragePolicy:
                 if not len(group):
                     continue
                 origins = np.unique(tables.local[fleet.station[group]])
-                gains = self._gains(state, tables.types[kind])[origins]
-                gains[drive[origins] > s.max_drive_minutes] = -np.inf
-                gains[np.arange(len(origins)), origins] = -np.inf
-                row, column = np.unravel_index(int(np.argmax(gains)), gains.shape)
-                gain = float(gains[row, column])
-                if gain > s.min_gain and (best is None or gain > best[0]):
+                floor = least if best is None else max(least, best[0])
+                gains, targets = state.gains(tables.types[kind], origins, floor)
+                if not gains.size:
+                    continue
+                gains[drive[origins][:, targets] > s.max_drive_minutes] = -np.inf
+                gains[origins[:, None] == targets[None, :]] = -np.inf
+                row, col = np.unravel_index(int(np.argmax(gains)), gains.shape)
+                gain, column = float(gains[row, col]), int(targets[col])
+                if gain > least and (best is None or gain > best[0]):
                     origin = int(origins[row])
                     crew = min(
                         i
@@ -287,30 +335,9 @@ class CoveragePolicy:
             _, crew, target = best
             origin = int(tables.local[int(fleet.station[crew])])
             orders.append(Relocation(int(tables.ids[crew]), cover.depot_ids[target]))
-            self._move(state, origin, target, tables.capable[crew])
+            state.shift(origin, target, tables.capable[crew])
             moved.add(crew)
         return orders
-
-    @staticmethod
-    def _gains(state: _Province, capable: FloatArray) -> FloatArray:
-        """Expected covered calls gained by moving a crew of this capability from depot A to B.
-
-        Entry [A, B]. Leaving A lowers the count at A's points by one, so a crew
-        there is worth ``d (1-q) q^(k-1)``; elsewhere one more crew adds ``d (1-q) q^k``.
-        """
-        if not capable.any():
-            return np.zeros((len(state.matrix), len(state.matrix)))
-        stay = added(state.demand, state.counts, state.busy) @ capable
-        leave = marginal(state.demand, state.counts, state.busy) @ capable
-        matrix = state.matrix
-        value = matrix * leave[None, :] + (1 - matrix) * stay[None, :]
-        gains: FloatArray = value @ matrix.T - (value * matrix).sum(axis=1)[:, None]
-        return gains
-
-    @staticmethod
-    def _move(state: _Province, origin: int, target: int, capable: FloatArray) -> None:
-        state.counts = state.counts + np.outer(state.matrix[target] - state.matrix[origin], capable)
-        state.value = None
 
     # ------------------------------------------------------------ tables
 
@@ -328,6 +355,15 @@ class CoveragePolicy:
         local = np.full(size, -1, dtype=np.int64)
         depot_lat = np.zeros(size)
         depot_lon = np.zeros(size)
+        sla = fleet.sla
+        urgent = np.array(
+            [
+                minutes == sla.arrival_minutes[Priority.P1][road]
+                for road, minutes in zip(forecast.road, forecast.target.tolist(), strict=True)
+            ],
+            dtype=bool,
+        )
+        weight = np.where(urgent, self.settings.p1_weight, 1.0)
         provinces: dict[str, ProvinceCover] = {}
         for region in sorted({r for *_, r in depots.values()}):
             ids = sorted(d for d, (*_, r) in depots.items() if r == region)
@@ -342,6 +378,8 @@ class CoveragePolicy:
                 depot_lon=lon,
                 forecast=forecast,
                 routing=fleet.routing,
+                reach=self.settings.reach,
+                weight=weight,
             )
         from console.core.dispatch import skill_mask
 

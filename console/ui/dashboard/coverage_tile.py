@@ -7,6 +7,8 @@ figure. Each row is coloured by how its share stands: good from
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -172,13 +174,18 @@ class CoverageTile(QFrame):
             row.holes.setText(locale.toString(entry.holes))
             self._paint_row(row, share_standing(entry.share))
         self._paint(share_standing(coverage.overall))
+        # Rich text, so Qt wraps the tip (Chinese has no spaces to break a plain line at).
         self.setToolTip(
-            self.tr(
-                "Share of the expected calls (cities weighted by size, as in the digital twin) "
-                "that a free crew with the capability reaches within {minutes} min, the P2 "
-                "(standard) urban arrival target. The large figure is the mean of the rows; "
-                "a hole is a city outside the target. {crews} free crews, {places} cities."
-            ).format(minutes=minutes, crews=coverage.crews, places=coverage.places)
+            "<qt>"
+            + html.escape(
+                self.tr(
+                    "Share of the expected calls (cities weighted by size, as in the digital twin) "
+                    "that a free crew with the capability reaches within {minutes} min, the P2 "
+                    "(standard) urban arrival target. The large figure is the mean of the rows; "
+                    "a hole is a city outside the target. {crews} free crews, {places} cities."
+                ).format(minutes=minutes, crews=coverage.crews, places=coverage.places)
+            )
+            + "</qt>"
         )
 
     def _paint(self, standing: Standing) -> None:

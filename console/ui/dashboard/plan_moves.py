@@ -66,8 +66,10 @@ class PlanMovesDialog(QDialog):
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.table = RecordTable("planMovesTable", self)
-        # The plan's own order (moves, new crews, training) until the user sorts.
+        # The plan's own order (moves, new crews, training) until the user sorts;
+        # one line per change (long depot names scroll rather than wrap).
         self.table.sort_by(0, Qt.SortOrder.AscendingOrder)
+        self.table.view.setWordWrap(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = QPushButton(self)
         self.export_button.setObjectName("exportPlanCsv")
@@ -79,7 +81,7 @@ class PlanMovesDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
-        self.resize(900, 520)
+        self.resize(1200, 560)
         fit_to_screen(self)
 
     def retranslate_ui(self) -> None:
@@ -88,8 +90,8 @@ class PlanMovesDialog(QDialog):
         self.export_button.setText(self.tr("Export CSV…"))
         self.heading.setText(
             self.tr(
-                "{file} (scenario {scenario}): {moves} moves, {additions} new crews, "
-                "{training} crews to train."
+                "{file} (scenario {scenario}) · moves: {moves} · new crews: {additions} · "
+                "crews to train: {training}"
             ).format(
                 file=self.source.name,
                 scenario=self.plan.scenario or "–",

@@ -60,6 +60,7 @@ def map_labels() -> dict[str, Any]:
         "holes": {
             "none": QCoreApplication.translate("MapPanel", "none free"),
             "minutes": QCoreApplication.translate("MapPanel", "{minutes} min"),
+            "nearest": QCoreApplication.translate("MapPanel", "Nearest free crew: {nearest}"),
         },
         "coverage_group": {key: group_label(key) for key in GROUP_LABELS},
         "crew_status": {m.value: label(m) for m in CrewStatus},
