@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -92,6 +92,8 @@ class _Province:
     """What the last crew adds at each point and class (None: recompute)."""
     extra: FloatArray | None = None
     """What one more crew would add at each point and class (None: recompute)."""
+    worth: dict[bytes, tuple[FloatArray, FloatArray]] = field(default_factory=dict)
+    """Per capability row: (``more``, ``last``) summed over the classes it serves."""
 
     def last(self) -> FloatArray:
         """``d (1-q) q^(k-1)``: what the last of the ``k`` crews adds (points x classes)."""
@@ -119,6 +121,22 @@ class _Province:
             change += self.matrix[target]
         self.counts = self.counts + np.outer(change, capable)
         self.value = self.extra = None
+        self.worth.clear()
+
+    def _worth(self, capable: FloatArray) -> tuple[FloatArray, FloatArray]:
+        key = capable.tobytes()
+        pair = self.worth.get(key)
+        if pair is None:
+            pair = (self.more() @ capable, self.last() @ capable)
+            self.worth[key] = pair
+        return pair
+
+    def gain_between(self, capable: FloatArray, origin: int, target: int) -> float:
+        """Expected covered calls gained by moving one crew from ``origin`` to ``target``."""
+        stay, leave = self._worth(capable)
+        row = self.matrix[origin]
+        value = row * leave + (1 - row) * stay
+        return float(self.matrix[target] @ value - row @ value)
 
     def gains(
         self, capable: FloatArray, origins: IntArray, floor: float
@@ -131,11 +149,10 @@ class _Province:
         the count at A's points by one, so a crew there is worth ``last``, and
         ``more`` elsewhere.
         """
-        stay = self.more() @ capable
+        stay, leave = self._worth(capable)
         targets = np.flatnonzero(self.matrix @ stay > floor)
         if not len(targets) or not len(origins):
             return np.zeros((len(origins), 0)), targets
-        leave = self.last() @ capable
         rows = self.matrix[origins]
         value = rows * leave[None, :] + (1 - rows) * stay[None, :]
         gains: FloatArray = value @ self.matrix[targets].T - (value * rows).sum(axis=1)[:, None]
@@ -293,11 +310,9 @@ class CoveragePolicy:
             stay = minute - float(tables.moved_at[i])
             if stay < s.min_stay_minutes:
                 continue
-            gains, targets = state.gains(tables.capable[i], np.array([station]), -np.inf)
-            gain = (
-                float(gains[0, int(np.flatnonzero(targets == home)[0])]) if home in targets else 0.0
-            )
-            if gain >= -s.return_slack or stay >= s.max_away_hours * 60:
+            gain = state.gain_between(tables.capable[i], station, home)
+            # A rounding hair below zero is no cost.
+            if gain >= -s.return_slack - 1e-12 or stay >= s.max_away_hours * 60:
                 orders.append(Relocation(int(tables.ids[i]), int(tables.home[i])))
                 state.shift(station, home, tables.capable[i])
         at_home = (fleet.station[crews] == tables.home[crews]) & (
