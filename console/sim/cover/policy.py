@@ -35,7 +35,9 @@ class CoverSettings:
     """Move-ups per province and review."""
     min_gain: float = 0.005
     """Expected covered calls in the coming hour a move must add."""
-    max_drive_minutes: float = 180.0
+    max_drive_minutes: float = 300.0
+    only_at_depot: bool = False
+    """Move only crews standing at their depot (not those driving back from a job)."""
     cooldown_hours: float = 2.0
     """A crew is moved out at most once in this time."""
     min_stay_minutes: float = 60.0
@@ -298,12 +300,13 @@ class CoveragePolicy:
             if gain >= -s.return_slack or stay >= s.max_away_hours * 60:
                 orders.append(Relocation(int(tables.ids[i]), int(tables.home[i])))
                 state.shift(station, home, tables.capable[i])
-        at_home = (
-            (fleet.station[crews] == tables.home[crews])
-            & (fleet.crew_lat[crews] == tables.depot_lat[fleet.station[crews]])
-            & (fleet.crew_lon[crews] == tables.depot_lon[fleet.station[crews]])
-            & (minute - tables.moved_at[crews] >= s.cooldown_hours * 60)
+        at_home = (fleet.station[crews] == tables.home[crews]) & (
+            minute - tables.moved_at[crews] >= s.cooldown_hours * 60
         )
+        if s.only_at_depot:
+            at_home &= (fleet.crew_lat[crews] == tables.depot_lat[fleet.station[crews]]) & (
+                fleet.crew_lon[crews] == tables.depot_lon[fleet.station[crews]]
+            )
         ready = crews[at_home]
         moved: set[int] = set()
         for _ in range(s.moves_per_interval):
