@@ -238,3 +238,35 @@ def test_the_forecast_spreads_the_scenarios_expected_calls_over_places_targets_a
     by_class = demand.rate.sum(axis=(0, 1))
     ev_only = [n for n, c in enumerate(demand.classes) if c.kinds == {VehicleKind.EV_SERVICE_VAN}]
     assert by_class[ev_only].sum() == pytest.approx(160.0 * scenario.ev_share)
+
+
+def test_crews_away_from_their_depot_are_moved_up_too_unless_only_depot_crews_may_move() -> None:
+    # As at the start of the day, the vans stand a few km from their depot, not at it.
+    roster = [
+        sim_crew(1, 1, 0.0, VehicleKind.FLATBED),
+        sim_crew(2, 2, 30.0, VehicleKind.SERVICE_VAN),
+        sim_crew(3, 2, 30.0, VehicleKind.SERVICE_VAN),
+    ]
+    fleet = Fleet(roster, forecast({0.0: 4.0, 30.0: 0.2}, target=60.0))
+    fleet.crew_lat[1:] += 3 * KM
+    orders = CoveragePolicy().rebalance(fleet, MINUTE)
+    assert [(o.crew_id, o.depot_id) for o in orders] == [(2, 1)]
+    assert CoveragePolicy(CoverSettings(only_at_depot=True)).rebalance(fleet, MINUTE) == []
+
+
+def test_a_moved_crew_goes_home_once_its_cover_is_no_longer_needed() -> None:
+    roster = [
+        sim_crew(1, 1, 0.0, VehicleKind.FLATBED),
+        sim_crew(2, 2, 30.0, VehicleKind.SERVICE_VAN),
+        sim_crew(3, 2, 30.0, VehicleKind.SERVICE_VAN),
+    ]
+    # The town is busy until noon, then quiet.
+    busy_town = forecast({0.0: 4.0, 30.0: 0.2}, target=60.0)
+    busy_town.rate[12:, 0, 0] = 0.0
+    policy = CoveragePolicy()
+    fleet = Fleet(roster, busy_town)
+    assert [o.crew_id for o in policy.rebalance(fleet, MINUTE)] == [2]
+    fleet.station[1] = 1
+    fleet.minute = MINUTE + 120
+    orders = policy.rebalance(fleet, MINUTE + 120)
+    assert [(o.crew_id, o.depot_id) for o in orders] == [(2, 2)]

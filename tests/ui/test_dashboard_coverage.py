@@ -7,6 +7,7 @@ window and every text of it fits its label.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from console.core.reach import GROUPS
+from console.core.reach import GROUPS, Coverage
 from console.db.backend import DatabaseBackend
 from console.ui import screen_fit
 from console.ui.app import build_main_window
@@ -98,3 +99,32 @@ def test_shares_stand_by_threshold() -> None:
     assert share_standing(0.95) is Standing.GOOD and share_standing(0.90) is Standing.GOOD
     assert share_standing(0.80) is Standing.WARN and share_standing(0.75) is Standing.WARN
     assert share_standing(0.74) is Standing.BAD
+
+
+def test_coverage_is_measured_on_the_reader_thread_with_each_refresh(
+    qtbot: QtBot,
+    qsettings: QSettings,
+    history: tuple[Engine, DatabaseBackend],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _engine, backend = history
+    measured_on: list[str] = []
+    measure = backend.coverage_now
+
+    def watched() -> Coverage:
+        measured_on.append(threading.current_thread().name)
+        return measure()
+
+    monkeypatch.setattr(backend, "coverage_now", watched)
+    window = build_main_window(
+        backend, "en", lambda: NOW, settings=qsettings, poll_ms=60_000, tz=ZONE,
+        user="supervisor", principal=backend.principal,
+    )  # fmt: skip
+    qtbot.addWidget(window)
+    board = window.open_dashboard()
+    assert board is not None
+    qtbot.waitUntil(lambda: board.coverage_tile.coverage is not None, timeout=10_000)
+    board.refresh_in_background(again=True)
+    qtbot.waitUntil(lambda: len(measured_on) >= 2, timeout=10_000)
+    assert set(measured_on) == {"reader"}
+    window.close()

@@ -38,6 +38,7 @@ class ProvinceCover:
         forecast: DemandForecast,
         routing: RoutingProvider,
         reach: float = 1.0,
+        weight: FloatArray | None = None,
     ) -> None:
         self.region = region
         self.depot_ids = list(depot_ids)
@@ -50,6 +51,9 @@ class ProvinceCover:
         self.reach = reach
         """A depot covers a point when its drive takes at most this share of the target."""
         self.rate = forecast.rate[:, self.points, :]
+        if weight is not None:
+            # Demand counted with its importance: urgent calls weigh more than others.
+            self.rate = self.rate * weight[self.points][None, :, None]
         self._cover: dict[int, FloatArray] = {}
         self._drive: FloatArray | None = None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -35,7 +35,9 @@ class CoverSettings:
     """Move-ups per province and review."""
     min_gain: float = 0.005
     """Expected covered calls in the coming hour a move must add."""
-    max_drive_minutes: float = 180.0
+    max_drive_minutes: float = 300.0
+    only_at_depot: bool = False
+    """Move only crews standing at their depot (not those driving back from a job)."""
     cooldown_hours: float = 2.0
     """A crew is moved out at most once in this time."""
     min_stay_minutes: float = 60.0
@@ -47,6 +49,8 @@ class CoverSettings:
     """Lower bound on q, the chance that a crew is busy."""
     reach: float = 1.0
     """A depot covers a demand point when the drive takes at most this share of its target."""
+    p1_weight: float = 1.0
+    """How much more a P1 call's cover counts than another call's."""
 
 
 @dataclass
@@ -88,6 +92,8 @@ class _Province:
     """What the last crew adds at each point and class (None: recompute)."""
     extra: FloatArray | None = None
     """What one more crew would add at each point and class (None: recompute)."""
+    worth: dict[bytes, tuple[FloatArray, FloatArray]] = field(default_factory=dict)
+    """Per capability row: (``more``, ``last``) summed over the classes it serves."""
 
     def last(self) -> FloatArray:
         """``d (1-q) q^(k-1)``: what the last of the ``k`` crews adds (points x classes)."""
@@ -115,6 +121,22 @@ class _Province:
             change += self.matrix[target]
         self.counts = self.counts + np.outer(change, capable)
         self.value = self.extra = None
+        self.worth.clear()
+
+    def _worth(self, capable: FloatArray) -> tuple[FloatArray, FloatArray]:
+        key = capable.tobytes()
+        pair = self.worth.get(key)
+        if pair is None:
+            pair = (self.more() @ capable, self.last() @ capable)
+            self.worth[key] = pair
+        return pair
+
+    def gain_between(self, capable: FloatArray, origin: int, target: int) -> float:
+        """Expected covered calls gained by moving one crew from ``origin`` to ``target``."""
+        stay, leave = self._worth(capable)
+        row = self.matrix[origin]
+        value = row * leave + (1 - row) * stay
+        return float(self.matrix[target] @ value - row @ value)
 
     def gains(
         self, capable: FloatArray, origins: IntArray, floor: float
@@ -127,11 +149,10 @@ class _Province:
         the count at A's points by one, so a crew there is worth ``last``, and
         ``more`` elsewhere.
         """
-        stay = self.more() @ capable
+        stay, leave = self._worth(capable)
         targets = np.flatnonzero(self.matrix @ stay > floor)
         if not len(targets) or not len(origins):
             return np.zeros((len(origins), 0)), targets
-        leave = self.last() @ capable
         rows = self.matrix[origins]
         value = rows * leave[None, :] + (1 - rows) * stay[None, :]
         gains: FloatArray = value @ self.matrix[targets].T - (value * rows).sum(axis=1)[:, None]
@@ -277,7 +298,8 @@ class CoveragePolicy:
         crews = members[free]
         away = crews[fleet.station[crews] != tables.home[crews]]
         demand = cover.demand(minute)
-        if not len(away) and demand.sum() < s.min_gain:
+        least = s.min_gain
+        if not len(away) and demand.sum() < least:
             return []
         state = self._state(tables, fleet, cover)
         drive = cover.drive()
@@ -288,19 +310,18 @@ class CoveragePolicy:
             stay = minute - float(tables.moved_at[i])
             if stay < s.min_stay_minutes:
                 continue
-            gains, targets = state.gains(tables.capable[i], np.array([station]), -np.inf)
-            gain = (
-                float(gains[0, int(np.flatnonzero(targets == home)[0])]) if home in targets else 0.0
-            )
-            if gain >= -s.return_slack or stay >= s.max_away_hours * 60:
+            gain = state.gain_between(tables.capable[i], station, home)
+            # A rounding hair below zero is no cost.
+            if gain >= -s.return_slack - 1e-12 or stay >= s.max_away_hours * 60:
                 orders.append(Relocation(int(tables.ids[i]), int(tables.home[i])))
                 state.shift(station, home, tables.capable[i])
-        at_home = (
-            (fleet.station[crews] == tables.home[crews])
-            & (fleet.crew_lat[crews] == tables.depot_lat[fleet.station[crews]])
-            & (fleet.crew_lon[crews] == tables.depot_lon[fleet.station[crews]])
-            & (minute - tables.moved_at[crews] >= s.cooldown_hours * 60)
+        at_home = (fleet.station[crews] == tables.home[crews]) & (
+            minute - tables.moved_at[crews] >= s.cooldown_hours * 60
         )
+        if s.only_at_depot:
+            at_home &= (fleet.crew_lat[crews] == tables.depot_lat[fleet.station[crews]]) & (
+                fleet.crew_lon[crews] == tables.depot_lon[fleet.station[crews]]
+            )
         ready = crews[at_home]
         moved: set[int] = set()
         for _ in range(s.moves_per_interval):
@@ -311,7 +332,7 @@ class CoveragePolicy:
                 if not len(group):
                     continue
                 origins = np.unique(tables.local[fleet.station[group]])
-                floor = s.min_gain if best is None else max(s.min_gain, best[0])
+                floor = least if best is None else max(least, best[0])
                 gains, targets = state.gains(tables.types[kind], origins, floor)
                 if not gains.size:
                     continue
@@ -319,7 +340,7 @@ class CoveragePolicy:
                 gains[origins[:, None] == targets[None, :]] = -np.inf
                 row, col = np.unravel_index(int(np.argmax(gains)), gains.shape)
                 gain, column = float(gains[row, col]), int(targets[col])
-                if gain > s.min_gain and (best is None or gain > best[0]):
+                if gain > least and (best is None or gain > best[0]):
                     origin = int(origins[row])
                     crew = min(
                         i
@@ -352,6 +373,15 @@ class CoveragePolicy:
         local = np.full(size, -1, dtype=np.int64)
         depot_lat = np.zeros(size)
         depot_lon = np.zeros(size)
+        sla = fleet.sla
+        urgent = np.array(
+            [
+                minutes == sla.arrival_minutes[Priority.P1][road]
+                for road, minutes in zip(forecast.road, forecast.target.tolist(), strict=True)
+            ],
+            dtype=bool,
+        )
+        weight = np.where(urgent, self.settings.p1_weight, 1.0)
         provinces: dict[str, ProvinceCover] = {}
         for region in sorted({r for *_, r in depots.values()}):
             ids = sorted(d for d, (*_, r) in depots.items() if r == region)
@@ -367,6 +397,7 @@ class CoveragePolicy:
                 forecast=forecast,
                 routing=fleet.routing,
                 reach=self.settings.reach,
+                weight=weight,
             )
         from console.core.dispatch import skill_mask
 

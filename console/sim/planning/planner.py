@@ -54,10 +54,15 @@ class PlanSettings:
     levels: int = 4
     """Coverage levels per point (a busy city's point may want several crews in reach)."""
     min_level_value: float = 0.01
-    reach: tuple[tuple[float, float], ...] = ((360.0, 10.0), (math.inf, 1.0))
-    """(minutes, value per call): a capable crew of the province within that many
-    minutes, however far beyond the target. The twin never reaches a call whose
-    province has no capable crew, nor one whose crew cannot arrive before the drain ends."""
+    reach: tuple[tuple[float, tuple[float, ...]], ...] = (
+        (360.0, (30.0, 2.5)),
+        (math.inf, (1.0,)),
+    )
+    """(minutes, values per call of the first, second... crew): capable crews of the
+    province within that many minutes, however far beyond the target. The twin never
+    reaches a call whose province has no capable crew, nor one whose crew cannot
+    arrive before the drain ends; a second crew in reach stands in when the only one
+    is away on a long job (in remote prefectures jobs are long)."""
     prefer_value: float = 0.1
     """Value per call of a crew with a preferred skill (bilingual) in reach, as a share."""
     costs: CoverCosts = field(default_factory=CoverCosts)
@@ -281,19 +286,20 @@ def _reach_points(
         if not len(local):
             continue
         anchor = next(p for p in points if (p.region, p.city) == (region, city))
-        # The slowest roads from the city's centre of calls: a call may be well outside town.
+        # From the city's centre of calls at town speed, the slowest: the twin drives a
+        # whole trip at the speed of the road where the call is.
         minutes, _ = routing.travel_minutes(
             lat[local], lon[local], lat_sum / calls, lon_sum / calls,
-            road=RoadType.RURAL, local_hour=OFF_PEAK_HOUR, region=region,
+            road=RoadType.URBAN, local_hour=OFF_PEAK_HOUR, region=region,
         )  # fmt: skip
         for need in needs:
             capable = frozenset(
                 t for t, ct in enumerate(types) if ct.can_serve(need.kinds, need.skills)
             )
             weight = calls * need_calls[need] / total
-            for limit, value in settings.reach:
+            for limit, values in settings.reach:
                 single = np.zeros(settings.levels)
-                single[0] = value
+                single[: len(values)] = values
                 covering = local[minutes <= limit]
                 out.append(PlanPoint(anchor, weight, "", capable, covering, single))
     return out
@@ -439,7 +445,10 @@ def decode(
             )
             cost[c] = np.where(slot_station == home, 0.0, 10_000.0 + km)
             missing = np.array([len(types[t].skills - crew.skills) for _, t in slots])
-            cost[c] += 1_000.0 * missing
+            # A crew fills the place of its own type first, so a new crew is not given
+            # a skill only because a trained one went to a plainer place.
+            surplus = np.array([len(crew.skills - types[t].skills) for _, t in slots])
+            cost[c] += 1_000.0 * missing + 1.0 * surplus
         rows, cols = linear_sum_assignment(cost)
         taken = set()
         for c, s in zip(rows.tolist(), cols.tolist(), strict=True):
