@@ -16,11 +16,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import Any
 
 import psycopg
 from psycopg import sql
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, String, func, literal, select
 from sqlalchemy.engine import URL
+from sqlalchemy.sql.elements import ColumnElement
 
 __all__ = ["CHANNEL", "ChangeListener", "announce", "channel_of", "supports_notify"]
 
@@ -49,12 +51,16 @@ def channel_of(schema: str) -> str:
     return f"{CHANNEL}.{schema}"
 
 
+def announcement(revision: int) -> ColumnElement[Any]:
+    """The expression that queues the commit's announcement on its schema's channel."""
+    return func.pg_notify(
+        literal(CHANNEL, String()).concat(".").concat(func.current_schema()), str(revision)
+    )
+
+
 def announce(connection: Connection, revision: int) -> None:
     """Queue the commit's announcement on its schema's channel; sent on commit."""
-    connection.execute(
-        text("SELECT pg_notify(:prefix || '.' || current_schema(), :payload)"),
-        {"prefix": CHANNEL, "payload": str(revision)},
-    )
+    connection.execute(select(announcement(revision)))
 
 
 def _conninfo(url: URL) -> str:

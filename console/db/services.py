@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -51,7 +51,7 @@ from console.core.vocab import (
     RoadType,
     ServiceType,
 )
-from console.db.changes import announce, supports_notify
+from console.db.changes import announce, announcement, supports_notify
 from console.db.engine import unreachable, writer_factory
 from console.db.models import ChainHead, Crew, Event, Request
 from console.db.permits import declares
@@ -108,36 +108,53 @@ class WriteContext:
             )
         )
 
-    def append_events(self) -> None:
-        """Write the queued events onto the chain, with the rows they changed, and advance the head."""
+    def append_events(self, *, announce_commit: bool = False) -> None:
+        """Write the queued event onto the chain, with the rows it changed, and advance the head.
+
+        On PostgreSQL the event, the new head and the commit's announcement
+        (``announce_commit``) go in one statement: one round trip under the writer lock.
+        """
         if len(self.events) != 1:
             raise RuntimeError(
                 f"a unit of work must record exactly one event, got {len(self.events)}"
             )
         changes = capture.take(self.session)
-        self.events = [dataclasses.replace(self.events[0], changes=changes)]
-        check_kind(self.events[0].kind, changes)
+        content = dataclasses.replace(self.events[0], changes=changes)
+        self.events = [content]
+        check_kind(content.kind, changes)
         prev = self.head.head_hash
-        for content in self.events:
-            digest = chain_hash(prev, content)
-            self.session.add(
-                Event(
-                    seq=content.seq,
-                    at=content.at,
-                    actor=content.actor,
-                    kind=content.kind,
-                    request_id=content.request_id,
-                    crew_id=content.crew_id,
-                    payload=canonical_json(content.payload),
-                    changes=content.changes,
-                    prev_hash=prev,
-                    hash=digest,
-                    revision=self.revision,
-                )
+        digest = chain_hash(prev, content)
+        appended = insert(Event).values(
+            seq=content.seq,
+            at=content.at,
+            actor=content.actor,
+            kind=content.kind,
+            request_id=content.request_id,
+            crew_id=content.crew_id,
+            payload=canonical_json(content.payload),
+            changes=content.changes,
+            prev_hash=prev,
+            hash=digest,
+            revision=self.revision,
+        )
+        sealed = (
+            update(ChainHead)
+            .where(ChainHead.id == 1)
+            .values(head_hash=digest, event_count=content.seq, revision=self.revision)
+        )
+        connection = self.session.connection()
+        if connection.dialect.name == "postgresql":
+            statement = select(announcement(self.revision) if announce_commit else literal(1))
+            connection.execute(
+                statement.add_cte(appended.cte("appended")).add_cte(sealed.cte("sealed"))
             )
-            prev = digest
-        self.head.head_hash = prev
-        self.head.event_count += len(self.events)
+        else:
+            connection.execute(appended)
+            connection.execute(sealed)
+            if announce_commit:
+                announce(connection, self.revision)
+        self.head.head_hash = digest
+        self.head.event_count = content.seq
         self.head.revision = self.revision
 
 
@@ -151,13 +168,12 @@ def _unit_of_work(
             head = session.execute(
                 select(ChainHead).where(ChainHead.id == 1).with_for_update()
             ).scalar_one()
+            # The head is written by append_events' own statement, never by a flush.
+            session.expunge(head)
             context = WriteContext(session, head, head.revision + 1, clock(), actor)
             yield context
-            context.append_events()
-            session.flush()
-            if supports_notify(engine):
-                # Queued in the transaction, so listeners hear of it exactly at commit.
-                announce(session.connection(), context.revision)
+            # The announcement is queued in the transaction: listeners hear of it at commit.
+            context.append_events(announce_commit=supports_notify(engine))
             # SQLite commits "successfully" into a deleted file: refuse before that happens.
             guard_for(engine).check()
     except IntegrityError as exc:
