@@ -11,7 +11,7 @@ import numpy.typing as npt
 from console.core.dispatch import RequestInfo
 from console.core.vocab import Priority
 from console.sim.cover.coverage import ProvinceCover, added, marginal
-from console.sim.cover.forecast import DemandForecast
+from console.sim.cover.forecast import DemandForecast, coming_hour
 from console.sim.policy import Assignment, DispatchView, FleetView, Relocation
 
 FloatArray = npt.NDArray[np.float64]
@@ -33,8 +33,11 @@ class CoverSettings:
     """How often idle crews are reviewed for move-up."""
     moves_per_interval: int = 10
     """Move-ups per province and review."""
-    min_gain: float = 0.005
-    """Expected covered calls in the coming hour a move must add."""
+    min_gain: float = 0.00012
+    """Expected covered calls in the coming hour a move must add (see ``relative_gain``)."""
+    relative_gain: bool = True
+    """``min_gain`` is a share of the whole twin's expected calls in the coming hour (so the
+    rule holds at any volume); False: an absolute number of calls."""
     max_drive_minutes: float = 300.0
     only_at_depot: bool = False
     """Move only crews standing at their depot (not those driving back from a job)."""
@@ -77,6 +80,8 @@ class _Fleet:
     """Crew index -> crew id."""
     moved_at: FloatArray
     """Crew index -> minute it was last moved out (-inf: never)."""
+    hourly: FloatArray
+    """Expected calls per hour of the day, the whole twin."""
 
 
 @dataclass
@@ -281,8 +286,16 @@ class CoveragePolicy:
         if tables is None:
             return []
         orders: list[Relocation] = []
+        s = self.settings
+        least = (
+            s.min_gain * float(coming_hour(tables.hourly, minute))
+            if s.relative_gain
+            else s.min_gain
+        )
         for region in sorted(tables.provinces):
-            orders += self._rebalance_province(tables, fleet, tables.provinces[region], minute)
+            orders += self._rebalance_province(
+                tables, fleet, tables.provinces[region], minute, least
+            )
         for order in orders:
             i = int(tables.index[order.crew_id])
             if order.depot_id != tables.home[i]:
@@ -290,7 +303,7 @@ class CoveragePolicy:
         return orders
 
     def _rebalance_province(
-        self, tables: _Fleet, fleet: FleetView, cover: ProvinceCover, minute: float
+        self, tables: _Fleet, fleet: FleetView, cover: ProvinceCover, minute: float, least: float
     ) -> list[Relocation]:
         s = self.settings
         members = tables.members[cover.region]
@@ -298,7 +311,6 @@ class CoveragePolicy:
         crews = members[free]
         away = crews[fleet.station[crews] != tables.home[crews]]
         demand = cover.demand(minute)
-        least = s.min_gain
         if not len(away) and demand.sum() < least:
             return []
         state = self._state(tables, fleet, cover)
@@ -433,5 +445,6 @@ class CoveragePolicy:
             index=index,
             ids=np.array([c.id for c in roster], dtype=np.int64),
             moved_at=np.full(len(roster), -np.inf),
+            hourly=forecast.rate.sum(axis=(1, 2)),
         )
         return self._fleet
