@@ -30,8 +30,8 @@ never the day's calls.
 
 Measured with ``simulate --compare nearest,optimise,cover --seed 1
 --replications 5`` (mean, and the paired difference to nearest with its 95 %
-CI): national day arrival SLA 93.8 % vs 86.9 % (+6.9 +/- 0.7), P1 93.6 % vs
-86.8 % (+6.8 +/- 1.7), mean time to arrival 34.5 vs 51.1 min (-16.7 +/- 1.7,
+CI): national day arrival SLA 93.8 % vs 86.9 % (+6.9 +/- 0.6), P1 93.5 % vs
+86.8 % (+6.7 +/- 1.6), mean time to arrival 34.4 vs 51.1 min (-16.7 +/- 1.4,
 -33 %), p90 50 vs 108 min, 2-minute assignment SLA 100 % for both, never
 reached 18 vs 31, about 3,600 move orders a day (two per crew); Shanghai
 95.2 % vs 91.9 % (+3.3 +/- 2.4; P1 95.9 %), mean -3.4 +/- 1.4 min; live demo
