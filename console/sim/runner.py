@@ -13,12 +13,13 @@ import numpy as np
 
 from console.core.fleet_layout import City, load_cities
 from console.core.geo import ServiceArea
+from console.core.reach.plan_format import CoveragePlan
 from console.core.sla import SlaTargets
 from console.sim.cover.forecast import forecast_demand
 from console.sim.demand import CallSet, generate_calls, streams
 from console.sim.fleet import SimCrew, build_fleet, scenario_depots, scenario_layout
 from console.sim.kpi import day_kpis, estimate
-from console.sim.planning.whatif import WhatIfPlan, apply_plan
+from console.sim.planning.whatif import apply_plan
 from console.sim.policy import make_policy
 from console.sim.scenario import Scenario
 from console.sim.simulator import RunResult, Simulator
@@ -119,7 +120,7 @@ def run_study(
     sla: SlaTargets | None = None,
     progress: Progress | None = None,
     cities: Sequence[City] | None = None,
-    plan: WhatIfPlan | None = None,
+    plan: CoveragePlan | None = None,
     plan_source: str = "<plan>",
 ) -> Study:
     """Run every policy on the same ``replications`` days (common random numbers).

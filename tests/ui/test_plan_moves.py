@@ -1,7 +1,7 @@
 """Plan moves for the depots: a coverage plan opened from the dashboard, shown and exported as CSV.
 
 The plan names crews and depots of the seeded fleet the way the planner's file
-does (moves without a vehicle kind: the live fleet knows it). A file that is not
+does; a move without a vehicle kind (an older file) gets it from the live fleet. A file that is not
 a plan gets one plain message, and nothing is shown or written.
 """
 
@@ -18,7 +18,8 @@ from sqlalchemy import Engine
 
 import console.ui.dashboard.window as dashboard_window
 from console.core.errors import ValidationError
-from console.core.reach.plan_file import PLAN_FORMAT, read_plan_moves
+from console.core.reach.plan_file import read_plan_moves
+from console.core.reach.plan_format import PLAN_FORMAT
 from console.db.backend import DatabaseBackend
 from console.ui.dashboard import DashboardWindow, plan_moves
 from console.ui.i18n import install_language

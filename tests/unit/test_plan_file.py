@@ -9,19 +9,19 @@ import pytest
 
 from console.core.errors import ValidationError
 from console.core.reach.plan_file import (
-    PLAN_FORMAT,
     ChangeKind,
     PlanChange,
     parse_plan_moves,
     read_plan_moves,
 )
-from console.core.vocab import Skill, VehicleKind
-from console.sim.planning.whatif import (
+from console.core.reach.plan_format import (
+    PLAN_FORMAT,
+    CoveragePlan,
     PlannedAddition,
     PlannedMove,
     PlannedReskill,
-    WhatIfPlan,
 )
+from console.core.vocab import Skill, VehicleKind
 
 PLANNER_FILE = {
     "format": PLAN_FORMAT, "version": 1, "scenario": "live-demo", "seed": 1,
@@ -117,17 +117,18 @@ def test_a_file_that_is_not_json_or_not_there_is_refused_the_same_way(tmp_path: 
     assert missing.value.code == "plan_moves.invalid"
 
 
-def test_what_the_planner_writes_the_console_reads_change_for_change() -> None:
-    written = WhatIfPlan(
+def test_a_written_plan_reads_change_for_change_with_each_move_s_vehicle() -> None:
+    written = CoveragePlan(
         scenario="live-demo", seed=1, fleet_seed=7, budget=1,
-        moves=(PlannedMove(3, "3301-101", "D330100-01", "D330200-02"),),
+        moves=(PlannedMove(3, "3301-101", "D330100-01", "D330200-02", VehicleKind.EV_SERVICE_VAN),),
         reskills=(PlannedReskill(9, "1101-104", frozenset({Skill.BILINGUAL})),),
         additions=(PlannedAddition("PLAN-0001", VehicleKind.FLATBED, frozenset(), "D440100-01"),),
     )  # fmt: skip
     plan = parse_plan_moves(json.loads(written.to_json()), "plan.json")
     assert plan.scenario == "live-demo"
     assert plan.changes == (
-        PlanChange(ChangeKind.MOVE, "3301-101", from_depot="D330100-01", to_depot="D330200-02"),
+        PlanChange(ChangeKind.MOVE, "3301-101", VehicleKind.EV_SERVICE_VAN,
+                   from_depot="D330100-01", to_depot="D330200-02"),
         PlanChange(ChangeKind.ADD, "PLAN-0001", VehicleKind.FLATBED, to_depot="D440100-01"),
         PlanChange(ChangeKind.RESKILL, "1101-104", skills=frozenset({Skill.BILINGUAL})),
-    )
+    )  # fmt: skip

@@ -5,8 +5,9 @@ wreckers, EV-certified vans, service vans, bilingual crews) as predicates over a
 crew's vehicle kind and skills; ``demand`` turns the service's cities into
 weighted demand places; ``measure`` finds, for every place and group, the
 nearest free capable crew and reports the share of demand within the arrival
-target and the worst holes. ``plan_file`` reads the moves a coverage plan
-recommends. (The package is not called ``coverage``: that name is taken by
+target and the worst holes. ``plan_format`` defines the coverage-plan file the
+planner writes and the twin replays; ``plan_file`` reads its changes for the
+depots. (The package is not called ``coverage``: that name is taken by
 entitlement coverage in pricing.)
 """
 

@@ -1,8 +1,8 @@
 """The "Plan moves" dialog: a coverage plan's changes as a table the depots can act on.
 
 Opened from the dashboard with a plan file (``roadside-console plan ... --out``);
-vehicle kinds a move does not name come from the live fleet, depot codes get
-their names. "Export CSV…" writes the table as shown with the console's CSV
+the planner names each moved crew's vehicle, and for an older file whose moves
+do not, the vehicle comes from the live fleet; depot codes get their names. "Export CSV…" writes the table as shown with the console's CSV
 writer (atomic, private, formula-safe).
 """
 

@@ -9,13 +9,16 @@ from pathlib import Path
 import pytest
 
 from console.core.errors import ConfigError
+from console.core.reach.plan_format import (
+    CoveragePlan,
+    PlannedAddition,
+    PlannedMove,
+    PlannedReskill,
+)
 from console.core.vocab import Skill, VehicleKind
 from console.sim.fleet import SimCrew
 from console.sim.planning.planner import Plan
 from console.sim.planning.whatif import (
-    PlannedAddition,
-    PlannedMove,
-    WhatIfPlan,
     apply_plan,
     from_plan,
     read_plan,
@@ -42,6 +45,9 @@ def test_a_what_if_file_reads_back_as_written(tiny_plan: Plan, tmp_path: Path) -
     assert document["version"] == 1
     assert document["scenario"] == "tiny-zhejiang"
     assert len(document["moves"]) == len(tiny_plan.moves)
+    assert [m["vehicle_kind"] for m in document["moves"]] == [
+        m.crew.vehicle_kind.value for m in tiny_plan.moves
+    ], "each move names its vehicle, so the depots need not look it up"
     assert not list(tmp_path.glob("*.partial"))
 
 
@@ -66,7 +72,7 @@ def test_additions_and_reskills_join_the_roster(
 ) -> None:
     crew = tiny_roster[0]
     depot = str(tiny_depots[-1]["code"])
-    plan = WhatIfPlan(
+    plan = CoveragePlan(
         scenario=tiny.name, seed=1, fleet_seed=tiny.fleet_seed, budget=1,
         reskills=(_reskill(crew),),
         additions=(PlannedAddition("PLAN-0001", VehicleKind.FLATBED, frozenset(), depot),),
@@ -78,13 +84,11 @@ def test_additions_and_reskills_join_the_roster(
     assert planned[-1].id > max(c.id for c in tiny_roster)
 
 
-def _reskill(crew: SimCrew):  # type: ignore[no-untyped-def]
-    from console.sim.planning.whatif import PlannedReskill
-
+def _reskill(crew: SimCrew) -> PlannedReskill:
     return PlannedReskill(crew.id, crew.call_sign, frozenset({Skill.BILINGUAL}))
 
 
-def _refusal(plan: WhatIfPlan, tiny: Scenario, roster: list[SimCrew], depots) -> str:  # type: ignore[no-untyped-def]
+def _refusal(plan: CoveragePlan, tiny: Scenario, roster: list[SimCrew], depots) -> str:  # type: ignore[no-untyped-def]
     with pytest.raises(ConfigError) as caught:
         apply_plan(plan, tiny, roster, depots, where="plan.json")
     return caught.value.english()
@@ -93,9 +97,9 @@ def _refusal(plan: WhatIfPlan, tiny: Scenario, roster: list[SimCrew], depots) ->
 def test_a_plan_for_another_scenario_or_fleet_is_refused(
     tiny: Scenario, tiny_roster: list[SimCrew], tiny_depots: list[dict[str, object]]
 ) -> None:
-    other = WhatIfPlan(scenario="shanghai-day", seed=1, fleet_seed=tiny.fleet_seed, budget=0)
+    other = CoveragePlan(scenario="shanghai-day", seed=1, fleet_seed=tiny.fleet_seed, budget=0)
     assert "is for 'shanghai-day'" in _refusal(other, tiny, tiny_roster, tiny_depots)
-    seeded = WhatIfPlan(scenario=tiny.name, seed=1, fleet_seed=7, budget=0)
+    seeded = CoveragePlan(scenario=tiny.name, seed=1, fleet_seed=7, budget=0)
     assert "fleet seed 7" in _refusal(seeded, tiny, tiny_roster, tiny_depots)
 
 
@@ -103,7 +107,7 @@ def test_unknown_crews_and_depots_are_named(
     tiny: Scenario, tiny_roster: list[SimCrew], tiny_depots: list[dict[str, object]]
 ) -> None:
     crew = tiny_roster[0]
-    base = WhatIfPlan(scenario=tiny.name, seed=1, fleet_seed=tiny.fleet_seed, budget=0)
+    base = CoveragePlan(scenario=tiny.name, seed=1, fleet_seed=tiny.fleet_seed, budget=0)
     ghost = replace(base, moves=(PlannedMove(999_999, "X-1", crew.depot_code, crew.depot_code),))
     assert "no crew 999999" in _refusal(ghost, tiny, tiny_roster, tiny_depots)
     renamed = replace(base, moves=(PlannedMove(crew.id, "X-1", crew.depot_code, crew.depot_code),))
@@ -128,6 +132,11 @@ def test_unknown_crews_and_depots_are_named(
             '{"format": "roadside-console/coverage-plan", "version": 1, "scenario": "s", '
             '"seed": 1, "fleet_seed": 1, "budget": 0, "moves": [{"crew_id": "x"}]}',
             "moves[0].crew_id",
+        ),
+        (
+            '{"format": "roadside-console/coverage-plan", "version": 1, "scenario": "s", '
+            '"fleet_seed": 1, "budget": 0, "moves": []}',
+            "seed must be a whole number",
         ),
         (
             '{"format": "roadside-console/coverage-plan", "version": 1, "scenario": "s", '
