@@ -14,12 +14,12 @@ moved to), also while driving there.
   takes the one with the smallest ETA + ``minutes_per_call`` x the expected
   calls of the coming hour that would lose their cover if the crew left. P1
   requests always take the nearest crew: they are the safety calls, their
-  30-minute town target leaves no minutes to trade, and the issue's goal for
-  them (95 %) is the strictest.
+  30-minute town target leaves no minutes to trade, and the centre's goal
+  for them (95 % on time) is the strictest.
 * **Move-up.** Every ``rebalance_minutes`` each province is reviewed: crews
   moved out earlier go home once that costs no expected cover (or after
-  ``max_away_hours``), then up to ``moves_per_interval`` idle crews at their
-  home depot are moved, greedily, to the depot where they add the most expected
+  ``max_away_hours``), then up to ``moves_per_interval`` idle crews based at
+  their home depot are moved, greedily, to the depot where they add the most expected
   cover (at least ``min_gain`` calls of the coming hour, at most
   ``max_drive_minutes`` away, each crew moved out at most once per
   ``cooldown_hours``). Moved crews stay free and dispatchable while they drive.
