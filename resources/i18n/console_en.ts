@@ -3167,7 +3167,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>PlanMovesDialog</name>
     <message>
-        <location filename="../../console/ui/dashboard/plan_moves.py" line="+40"/>
+        <location filename="../../console/ui/dashboard/plan_moves.py" line="+39"/>
         <source>Move</source>
         <translation>Move</translation>
     </message>
@@ -3248,7 +3248,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Saved {path}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Open a coverage plan</source>
         <translation>Open a coverage plan</translation>
     </message>

@@ -1,4 +1,4 @@
-"""Save dialogs: they speak the console's language and reopen in the last folder used."""
+"""Save and open dialogs: they speak the console's language and reopen in the last folder used."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from console.ui.i18n import install_language
-from console.ui.save_dialog import ask_save_path
+from console.ui.save_dialog import ask_open_path, ask_save_path
 
 
 @pytest.fixture
@@ -78,3 +78,19 @@ def test_the_save_dialog_speaks_chinese(
     assert not [text for text in labels if any("a" <= c.lower() <= "z" for c in
                                                 text.replace("&L", "").replace("&T", "")
                                                 .replace("&N", ""))], labels  # fmt: skip
+
+
+def test_the_open_dialog_picks_an_existing_file_and_reopens_in_its_folder(
+    qtbot: QtBot, qsettings: QSettings, tmp_path: Path
+) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "plan.json").write_text("{}", encoding="utf-8")
+    seen: dict[str, object] = {}
+    answer_with(qtbot, plans, "plan.json", seen)
+    chosen = ask_open_path(None, "plan", "Open", "Plans (*.json)", settings=qsettings)
+    assert chosen == plans / "plan.json"
+
+    answer_with(qtbot, plans, "plan.json", seen)
+    ask_open_path(None, "plan", "Open", "Plans (*.json)", settings=qsettings)
+    assert seen["folder"] == str(plans)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -31,7 +30,7 @@ from console.ui.dashboard.tables import Cell, RecordTable
 from console.ui.i18n import current_language
 from console.ui.labels import QT_TRANSLATE_NOOP, error_text, label
 from console.ui.plain_text import show_plain_message
-from console.ui.save_dialog import FOLDER_KEY, ask_save_path, remembered_folder
+from console.ui.save_dialog import ask_open_path, ask_save_path
 from console.ui.screen_fit import fit_to_screen
 
 __all__ = ["CHANGE_LABELS", "PlanMovesDialog", "ask_plan_file"]
@@ -164,19 +163,10 @@ class PlanMovesDialog(QDialog):
 
 def ask_plan_file(parent: QWidget, settings: QSettings | None = None) -> Path | None:
     """Ask for a plan file to open (Qt's own dialog, in the console's language); None: cancelled."""
-    title = QCoreApplication.translate("PlanMovesDialog", "Open a coverage plan")
-    filters = QCoreApplication.translate("PlanMovesDialog", "Coverage plans (*.json)")
-    dialog = QFileDialog(parent, title, remembered_folder("plan", settings), filters)
-    dialog.setObjectName("openDialog_plan")
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
-            return None
-        chosen = Path(dialog.selectedFiles()[0])
-    finally:
-        dialog.deleteLater()
-    if settings is not None:
-        settings.setValue(FOLDER_KEY.format(kind="plan"), str(chosen.parent))
-    return chosen
+    return ask_open_path(
+        parent,
+        "plan",
+        QCoreApplication.translate("PlanMovesDialog", "Open a coverage plan"),
+        QCoreApplication.translate("PlanMovesDialog", "Coverage plans (*.json)"),
+        settings=settings,
+    )
