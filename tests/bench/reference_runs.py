@@ -14,15 +14,12 @@ pass on this database: it is for timing only.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import itertools
 import statistics
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -30,13 +27,14 @@ from sqlalchemy import Engine, func, insert, select, text
 from sqlalchemy.engine import make_url
 
 from console.core.intake import clean_request
+from console.core.kpi import percentile
 from console.core.vocab import RequestStatus
 from console.db import schema
 from console.db.engine import make_engine
 from console.db.models import Request
 from console.db.services import Services, WriteContext
+from tests.bench.databases import bench_database
 from tests.db.helpers import draft
-from tests.support.databases import postgres_schema_url, postgres_unavailable_reason
 from tests.support.principals import desk
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -149,26 +147,6 @@ def time_calls(engine: Engine, way: str, calls: int, *, warm_up: int = 10) -> li
     return timings
 
 
-def percentile(values: list[float], share: float) -> float:
-    """The ``share`` quantile of ``values`` (nearest rank)."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
-
-
-@contextlib.contextmanager
-def bench_database(pg: bool) -> Iterator[str]:
-    """A throw-away SQLite file or PostgreSQL schema."""
-    if pg:
-        reason = postgres_unavailable_reason()
-        if reason:
-            raise SystemExit(f"PostgreSQL unavailable: {reason}")
-        with postgres_schema_url() as url:
-            yield url
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        yield f"sqlite:///{Path(folder) / 'requests.db'}"
-
-
 def main(argv: list[str] | None = None) -> int:
     """Fill, time both ways of numbering, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -176,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calls", type=int, default=300)
     parser.add_argument("--pg", action="store_true", help="PostgreSQL instead of SQLite")
     args = parser.parse_args(argv)
-    with bench_database(args.pg) as url:
+    with bench_database(args.pg, "requests.db") as url:
         engine = make_engine(url)
         began = time.perf_counter()
         fill_requests(engine, args.requests)
@@ -187,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             timings = time_calls(engine, way, args.calls)
             print(
                 f"  take_call, {label:>18}: p50 {statistics.median(timings):6.1f} ms, "
-                f"p95 {percentile(timings, 0.95):6.1f} ms, p99 {percentile(timings, 0.99):6.1f} ms "
+                f"p95 {percentile(timings, 95):6.1f} ms, p99 {percentile(timings, 99):6.1f} ms "
                 f"({args.calls} calls)"
             )
         engine.dispose()

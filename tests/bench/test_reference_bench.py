@@ -16,10 +16,9 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 from sqlalchemy import Engine
 
-from console.db.engine import make_engine
+from tests.bench.databases import filled_engine
 from tests.bench.reference_runs import fill_requests, timed_services
 from tests.db.helpers import draft
-from tests.support.databases import postgres_schema_url, postgres_unavailable_reason
 
 REQUESTS = 500_000
 
@@ -27,24 +26,12 @@ REQUESTS = 500_000
 @pytest.fixture(
     scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 )
-def stored(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
+def stored(request: pytest.FixtureRequest) -> Iterator[Engine]:
     """A database holding REQUESTS requests."""
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('bench') / 'requests.db'}")
-        fill_requests(engine, REQUESTS)
+    with filled_engine(
+        request.param, "requests.db", lambda e: fill_requests(e, REQUESTS)
+    ) as engine:
         yield engine
-        engine.dispose()
-        return
-    reason = postgres_unavailable_reason()
-    if reason:
-        pytest.skip(reason)
-    with postgres_schema_url() as url:
-        engine = make_engine(url)
-        fill_requests(engine, REQUESTS)
-        yield engine
-        engine.dispose()
 
 
 @pytest.mark.parametrize("way", ["counter", "count"])

@@ -16,9 +16,8 @@ from pytest_benchmark.fixture import BenchmarkFixture
 from sqlalchemy import Engine
 
 from console.db.audit import verify_ledger
-from console.db.engine import make_engine
+from tests.bench.databases import filled_engine
 from tests.bench.ledger_build import fill
-from tests.support.databases import postgres_schema_url, postgres_unavailable_reason
 
 EVENTS = 100_000
 
@@ -26,23 +25,9 @@ EVENTS = 100_000
 @pytest.fixture(
     scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 )
-def big_ledger(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('bench') / 'ledger.db'}")
-        fill(engine, EVENTS)
+def big_ledger(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    with filled_engine(request.param, "ledger.db", lambda e: fill(e, EVENTS)) as engine:
         yield engine
-        engine.dispose()
-        return
-    reason = postgres_unavailable_reason()
-    if reason:
-        pytest.skip(reason)
-    with postgres_schema_url() as url:
-        engine = make_engine(url)
-        fill(engine, EVENTS)
-        yield engine
-        engine.dispose()
 
 
 def test_verifying_a_hundred_thousand_events_and_their_rows(

@@ -10,32 +10,13 @@ file or PostgreSQL schema, then times one full verification and prints the figur
 from __future__ import annotations
 
 import argparse
-import contextlib
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 from console.db.audit import verify_ledger
 from console.db.engine import make_engine
+from tests.bench.databases import bench_database
 from tests.bench.ledger_build import fill
-from tests.support.databases import postgres_schema_url, postgres_unavailable_reason
-
-
-@contextlib.contextmanager
-def _database(pg: bool, keep: Path | None) -> Iterator[str]:
-    if keep is not None:
-        yield f"sqlite:///{keep}"
-        return
-    if pg:
-        reason = postgres_unavailable_reason()
-        if reason:
-            raise SystemExit(f"PostgreSQL unavailable: {reason}")
-        with postgres_schema_url() as url:
-            yield url
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        yield f"sqlite:///{Path(folder) / 'ledger.db'}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pg", action="store_true", help="PostgreSQL instead of SQLite")
     parser.add_argument("--keep", type=Path, metavar="FILE", help="SQLite file kept between runs")
     args = parser.parse_args(argv)
-    with _database(args.pg, args.keep) as url:
+    with bench_database(args.pg, "ledger.db", keep=args.keep) as url:
         engine = make_engine(url)
         began = time.perf_counter()
         if args.keep is None or not args.keep.exists():

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Engine, event, insert, text
 from sqlalchemy.engine import make_url
 
+from console.core.kpi import percentile
 from console.core.roles import Permission
 from console.core.vocab import CrewStatus, Shift, VehicleKind
 from console.db import schema
@@ -31,7 +32,6 @@ from console.db.engine import make_engine
 from console.db.models import Crew, Depot, Partner
 from console.db.services import Services
 from tests.bench.delay_proxy import delayed
-from tests.bench.reference_runs import percentile
 from tests.db.helpers import draft
 from tests.support.databases import postgres_schema_url, postgres_unavailable_reason
 from tests.support.principals import SYSTEM, desk
@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"postgresql, {args.delay_ms:g} ms added (SELECT 1 p50 {round_trip:.2f} ms), "
         f"{args.writers} writers: {len(timings) / args.seconds:.0f} writes/s, "
-        f"p50 {statistics.median(timings):.1f} ms, p99 {percentile(timings, 0.99):.1f} ms; "
+        f"p50 {statistics.median(timings):.1f} ms, p99 {percentile(timings, 99):.1f} ms; "
         f"{per_write:.1f} statements a write"
     )
     return 0
