@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
@@ -47,6 +48,25 @@ ADVISOR_MAX_AGE = timedelta(seconds=15)
 COVERAGE_MAX_AGE = ADVISOR_MAX_AGE
 """Coverage now is measured again after this long, or at once after a write."""
 
+T = TypeVar("T")
+
+
+class Snapshot(Generic[T]):
+    """A value computed from the database, reused while no write happened and it is young."""
+
+    def __init__(self, max_age: timedelta) -> None:
+        self.max_age = max_age
+        self._held: tuple[int, datetime, T] | None = None
+
+    def get(self, revision: int, now: datetime, build: Callable[[], T]) -> T:
+        """The value held for ``revision`` if younger than ``max_age``, else ``build()``'s."""
+        held = self._held
+        if held and held[0] == revision and now - held[1] < self.max_age:
+            return held[2]
+        value = build()
+        self._held = (revision, now, value)
+        return value
+
 
 class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
     """Implements ``console.core.ports.ConsoleBackend`` for one signed-in principal.
@@ -82,8 +102,8 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         self.weights = weights or DispatchWeights()
         self.rules = rules
         self.routing = routing
-        self._advisor: tuple[int, datetime, DispatchEngine] | None = None
-        self._coverage: tuple[int, datetime, Coverage] | None = None
+        self._advisor: Snapshot[DispatchEngine] = Snapshot(ADVISOR_MAX_AGE)
+        self._coverage: Snapshot[Coverage] = Snapshot(COVERAGE_MAX_AGE)
         self._places: list[DemandPlace] | None = None
         self.quality = QualityServices(self.services)
         self.targets = quality or QualityTargets()
@@ -131,21 +151,19 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
     def advisor(self) -> DispatchEngine:
         """The dispatch engine over the current fleet (rebuilt when data or time moves on)."""
         now = self.clock()
-        revision = self.revision()
-        cached = self._advisor
-        if cached and cached[0] == revision and now - cached[1] < ADVISOR_MAX_AGE:
-            return cached[2]
-        advisor = DispatchEngine(
-            load_crew_infos(self._engine, now, self.weights),
-            now=now,
-            rules=self.rules,
-            routing=self.routing,
-            weights=self.weights,
-            timezone=self.zone,
-            sla=self.services.sla,
+        return self._advisor.get(
+            self.revision(),
+            now,
+            lambda: DispatchEngine(
+                load_crew_infos(self._engine, now, self.weights),
+                now=now,
+                rules=self.rules,
+                routing=self.routing,
+                weights=self.weights,
+                timezone=self.zone,
+                sla=self.services.sla,
+            ),
         )
-        self._advisor = (revision, now, advisor)
-        return advisor
 
     @reads(Permission.VIEW_QUEUE)
     def coverage_now(self) -> Coverage:
@@ -158,10 +176,9 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         request per city.
         """
         now = self.clock()
-        revision = self.revision()
-        cached = self._coverage
-        if cached and cached[0] == revision and now - cached[1] < COVERAGE_MAX_AGE:
-            return cached[2]
+        return self._coverage.get(self.revision(), now, lambda: self._measure_coverage(now))
+
+    def _measure_coverage(self, now: datetime) -> Coverage:
         if self._places is None:
             self._places = city_places(load_cities())
         routing = self.routing or EstimatedRouting()
@@ -170,7 +187,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         crews = [
             FreeCrew(c.lat, c.lon, c.vehicle_kind, c.skills, c.call_sign) for c in self.free_crews()
         ]
-        coverage = measure(
+        return measure(
             self._places,
             crews,
             # Cities are town centres: the standard (P2) urban arrival target.
@@ -178,8 +195,6 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
             routing=routing,
             local_hour=now.astimezone(self.zone).hour,
         )
-        self._coverage = (revision, now, coverage)
-        return coverage
 
     @reads(Permission.VIEW_QUEUE)
     def suggest(self, request_id: int, limit: int = 5) -> SuggestionResult:
