@@ -89,6 +89,14 @@ class ChainHead(Base):
     revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0)
     event_count: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0)
     head_hash: Mapped[str] = mapped_column(String(64))
+    position_revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0)
+    """Bumped by each stored batch of vehicle fixes, apart from ``revision``.
+
+    Positions are telemetry, not business state: a batch of fixes moves this
+    counter only, so consoles fetch moved crews without refetching business rows,
+    and caches keyed on ``revision`` (the advisor's fleet) survive position-only
+    changes.
+    """
 
 
 class Partner(Base):
@@ -153,6 +161,8 @@ class Crew(Base):
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
     revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0, index=True)
+    position_revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0, index=True)
+    """The ``chain_head.position_revision`` of the fix batch that last moved this crew."""
 
 
 class Request(Base):
@@ -378,3 +388,55 @@ class Complaint(Base):
     resolution: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0, index=True)
+
+
+# ---------------------------------------------------------------- field link
+
+
+class Device(Base):
+    """A registered device (a phone app or tracker) that reports for one crew.
+
+    The device's identifier is a secret (the OsmAnd protocol carries nothing
+    else), so only its SHA-256 is stored, with the last characters as a hint.
+    """
+
+    __tablename__ = "devices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    crew_id: Mapped[int] = mapped_column(ForeignKey("crews.id"), index=True)
+    label: Mapped[str] = mapped_column(String(80))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    """SHA-256 (hex) of the device identifier: 128 random bits need no slow hash."""
+    token_hint: Mapped[str] = mapped_column(String(8))
+    """The identifier's last characters, to tell devices apart in lists."""
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(64))
+    revoked_at: Mapped[datetime | None]
+    revoked_by: Mapped[str | None] = mapped_column(String(64))
+    revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0, index=True)
+
+
+class PositionFix(Base):
+    """One stored vehicle fix: the crew's trail, kept for a retention period.
+
+    Not ledgered row by row: each batch's ledger event (``positions.batch``,
+    ``seq`` = ``batch_seq``) carries the count, time span and SHA-256 of its
+    canonical fixes (:func:`console.core.field.fix.batch_digest`).
+    """
+
+    __tablename__ = "position_fixes"
+    __table_args__ = (Index("ix_position_fixes_crew_at", "crew_id", "at"),)
+
+    id: Mapped[int] = mapped_column(SEQUENCE_NUMBER, primary_key=True, autoincrement=True)
+    batch_seq: Mapped[int] = mapped_column(SEQUENCE_NUMBER, index=True)
+    device_id: Mapped[int] = mapped_column(Integer)
+    crew_id: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime]
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(12))
+    speed_kmh: Mapped[float | None] = mapped_column(Float)
+    bearing: Mapped[float | None] = mapped_column(Float)
+    altitude_m: Mapped[float | None] = mapped_column(Float)
+    accuracy_m: Mapped[float | None] = mapped_column(Float)
+    battery_pct: Mapped[float | None] = mapped_column(Float)

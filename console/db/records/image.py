@@ -24,6 +24,7 @@ EXEMPT: Mapping[str, str] = {
     "chain_head": "the ledger's own head: the chain verification checks it",
     "events": "the ledger itself: the chain verification checks it",
     "console_secrets": "holds a key that must never be written into the ledger",
+    "position_fixes": "vehicle telemetry: each batch's ledger event carries the digest of its fixes",
 }
 """Tables whose rows the ledger does not replay, with the reason."""
 
