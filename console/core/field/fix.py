@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-__all__ = ["Fix", "FixSource", "Report", "batch_digest", "canonical_fix"]
+__all__ = ["Fix", "FixSource", "Report", "Verdict", "batch_digest", "canonical_fix"]
 
 
 class FixSource(StrEnum):
@@ -30,6 +30,45 @@ class FixSource(StrEnum):
     """OwnTracks location messages over MQTT."""
     DEMO = "demo"
     """The live demo's simulated vehicles."""
+
+
+class Verdict(StrEnum):
+    """What became of one report: stored, or the one reason it was not.
+
+    The store decides the first group inside its transaction (it knows the
+    crew's newest fix); the gateway decides the second before anything is
+    queued. Only ``ACCEPTED`` and ``DUPLICATE`` (a retry of a fix already
+    stored) are acknowledged as success.
+    """
+
+    ACCEPTED = "accepted"
+    DUPLICATE = "duplicate"
+    """The same device already stored a fix at this time and place (a client's retry)."""
+    OUTSIDE_AREA = "outside_area"
+    """Not inside the service area."""
+    FUTURE = "future"
+    """Taken later than the receiving clock allows."""
+    STALE = "stale"
+    """Older than the crew's newest stored fix."""
+    JUMP = "jump"
+    """Implies a speed over the plausible limit (250 km/h) from the crew's previous fix."""
+    MALFORMED = "malformed"
+    """Not a position report the gateway can read (the answer says which field)."""
+    TOO_LARGE = "too_large"
+    """A body over the size limit."""
+    UNKNOWN_DEVICE = "unknown_device"
+    """No registered device has this identifier."""
+    REVOKED_DEVICE = "revoked_device"
+    """The device was revoked."""
+    RATE_LIMITED = "rate_limited"
+    """The device sent more than its share; try again later."""
+    UNAVAILABLE = "unavailable"
+    """The database could not take the batch; nothing was stored: try again later."""
+
+    @property
+    def stored(self) -> bool:
+        """True when the fix is (now or already) in the database."""
+        return self in (Verdict.ACCEPTED, Verdict.DUPLICATE)
 
 
 @dataclass(frozen=True, slots=True)
