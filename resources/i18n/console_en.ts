@@ -1504,6 +1504,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Crew {crew} may move only its own current job, not {reference}.</source>
+        <translation>Crew {crew} may move only its own current job, not {reference}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Wrong user name or password.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -2088,7 +2093,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-365"/>
+        <location filename="../../console/ui/labels.py" line="-368"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>

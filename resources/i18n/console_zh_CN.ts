@@ -1504,6 +1504,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Crew {crew} may move only its own current job, not {reference}.</source>
+        <translation>车组 {crew} 只能操作自己当前的工单，不能操作 {reference}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -2088,7 +2093,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-365"/>
+        <location filename="../../console/ui/labels.py" line="-368"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
