@@ -20,9 +20,14 @@ from console.core.dispatch import (
     SuggestionResult,
 )
 from console.core.errors import NotFound
+<<<<<<< HEAD
 from console.core.eta import EstimatedRouting, OsrmTableRouting, RoutingProvider
 from console.core.field.feed import FeedRules
 from console.core.field.setup import PhoneSetup
+=======
+from console.core.eta import EstimatedRouting, EtaModel, OsrmTableRouting, RoutingProvider
+from console.core.field.trail import TrailPoint
+>>>>>>> main
 from console.core.fleet_layout import load_cities
 from console.core.guidance import ProtocolFixRate, remote_fix_rates
 from console.core.intake import RequestDraft
@@ -44,6 +49,7 @@ from console.db.quality_queries import QualityReader
 from console.db.quality_services import QualityServices
 from console.db.queries import DatabaseReader
 from console.db.services import Clock, Services, utc_now
+from console.db.telemetry.trail import read_trail
 
 ADVISOR_MAX_AGE = timedelta(seconds=15)
 """A fleet snapshot is reused for this long while nothing is written."""
@@ -213,6 +219,20 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         """A joint assignment for every queued request (nothing is written)."""
         queued = [r for r in self.open_requests().requests if r.status is RequestStatus.QUEUED]
         return self.advisor().propose([RequestInfo.from_row(r) for r in queued])
+
+    @reads(Permission.VIEW_QUEUE)
+    def crew_trail(self, crew_id: int, since: datetime) -> tuple[TrailPoint, ...]:
+        """The crew's stored fixes from ``since`` on, oldest first, thinned to a few hundred."""
+        return read_trail(self._engine, crew_id, since)
+
+    def eta_model(self) -> EtaModel:
+        """The configured distance model (behind a routing server, its fallback's)."""
+        routing = self.routing
+        if isinstance(routing, OsrmTableRouting):
+            routing = routing.fallback
+        if isinstance(routing, EstimatedRouting):
+            return routing.eta.default
+        return EtaModel()
 
     def create_request(self, draft: RequestDraft) -> RequestRow:
         """Validate and store a new request."""

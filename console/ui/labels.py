@@ -414,6 +414,9 @@ ERROR_TEMPLATES: dict[str, str] = {
     "permission.denied": QT_TRANSLATE_NOOP(
         "Errors", "{user} ({role}) is not allowed to do this ({permission})."
     ),
+    "crew.not_own_job": QT_TRANSLATE_NOOP(
+        "Errors", "Crew {crew} may move only its own current job, not {reference}."
+    ),
     "auth.failed": QT_TRANSLATE_NOOP("Errors", "Wrong user name or password."),
     "auth.locked": QT_TRANSLATE_NOOP(
         "Errors", "Too many failed sign-ins: try again in {minutes} minute(s)."

@@ -1165,7 +1165,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="+213"/>
+        <location filename="../../console/ui/labels.py" line="+212"/>
         <source>{field} is required.</source>
         <translation>{field}为必填项。</translation>
     </message>
@@ -1563,6 +1563,11 @@
         <location line="+2"/>
         <source>{user} ({role}) is not allowed to do this ({permission}).</source>
         <translation>{user}（{role}）无权执行此操作（{permission}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Crew {crew} may move only its own current job, not {reference}.</source>
+        <translation>车组 {crew} 只能操作自己当前的工单，不能操作 {reference}。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2150,7 +2155,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-370"/>
+        <location filename="../../console/ui/labels.py" line="-373"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
