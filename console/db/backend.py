@@ -20,14 +20,10 @@ from console.core.dispatch import (
     SuggestionResult,
 )
 from console.core.errors import NotFound
-<<<<<<< HEAD
-from console.core.eta import EstimatedRouting, OsrmTableRouting, RoutingProvider
+from console.core.eta import EstimatedRouting, EtaModel, OsrmTableRouting, RoutingProvider
 from console.core.field.feed import FeedRules
 from console.core.field.setup import PhoneSetup
-=======
-from console.core.eta import EstimatedRouting, EtaModel, OsrmTableRouting, RoutingProvider
 from console.core.field.trail import TrailPoint
->>>>>>> main
 from console.core.fleet_layout import load_cities
 from console.core.guidance import ProtocolFixRate, remote_fix_rates
 from console.core.intake import RequestDraft
