@@ -21,6 +21,8 @@ from console.core.dispatch import (
 )
 from console.core.errors import NotFound
 from console.core.eta import EstimatedRouting, EtaModel, OsrmTableRouting, RoutingProvider
+from console.core.field.feed import FeedRules
+from console.core.field.setup import PhoneSetup
 from console.core.field.trail import TrailPoint
 from console.core.fleet_layout import load_cities
 from console.core.guidance import ProtocolFixRate, remote_fix_rates
@@ -89,6 +91,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         routing: RoutingProvider | None = None,
         pricing: PricingBook | None = None,
         quality: QualityTargets | None = None,
+        phone: PhoneSetup | None = None,
     ) -> None:
         super().__init__(engine, principal)
         QualityReader.__init__(self, engine, principal)
@@ -104,6 +107,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         self.weights = weights or DispatchWeights()
         self.rules = rules
         self.routing = routing
+        self.phone = phone or PhoneSetup()
         self._advisor: Snapshot[DispatchEngine] = Snapshot(ADVISOR_MAX_AGE)
         self._coverage: Snapshot[Coverage] = Snapshot(COVERAGE_MAX_AGE)
         self._places: list[DemandPlace] | None = None
@@ -289,6 +293,14 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
     def sla_targets(self) -> SlaTargets:
         """The SLA targets this backend was configured with."""
         return self.services.sla
+
+    def feed_rules(self) -> FeedRules:
+        """When a crew's feed is live or silent: the suggestions' rule, for the crew board."""
+        return self.weights.feed
+
+    def phone_setup(self) -> PhoneSetup:
+        """What crew phones are told to report to (the device dialog shows it)."""
+        return self.phone
 
     def record_satisfaction(self, request_id: int, score: int, comment: str = "") -> int:
         """Store a completed request's 1-5 follow-up score."""

@@ -188,9 +188,17 @@ class Ingest:
         return entry
 
     def _refuse(self, report: Report, hint: str, verdict: Verdict) -> Verdict:
-        self._counts[report.source, verdict] += 1
-        self._refusals.refused(hint, verdict.value)
+        self.note_refusal(report.source, verdict, f"device {hint}")
         return verdict
+
+    def note_refusal(self, source: FixSource, verdict: Verdict, who: str, detail: str = "") -> None:
+        """Count and log (once a minute per ``who`` and cause) a report refused at a door.
+
+        For what a door decides before there is a report: a malformed or oversize
+        request (``who`` then names the client's address, never a token).
+        """
+        self._counts[source, verdict] += 1
+        self._refusals.refused(who, verdict.value, detail)
 
     # -- batching -------------------------------------------------------------------
 
@@ -221,7 +229,7 @@ class Ingest:
             verdicts = await loop.run_in_executor(self._write_pool, self._writer.write_batch, fixes)
         except StoreUnavailable as error:
             self._store_failed()
-            self._refusals.refused("(all)", "database unavailable", f" ({error})")
+            self._refusals.refused("every device", "database unavailable", f" ({error})")
             verdicts = [Verdict.UNAVAILABLE] * len(batch)
         except Exception:
             _log.exception("writing a batch of %d fixes failed", len(batch))
@@ -237,7 +245,7 @@ class Ingest:
         for entry, verdict in zip(batch, verdicts, strict=True):
             self._counts[entry.fix.source, verdict] += 1
             if not verdict.stored and verdict is not Verdict.UNAVAILABLE:
-                self._refusals.refused(entry.hint, verdict.value)
+                self._refusals.refused(f"device {entry.hint}", verdict.value)
             if not entry.future.done():
                 entry.future.set_result(verdict)
 
@@ -257,9 +265,17 @@ class Ingest:
         return self._clock() - ok <= self.settings.healthy_within
 
     async def healthy(self) -> bool:
-        """True when the database answered recently; asks it (one cheap look-up) when unsure."""
+        """True when the database answered recently; asks it (one cheap look-up) when unsure.
+
+        A failure within ``healthy_within`` seconds, with no success since, is
+        unhealthy without asking again.
+        """
         if self.store_recently_ok():
             return True
+        ok, failed = self._store_ok_at, self._store_failed_at
+        recent = failed is not None and self._clock() - failed <= self.settings.healthy_within
+        if recent and (ok is None or (failed is not None and failed >= ok)):
+            return False
         loop = asyncio.get_running_loop()
         try:
             await loop.run_in_executor(

@@ -17,17 +17,17 @@ def token_hint(token: str) -> str:
 
 
 class RefusalLog:
-    """Writes one log line per device and cause per ``interval`` seconds, with a count of the rest."""
+    """Writes one log line per sender and cause per ``interval`` seconds, with a count of the rest."""
 
     def __init__(self, *, clock: Callable[[], float], interval: float = 60.0) -> None:
         self._clock = clock
         self._interval = interval
         self._last: dict[tuple[str, str], tuple[float, int]] = {}
 
-    def refused(self, device: str, cause: str, detail: str = "") -> None:
-        """Note one refusal of ``device`` (its hint, never its identifier) for ``cause``."""
+    def refused(self, who: str, cause: str, detail: str = "") -> None:
+        """Note one refusal for ``cause`` of ``who`` ("device …a1b2": a hint, never an identifier)."""
         now = self._clock()
-        key = (device, cause)
+        key = (who, cause)
         last = self._last.get(key)
         if last is not None and now - last[0] < self._interval:
             self._last[key] = (last[0], last[1] + 1)
@@ -37,4 +37,4 @@ class RefusalLog:
         suppressed = last[1] if last is not None else 0
         self._last[key] = (now, 0)
         more = f" ({suppressed} more since the last report)" if suppressed else ""
-        _log.warning("refused a report from device %s: %s%s%s", device, cause, detail, more)
+        _log.warning("refused a report from %s: %s%s%s", who, cause, detail, more)

@@ -300,7 +300,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+240"/>
+        <location filename="../../console/ui/crew_board.py" line="+246"/>
         <source>Search call sign or depot</source>
         <translation>Search call sign or depot</translation>
     </message>
@@ -313,6 +313,11 @@
         <location line="+1"/>
         <source>Vehicle</source>
         <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feed</source>
+        <translation>Feed</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -330,7 +335,7 @@
         <translation>Set to {status}</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+179"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>The change could not be saved; the connection may be down.</translation>
     </message>
@@ -338,7 +343,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+138"/>
+        <location filename="../../console/ui/crew_model.py" line="+244"/>
         <source>Call sign</source>
         <translation>Call sign</translation>
     </message>
@@ -373,7 +378,7 @@
         <translation>Job</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+67"/>
         <source>HV</source>
         <translation>HV</translation>
     </message>
@@ -383,17 +388,74 @@
         <translation>Bilingual</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-100"/>
+        <location line="+126"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
+        <location line="-158"/>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Quiet · {age}</source>
+        <translation>Quiet · {age}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Silent · {age}</source>
+        <translation>Silent · {age}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No fix yet</source>
+        <translation>No fix yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No device</source>
+        <translation>No device</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Feed silent for {age}: the position may be out of date.</source>
+        <translation>Feed silent for {age}: the position may be out of date.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A device is registered but has not reported yet.</source>
+        <translation>A device is registered but has not reported yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No registered device: positions are entered by hand.</source>
+        <translation>No registered device: positions are entered by hand.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Newest fix: {time}</source>
+        <translation>Newest fix: {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active devices: {count}</source>
+        <translation>Active devices: {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+127"/>
         <source>{hours} h {minutes:02d} min</source>
         <translation>{hours} h {minutes:02d} min</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-95"/>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>GPS fix is stale (older than 10 minutes)</source>
         <translation>GPS fix is stale (older than 10 minutes)</translation>
     </message>
@@ -1103,7 +1165,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="+206"/>
+        <location filename="../../console/ui/labels.py" line="+212"/>
         <source>{field} is required.</source>
         <translation>{field} is required.</translation>
     </message>
@@ -2093,7 +2155,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-368"/>
+        <location filename="../../console/ui/labels.py" line="-373"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -2350,6 +2412,31 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <location line="+1"/>
         <source>Round the clock</source>
         <translation>Round the clock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live feed</source>
+        <translation>Live feed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet feed</source>
+        <translation>Quiet feed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Silent feed</source>
+        <translation>Silent feed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device never reported</source>
+        <translation>Device never reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No device</source>
+        <translation>No device</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2690,7 +2777,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+632"/>
+        <location filename="../../console/ui/main_window.py" line="+645"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -3778,6 +3865,11 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <location line="+1"/>
         <source>no GPS fix</source>
         <translation>no GPS fix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>feed silent {value} min</source>
+        <translation>feed silent {value} min</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -300,7 +300,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+240"/>
+        <location filename="../../console/ui/crew_board.py" line="+246"/>
         <source>Search call sign or depot</source>
         <translation>搜索车组呼号或网点</translation>
     </message>
@@ -313,6 +313,11 @@
         <location line="+1"/>
         <source>Vehicle</source>
         <translation>救援车型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feed</source>
+        <translation>回传</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -330,7 +335,7 @@
         <translation>设为“{status}”</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+179"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>更改未能保存，可能已断开连接。</translation>
     </message>
@@ -338,7 +343,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+138"/>
+        <location filename="../../console/ui/crew_model.py" line="+244"/>
         <source>Call sign</source>
         <translation>呼号</translation>
     </message>
@@ -373,7 +378,7 @@
         <translation>当前工单</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+67"/>
         <source>HV</source>
         <translation>高压</translation>
     </message>
@@ -383,17 +388,74 @@
         <translation>双语</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-100"/>
+        <location line="+126"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
+        <location line="-158"/>
+        <source>Live</source>
+        <translation>在线</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Quiet · {age}</source>
+        <translation>间歇 · {age}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Silent · {age}</source>
+        <translation>中断 · {age}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No fix yet</source>
+        <translation>尚无定位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No device</source>
+        <translation>无设备</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Feed silent for {age}: the position may be out of date.</source>
+        <translation>回传已中断 {age}：位置可能已过时。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A device is registered but has not reported yet.</source>
+        <translation>已登记设备，但尚未回传。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No registered device: positions are entered by hand.</source>
+        <translation>未登记设备：位置由人工录入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Newest fix: {time}</source>
+        <translation>最新定位：{time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active devices: {count}</source>
+        <translation>在用设备：{count} 台</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+127"/>
         <source>{hours} h {minutes:02d} min</source>
         <translation>{hours} 小时 {minutes:02d} 分钟</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-95"/>
+        <source>Feed</source>
+        <translation>回传</translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>GPS fix is stale (older than 10 minutes)</source>
         <translation>GPS 定位已过时（超过 10 分钟）</translation>
     </message>
@@ -1103,7 +1165,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="+206"/>
+        <location filename="../../console/ui/labels.py" line="+212"/>
         <source>{field} is required.</source>
         <translation>{field}为必填项。</translation>
     </message>
@@ -2093,7 +2155,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-368"/>
+        <location filename="../../console/ui/labels.py" line="-373"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -2350,6 +2412,31 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <location line="+1"/>
         <source>Round the clock</source>
         <translation>24小时值守</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live feed</source>
+        <translation>回传在线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet feed</source>
+        <translation>回传间歇</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Silent feed</source>
+        <translation>回传中断</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device never reported</source>
+        <translation>设备从未回传</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No device</source>
+        <translation>无设备</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2690,7 +2777,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+632"/>
+        <location filename="../../console/ui/main_window.py" line="+645"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -3778,6 +3865,11 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <location line="+1"/>
         <source>no GPS fix</source>
         <translation>无定位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>feed silent {value} min</source>
+        <translation>回传中断 {value} 分钟</translation>
     </message>
     <message>
         <location line="+1"/>
