@@ -2306,6 +2306,50 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
 </context>
 <context>
+    <name>JobFieldStrip</name>
+    <message>
+        <location filename="../../console/ui/field/strip.py" line="+89"/>
+        <source>Mark on scene</source>
+        <translation>Mark on scene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hide this question until the crew leaves the scene and comes back</source>
+        <translation>Hide this question until the crew leaves the scene and comes back</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Arrived? {crew} has stayed within {metres} m of the scene for {duration}.</source>
+        <translation>Arrived? {crew} has stayed within {metres} m of the scene for {duration}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+14"/>
+        <source>The crew</source>
+        <translation>The crew</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Live ETA {minutes} min · from a fix {age} ago</source>
+        <translation>Live ETA {minutes} min · from a fix {age} ago</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{crew} has sent no position: live ETA unknown</source>
+        <translation>{crew} has sent no position: live ETA unknown</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No position from {crew} for {age}: live ETA unknown</source>
+        <translation>No position from {crew} for {age}: live ETA unknown</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../console/ui/labels.py" line="-373"/>
@@ -3234,12 +3278,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Depots</source>
         <translation>Depots</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Crews</source>
         <translation>Crews</translation>
     </message>
@@ -3255,14 +3299,19 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Coverage holes</source>
         <translation>Coverage holes</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-14"/>
         <source>Map tiles</source>
         <translation>Map tiles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew trail</source>
+        <translation>Crew trail</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3290,7 +3339,17 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Depot (grouped when zoomed out)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Selected job</source>
+        <translation>Selected job</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew&apos;s trail since assignment (arrows: direction)</source>
+        <translation>Crew&apos;s trail since assignment (arrows: direction)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>City a free capable crew misses (larger: worse)</source>
         <translation>City a free capable crew misses (larger: worse)</translation>
     </message>
@@ -3370,8 +3429,8 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Nearest free crew: {nearest}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+93"/>
-        <location line="+186"/>
+        <location filename="../../console/ui/map/panel.py" line="+95"/>
+        <location line="+221"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
@@ -4062,7 +4121,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+244"/>
+        <location filename="../../console/ui/request_detail.py" line="+250"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>

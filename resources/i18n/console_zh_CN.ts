@@ -2306,6 +2306,50 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
 </context>
 <context>
+    <name>JobFieldStrip</name>
+    <message>
+        <location filename="../../console/ui/field/strip.py" line="+89"/>
+        <source>Mark on scene</source>
+        <translation>标记到达现场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet</source>
+        <translation>尚未到达</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hide this question until the crew leaves the scene and comes back</source>
+        <translation>隐藏此提示，直到车组离开现场后再次到达</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Arrived? {crew} has stayed within {metres} m of the scene for {duration}.</source>
+        <translation>已到达？{crew} 已在现场 {metres} 米范围内停留 {duration}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+14"/>
+        <source>The crew</source>
+        <translation>车组</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Live ETA {minutes} min · from a fix {age} ago</source>
+        <translation>实时预计 {minutes} 分钟到达 · 依据 {age}前的定位</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{crew} has sent no position: live ETA unknown</source>
+        <translation>{crew} 尚未上报位置：实时预计到达时间未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No position from {crew} for {age}: live ETA unknown</source>
+        <translation>{crew} 已 {age}未上报位置：实时预计到达时间未知</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../console/ui/labels.py" line="-373"/>
@@ -3234,12 +3278,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Depots</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Crews</source>
         <translation>车组</translation>
     </message>
@@ -3255,14 +3299,19 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Coverage holes</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-14"/>
         <source>Map tiles</source>
         <translation>底图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew trail</source>
+        <translation>车组轨迹</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3290,7 +3339,17 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>网点（缩小时聚合）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Selected job</source>
+        <translation>选中的工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew&apos;s trail since assignment (arrows: direction)</source>
+        <translation>派车以来的车组轨迹（箭头：行驶方向）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>City a free capable crew misses (larger: worse)</source>
         <translation>空闲车组无法按时到达的城市（圈越大越严重）</translation>
     </message>
@@ -3370,8 +3429,8 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>最近空闲车组：{nearest}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+93"/>
-        <location line="+186"/>
+        <location filename="../../console/ui/map/panel.py" line="+95"/>
+        <location line="+221"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -4062,7 +4121,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+244"/>
+        <location filename="../../console/ui/request_detail.py" line="+250"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
