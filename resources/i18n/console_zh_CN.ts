@@ -3430,7 +3430,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location filename="../../console/ui/map/panel.py" line="+95"/>
-        <location line="+221"/>
+        <location line="+228"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
