@@ -342,7 +342,7 @@ class DevicesDialog(QDialog):
         self.settings_view.setPlainText(self.settings_text)
         self.identifier.setText(token)
         self.identifier.setCursorPosition(0)
-        self.qr_label.setPixmap(QPixmap.fromImage(qr_image(link, module_px=4)))
+        self.qr_label.setPixmap(QPixmap.fromImage(qr_image(link, module_px=5)))
         self.settings_box.setVisible(True)
         if self.height() < 640:
             self.resize(self.width(), 640)

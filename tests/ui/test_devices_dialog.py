@@ -111,8 +111,8 @@ def test_adding_shows_the_settings_once_as_text_and_as_a_qr_code_of_exactly_them
     assert dialog.qr_payload == link and link in text.splitlines()
     # The QR code shown is the matrix of exactly that link, module for module.
     shown = dialog.qr_label.pixmap().toImage()
-    assert shown == qr_image(link, module_px=4)
-    assert decoded_modules(shown, 4) == qr_matrix(link)
+    assert shown == qr_image(link, module_px=5)
+    assert decoded_modules(shown, 5) == qr_matrix(link)
     dialog.copy_identifier()
     assert QGuiApplication.clipboard().text() == SECRET
     assert SECRET not in caplog.text
