@@ -62,6 +62,9 @@ READS: dict[str, tuple[Read, frozenset[Role]]] = {
     "timeline": (lambda b, r: b.timeline(r), EVERYONE),
     "crews": (lambda b, _: b.crews(), EVERYONE),
     "crews_changed_since": (lambda b, _: b.crews_changed_since(0), EVERYONE),
+    "change_heads": (lambda b, _: b.change_heads(), EVERYONE),
+    "changes_since": (lambda b, _: b.changes_since(None), EVERYONE),
+    "positions_since": (lambda b, _: b.positions_since(0), EVERYONE),
     "depots": (lambda b, _: b.depots(), EVERYONE),
     "free_crews": (lambda b, _: b.free_crews(), EVERYONE),
     "coverage_now": (lambda b, _: b.coverage_now(), EVERYONE),
@@ -88,7 +91,7 @@ NOT_RECORDS = {
     "describe": "the database URL, password hidden",
     "quality_targets": "configuration",
     "sla_targets": "configuration",
-    "subscribe_changes": "a wake-up call carrying nothing",
+    "subscribe_changes": "a wake-up call carrying only the kind of change",
     "can_rescue": "whether the database is a file",
     "close": "stops listening",
 }
