@@ -6,11 +6,13 @@ is at worst fetched twice (upserts are idempotent), never missed.
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Select, Subquery, func, or_, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import ColumnElement
 
 from console.core.inputs import parse_json
 from console.core.ports import ChangeHeads, CrewChanges, FeedChanges, TimelineEntry
@@ -31,7 +33,7 @@ from console.core.vocab import (
     VehicleKind,
 )
 from console.db.engine import describe_url
-from console.db.models import ChainHead, Crew, Depot, Event, Request
+from console.db.models import ChainHead, Crew, Depot, Device, Event, Request
 from console.db.permits import reads
 from console.db.presence.guard import guard_for
 
@@ -78,8 +80,10 @@ def request_row(request: Request, crew_call_sign: str | None) -> RequestRow:
     )
 
 
-def crew_row(crew: Crew, depot_code: str) -> CrewRow:
-    """Copy an ORM crew into an immutable :class:`CrewRow`."""
+def crew_row(
+    crew: Crew, depot_code: str, devices: int = 0, devices_since: datetime | None = None
+) -> CrewRow:
+    """Copy an ORM crew into an immutable :class:`CrewRow` (with its active device count)."""
     return CrewRow(
         id=crew.id,
         call_sign=crew.call_sign,
@@ -96,8 +100,38 @@ def crew_row(crew: Crew, depot_code: str) -> CrewRow:
         current_request_id=crew.current_request_id,
         version=crew.version,
         revision=crew.revision,
+        devices=int(devices or 0),
+        devices_since=devices_since,
         position_revision=crew.position_revision,
     )
+
+
+def active_devices() -> Subquery:
+    """Per crew: how many active (not revoked) devices it has and when the oldest was added.
+
+    One aggregate joined to the crew query, not a query per crew.
+    """
+    return (
+        select(
+            Device.crew_id.label("crew_id"),
+            func.count().label("devices"),
+            func.min(Device.created_at).label("since"),
+        )
+        .where(Device.revoked_at.is_(None))
+        .group_by(Device.crew_id)
+        .subquery("active_devices")
+    )
+
+
+def crews_with_devices() -> tuple[Select[Any], Subquery]:
+    """``select(Crew, Depot.code, devices, since)`` over every crew, and its device aggregate."""
+    devices = active_devices()
+    query = (
+        select(Crew, Depot.code, devices.c.devices, devices.c.since)
+        .join(Depot, Crew.depot_id == Depot.id)
+        .outerjoin(devices, devices.c.crew_id == Crew.id)
+    )
+    return query, devices
 
 
 def depot_row(depot: Depot) -> DepotRow:
@@ -196,7 +230,7 @@ class DatabaseReader:
             crews: tuple[CrewRow, ...] = ()
             if heads.revision > since.revision:
                 requests = self._request_rows(session, Request.revision > since.revision)
-                crews = self._crew_rows(session, Crew.revision > since.revision)
+                crews = self._crew_rows(session, crews_changed_after(since.revision))
             moved: tuple[CrewPosition, ...] = ()
             if positions and heads.position_revision > since.position_revision:
                 moved = positions_since(session, since.position_revision)
@@ -269,20 +303,18 @@ class DatabaseReader:
     def free_crews(self) -> list[CrewRow]:
         """Every crew free to take a job now (status AVAILABLE), by call sign."""
         with self._session() as session:
+            query, _devices = crews_with_devices()
             result = session.execute(
-                select(Crew, Depot.code)
-                .join(Depot, Crew.depot_id == Depot.id)
-                .where(Crew.status == CrewStatus.AVAILABLE.value)
-                .order_by(Crew.call_sign)
+                query.where(Crew.status == CrewStatus.AVAILABLE.value).order_by(Crew.call_sign)
             )
-            return [crew_row(crew, code) for crew, code in result]
+            return [crew_row(*row) for row in result]
 
     @reads(Permission.VIEW_QUEUE)
     def crews_changed_since(self, revision: int) -> CrewChanges:
         """Crews written after ``revision``, with the revision read before them."""
         with self._session() as session:
             current = _current_revision(session)
-            return CrewChanges(current, self._crew_rows(session, Crew.revision > revision))
+            return CrewChanges(current, self._crew_rows(session, crews_changed_after(revision)))
 
     @reads(Permission.VIEW_QUEUE)
     def depots(self) -> list[DepotRow]:
@@ -312,15 +344,22 @@ class DatabaseReader:
 
     @staticmethod
     def _crew_rows(session: Session, condition: Any) -> tuple[CrewRow, ...]:
-        """Crews matching ``condition`` (``None``: all), by call sign."""
-        statement = select(Crew, Depot.code).join(Depot, Crew.depot_id == Depot.id)
+        """Crews matching ``condition`` (``None``: all), by call sign, with their devices."""
+        statement, _devices = crews_with_devices()
         if condition is not None:
             statement = statement.where(condition)
         result = session.execute(statement.order_by(Crew.call_sign))
-        return tuple(crew_row(crew, code) for crew, code in result)
+        return tuple(crew_row(*row) for row in result)
 
     def _session(self) -> Session:
         return Session(self._engine)
+
+
+def crews_changed_after(revision: int) -> ColumnElement[bool]:
+    """Crews written after ``revision``, or whose devices were."""
+    # A device added or revoked changes the crew's feed without touching the crew row.
+    devices_changed = select(Device.crew_id).where(Device.revision > revision)
+    return or_(Crew.revision > revision, Crew.id.in_(devices_changed))
 
 
 def current_heads(session: Session) -> ChangeHeads:

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.errors import DomainError
+from console.core.field.feed import FeedState
 from console.core.ports import RequestCommands
 from console.core.records import CrewRow, DepotRow
 from console.core.vocab import IDLE_CREW_STATUSES, CrewStatus, VehicleKind
@@ -81,6 +82,7 @@ CREW_COLUMN_ORDER: tuple[CrewColumn, ...] = (
     CrewColumn.STATUS,
     CrewColumn.JOB,
     CrewColumn.GPS_AGE,
+    CrewColumn.FEED,
     CrewColumn.VEHICLE,
     CrewColumn.SKILLS,
     CrewColumn.DEPOT,
@@ -157,6 +159,7 @@ class CrewBoardPanel(QWidget):
         self.search = SearchField(self)
         self.status_filter = ChoiceFilterButton(list(CrewStatus), self)
         self.kind_filter = ChoiceFilterButton(list(VehicleKind), self)
+        self.feed_filter = ChoiceFilterButton(list(FeedState), self)
         self.region_filter = RegionCombo(self)
         self.clear_button = QToolButton(self)
         self.clear_button.setIcon(icon("app.filter"))
@@ -169,6 +172,7 @@ class CrewBoardPanel(QWidget):
         bar.addWidget(self.search)
         bar.addWidget(self.status_filter)
         bar.addWidget(self.kind_filter)
+        bar.addWidget(self.feed_filter)
         bar.addWidget(self.region_filter)
         bar.addWidget(self.clear_button)
 
@@ -200,6 +204,7 @@ class CrewBoardPanel(QWidget):
         header.resizeSection(CrewColumn.STATUS, 175)  # room for "Off duty · 1 h 17 min"
         header.resizeSection(CrewColumn.GPS_AGE, 90)
         header.resizeSection(CrewColumn.JOB, 150)
+        header.resizeSection(CrewColumn.FEED, 130)  # room for "Silent · 1 h 05 min"
         for visual, column in enumerate(CREW_COLUMN_ORDER):
             header.moveSection(header.visualIndex(column), visual)
         self.view.setItemDelegateForColumn(CrewColumn.SKILLS, SkillBadgeDelegate(self.view))
@@ -230,6 +235,7 @@ class CrewBoardPanel(QWidget):
         self.search.returnPressed.connect(self._apply_filter)
         self.status_filter.sig_changed.connect(self._apply_filter)
         self.kind_filter.sig_changed.connect(self._apply_filter)
+        self.feed_filter.sig_changed.connect(self._apply_filter)
         self.region_filter.sig_changed.connect(self._apply_filter)
         self.retranslate_ui()
 
@@ -240,6 +246,7 @@ class CrewBoardPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Search call sign or depot"))
         self.status_filter.set_title(self.tr("Status"))
         self.kind_filter.set_title(self.tr("Vehicle"))
+        self.feed_filter.set_title(self.tr("Feed"))
         self.region_filter.setToolTip(self.tr("Province or city of the depot"))
         self.clear_button.setToolTip(self.tr("Clear filters"))
         for status, action in self.status_actions.items():
@@ -267,15 +274,23 @@ class CrewBoardPanel(QWidget):
 
     def clear_filters(self) -> None:
         """Show every crew."""
-        for widget in (self.search, self.status_filter, self.kind_filter, self.region_filter):
+        widgets = (
+            self.search,
+            self.status_filter,
+            self.kind_filter,
+            self.feed_filter,
+            self.region_filter,
+        )
+        for widget in widgets:
             widget.blockSignals(True)
         try:
             self.search.clear()
             self.status_filter.clear()
             self.kind_filter.clear()
+            self.feed_filter.clear()
             self.region_filter.set_region(None)
         finally:
-            for widget in (self.search, self.status_filter, self.kind_filter, self.region_filter):
+            for widget in widgets:
                 widget.blockSignals(False)
         self._apply_filter()
 
@@ -295,6 +310,7 @@ class CrewBoardPanel(QWidget):
                 kinds=self.kind_filter.selected(),
                 region=self.region_filter.region(),
                 text=self.search.text(),
+                feeds=self.feed_filter.selected(),
             )
         )
 
@@ -303,6 +319,7 @@ class CrewBoardPanel(QWidget):
         return {
             "statuses": self.status_filter.state(),
             "kinds": self.kind_filter.state(),
+            "feeds": self.feed_filter.state(),
             "region": self.region_filter.state(),
         }
 
@@ -312,6 +329,7 @@ class CrewBoardPanel(QWidget):
             return
         self.status_filter.restore(state.get("statuses"))
         self.kind_filter.restore(state.get("kinds"))
+        self.feed_filter.restore(state.get("feeds"))
         self.region_filter.restore(state.get("region"))
         self._apply_filter()
 

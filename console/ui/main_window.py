@@ -71,6 +71,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.errors import DomainError
+from console.core.field.feed import FeedRules
 from console.core.inputs import parse_json
 from console.core.ports import (
     ConsoleBackend,
@@ -183,6 +184,16 @@ def _sla_targets(backend: object) -> SlaTargets:
     return SlaTargets()
 
 
+def _feed_rules(backend: object) -> FeedRules:
+    """The backend's feed thresholds (the suggestions' rule) where it tells them."""
+    read = getattr(backend, "feed_rules", None)
+    if callable(read):
+        rules = read()
+        if isinstance(rules, FeedRules):
+            return rules
+    return FeedRules()
+
+
 def _as_bool(value: object) -> bool:
     # QSettings' INI format reads booleans back as the strings "true"/"false".
     if isinstance(value, str):
@@ -281,6 +292,8 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.crew_model = CrewTableModel(clock, self)
         self.crew_model.set_reference_lookup(self.model.reference_of)
+        self.crew_model.tz = tz
+        self.crew_model.set_feed_rules(_feed_rules(backend))
 
         self.setDockNestingEnabled(True)
         self.setDockOptions(
