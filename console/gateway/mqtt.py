@@ -333,6 +333,10 @@ class MqttGateway:
                 self._stopping.wait(min(settings.max_pause, settings.retry_pause * 2**failures))
                 continue
             failures = 0
+            if self._stopping.is_set():
+                # stop() may have disconnected before this connect(): leave now.
+                self._client.disconnect()
+                break
             self._client.loop_forever(retry_first_connection=True)
             if self._stopping.is_set():
                 break

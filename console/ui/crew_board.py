@@ -143,6 +143,9 @@ class CrewBoardPanel(QWidget):
     sig_changed = Signal()
     """Emitted after this panel changed a crew (the window then syncs at once)."""
 
+    sig_devices_requested = Signal(object)
+    """Emitted with the :class:`CrewRow` whose devices an administrator wants to manage."""
+
     def __init__(
         self, model: CrewTableModel, backend: RequestCommands, parent: QWidget | None = None
     ) -> None:
@@ -222,6 +225,13 @@ class CrewBoardPanel(QWidget):
             action.triggered.connect(lambda _checked=False, s=status: self._set_selected(s))
             self.view.addAction(action)
             self.status_actions[status] = action
+        self.devices_action = QAction(icon("device.manage"), "", self)
+        self.devices_action.setObjectName("crewDevicesAction")
+        self.devices_action.setShortcut(QKeySequence("Ctrl+Alt+D"))
+        self.devices_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.devices_action.triggered.connect(self._request_devices)
+        self.devices_action.setVisible(False)  # administrators only (permit_devices)
+        self.view.addAction(self.devices_action)
         self._update_actions(None)
 
         layout = QVBoxLayout(self)
@@ -251,6 +261,8 @@ class CrewBoardPanel(QWidget):
         self.clear_button.setToolTip(self.tr("Clear filters"))
         for status, action in self.status_actions.items():
             action.setText(self.tr("Set to {status}").format(status=label(status)))
+        self.devices_action.setText(self.tr("Devices…"))
+        self.devices_action.setStatusTip(self.tr("The phones that report this crew's position"))
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-translate on a language switch."""
@@ -264,6 +276,7 @@ class CrewBoardPanel(QWidget):
         self.clear_button.setIcon(icon("app.filter"))
         for status, icon_name, _shortcut in _SETTABLE:
             self.status_actions[status].setIcon(icon(icon_name))
+        self.devices_action.setIcon(icon("device.manage"))
         self.view.viewport().update()
 
     # -- filters ------------------------------------------------------------------------
@@ -389,6 +402,9 @@ class CrewBoardPanel(QWidget):
         del title
         for action in self.status_actions.values():
             menu.addAction(action)
+        if self.devices_action.isVisible():
+            menu.addSeparator()
+            menu.addAction(self.devices_action)
         menu.exec(self.view.viewport().mapToGlobal(position))
 
     def permit_statuses(self, statuses: frozenset[CrewStatus]) -> None:
@@ -398,7 +414,18 @@ class CrewBoardPanel(QWidget):
             action.setVisible(status in statuses)
         self._update_actions(None)
 
+    def permit_devices(self, allowed: bool) -> None:
+        """Offer the device dialog (administrators only)."""
+        self.devices_action.setVisible(allowed)
+        self.devices_action.setEnabled(allowed and self.selected_crew() is not None)
+
+    def _request_devices(self) -> None:
+        crew = self.selected_crew()
+        if crew is not None and self.devices_action.isVisible():
+            self.sig_devices_requested.emit(crew)
+
     def _update_actions(self, crew: CrewRow | None) -> None:
+        self.devices_action.setEnabled(self.devices_action.isVisible() and crew is not None)
         for status, action in self.status_actions.items():
             action.setEnabled(
                 crew is not None

@@ -300,7 +300,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+246"/>
+        <location filename="../../console/ui/crew_board.py" line="+256"/>
         <source>Search call sign or depot</source>
         <translation>Search call sign or depot</translation>
     </message>
@@ -335,7 +335,17 @@
         <translation>Set to {status}</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+1"/>
+        <source>Devices…</source>
+        <translation>Devices…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The phones that report this crew&apos;s position</source>
+        <translation>The phones that report this crew&apos;s position</translation>
+    </message>
+    <message>
+        <location line="+194"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>The change could not be saved; the connection may be down.</translation>
     </message>
@@ -1160,6 +1170,149 @@
         <location line="+1"/>
         <source>Keep the window open (read only)</source>
         <translation>Keep the window open (read only)</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <location filename="../../console/ui/devices_dialog.py" line="+189"/>
+        <source>Devices of {crew}</source>
+        <translation>Devices of {crew}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Identifier</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add device…</source>
+        <translation>Add device…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings for the phone</source>
+        <translation>Settings for the phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifier:</source>
+        <translation>Identifier:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the identifier to the clipboard</source>
+        <translation>Copy the identifier to the clipboard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown only this once: scan the code with Traccar Client (Settings ▸ scan QR code) or type the server and identifier into the app. The identifier is a password; whoever holds it can report for this crew.</source>
+        <translation>Shown only this once: scan the code with Traccar Client (Settings ▸ scan QR code) or type the server and identifier into the app. The identifier is a password; whoever holds it can report for this crew.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Give the device a label, e.g. the phone&apos;s owner.</source>
+        <translation>Give the device a label, e.g. the phone&apos;s owner.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Added {label}. Set up the phone now.</source>
+        <translation>Added {label}. Set up the phone now.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Revoked {label}: its fixes are refused from now on.</source>
+        <translation>Revoked {label}: its fixes are refused from now on.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Server URL: {url}</source>
+        <translation>Server URL: {url}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device identifier: {id}</source>
+        <translation>Device identifier: {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reporting interval: {seconds} s</source>
+        <translation>Reporting interval: {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heartbeat when standing still: {seconds} s</source>
+        <translation>Heartbeat when standing still: {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Location accuracy: high</source>
+        <translation>Location accuracy: high</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Configuration link (the QR code):</source>
+        <translation>Configuration link (the QR code):</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add device</source>
+        <translation>Add device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label (e.g. the phone&apos;s owner or the vehicle):</source>
+        <translation>Label (e.g. the phone&apos;s owner or the vehicle):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Revoke device</source>
+        <translation>Revoke device</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoke {label} (…{hint})? The phone can no longer report for {crew}; this cannot be undone.</source>
+        <translation>Revoke {label} (…{hint})? The phone can no longer report for {crew}; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoked {when}</source>
+        <translation>Revoked {when}</translation>
     </message>
 </context>
 <context>
@@ -2821,7 +2974,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+645"/>
+        <location filename="../../console/ui/main_window.py" line="+661"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -3066,7 +3219,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Request {reference} created: {status}.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+30"/>
+        <source>This database keeps no devices.</source>
+        <translation>This database keeps no devices.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Database file is missing: {source}</source>
         <translation>Database file is missing: {source}</translation>
     </message>

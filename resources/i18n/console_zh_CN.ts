@@ -300,7 +300,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+246"/>
+        <location filename="../../console/ui/crew_board.py" line="+256"/>
         <source>Search call sign or depot</source>
         <translation>搜索车组呼号或网点</translation>
     </message>
@@ -335,7 +335,17 @@
         <translation>设为“{status}”</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+1"/>
+        <source>Devices…</source>
+        <translation>设备…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The phones that report this crew&apos;s position</source>
+        <translation>为该车组回传位置的手机</translation>
+    </message>
+    <message>
+        <location line="+194"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>更改未能保存，可能已断开连接。</translation>
     </message>
@@ -1160,6 +1170,149 @@
         <location line="+1"/>
         <source>Keep the window open (read only)</source>
         <translation>保持窗口打开（只读）</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <location filename="../../console/ui/devices_dialog.py" line="+189"/>
+        <source>Devices of {crew}</source>
+        <translation>{crew} 的设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Identifier</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add device…</source>
+        <translation>添加设备…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke…</source>
+        <translation>吊销…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings for the phone</source>
+        <translation>手机设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifier:</source>
+        <translation>标识：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the identifier to the clipboard</source>
+        <translation>将标识复制到剪贴板</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown only this once: scan the code with Traccar Client (Settings ▸ scan QR code) or type the server and identifier into the app. The identifier is a password; whoever holds it can report for this crew.</source>
+        <translation>仅显示这一次：用 Traccar Client 扫描二维码（设置 ▸ 扫描二维码），或在应用中输入服务器地址和标识。标识等同密码，持有者即可为该车组回传。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Give the device a label, e.g. the phone&apos;s owner.</source>
+        <translation>请为设备命名，例如手机持有人。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Added {label}. Set up the phone now.</source>
+        <translation>已添加 {label}，请立即设置手机。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Revoked {label}: its fixes are refused from now on.</source>
+        <translation>已吊销 {label}：此后其定位将被拒收。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Server URL: {url}</source>
+        <translation>服务器地址：{url}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device identifier: {id}</source>
+        <translation>设备标识：{id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reporting interval: {seconds} s</source>
+        <translation>回传间隔：{seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heartbeat when standing still: {seconds} s</source>
+        <translation>静止时心跳：{seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Location accuracy: high</source>
+        <translation>定位精度：高</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Configuration link (the QR code):</source>
+        <translation>配置链接（即二维码内容）：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add device</source>
+        <translation>添加设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label (e.g. the phone&apos;s owner or the vehicle):</source>
+        <translation>名称（例如手机持有人或车辆）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Revoke device</source>
+        <translation>吊销设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoke {label} (…{hint})? The phone can no longer report for {crew}; this cannot be undone.</source>
+        <translation>吊销 {label}（…{hint}）？该手机将无法再为 {crew} 回传，且无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoked {when}</source>
+        <translation>已吊销 {when}</translation>
     </message>
 </context>
 <context>
@@ -2821,7 +2974,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+645"/>
+        <location filename="../../console/ui/main_window.py" line="+661"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -3066,7 +3219,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>工单 {reference} 已创建：{status}。</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+30"/>
+        <source>This database keeps no devices.</source>
+        <translation>此数据库不保存设备。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Database file is missing: {source}</source>
         <translation>数据库文件不见了：{source}</translation>
     </message>
