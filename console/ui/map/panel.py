@@ -158,6 +158,13 @@ class MapPanel(QWidget):
             self._crews.update((c.id, c) for c in moved)
             self.view.upsert_crews(moved)
 
+    def move_crews(self, crews: Iterable[CrewRow]) -> None:
+        """Crews that only moved (fixes): their markers follow; nothing else is asked again."""
+        moved = list(crews)
+        if moved:
+            self._crews.update((c.id, c) for c in moved)
+            self.view.upsert_crews(moved)
+
     def _on_page_ready(self) -> None:
         self._loads += 1
         if self._loads > 1:
