@@ -32,6 +32,7 @@ from console.ui.field.strip import JobFieldStrip
 from console.ui.field.tracker import JobTracker
 from console.ui.main_window import MainWindow
 from console.ui.map.panel import MapPanel
+from tests.support.fix_batches import store_positions
 from tests.support.map_page import ask, wait_ready
 from tests.support.workspace import open_backend, seeded_sqlite
 
@@ -105,8 +106,14 @@ def console(qtbot: QtBot, tmp_path: Path) -> Iterator[TrailConsole]:
     yield from open_trail_console(qtbot, tmp_path)
 
 
-def drive(console: TrailConsole, seconds: range, metres_from_scene: list[float]) -> None:
-    """The crew reports at ``seconds`` after assignment, at these distances north of the scene."""
+def drive(
+    console: TrailConsole, seconds: range, metres_from_scene: list[float], *, via: str = "store"
+) -> None:
+    """The crew reports at ``seconds`` after assignment, at these distances north of the scene.
+
+    ``via`` "store": as the telemetry store commits fixes (a position-only change);
+    "service": the crew's position written by hand through the service layer.
+    """
     assigned = console.job.assigned_at
     assert assigned is not None
     rows = []
@@ -118,8 +125,11 @@ def drive(console: TrailConsole, seconds: range, metres_from_scene: list[float])
     with console.engine.begin() as connection:
         connection.execute(insert(PositionFix), rows)
     last_at = assigned + timedelta(seconds=seconds[-1])
-    console.backend.services.update_crew_position(console.crew_id, lat, lon, at=last_at)
-    console.window.sync_now()
+    if via == "store":
+        store_positions(console.engine, {console.crew_id: (lat, lon)}, at=last_at)
+    else:
+        console.backend.services.update_crew_position(console.crew_id, lat, lon, at=last_at)
+    console.window.poll()
 
 
 def page_trail(qtbot: QtBot, console: TrailConsole) -> dict[str, object]:
@@ -196,7 +206,7 @@ def test_the_detail_shows_the_eta_from_the_live_fix_and_its_age(
     assigned = console.job.assigned_at
     assert assigned is not None
     console.clock.now = assigned + timedelta(seconds=40)
-    drive(console, range(0, 30, 10), [9000, 8000, 7000])
+    drive(console, range(0, 30, 10), [9000, 8000, 7000], via="service")
     qtbot.waitUntil(lambda: console.window.model.position_of(console.job.id) is not None)
     select(qtbot, console, console.job.id)
     label = console.strip.eta_label

@@ -54,6 +54,7 @@ def install_job_tracking(
     window.sig_requests_changed.connect(tracker.take_requests)
     detail.sig_changed.connect(lambda row: tracker.take_requests((row,)))
     window.sig_crews_changed.connect(tracker.take_crews)
+    window.sig_crews_moved.connect(tracker.take_crews)
     window.sig_theme_changed.connect(lambda _theme: strip.restyle())
     if map_panel is not None:
         tracker.sig_trail_set.connect(map_panel.show_trail)
