@@ -31,8 +31,10 @@ A status report (``roadside/v1/status``)::
 and ``waiting_minutes`` (optional) what the bill needs on completion;
 ``reply`` (optional) names the reply topic ``roadside/v1/reply/<reply>``.
 
-Pure Python: anything a client cannot mean raises :class:`PayloadError`
-naming the field, never anything else.
+Fixes are read by the OsmAnd protocol's own parser
+(:func:`console.core.field.osmand.parse_form`), so both doors accept and refuse
+the same readings. Pure Python: anything a client cannot mean raises
+:class:`PayloadError` naming the field, never anything else.
 """
 
 from __future__ import annotations
@@ -41,11 +43,11 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from console.core.field.fix import FixSource, Report
+from console.core.field.osmand import ReportError, parse_form
 from console.core.field.ports import FieldStatus, StatusReport
 
 __all__ = [
@@ -66,14 +68,17 @@ MAX_ITEMS = 500
 """Most fixes in one crew-topic message."""
 MAX_TOKEN = 200
 """Longest device identifier read (real ones are far shorter)."""
-KNOT_KMH = 1.852
-"""One knot in km/h."""
+OSMAND_FIELDS = {name: name for name in ("id", "deviceid", "lat", "lon", "location", "timestamp",
+                                         "speed", "bearing", "heading", "altitude", "accuracy",
+                                         "batt")}  # fmt: skip
+"""The crew topic's keys: the OsmAnd protocol's parameters, read by its parser."""
+OWNTRACKS_FIELDS = {"lat": "lat", "lon": "lon", "tst": "timestamp", "cog": "bearing",
+                    "alt": "altitude", "acc": "accuracy", "batt": "batt"}  # fmt: skip
+"""OwnTracks keys and the OsmAnd parameter each is read as (``vel`` is km/h, read apart)."""
 REPLY_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 """What a status report's ``reply`` may be (one topic level, no wildcards)."""
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_SECONDS_BELOW = 2**31 - 1
-"""Below this a numeric timestamp is in seconds, above in milliseconds (as Traccar decides)."""
 
 
 class PayloadError(ValueError):
@@ -132,29 +137,31 @@ def parse_crew_fixes(payload: bytes, *, received: datetime) -> list[Report | Pay
 def _crew_fix(item: object, received: datetime) -> Report:
     if not isinstance(item, Mapping):
         raise PayloadError("payload", "a fix must be a JSON object")
-    token = _token(item.get("id", item.get("deviceid")))
-    if "location" in item and "lat" not in item and "lon" not in item:
-        parts = _text("location", item["location"]).split(",")
-        if len(parts) != 2:
-            raise PayloadError("location", "expected latitude,longitude")
-        lat, lon = _number("location", parts[0]), _number("location", parts[1])
-    else:
-        lat, lon = _required(item, "lat"), _required(item, "lon")
-    stamp = item.get("timestamp")
-    bearing_name = "bearing" if "bearing" in item else "heading"
-    speed = _optional(item, "speed")
-    return _report(
-        token,
-        received if stamp is None else _timestamp("timestamp", stamp),
-        lat,
-        lon,
-        FixSource.MQTT,
-        speed_kmh=None if speed is None else speed * KNOT_KMH,
-        bearing=_optional(item, bearing_name),
-        altitude_m=_optional(item, "altitude"),
-        accuracy_m=_optional(item, "accuracy"),
-        battery_pct=_optional(item, "batt"),
-    )
+    return replace(_osmand(_fields(item, OSMAND_FIELDS), received), source=FixSource.MQTT)
+
+
+def _fields(item: Mapping[str, object], names: Mapping[str, str]) -> dict[str, str]:
+    """The readings ``names`` maps (JSON key -> OsmAnd parameter) as the protocol's text."""
+    fields: dict[str, str] = {}
+    for key, parameter in names.items():
+        value = item.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise PayloadError(key, "expected a number or text")
+        fields[parameter] = value if isinstance(value, str) else repr(value)
+    return fields
+
+
+def _osmand(
+    fields: Mapping[str, str], received: datetime, names: Mapping[str, str] = OSMAND_FIELDS
+) -> Report:
+    """The OsmAnd parser's report; its errors name the message's own key."""
+    try:
+        return parse_form(fields, received=received)
+    except ReportError as error:
+        key = next((k for k, v in names.items() if v == error.field), error.field)
+        raise PayloadError(key, error.problem) from None
 
 
 def owntracks_token(topic: str) -> str | None:
@@ -181,19 +188,13 @@ def parse_owntracks(topic: str, payload: bytes) -> Report:
         raise OwnTracksIgnored(str(document.get("_type"))[:40])
     if "tst" not in document:
         raise PayloadError("tst", "missing")
-    tst = _number("tst", document["tst"])
-    return _report(
-        _token(token),
-        _timestamp("tst", tst),
-        _required(document, "lat"),
-        _required(document, "lon"),
-        FixSource.OWNTRACKS,
-        speed_kmh=_optional(document, "vel"),
-        bearing=_optional(document, "cog"),
-        altitude_m=_optional(document, "alt"),
-        accuracy_m=_optional(document, "acc"),
-        battery_pct=_optional(document, "batt"),
-    )
+    fields = _fields(document, OWNTRACKS_FIELDS)
+    fields["id"] = token
+    report = _osmand(fields, _EPOCH, OWNTRACKS_FIELDS)
+    speed = _optional(document, "vel")
+    if speed is not None and not 0 <= speed <= 2_000:
+        raise PayloadError("vel", "outside 0..2000 km/h")
+    return replace(report, source=FixSource.OWNTRACKS, speed_kmh=speed)
 
 
 def parse_status(payload: bytes) -> StatusMessage:
@@ -276,74 +277,8 @@ def _number(name: str, value: object) -> float:
     return number
 
 
-def _required(table: Mapping[str, object], name: str) -> float:
-    if table.get(name) is None:
-        raise PayloadError(name, "missing")
-    return _number(name, table[name])
-
-
 def _optional(table: Mapping[str, object], name: str) -> float | None:
     value = table.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     return _number(name, value)
-
-
-def _timestamp(name: str, value: object) -> datetime:
-    """Unix seconds or milliseconds, or ISO-8601 (``T`` or a space; no zone means UTC)."""
-    if isinstance(value, bool):
-        raise PayloadError(name, "not a time")
-    text = _text(name, value).strip()
-    try:
-        if text.isascii() and text.lstrip("-").replace(".", "", 1).isdigit():
-            number = Decimal(text)
-            seconds = number if abs(number) < _SECONDS_BELOW else number / 1000
-            return _EPOCH + timedelta(microseconds=int(seconds * 1_000_000))
-        stamp = datetime.fromisoformat(text.replace("z", "Z"))
-    except (ValueError, ArithmeticError, InvalidOperation, OverflowError):
-        raise PayloadError(name, f"not a Unix time or ISO-8601 date: {text[:40]!r}") from None
-    return stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
-
-
-def _report(
-    token: str,
-    at: datetime,
-    lat: float,
-    lon: float,
-    source: FixSource,
-    *,
-    speed_kmh: float | None,
-    bearing: float | None,
-    altitude_m: float | None,
-    accuracy_m: float | None,
-    battery_pct: float | None,
-) -> Report:
-    """Check the readings' ranges and build the report."""
-    if not -90 <= lat <= 90:
-        raise PayloadError("lat", "latitude outside -90..90")
-    if not -180 <= lon <= 180:
-        raise PayloadError("lon", "longitude outside -180..180")
-    if speed_kmh is not None and not 0 <= speed_kmh <= 2_000:
-        raise PayloadError("speed", "outside 0..2000 km/h")
-    if bearing is not None:
-        if not 0 <= bearing <= 360:
-            raise PayloadError("bearing", "outside 0..360 degrees")
-        bearing %= 360
-    if altitude_m is not None and not -1_000 <= altitude_m <= 100_000:
-        raise PayloadError("altitude", "outside -1000..100000 m")
-    if accuracy_m is not None and accuracy_m < 0:
-        raise PayloadError("accuracy", "negative")
-    if battery_pct is not None and not 0 <= battery_pct <= 100:
-        raise PayloadError("batt", "outside 0..100 %")
-    return Report(
-        token=token,
-        at=at,
-        lat=lat,
-        lon=lon,
-        source=source,
-        speed_kmh=speed_kmh,
-        bearing=bearing,
-        altitude_m=altitude_m,
-        accuracy_m=accuracy_m,
-        battery_pct=battery_pct,
-    )
