@@ -3,8 +3,9 @@
 The same model as at assignment (:class:`console.core.eta.EtaModel`: distance x
 circuity / speed by road type and hour), from the crew's newest fix. A crew
 already en route has turned out, so the turn-out time counts only while it is
-merely assigned. A fix older than :data:`FEED_SILENT_AFTER` gives no ETA: the
-console says the feed is silent instead of pretending the crew stands still.
+merely assigned. A fix older than :data:`FEED_SILENT_AFTER` (the feed is no longer
+live by the console's one feed rule, :class:`console.core.field.feed.FeedRules`)
+gives no ETA: the console says so instead of pretending the crew stands still.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from console.core.eta import EtaModel
+from console.core.field.feed import FeedRules
 from console.core.geo import haversine_km
 from console.core.vocab import RoadType
 
 __all__ = ["FEED_SILENT_AFTER", "FeedSilent", "LiveEta", "live_eta"]
 
-FEED_SILENT_AFTER = timedelta(minutes=2)
-"""A crew whose newest fix is older than this is not reporting (a fix comes every 5-30 s)."""
+FEED_SILENT_AFTER = FeedRules().live_within
+"""A newest fix older than this no longer tells where the crew is (a fix comes every 5-30 s)."""
 
 
 @dataclass(frozen=True, slots=True)
