@@ -1245,7 +1245,12 @@
         <translation>请为设备命名，例如手机持有人。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>A label may hold at most {count} characters.</source>
+        <translation>名称最多 {count} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Added {label}. Set up the phone now.</source>
         <translation>已添加 {label}，请立即设置手机。</translation>
     </message>
