@@ -391,6 +391,7 @@ def _backend_on(
     engine: Engine, settings: Settings, principal: Principal, book: PricingBook | None = None
 ) -> DatabaseBackend:
     from console import cli_pricing
+    from console.core.dispatch import DispatchWeights
     from console.db.backend import DatabaseBackend
 
     return DatabaseBackend(
@@ -402,6 +403,8 @@ def _backend_on(
         routing=settings.routing(),
         pricing=book or cli_pricing.pricing_book(),
         quality=settings.quality,
+        weights=DispatchWeights(feed=settings.feed),
+        phone=settings.phone,
     )
 
 

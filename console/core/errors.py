@@ -114,6 +114,7 @@ MESSAGES: dict[str, str] = {
     "pricing.not_billed": "Request {reference} has no bill yet.",
     # users, sign-in and permissions
     "permission.denied": "{user} ({role}) is not allowed to do this ({permission}).",
+    "crew.not_own_job": "Crew {crew} may move only its own current job, not {reference}.",
     "auth.failed": "Wrong user name or password.",
     "auth.locked": "Too many failed sign-ins: try again in {minutes} minute(s).",
     "auth.records_differ": (

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from console.core.field.trail import TrailPoint
 from console.core.intake import RequestDraft
 from console.core.pricing import (
     ActualFacts,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     # Annotations only: importing dispatch (numpy, scipy) here would slow every
     # start-up that merely names a port, such as the sign-in.
     from console.core.dispatch import Proposal, SuggestionResult
+    from console.core.eta import EtaModel
     from console.core.guidance import ProtocolFixRate
     from console.core.reach import Coverage
 
@@ -235,6 +237,19 @@ class PricingDesk(Protocol):
         ...
 
 
+@runtime_checkable
+class TrailSource(Protocol):
+    """A crew's recent trail and the travel-time model, for the selected job's live view."""
+
+    def crew_trail(self, crew_id: int, since: datetime) -> tuple[TrailPoint, ...]:
+        """The crew's stored fixes from ``since`` on, oldest first, thinned to a few hundred."""
+        ...
+
+    def eta_model(self) -> EtaModel:
+        """The configured ETA model (distance, road type, speed) for live estimates."""
+        ...
+
+
 class ConsoleBackend(
     QueueSource,
     FleetSource,
@@ -243,6 +258,7 @@ class ConsoleBackend(
     TimelineSource,
     GuidanceCommands,
     GuidanceStats,
+    TrailSource,
     Protocol,
 ):
     """Everything the console window needs from the data layer."""
@@ -356,6 +372,7 @@ __all__ = [
     "RequestRow",
     "TimelineEntry",
     "TimelineSource",
+    "TrailSource",
 ]
 
 

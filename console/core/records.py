@@ -98,6 +98,10 @@ class CrewRow:
     revision: int
     status_since: datetime | None = None
     """When the crew entered its current status (None: not known)."""
+    devices: int = 0
+    """Active (not revoked) registered devices reporting for the crew."""
+    devices_since: datetime | None = None
+    """When the oldest of those devices was registered (None: no device)."""
 
 
 @dataclass(frozen=True, slots=True)

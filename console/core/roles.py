@@ -19,6 +19,7 @@ from console.core.records import RequestRow
 from console.core.vocab import Role
 
 __all__ = [
+    "CREW_PERMISSIONS",
     "PASSWORD_MAX",
     "PASSWORD_MIN",
     "ROLE_PERMISSIONS",
@@ -125,14 +126,18 @@ complaints, keep seeing it once the job is closed."""
 SYSTEM_PERMISSIONS = frozenset(Permission)
 """What the command line's maintenance principal may do (it already holds the database)."""
 
+CREW_PERMISSIONS = frozenset({P.PROGRESS})
+"""What a crew's device may do: report en route, on scene, towing and completed, and only
+on the crew's own current job (the service layer checks ``Principal.crew_id``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    """Who is acting: a signed-in user with a role, or the named system itself.
+    """Who is acting: a signed-in user with a role, the named system itself, or a crew.
 
     ``actor`` is the name the ledger records. Build one with :meth:`user` (after
-    sign-in) or :meth:`system` (command-line maintenance, seeding, the live demo);
-    nothing gets rights by default.
+    sign-in), :meth:`system` (command-line maintenance, seeding, the live demo) or
+    :meth:`crew` (a crew's device in the field); nothing gets rights by default.
     """
 
     actor: str
@@ -140,6 +145,8 @@ class Principal:
     permissions: frozenset[Permission]
     display_name: str = ""
     is_demo: bool = False
+    crew_id: int | None = None
+    """Set for a crew's principal: it may act only on that crew's current job."""
 
     @classmethod
     def user(
@@ -153,10 +160,15 @@ class Principal:
         """The console itself acting as ``name`` (e.g. "cli:alice", "seed", "simulator")."""
         return cls(name, None, SYSTEM_PERMISSIONS, name)
 
+    @classmethod
+    def crew(cls, crew_id: int, call_sign: str) -> Principal:
+        """Crew ``call_sign`` reporting from its device: field moves on its own job only."""
+        return cls(f"crew:{call_sign}", None, CREW_PERMISSIONS, call_sign, crew_id=crew_id)
+
     @property
     def is_system(self) -> bool:
-        """True for the maintenance principal (no user signed in)."""
-        return self.role is None
+        """True for the maintenance principal (no user signed in, no crew)."""
+        return self.role is None and self.crew_id is None
 
     def can(self, permission: Permission) -> bool:
         """Whether this principal may carry out ``permission``."""
@@ -169,7 +181,9 @@ def require(principal: Principal, permission: Permission) -> None:
         raise PermissionDenied(
             "permission.denied",
             user=principal.actor,
-            role=(principal.role or "system").lower(),
+            role=(
+                principal.role or ("crew" if principal.crew_id is not None else "system")
+            ).lower(),
             permission=permission.value,
         )
 

@@ -23,8 +23,8 @@ from console.db.engine import describe_url
 from console.db.models import ChainHead, Event
 from console.db.records import verify as records_module
 from console.db.records.image import time_text
-from console.db.telemetry.trail import KINDS as TRAIL_KINDS
-from console.db.telemetry.trail import BatchLog, trail_differences
+from console.db.telemetry.trail_check import KINDS as TRAIL_KINDS
+from console.db.telemetry.trail_check import BatchLog, trail_differences
 
 _BATCH = 5000
 

@@ -20,7 +20,10 @@ from console.core.dispatch import (
     SuggestionResult,
 )
 from console.core.errors import NotFound
-from console.core.eta import EstimatedRouting, OsrmTableRouting, RoutingProvider
+from console.core.eta import EstimatedRouting, EtaModel, OsrmTableRouting, RoutingProvider
+from console.core.field.feed import FeedRules
+from console.core.field.setup import PhoneSetup
+from console.core.field.trail import TrailPoint
 from console.core.fleet_layout import load_cities
 from console.core.guidance import ProtocolFixRate, remote_fix_rates
 from console.core.intake import RequestDraft
@@ -42,6 +45,7 @@ from console.db.quality_queries import QualityReader
 from console.db.quality_services import QualityServices
 from console.db.queries import DatabaseReader
 from console.db.services import Clock, Services, utc_now
+from console.db.telemetry.trail import read_trail
 
 ADVISOR_MAX_AGE = timedelta(seconds=15)
 """A fleet snapshot is reused for this long while nothing is written."""
@@ -87,6 +91,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         routing: RoutingProvider | None = None,
         pricing: PricingBook | None = None,
         quality: QualityTargets | None = None,
+        phone: PhoneSetup | None = None,
     ) -> None:
         super().__init__(engine, principal)
         QualityReader.__init__(self, engine, principal)
@@ -102,6 +107,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         self.weights = weights or DispatchWeights()
         self.rules = rules
         self.routing = routing
+        self.phone = phone or PhoneSetup()
         self._advisor: Snapshot[DispatchEngine] = Snapshot(ADVISOR_MAX_AGE)
         self._coverage: Snapshot[Coverage] = Snapshot(COVERAGE_MAX_AGE)
         self._places: list[DemandPlace] | None = None
@@ -210,6 +216,20 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         queued = [r for r in self.open_requests().requests if r.status is RequestStatus.QUEUED]
         return self.advisor().propose([RequestInfo.from_row(r) for r in queued])
 
+    @reads(Permission.VIEW_QUEUE)
+    def crew_trail(self, crew_id: int, since: datetime) -> tuple[TrailPoint, ...]:
+        """The crew's stored fixes from ``since`` on, oldest first, thinned to a few hundred."""
+        return read_trail(self._engine, crew_id, since)
+
+    def eta_model(self) -> EtaModel:
+        """The configured distance model (behind a routing server, its fallback's)."""
+        routing = self.routing
+        if isinstance(routing, OsrmTableRouting):
+            routing = routing.fallback
+        if isinstance(routing, EstimatedRouting):
+            return routing.eta.default
+        return EtaModel()
+
     def create_request(self, draft: RequestDraft) -> RequestRow:
         """Validate and store a new request."""
         return self.services.create_request(draft)
@@ -273,6 +293,14 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
     def sla_targets(self) -> SlaTargets:
         """The SLA targets this backend was configured with."""
         return self.services.sla
+
+    def feed_rules(self) -> FeedRules:
+        """When a crew's feed is live or silent: the suggestions' rule, for the crew board."""
+        return self.weights.feed
+
+    def phone_setup(self) -> PhoneSetup:
+        """What crew phones are told to report to (the device dialog shows it)."""
+        return self.phone
 
     def record_satisfaction(self, request_id: int, score: int, comment: str = "") -> int:
         """Store a completed request's 1-5 follow-up score."""

@@ -6,10 +6,11 @@ is at worst fetched twice (upserts are idempotent), never missed.
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Select, Subquery, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from console.core.inputs import parse_json
@@ -31,7 +32,7 @@ from console.core.vocab import (
     VehicleKind,
 )
 from console.db.engine import describe_url
-from console.db.models import ChainHead, Crew, Depot, Event, Request
+from console.db.models import ChainHead, Crew, Depot, Device, Event, Request
 from console.db.permits import reads
 from console.db.presence.guard import guard_for
 
@@ -78,8 +79,10 @@ def request_row(request: Request, crew_call_sign: str | None) -> RequestRow:
     )
 
 
-def crew_row(crew: Crew, depot_code: str) -> CrewRow:
-    """Copy an ORM crew into an immutable :class:`CrewRow`."""
+def crew_row(
+    crew: Crew, depot_code: str, devices: int = 0, devices_since: datetime | None = None
+) -> CrewRow:
+    """Copy an ORM crew into an immutable :class:`CrewRow` (with its active device count)."""
     return CrewRow(
         id=crew.id,
         call_sign=crew.call_sign,
@@ -96,7 +99,37 @@ def crew_row(crew: Crew, depot_code: str) -> CrewRow:
         current_request_id=crew.current_request_id,
         version=crew.version,
         revision=crew.revision,
+        devices=int(devices or 0),
+        devices_since=devices_since,
     )
+
+
+def active_devices() -> Subquery:
+    """Per crew: how many active (not revoked) devices it has and when the oldest was added.
+
+    One aggregate joined to the crew query, not a query per crew.
+    """
+    return (
+        select(
+            Device.crew_id.label("crew_id"),
+            func.count().label("devices"),
+            func.min(Device.created_at).label("since"),
+        )
+        .where(Device.revoked_at.is_(None))
+        .group_by(Device.crew_id)
+        .subquery("active_devices")
+    )
+
+
+def crews_with_devices() -> tuple[Select[Any], Subquery]:
+    """``select(Crew, Depot.code, devices, since)`` over every crew, and its device aggregate."""
+    devices = active_devices()
+    query = (
+        select(Crew, Depot.code, devices.c.devices, devices.c.since)
+        .join(Depot, Crew.depot_id == Depot.id)
+        .outerjoin(devices, devices.c.crew_id == Crew.id)
+    )
+    return query, devices
 
 
 def depot_row(depot: Depot) -> DepotRow:
@@ -208,37 +241,34 @@ class DatabaseReader:
     def crews(self) -> list[CrewRow]:
         """Every crew, by call sign."""
         with self._session() as session:
-            result = session.execute(
-                select(Crew, Depot.code)
-                .join(Depot, Crew.depot_id == Depot.id)
-                .order_by(Crew.call_sign)
-            )
-            return [crew_row(crew, code) for crew, code in result]
+            query, _devices = crews_with_devices()
+            result = session.execute(query.order_by(Crew.call_sign))
+            return [crew_row(*row) for row in result]
 
     @reads(Permission.VIEW_QUEUE)
     def free_crews(self) -> list[CrewRow]:
         """Every crew free to take a job now (status AVAILABLE), by call sign."""
         with self._session() as session:
+            query, _devices = crews_with_devices()
             result = session.execute(
-                select(Crew, Depot.code)
-                .join(Depot, Crew.depot_id == Depot.id)
-                .where(Crew.status == CrewStatus.AVAILABLE.value)
-                .order_by(Crew.call_sign)
+                query.where(Crew.status == CrewStatus.AVAILABLE.value).order_by(Crew.call_sign)
             )
-            return [crew_row(crew, code) for crew, code in result]
+            return [crew_row(*row) for row in result]
 
     @reads(Permission.VIEW_QUEUE)
     def crews_changed_since(self, revision: int) -> CrewChanges:
         """Crews written after ``revision``, with the revision read before them."""
         with self._session() as session:
             current = _current_revision(session)
+            query, _devices = crews_with_devices()
+            # A device added or revoked changes the crew's feed without touching the crew row.
+            devices_changed = select(Device.crew_id).where(Device.revision > revision)
             result = session.execute(
-                select(Crew, Depot.code)
-                .join(Depot, Crew.depot_id == Depot.id)
-                .where(Crew.revision > revision)
-                .order_by(Crew.call_sign)
+                query.where(or_(Crew.revision > revision, Crew.id.in_(devices_changed))).order_by(
+                    Crew.call_sign
+                )
             )
-            return CrewChanges(current, tuple(crew_row(crew, code) for crew, code in result))
+            return CrewChanges(current, tuple(crew_row(*row) for row in result))
 
     @reads(Permission.VIEW_QUEUE)
     def depots(self) -> list[DepotRow]:

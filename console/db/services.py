@@ -27,6 +27,7 @@ from console.core.errors import (
     Conflict,
     IllegalTransition,
     NotFound,
+    PermissionDenied,
     ValidationError,
 )
 from console.core.intake import RequestDraft, clean_request, location_warnings
@@ -554,15 +555,30 @@ class Services:
         day = uow.now.astimezone(self._zone).strftime("%Y%m%d")
         return reference_text(day, take_number(uow.session, day))
 
-    @staticmethod
-    def _load_request(uow: WriteContext, request_id: int, expected_version: int | None) -> Request:
+    def _load_request(
+        self, uow: WriteContext, request_id: int, expected_version: int | None
+    ) -> Request:
         expected_version = _version("expected_version", expected_version)
         request = uow.session.get(Request, _record_id(request_id, "not_found.request"))
         if request is None:
             raise NotFound("not_found.request", key=request_id)
+        self._check_own_job(uow, request)
         if expected_version is not None and request.version != expected_version:
             raise Conflict("request.changed", reference=request.reference)
         return request
+
+    def _check_own_job(self, uow: WriteContext, request: Request) -> None:
+        """A crew's principal acts only on the job its crew is on now (checked in the transaction)."""
+        crew_id = self.principal.crew_id
+        if crew_id is None:
+            return
+        crew = uow.session.get(Crew, crew_id)
+        if crew is None or crew.current_request_id != request.id:
+            raise PermissionDenied(
+                "crew.not_own_job",
+                crew=self.principal.display_name,
+                reference=request.reference,
+            )
 
     @staticmethod
     def _load_crew(uow: WriteContext, crew_id: int) -> Crew:

@@ -55,6 +55,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QHeaderView,
@@ -71,6 +72,8 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.errors import DomainError
+from console.core.field.feed import FeedRules
+from console.core.field.setup import PhoneSetup
 from console.core.inputs import parse_json
 from console.core.ports import (
     ConsoleBackend,
@@ -183,6 +186,26 @@ def _sla_targets(backend: object) -> SlaTargets:
     return SlaTargets()
 
 
+def _feed_rules(backend: object) -> FeedRules:
+    """The backend's feed thresholds (the suggestions' rule) where it tells them."""
+    read = getattr(backend, "feed_rules", None)
+    if callable(read):
+        rules = read()
+        if isinstance(rules, FeedRules):
+            return rules
+    return FeedRules()
+
+
+def _phone_setup(backend: object) -> PhoneSetup:
+    """What crew phones are told to report to, where the backend tells it."""
+    read = getattr(backend, "phone_setup", None)
+    if callable(read):
+        setup = read()
+        if isinstance(setup, PhoneSetup):
+            return setup
+    return PhoneSetup()
+
+
 def _as_bool(value: object) -> bool:
     # QSettings' INI format reads booleans back as the strings "true"/"false".
     if isinstance(value, str):
@@ -263,6 +286,8 @@ class MainWindow(QMainWindow):
         self._map_pick = False
         self._awaited_request: int | None = None
         self.intake: IntakeDialog | None = None
+        self.devices_dialog: QDialog | None = None
+        """The open device dialog, if any."""
         self.database_lost_notice: DatabaseLostNotice | None = None
         self.rescue_outcome: QMessageBox | None = None
         """The message that said where the rescue copy went (or why it failed)."""
@@ -278,6 +303,8 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.crew_model = CrewTableModel(clock, self)
         self.crew_model.set_reference_lookup(self.model.reference_of)
+        self.crew_model.tz = tz
+        self.crew_model.set_feed_rules(_feed_rules(backend))
 
         self.setDockNestingEnabled(True)
         self.setDockOptions(
@@ -530,6 +557,7 @@ class MainWindow(QMainWindow):
         self.file_menu = QMenu(self)
         self.file_menu.addAction(self.new_call_action)
         self.file_menu.addAction(self.refresh_action)
+        self.file_menu.addAction(self.crew_board.devices_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         bar.addMenu(self.file_menu)
@@ -617,6 +645,7 @@ class MainWindow(QMainWindow):
         self.proxy.sig_filter_changed.connect(self._after_filter_change)
         self.crew_board.sig_crew_activated.connect(self._set_selected_crew)
         self.crew_board.sig_changed.connect(self.sync_now)
+        self.crew_board.sig_devices_requested.connect(self.open_devices)
         self.detail.sig_changed.connect(self._on_detail_changed)
         self.detail.find_crew = self.crew_row
         self.sig_request_selected.connect(self.detail.show_request)
@@ -1081,6 +1110,26 @@ class MainWindow(QMainWindow):
     def poll(self) -> None:
         """Fetch what changed since the last revision seen, if anything did."""
         self.sync.poll()
+
+    def open_devices(self, crew: CrewRow) -> QDialog | None:
+        """Open the device dialog of ``crew`` (administrators; the backend checks it)."""
+        from console.ui.devices_dialog import DeviceRegistry, DevicesDialog
+
+        backend = self._backend
+        if not isinstance(backend, DeviceRegistry):
+            self.statusBar().showMessage(self.tr("This database keeps no devices."), 5000)
+            return None
+        dialog = DevicesDialog(backend, crew, _phone_setup(backend), self._tz, self)
+        self.devices_dialog = dialog
+
+        def closed(_result: int) -> None:
+            self.devices_dialog = None
+            dialog.deleteLater()
+            self.sync_now()  # the crew's feed state follows its devices
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        return dialog
 
     def sync_now(self) -> None:
         """Poll at once on the worker thread (after a panel wrote something)."""

@@ -419,6 +419,12 @@ class RequestDetailPanel(QWidget):
         self._arrange(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
         super().resizeEvent(event)
 
+    def add_banner(self, widget: QWidget) -> None:
+        """Show ``widget`` under the message line: a feature's strip about the shown job."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.message) + 1, widget)
+
     def set_city_names(self, english: dict[str, str]) -> None:
         """English names of the (Chinese) stored city names."""
         self._city_en = dict(english)

@@ -36,7 +36,7 @@ from console.db.changes import CHANNEL
 from console.db.engine import WRITE_OPTION
 from console.db.models import ChainHead, Crew, Event, PositionFix
 from console.db.presence.guard import guard_for
-from console.db.telemetry.trail import BATCH_KIND
+from console.db.telemetry.trail_check import BATCH_KIND
 
 __all__ = ["BATCH_KIND", "NO_CHANGES", "POSITION_NOTICE", "TelemetryStore", "rounded"]
 
