@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from console.core.field.trail import TrailPoint
@@ -31,7 +32,7 @@ from console.core.quality import (
     QualityTargets,
     SatisfactionRecord,
 )
-from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
+from console.core.records import CrewPosition, CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
 
@@ -184,6 +185,15 @@ class GuidanceStats(Protocol):
         ...
 
 
+class ChangeKind(StrEnum):
+    """What a commit changed: business rows, or only crews' positions (vehicle fixes)."""
+
+    BUSINESS = "b"
+    """Requests, crews' status or anything else that bumps the global revision."""
+    POSITIONS = "p"
+    """Only positions: a stored batch of fixes (``position_revision``)."""
+
+
 @runtime_checkable
 class ChangeNotifier(Protocol):
     """A backend that announces commits as they happen (PostgreSQL LISTEN/NOTIFY).
@@ -191,11 +201,59 @@ class ChangeNotifier(Protocol):
     Optional: a backend without it is simply polled.
     """
 
-    def subscribe_changes(self, callback: Callable[[], None]) -> Callable[[], None]:
-        """Call ``callback`` soon after every commit by anyone, and after a reconnect.
+    def subscribe_changes(self, callback: Callable[[ChangeKind], None]) -> Callable[[], None]:
+        """Call ``callback`` with the kind of change soon after every commit by anyone.
 
-        ``callback`` runs on a background thread and must only hand the news on
-        (e.g. emit a Qt signal). Returns the function that unsubscribes it.
+        After a (re)connect it is called once with :attr:`ChangeKind.BUSINESS`:
+        anything may have been missed. ``callback`` runs on a background thread
+        and must only hand the news on (e.g. set a flag). Returns the function
+        that unsubscribes it.
+        """
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeHeads:
+    """The two change counters: the business revision and the position revision."""
+
+    revision: int
+    position_revision: int
+
+
+@dataclass(frozen=True, slots=True)
+class FeedChanges:
+    """What one fetch of the change feed brought, read in one session.
+
+    ``heads`` were read before the rows, so a row written meanwhile comes again
+    next time. ``snapshot``: the requests are every open one and the crews every
+    crew (first load, or the database was replaced). ``positions`` are crews
+    moved by fixes since the position revision asked for.
+    """
+
+    heads: ChangeHeads
+    requests: tuple[RequestRow, ...]
+    crews: tuple[CrewRow, ...]
+    positions: tuple[CrewPosition, ...]
+    snapshot: bool
+
+
+@runtime_checkable
+class ChangeFeed(Protocol):
+    """A backend that reads each poll of the change feed in one session (optional).
+
+    A backend without it is polled through ``revision()`` and the ``*_changed_since`` reads.
+    """
+
+    def change_heads(self) -> ChangeHeads:
+        """Both change counters (one cheap query)."""
+        ...
+
+    def changes_since(self, since: ChangeHeads | None, *, positions: bool = True) -> FeedChanges:
+        """Everything written after ``since`` (``None``: a snapshot), in one session.
+
+        A lower business revision than ``since`` means another database: a
+        snapshot is returned. With ``positions`` False, moved crews are left for
+        a later fetch (the heads then keep ``since``'s position revision).
         """
         ...
 
@@ -354,11 +412,15 @@ class QualityBackend(QualitySource, QualityCommands, FleetSource, TimelineSource
 
 
 __all__ = [
+    "ChangeFeed",
+    "ChangeHeads",
+    "ChangeKind",
     "ChangeNotifier",
     "ConsoleBackend",
     "CoverageSource",
     "CrewChanges",
     "DispatchAdvisor",
+    "FeedChanges",
     "FleetSource",
     "GuidanceCommands",
     "GuidanceStats",

@@ -27,7 +27,7 @@ from console.core.field.trail import TrailPoint
 from console.core.fleet_layout import load_cities
 from console.core.guidance import ProtocolFixRate, remote_fix_rates
 from console.core.intake import RequestDraft
-from console.core.ports import RescueCopy
+from console.core.ports import ChangeKind, RescueCopy
 from console.core.pricing import PricingBook
 from console.core.quality import ComplaintCategory, QualityTargets
 from console.core.reach import Coverage, DemandPlace, FreeCrew, city_places, measure
@@ -37,6 +37,7 @@ from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, Priority, RequestStatus, RoadType
 from console.db.changes import ChangeListener, supports_notify
 from console.db.dispatch_data import load_crew_infos
+from console.db.fleet_cache import FleetCache
 from console.db.guidance_services import GuidanceServices, guidance_records
 from console.db.permits import reads
 from console.db.presence import rescue
@@ -48,7 +49,7 @@ from console.db.services import Clock, Services, utc_now
 from console.db.telemetry.trail import read_trail
 
 ADVISOR_MAX_AGE = timedelta(seconds=15)
-"""A fleet snapshot is reused for this long while nothing is written."""
+"""A fleet snapshot is reused for this long while nothing but positions is written."""
 COVERAGE_MAX_AGE = ADVISOR_MAX_AGE
 """Coverage now is measured again after this long, or at once after a write."""
 
@@ -108,7 +109,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         self.rules = rules
         self.routing = routing
         self.phone = phone or PhoneSetup()
-        self._advisor: Snapshot[DispatchEngine] = Snapshot(ADVISOR_MAX_AGE)
+        self._advisor = FleetCache(ADVISOR_MAX_AGE)
         self._coverage: Snapshot[Coverage] = Snapshot(COVERAGE_MAX_AGE)
         self._places: list[DemandPlace] | None = None
         self.quality = QualityServices(self.services)
@@ -116,8 +117,8 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         self._listener: ChangeListener | None = None
         self._listener_lock = threading.Lock()
 
-    def subscribe_changes(self, callback: Callable[[], None]) -> Callable[[], None]:
-        """Call ``callback`` (on a listener thread) after every commit; PostgreSQL only.
+    def subscribe_changes(self, callback: Callable[[ChangeKind], None]) -> Callable[[], None]:
+        """Call ``callback`` (on a listener thread) with each commit's kind; PostgreSQL only.
 
         On SQLite nothing is announced and the returned unsubscribe does nothing:
         the console keeps polling.
@@ -155,14 +156,21 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
 
     @reads(Permission.VIEW_QUEUE)
     def advisor(self) -> DispatchEngine:
-        """The dispatch engine over the current fleet (rebuilt when data or time moves on)."""
+        """The dispatch engine over the current fleet.
+
+        Rebuilt from a full read when a business write happened or the read is
+        :data:`ADVISOR_MAX_AGE` old; when only fixes arrived, the held fleet
+        takes the moved crews' positions instead (see :class:`FleetCache`).
+        """
         now = self.clock()
         return self._advisor.get(
-            self.revision(),
+            self.change_heads(),
             now,
-            lambda: DispatchEngine(
-                load_crew_infos(self._engine, now, self.weights),
-                now=now,
+            lambda: load_crew_infos(self._engine, now, self.weights),
+            self.positions_since,
+            lambda crews, at: DispatchEngine(
+                crews,
+                now=at,
                 rules=self.rules,
                 routing=self.routing,
                 weights=self.weights,
@@ -170,6 +178,11 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
                 sla=self.services.sla,
             ),
         )
+
+    @property
+    def fleet_cache(self) -> FleetCache:
+        """The advisor's held fleet (tests and benchmarks count its reads)."""
+        return self._advisor
 
     @reads(Permission.VIEW_QUEUE)
     def coverage_now(self) -> Coverage:

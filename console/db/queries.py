@@ -12,10 +12,11 @@ from typing import Any
 
 from sqlalchemy import Engine, Select, Subquery, func, or_, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import ColumnElement
 
 from console.core.inputs import parse_json
-from console.core.ports import CrewChanges, TimelineEntry
-from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
+from console.core.ports import ChangeHeads, CrewChanges, FeedChanges, TimelineEntry
+from console.core.records import CrewPosition, CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.roles import Permission, Principal, redact_event, redact_request
 from console.core.vocab import (
     OPEN_STATUSES,
@@ -101,6 +102,7 @@ def crew_row(
         revision=crew.revision,
         devices=int(devices or 0),
         devices_since=devices_since,
+        position_revision=crew.position_revision,
     )
 
 
@@ -189,6 +191,60 @@ class DatabaseReader:
             return _current_revision(session)
 
     @reads(Permission.VIEW_QUEUE)
+    def change_heads(self) -> ChangeHeads:
+        """Both change counters, business and position, in one single-row read.
+
+        Raises like :meth:`revision` when the SQLite file under the engine is gone.
+        """
+        guard_for(self._engine).check()
+        with self._session() as session:
+            return current_heads(session)
+
+    @reads(Permission.VIEW_QUEUE)
+    def changes_since(self, since: ChangeHeads | None, *, positions: bool = True) -> FeedChanges:
+        """Everything written after ``since`` (``None``: a snapshot), in one session.
+
+        One query when nothing changed (the heads); the changed requests and
+        crews only when the business revision rose; only the moved crews'
+        positions (a narrow read) when only the position revision rose. A lower
+        revision than ``since`` means another database: a snapshot comes back.
+        """
+        guard_for(self._engine).check()
+        with self._session() as session:
+            heads = current_heads(session)
+            if (
+                since is None
+                or heads.revision < since.revision
+                or heads.position_revision < since.position_revision
+            ):
+                # The heads were read before the rows: anything written meanwhile comes again.
+                open_statuses = [s.value for s in OPEN_STATUSES]
+                return FeedChanges(
+                    heads,
+                    self._request_rows(session, Request.status.in_(open_statuses)),
+                    self._crew_rows(session, None),
+                    (),
+                    snapshot=True,
+                )
+            requests: tuple[RequestRow, ...] = ()
+            crews: tuple[CrewRow, ...] = ()
+            if heads.revision > since.revision:
+                requests = self._request_rows(session, Request.revision > since.revision)
+                crews = self._crew_rows(session, crews_changed_after(since.revision))
+            moved: tuple[CrewPosition, ...] = ()
+            if positions and heads.position_revision > since.position_revision:
+                moved = positions_since(session, since.position_revision)
+            else:
+                heads = ChangeHeads(heads.revision, since.position_revision)
+            return FeedChanges(heads, requests, crews, moved, snapshot=False)
+
+    @reads(Permission.VIEW_QUEUE)
+    def positions_since(self, position_revision: int) -> tuple[CrewPosition, ...]:
+        """Crews moved by fixes after ``position_revision`` (id, position, fix time only)."""
+        with self._session() as session:
+            return positions_since(session, position_revision)
+
+    @reads(Permission.VIEW_QUEUE)
     def open_requests(self) -> RequestChanges:
         """Every open request, oldest first."""
         return self._requests(Request.status.in_([s.value for s in OPEN_STATUSES]))
@@ -241,9 +297,7 @@ class DatabaseReader:
     def crews(self) -> list[CrewRow]:
         """Every crew, by call sign."""
         with self._session() as session:
-            query, _devices = crews_with_devices()
-            result = session.execute(query.order_by(Crew.call_sign))
-            return [crew_row(*row) for row in result]
+            return list(self._crew_rows(session, None))
 
     @reads(Permission.VIEW_QUEUE)
     def free_crews(self) -> list[CrewRow]:
@@ -260,15 +314,7 @@ class DatabaseReader:
         """Crews written after ``revision``, with the revision read before them."""
         with self._session() as session:
             current = _current_revision(session)
-            query, _devices = crews_with_devices()
-            # A device added or revoked changes the crew's feed without touching the crew row.
-            devices_changed = select(Device.crew_id).where(Device.revision > revision)
-            result = session.execute(
-                query.where(or_(Crew.revision > revision, Crew.id.in_(devices_changed))).order_by(
-                    Crew.call_sign
-                )
-            )
-            return CrewChanges(current, tuple(crew_row(*row) for row in result))
+            return CrewChanges(current, self._crew_rows(session, crews_changed_after(revision)))
 
     @reads(Permission.VIEW_QUEUE)
     def depots(self) -> list[DepotRow]:
@@ -277,23 +323,66 @@ class DatabaseReader:
             return [depot_row(d) for d in session.scalars(select(Depot).order_by(Depot.code))]
 
     def _requests(self, condition: object) -> RequestChanges:
-        crew = aliased(Crew)
         with self._session() as session:
             revision = _current_revision(session)
-            result = session.execute(
-                select(Request, crew.call_sign)
-                .outerjoin(crew, Request.assigned_crew_id == crew.id)
-                .where(condition)  # type: ignore[arg-type]
-                .order_by(Request.created_at, Request.id)
-            )
-            rows = tuple(
-                redact_request(self.principal, request_row(request, call_sign))
-                for request, call_sign in result
-            )
+            rows = self._request_rows(session, condition)
         return RequestChanges(revision=revision, requests=rows)
+
+    def _request_rows(self, session: Session, condition: object) -> tuple[RequestRow, ...]:
+        """Requests matching ``condition``, oldest first, read for the principal."""
+        crew = aliased(Crew)
+        result = session.execute(
+            select(Request, crew.call_sign)
+            .outerjoin(crew, Request.assigned_crew_id == crew.id)
+            .where(condition)  # type: ignore[arg-type]
+            .order_by(Request.created_at, Request.id)
+        )
+        return tuple(
+            redact_request(self.principal, request_row(request, call_sign))
+            for request, call_sign in result
+        )
+
+    @staticmethod
+    def _crew_rows(session: Session, condition: Any) -> tuple[CrewRow, ...]:
+        """Crews matching ``condition`` (``None``: all), by call sign, with their devices."""
+        statement, _devices = crews_with_devices()
+        if condition is not None:
+            statement = statement.where(condition)
+        result = session.execute(statement.order_by(Crew.call_sign))
+        return tuple(crew_row(*row) for row in result)
 
     def _session(self) -> Session:
         return Session(self._engine)
+
+
+def crews_changed_after(revision: int) -> ColumnElement[bool]:
+    """Crews written after ``revision``, or whose devices were."""
+    # A device added or revoked changes the crew's feed without touching the crew row.
+    devices_changed = select(Device.crew_id).where(Device.revision > revision)
+    return or_(Crew.revision > revision, Crew.id.in_(devices_changed))
+
+
+def current_heads(session: Session) -> ChangeHeads:
+    """Both change counters in one single-row read; read them before the rows."""
+    row = session.execute(
+        select(ChainHead.revision, ChainHead.position_revision).where(ChainHead.id == 1)
+    ).first()
+    if row is None:
+        return ChangeHeads(0, 0)
+    return ChangeHeads(int(row[0] or 0), int(row[1] or 0))
+
+
+def positions_since(session: Session, position_revision: int) -> tuple[CrewPosition, ...]:
+    """Crews moved by fixes after ``position_revision``: a narrow read on an indexed column."""
+    result = session.execute(
+        select(Crew.id, Crew.lat, Crew.lon, Crew.gps_at, Crew.position_revision).where(
+            Crew.position_revision > position_revision
+        )
+    )
+    return tuple(
+        CrewPosition(crew_id, lat, lon, gps_at, moved_at)
+        for crew_id, lat, lon, gps_at, moved_at in result
+    )
 
 
 def _current_revision(session: Session) -> int:

@@ -117,7 +117,7 @@ class MqttSettings:
     keepalive: int = 30
     session_expiry: int = 3600
     """Seconds the broker keeps this gateway's session (and its unacknowledged messages)."""
-    receive_maximum: int = 1000
+    receive_maximum: int = 5000
     """Messages the broker may have in flight to this gateway (a batch's worth)."""
     retry_pause: float = 1.0
     """Seconds to wait before reconnecting after the database was unavailable (doubles)."""

@@ -8,7 +8,7 @@ never a reset). GPS ages are computed from the clock read at the last tick.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
 from enum import IntEnum
 from typing import Any
@@ -17,11 +17,11 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFil
 from PySide6.QtGui import QColor, QFont
 
 from console.core.field.feed import Feed, FeedRules, FeedState, feed_of
-from console.core.records import CrewRow, DepotRow
+from console.core.records import CrewPosition, CrewRow, DepotRow
 from console.core.vocab import CrewStatus, Skill, VehicleKind
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
-from console.ui.keyed_table import KeyedRowsModel, RowFilterProxy
+from console.ui.keyed_table import KeyedRowsModel, RowFilterProxy, runs
 from console.ui.labels import label
 from console.ui.plain_text import plain_tooltip
 from console.ui.queue_filter import Region, search_key
@@ -401,6 +401,38 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
         self._now = self._clock()
         self._feeds.clear()
         self._upsert(crews)
+
+    def move(self, positions: Iterable[CrewPosition]) -> list[CrewRow]:
+        """Put moved crews where their vehicles reported, in place; returns the rows that moved.
+
+        Only position, fix time and position revision change; a position no
+        newer than the one shown, or of a crew not shown, is ignored.
+        """
+        self._now = self._clock()
+        moved: list[CrewRow] = []
+        changed: list[int] = []
+        for position in positions:
+            pos = self._index.get(position.id)
+            if pos is None:
+                continue
+            row = self._rows[pos]
+            if position.position_revision <= row.position_revision:
+                continue
+            new = replace(
+                row,
+                lat=position.lat,
+                lon=position.lon,
+                gps_at=position.gps_at,
+                position_revision=position.position_revision,
+            )
+            self._rows[pos] = new
+            self._feeds.pop(new.id, None)
+            moved.append(new)
+            changed.append(pos)
+        last_column = len(CrewColumn) - 1
+        for first, last in runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        return moved
 
     def advance_clock(self) -> None:
         """Read the clock without announcing it (see ``RequestQueueModel.advance_clock``)."""

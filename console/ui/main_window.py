@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
 
@@ -82,7 +82,7 @@ from console.core.ports import (
     QualityBackend,
     RescueCopy,
 )
-from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
+from console.core.records import CrewPosition, CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.sla import SlaTargets
 from console.ui import screen_fit
 from console.ui.alerts import AlertMonitor
@@ -240,6 +240,9 @@ class MainWindow(QMainWindow):
 
     sig_crews_changed = Signal(object)
     """Emitted with a tuple of :class:`CrewRow` that changed."""
+
+    sig_crews_moved = Signal(object)
+    """Emitted with a list of :class:`CrewRow` that only moved (fixes), after the crew model."""
 
     sig_depots_loaded = Signal(object)
     """Emitted with the list of :class:`DepotRow` once they are read."""
@@ -635,6 +638,7 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.sync.sig_batch.connect(self._take_batch)
+        self.sync.sig_positions.connect(self._take_positions)
         self.sync.sig_depots.connect(self._take_depots)
         self.sync.sig_connection_changed.connect(self._on_connection_changed)
         self.model.rowsInserted.connect(self._update_row_count)
@@ -1152,6 +1156,12 @@ class MainWindow(QMainWindow):
             self.sig_requests_changed.emit(batch.requests)
         if batch.crews:
             self.sig_crews_changed.emit(batch.crews)
+
+    def _take_positions(self, positions: Sequence[CrewPosition]) -> None:
+        # Positions only: the requests and every panel reading them stay as they are.
+        moved = self.crew_model.move(positions)
+        if moved:
+            self.sig_crews_moved.emit(moved)
 
     def _selection_leaves(self, batch: SyncBatch) -> bool:
         """True when ``batch`` takes the selected request out of the queue."""

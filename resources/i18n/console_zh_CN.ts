@@ -2974,7 +2974,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+661"/>
+        <location filename="../../console/ui/main_window.py" line="+665"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -3224,7 +3224,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>此数据库不保存设备。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>Database file is missing: {source}</source>
         <translation>数据库文件不见了：{source}</translation>
     </message>
@@ -3430,7 +3430,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location filename="../../console/ui/map/panel.py" line="+95"/>
-        <location line="+221"/>
+        <location line="+235"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>

@@ -15,7 +15,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QRect, QSettings
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, insert
 
@@ -257,3 +258,38 @@ def test_a_crew_staying_near_the_scene_for_a_minute_is_asked_about_not_moved(
         timeout=WAIT_MS,
     )
     qtbot.waitUntil(lambda: not prompt.isVisible(), timeout=WAIT_MS)
+
+
+def cut_off(label: QLabel) -> bool:
+    """True when the label is shorter than its wrapped text needs at its width."""
+    return label.height() < label.heightForWidth(label.width())
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_prompt_and_the_eta_fit_the_detail_at_1366x768(
+    qtbot: QtBot, tmp_path: Path, language: str
+) -> None:
+    for console in open_trail_console(qtbot, tmp_path, language):
+        assigned = console.job.assigned_at
+        assert assigned is not None
+        console.backend.move(console.job.id, RequestStatus.EN_ROUTE)
+        console.clock.now = assigned + timedelta(seconds=95)
+        drive(console, range(0, 90, 10), [600, 100, 40, 30, 30, 20, 20, 20, 20])
+        qtbot.waitUntil(lambda c=console: c.window.model.position_of(c.job.id) is not None)
+        select(qtbot, console, console.job.id)
+        strip = console.strip
+        qtbot.waitUntil(strip.prompt.isVisible, timeout=WAIT_MS)
+        qtbot.waitUntil(strip.eta_label.isVisible, timeout=WAIT_MS)
+        QApplication.processEvents()
+        detail = console.window.detail
+        assert detail.isVisible() and detail.width() < 1366
+        for label in (strip.eta_label, strip.prompt_label):
+            assert label.text() and not cut_off(label), (label.objectName(), label.text())
+        for button in (strip.mark_button, strip.dismiss_button):
+            assert button.isVisible()
+            assert button.width() >= button.sizeHint().width(), button.text()
+        # The whole strip lies inside the detail panel, which lies on the screen.
+        inside = detail.rect()
+        top_left = strip.mapTo(detail, QPoint(0, 0))
+        assert inside.contains(QRect(top_left, strip.size())), (top_left, strip.size(), inside)
+        assert console.window.geometry().width() <= 1366
