@@ -1245,7 +1245,12 @@
         <translation>Give the device a label, e.g. the phone&apos;s owner.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>A label may hold at most {count} characters.</source>
+        <translation>A label may hold at most {count} characters.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Added {label}. Set up the phone now.</source>
         <translation>Added {label}. Set up the phone now.</translation>
     </message>
@@ -2974,7 +2979,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+665"/>
+        <location filename="../../console/ui/main_window.py" line="+667"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
