@@ -303,3 +303,24 @@ def test_the_prompt_and_the_eta_fit_the_detail_at_1366x768(
         top_left = strip.mapTo(detail, QPoint(0, 0))
         assert inside.contains(QRect(top_left, strip.size())), (top_left, strip.size(), inside)
         assert console.window.geometry().width() <= 1366
+
+
+def test_a_crew_that_arrived_before_en_route_was_pressed_is_marked_through_it(
+    qtbot: QtBot, console: TrailConsole
+) -> None:
+    assigned = console.job.assigned_at
+    assert assigned is not None
+    console.clock.now = assigned + timedelta(seconds=95)
+    drive(console, range(0, 90, 10), [900, 100, 40, 30, 30, 20, 20, 20, 20])
+    qtbot.waitUntil(lambda: console.window.model.position_of(console.job.id) is not None)
+    select(qtbot, console, console.job.id)
+    qtbot.waitUntil(console.strip.prompt.isVisible, timeout=WAIT_MS)
+    assert console.backend.request(console.job.id).status is RequestStatus.ASSIGNED
+    assert console.strip.mark_button.isVisible()
+    console.strip.mark_button.click()
+    qtbot.waitUntil(
+        lambda: console.backend.request(console.job.id).status is RequestStatus.ON_SCENE,
+        timeout=WAIT_MS,
+    )
+    kinds = [entry.kind for entry in console.backend.timeline(console.job.id)]
+    assert kinds[-2:] == ["request.en_route", "request.on_scene"], kinds
