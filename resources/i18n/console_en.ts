@@ -4241,7 +4241,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>The request could not be read; the connection may be down.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>

@@ -4241,7 +4241,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>无法读取工单，可能已断开连接。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
