@@ -1245,7 +1245,12 @@
         <translation>Give the device a label, e.g. the phone&apos;s owner.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>A label may hold at most {count} characters.</source>
+        <translation>A label may hold at most {count} characters.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Added {label}. Set up the phone now.</source>
         <translation>Added {label}. Set up the phone now.</translation>
     </message>
@@ -4241,7 +4246,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>The request could not be read; the connection may be down.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>

@@ -1245,7 +1245,12 @@
         <translation>请为设备命名，例如手机持有人。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>A label may hold at most {count} characters.</source>
+        <translation>名称最多 {count} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Added {label}. Set up the phone now.</source>
         <translation>已添加 {label}，请立即设置手机。</translation>
     </message>
@@ -4241,7 +4246,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>无法读取工单，可能已断开连接。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>

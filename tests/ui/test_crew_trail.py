@@ -32,6 +32,7 @@ from console.ui.field.strip import JobFieldStrip
 from console.ui.field.tracker import JobTracker
 from console.ui.main_window import MainWindow
 from console.ui.map.panel import MapPanel
+from tests.support.fix_batches import store_positions
 from tests.support.map_page import ask, wait_ready
 from tests.support.workspace import open_backend, seeded_sqlite
 
@@ -105,8 +106,14 @@ def console(qtbot: QtBot, tmp_path: Path) -> Iterator[TrailConsole]:
     yield from open_trail_console(qtbot, tmp_path)
 
 
-def drive(console: TrailConsole, seconds: range, metres_from_scene: list[float]) -> None:
-    """The crew reports at ``seconds`` after assignment, at these distances north of the scene."""
+def drive(
+    console: TrailConsole, seconds: range, metres_from_scene: list[float], *, via: str = "store"
+) -> None:
+    """The crew reports at ``seconds`` after assignment, at these distances north of the scene.
+
+    ``via`` "store": as the telemetry store commits fixes (a position-only change);
+    "service": the crew's position written by hand through the service layer.
+    """
     assigned = console.job.assigned_at
     assert assigned is not None
     rows = []
@@ -118,8 +125,11 @@ def drive(console: TrailConsole, seconds: range, metres_from_scene: list[float])
     with console.engine.begin() as connection:
         connection.execute(insert(PositionFix), rows)
     last_at = assigned + timedelta(seconds=seconds[-1])
-    console.backend.services.update_crew_position(console.crew_id, lat, lon, at=last_at)
-    console.window.sync_now()
+    if via == "store":
+        store_positions(console.engine, {console.crew_id: (lat, lon)}, at=last_at)
+    else:
+        console.backend.services.update_crew_position(console.crew_id, lat, lon, at=last_at)
+    console.window.poll()
 
 
 def page_trail(qtbot: QtBot, console: TrailConsole) -> dict[str, object]:
@@ -149,6 +159,11 @@ def test_the_selected_jobs_trail_is_drawn_and_grows_with_each_fix(
     assert drawn["crew"] == console.crew_id
     assert drawn["shown"] is True
     assert drawn["linePoints"] == drawn["dots"] == 5
+    assert "Crew's trail since assignment" in ask(
+        qtbot, console.panel.view, "ConsoleMap.legendText()"
+    )
+    layers = "document.querySelector('.leaflet-control-layers').textContent"
+    assert "Crew trail" in ask(qtbot, console.panel.view, layers)
 
     # Two more fixes: only they go to the page (the page keeps the line it had).
     sent: list[str] = []
@@ -196,7 +211,7 @@ def test_the_detail_shows_the_eta_from_the_live_fix_and_its_age(
     assigned = console.job.assigned_at
     assert assigned is not None
     console.clock.now = assigned + timedelta(seconds=40)
-    drive(console, range(0, 30, 10), [9000, 8000, 7000])
+    drive(console, range(0, 30, 10), [9000, 8000, 7000], via="service")
     qtbot.waitUntil(lambda: console.window.model.position_of(console.job.id) is not None)
     select(qtbot, console, console.job.id)
     label = console.strip.eta_label
@@ -293,3 +308,44 @@ def test_the_prompt_and_the_eta_fit_the_detail_at_1366x768(
         top_left = strip.mapTo(detail, QPoint(0, 0))
         assert inside.contains(QRect(top_left, strip.size())), (top_left, strip.size(), inside)
         assert console.window.geometry().width() <= 1366
+
+
+def test_a_crew_that_arrived_before_en_route_was_pressed_is_marked_through_it(
+    qtbot: QtBot, console: TrailConsole
+) -> None:
+    assigned = console.job.assigned_at
+    assert assigned is not None
+    console.clock.now = assigned + timedelta(seconds=95)
+    drive(console, range(0, 90, 10), [900, 100, 40, 30, 30, 20, 20, 20, 20])
+    qtbot.waitUntil(lambda: console.window.model.position_of(console.job.id) is not None)
+    select(qtbot, console, console.job.id)
+    qtbot.waitUntil(console.strip.prompt.isVisible, timeout=WAIT_MS)
+    assert console.backend.request(console.job.id).status is RequestStatus.ASSIGNED
+    assert console.strip.mark_button.isVisible()
+    console.strip.mark_button.click()
+    qtbot.waitUntil(
+        lambda: console.backend.request(console.job.id).status is RequestStatus.ON_SCENE,
+        timeout=WAIT_MS,
+    )
+    kinds = [entry.kind for entry in console.backend.timeline(console.job.id)]
+    assert kinds[-2:] == ["request.en_route", "request.on_scene"], kinds
+
+
+def test_a_long_job_keeps_the_trail_on_the_page_bounded(
+    qtbot: QtBot, console: TrailConsole
+) -> None:
+    drive(console, range(0, 5 * 900, 5), [9000 - i for i in range(900)])
+    qtbot.waitUntil(lambda: console.window.model.position_of(console.job.id) is not None)
+    select(qtbot, console, console.job.id)
+    qtbot.waitUntil(lambda: page_trail(qtbot, console)["points"] == 500, timeout=WAIT_MS)
+    # Another 600 fixes arrive: the page is redrawn from a thinned trail once, not grown.
+    drive(console, range(5 * 900, 5 * 1500, 5), [8100 - i for i in range(600)])
+    qtbot.waitUntil(
+        lambda: (
+            page_trail(qtbot, console)["last"]
+            == pytest.approx(list(north_of_scene(8100 - 599)), abs=1e-6)
+        ),
+        timeout=WAIT_MS,
+    )
+    assert page_trail(qtbot, console)["points"] <= 1000
+    assert len(console.tracker.trail) <= 1000
