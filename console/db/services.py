@@ -509,7 +509,13 @@ class Services:
     def update_crew_position(
         self, crew_id: int, lat: object, lon: object, *, at: datetime | None = None
     ) -> None:
-        """Record a GPS fix for a crew (WGS-84)."""
+        """Record a crew's position by hand (WGS-84): a business write, ledgered row by row.
+
+        It sets ``position_revision`` to 0: the position is no longer a device's
+        newest fix, so ``verify`` checks it against the replay (not the trail), and
+        the next device fix is judged against its time but not against the speed
+        limit (a typed position is only approximate).
+        """
         latitude, longitude = validate_coordinates(lat, lon)
         fixed_at = None if at is None else aware_time("gps_at", at)
         with self.unit_of_work(Permission.CREW_POSITION) as uow:
@@ -517,6 +523,7 @@ class Services:
             crew.lat = latitude
             crew.lon = longitude
             crew.gps_at = fixed_at or uow.now
+            crew.position_revision = 0
             crew.revision = uow.revision
             # Position fixes do not bump `version`: they must not invalidate a
             # dispatcher's pending assignment of the same crew.

@@ -251,8 +251,14 @@ class DevicesDialog(QDialog):
                 self.tr("Give the device a label, e.g. the phone's owner."), error=True
             )
             return
+        if len(label) > LABEL_MAX:
+            self.show_message(
+                self.tr("A label may hold at most {count} characters.").format(count=LABEL_MAX),
+                error=True,
+            )
+            return
         try:
-            device, token = self._registry.add_device(self._crew.id, label[:LABEL_MAX])
+            device, token = self._registry.add_device(self._crew.id, label)
         except DomainError as exc:
             self.show_message(error_text(exc), error=True)
             return

@@ -87,7 +87,7 @@ from console.core.sla import SlaTargets
 from console.ui import screen_fit
 from console.ui.alerts import AlertMonitor
 from console.ui.crew_board import CrewBoardPanel
-from console.ui.crew_model import CrewTableModel
+from console.ui.crew_model import CrewColumn, CrewTableModel
 from console.ui.dashboard import DashboardWindow
 from console.ui.database_lost import DatabaseLostNotice
 from console.ui.filter_bar import QueueFilterBar
@@ -126,6 +126,8 @@ STATE_VERSION = 2
 """Bumped when the dock layout changes shape, so an old saved layout is ignored."""
 QUEUE_ORDER_VERSION = 2
 """Bumped when the queue's default sort changes (2: by urgency, see ``urgency_key``)."""
+CREW_ORDER_VERSION = 2
+"""Crew board layouts saved before version 2 had no Feed column."""
 
 PANEL_KEYS: tuple[str, ...] = (
     "queue",
@@ -1313,7 +1315,13 @@ class MainWindow(QMainWindow):
             self._sizes_pending = False
         crew_header = self._settings.value("crews/header")
         if isinstance(crew_header, QByteArray) and not crew_header.isEmpty():
-            self.crew_board.view.horizontalHeader().restoreState(crew_header)
+            crews = self.crew_board.view.horizontalHeader()
+            crews.restoreState(crew_header)
+            if _as_int(self._settings.value("crews/order_version", 1)) < CREW_ORDER_VERSION:
+                # Layouts saved before the Feed column put it last: show it by the GPS age.
+                crews.moveSection(
+                    crews.visualIndex(CrewColumn.FEED), crews.visualIndex(CrewColumn.GPS_AGE) + 1
+                )
         header = self._settings.value("queue/header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             restored = self.view.horizontalHeader().restoreState(header)
@@ -1382,6 +1390,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/state", self.saveState(STATE_VERSION))
         self._settings.setValue("queue/header", self.view.horizontalHeader().saveState())
         self._settings.setValue("crews/header", self.crew_board.view.horizontalHeader().saveState())
+        self._settings.setValue("crews/order_version", CREW_ORDER_VERSION)
         if self._depots:
             # Filters can only be restored against known depots; don't overwrite them before.
             self._settings.setValue("queue/filters", json.dumps(self.filter_bar.state()))

@@ -545,6 +545,10 @@ class RequestDetailPanel(QWidget):
         self._permitted = keys
         self._render()
 
+    def permits(self, key: str) -> bool:
+        """Whether the signed-in role may take the action ``key`` (whatever the status)."""
+        return self._permitted is None or key in self._permitted
+
     def permit_pricing(self, allowed: bool) -> None:
         """Offer the quote and bill section only to a role that may read them.
 

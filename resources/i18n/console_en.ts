@@ -1245,7 +1245,12 @@
         <translation>Give the device a label, e.g. the phone&apos;s owner.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>A label may hold at most {count} characters.</source>
+        <translation>A label may hold at most {count} characters.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Added {label}. Set up the phone now.</source>
         <translation>Added {label}. Set up the phone now.</translation>
     </message>
@@ -2974,7 +2979,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+661"/>
+        <location filename="../../console/ui/main_window.py" line="+667"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -3224,7 +3229,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>This database keeps no devices.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>Database file is missing: {source}</source>
         <translation>Database file is missing: {source}</translation>
     </message>
@@ -3430,7 +3435,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location filename="../../console/ui/map/panel.py" line="+95"/>
-        <location line="+221"/>
+        <location line="+235"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
@@ -4236,7 +4241,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>The request could not be read; the connection may be down.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>

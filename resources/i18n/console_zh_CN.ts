@@ -1245,7 +1245,12 @@
         <translation>请为设备命名，例如手机持有人。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>A label may hold at most {count} characters.</source>
+        <translation>名称最多 {count} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Added {label}. Set up the phone now.</source>
         <translation>已添加 {label}，请立即设置手机。</translation>
     </message>
@@ -2974,7 +2979,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+661"/>
+        <location filename="../../console/ui/main_window.py" line="+667"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -3224,7 +3229,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>此数据库不保存设备。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>Database file is missing: {source}</source>
         <translation>数据库文件不见了：{source}</translation>
     </message>
@@ -3430,7 +3435,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location filename="../../console/ui/map/panel.py" line="+95"/>
-        <location line="+221"/>
+        <location line="+235"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -4236,7 +4241,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>无法读取工单，可能已断开连接。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>

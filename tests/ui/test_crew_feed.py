@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont, QPalette, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
+from console.core.dispatch import Reason
 from console.core.field.feed import FeedRules, FeedState
 from console.core.vocab import CrewStatus
+from console.ui.app import build_main_window
+from console.ui.contrast import TEXT_RATIO, contrast_ratio
 from console.ui.crew_board import CrewBoardPanel
 from console.ui.crew_model import CREW_SORT_ROLE, CrewColumn, CrewFilter, CrewTableModel
+from console.ui.dispatch_labels import reason_text
 from console.ui.icons import colour
+from console.ui.theme import Theme, apply_theme
 from tests.ui.conftest import DEPOTS, T0, FakeClock, FakeQueueSource, crew_row
 
 WEEK_AGO = T0 - timedelta(days=7)
@@ -129,3 +136,44 @@ def test_a_device_added_updates_the_row_in_place(clock: FakeClock) -> None:
     assert cell(model, 4) == "No device"
     model.apply([crew_row(5, gps_at=T0 - timedelta(minutes=40), devices=1, devices_since=T0)])
     assert cell(model, 4) == "No fix yet"
+
+
+def test_a_crew_layout_saved_before_the_feed_column_shows_it_by_the_gps_age(
+    qtbot: QtBot, clock: FakeClock, qsettings: QSettings
+) -> None:
+    old = QTableView()
+    old.setModel(QStandardItemModel(0, len(CrewColumn) - 1))
+    saved = old.horizontalHeader()
+    # The former default order, the job moved to second place by the dispatcher.
+    order = [CrewColumn.CALL_SIGN, CrewColumn.JOB, CrewColumn.STATUS, CrewColumn.GPS_AGE,
+             CrewColumn.VEHICLE, CrewColumn.SKILLS, CrewColumn.DEPOT]  # fmt: skip
+    for visual, column in enumerate(order):
+        saved.moveSection(saved.visualIndex(column), visual)
+    qsettings.setValue("crews/header", saved.saveState())
+    window = build_main_window(FakeQueueSource([], fleet()), "en", clock, settings=qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    header = window.crew_board.view.horizontalHeader()
+    assert header.visualIndex(CrewColumn.JOB) == 1, "the saved order is kept"
+    assert header.visualIndex(CrewColumn.FEED) == header.visualIndex(CrewColumn.GPS_AGE) + 1
+    assert not header.isSectionHidden(CrewColumn.FEED)
+
+
+@pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK], ids=["light", "dark"])
+def test_feed_cells_read_in_both_themes(qapp: QApplication, clock: FakeClock, theme: Theme) -> None:
+    apply_theme(qapp, theme)
+    try:
+        model = model_of(clock)
+        palette = qapp.palette()
+        for row in range(model.rowCount()):
+            tone = cell(model, row, Qt.ItemDataRole.ForegroundRole)
+            for background in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase):
+                ratio = contrast_ratio(tone, palette.color(background))
+                assert ratio >= TEXT_RATIO, (cell(model, row), background.name, round(ratio, 2))
+    finally:
+        apply_theme(qapp, Theme.LIGHT)
+
+
+def test_the_suggestions_say_how_long_the_feed_has_been_silent() -> None:
+    assert reason_text(Reason("feed_silent", 12)) == "feed silent 12 min"

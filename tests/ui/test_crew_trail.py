@@ -15,7 +15,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QRect, QSettings
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, insert
 
@@ -31,6 +32,7 @@ from console.ui.field.strip import JobFieldStrip
 from console.ui.field.tracker import JobTracker
 from console.ui.main_window import MainWindow
 from console.ui.map.panel import MapPanel
+from tests.support.fix_batches import store_positions
 from tests.support.map_page import ask, wait_ready
 from tests.support.workspace import open_backend, seeded_sqlite
 
@@ -104,8 +106,14 @@ def console(qtbot: QtBot, tmp_path: Path) -> Iterator[TrailConsole]:
     yield from open_trail_console(qtbot, tmp_path)
 
 
-def drive(console: TrailConsole, seconds: range, metres_from_scene: list[float]) -> None:
-    """The crew reports at ``seconds`` after assignment, at these distances north of the scene."""
+def drive(
+    console: TrailConsole, seconds: range, metres_from_scene: list[float], *, via: str = "store"
+) -> None:
+    """The crew reports at ``seconds`` after assignment, at these distances north of the scene.
+
+    ``via`` "store": as the telemetry store commits fixes (a position-only change);
+    "service": the crew's position written by hand through the service layer.
+    """
     assigned = console.job.assigned_at
     assert assigned is not None
     rows = []
@@ -117,8 +125,11 @@ def drive(console: TrailConsole, seconds: range, metres_from_scene: list[float])
     with console.engine.begin() as connection:
         connection.execute(insert(PositionFix), rows)
     last_at = assigned + timedelta(seconds=seconds[-1])
-    console.backend.services.update_crew_position(console.crew_id, lat, lon, at=last_at)
-    console.window.sync_now()
+    if via == "store":
+        store_positions(console.engine, {console.crew_id: (lat, lon)}, at=last_at)
+    else:
+        console.backend.services.update_crew_position(console.crew_id, lat, lon, at=last_at)
+    console.window.poll()
 
 
 def page_trail(qtbot: QtBot, console: TrailConsole) -> dict[str, object]:
@@ -195,7 +206,7 @@ def test_the_detail_shows_the_eta_from_the_live_fix_and_its_age(
     assigned = console.job.assigned_at
     assert assigned is not None
     console.clock.now = assigned + timedelta(seconds=40)
-    drive(console, range(0, 30, 10), [9000, 8000, 7000])
+    drive(console, range(0, 30, 10), [9000, 8000, 7000], via="service")
     qtbot.waitUntil(lambda: console.window.model.position_of(console.job.id) is not None)
     select(qtbot, console, console.job.id)
     label = console.strip.eta_label
@@ -257,3 +268,59 @@ def test_a_crew_staying_near_the_scene_for_a_minute_is_asked_about_not_moved(
         timeout=WAIT_MS,
     )
     qtbot.waitUntil(lambda: not prompt.isVisible(), timeout=WAIT_MS)
+
+
+def cut_off(label: QLabel) -> bool:
+    """True when the label is shorter than its wrapped text needs at its width."""
+    return label.height() < label.heightForWidth(label.width())
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_prompt_and_the_eta_fit_the_detail_at_1366x768(
+    qtbot: QtBot, tmp_path: Path, language: str
+) -> None:
+    for console in open_trail_console(qtbot, tmp_path, language):
+        assigned = console.job.assigned_at
+        assert assigned is not None
+        console.backend.move(console.job.id, RequestStatus.EN_ROUTE)
+        console.clock.now = assigned + timedelta(seconds=95)
+        drive(console, range(0, 90, 10), [600, 100, 40, 30, 30, 20, 20, 20, 20])
+        qtbot.waitUntil(lambda c=console: c.window.model.position_of(c.job.id) is not None)
+        select(qtbot, console, console.job.id)
+        strip = console.strip
+        qtbot.waitUntil(strip.prompt.isVisible, timeout=WAIT_MS)
+        qtbot.waitUntil(strip.eta_label.isVisible, timeout=WAIT_MS)
+        QApplication.processEvents()
+        detail = console.window.detail
+        assert detail.isVisible() and detail.width() < 1366
+        for label in (strip.eta_label, strip.prompt_label):
+            assert label.text() and not cut_off(label), (label.objectName(), label.text())
+        for button in (strip.mark_button, strip.dismiss_button):
+            assert button.isVisible()
+            assert button.width() >= button.sizeHint().width(), button.text()
+        # The whole strip lies inside the detail panel, which lies on the screen.
+        inside = detail.rect()
+        top_left = strip.mapTo(detail, QPoint(0, 0))
+        assert inside.contains(QRect(top_left, strip.size())), (top_left, strip.size(), inside)
+        assert console.window.geometry().width() <= 1366
+
+
+def test_a_crew_that_arrived_before_en_route_was_pressed_is_marked_through_it(
+    qtbot: QtBot, console: TrailConsole
+) -> None:
+    assigned = console.job.assigned_at
+    assert assigned is not None
+    console.clock.now = assigned + timedelta(seconds=95)
+    drive(console, range(0, 90, 10), [900, 100, 40, 30, 30, 20, 20, 20, 20])
+    qtbot.waitUntil(lambda: console.window.model.position_of(console.job.id) is not None)
+    select(qtbot, console, console.job.id)
+    qtbot.waitUntil(console.strip.prompt.isVisible, timeout=WAIT_MS)
+    assert console.backend.request(console.job.id).status is RequestStatus.ASSIGNED
+    assert console.strip.mark_button.isVisible()
+    console.strip.mark_button.click()
+    qtbot.waitUntil(
+        lambda: console.backend.request(console.job.id).status is RequestStatus.ON_SCENE,
+        timeout=WAIT_MS,
+    )
+    kinds = [entry.kind for entry in console.backend.timeline(console.job.id)]
+    assert kinds[-2:] == ["request.en_route", "request.on_scene"], kinds

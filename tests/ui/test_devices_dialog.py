@@ -162,6 +162,10 @@ def test_a_refused_add_is_explained_and_shows_no_settings(qtbot: QtBot) -> None:
     registry.refuse = None
     dialog.add_device()
     assert len(registry.registered) == 2, "a blank label is not sent"
+    dialog.ask_label = lambda: "x" * 81
+    dialog.add_device()
+    assert len(registry.registered) == 2, "nor one cut short"
+    assert "at most 80 characters" in dialog.message.text()
 
 
 @pytest.mark.parametrize(

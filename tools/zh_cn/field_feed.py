@@ -80,6 +80,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         "Revoke {label} (…{hint})? The phone can no longer report for {crew}; "
         "this cannot be undone.",
     ): "吊销 {label}（…{hint}）？该手机将无法再为 {crew} 回传，且无法撤销。",
+    ("DevicesDialog", "A label may hold at most {count} characters."): "名称最多 {count} 个字符。",
     ("DevicesDialog", "Active"): "在用",
     ("DevicesDialog", "Revoked {when}"): "已吊销 {when}",
 }

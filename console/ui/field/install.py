@@ -6,6 +6,7 @@ from datetime import tzinfo
 
 from console.core.ports import TrailSource
 from console.core.records import RequestRow
+from console.core.vocab import RequestStatus
 from console.ui.field.strip import JobFieldStrip
 from console.ui.field.tracker import JobTracker
 from console.ui.main_window import MainWindow
@@ -30,7 +31,16 @@ def install_job_tracking(
     tracker = JobTracker(backend, window.clock, window.crew_row, tz, window)
     strip = JobFieldStrip(detail)
     detail.add_banner(strip)
-    strip.can_mark = detail.actions_by_key["on_scene"].isEnabled
+    actions = detail.actions_by_key
+
+    def can_mark() -> bool:
+        # A crew that arrived before anyone pressed "en route" is moved through it.
+        shown = detail.request
+        if shown is not None and shown.status is RequestStatus.ASSIGNED:
+            return actions["en_route"].isEnabled() and detail.permits("on_scene")
+        return actions["on_scene"].isEnabled()
+
+    strip.can_mark = can_mark
 
     def row_of(request_id: object) -> RequestRow | None:
         if not isinstance(request_id, int):
@@ -43,9 +53,12 @@ def install_job_tracking(
 
     def mark_on_scene(request_id: int) -> None:
         shown = detail.request
-        action = detail.actions_by_key["on_scene"]
-        if shown is not None and shown.id == request_id and action.isEnabled():
-            action.trigger()
+        if shown is None or shown.id != request_id or not can_mark():
+            return
+        if shown.status is RequestStatus.ASSIGNED:
+            actions["en_route"].trigger()
+        if actions["on_scene"].isEnabled():
+            actions["on_scene"].trigger()
 
     tracker.sig_view.connect(strip.show_view)
     strip.sig_mark_on_scene.connect(mark_on_scene)
@@ -54,6 +67,7 @@ def install_job_tracking(
     window.sig_requests_changed.connect(tracker.take_requests)
     detail.sig_changed.connect(lambda row: tracker.take_requests((row,)))
     window.sig_crews_changed.connect(tracker.take_crews)
+    window.sig_crews_moved.connect(tracker.take_crews)
     window.sig_theme_changed.connect(lambda _theme: strip.restyle())
     if map_panel is not None:
         tracker.sig_trail_set.connect(map_panel.show_trail)

@@ -254,13 +254,14 @@ class MapPanel(QWidget):
         """Draw crew ``crew_id``'s trail (oldest first) instead of any other."""
         fresh = self._trail is None or self._trail[0] != crew_id or not self._trail[1]
         self._trail = (crew_id, list(points))
+        self.view.clear_routes()
         self.view.set_trail(crew_id, points)
         row = self._requests.get(self._selected) if self._selected is not None else None
         if fresh and points and row is not None:
             # The job's own picture (its scene and where its crew drove) wins over
             # the view the suggestion lines would have chosen.
             self._focus_pending = False
-            self.view.fit_points([(row.lat, row.lon), *((p.lat, p.lon) for p in points)], 15)
+            self.view.fit_points([(row.lat, row.lon), *((p.lat, p.lon) for p in points)], 16)
 
     def extend_trail(self, crew_id: int, points: tuple[TrailPoint, ...]) -> None:
         """Add newer fixes to the end of the trail (only the new ones go to the page)."""
@@ -296,6 +297,12 @@ class MapPanel(QWidget):
     def _draw_suggestions(self, request_id: int, result: SuggestionResult) -> None:
         """Lines from the best crews to the request (if it is still the selected one)."""
         if request_id != self._selected:
+            return
+        if self._trail is not None:
+            # A job with a crew shows where that crew drove, not who else could go.
+            if self._focus_pending and not self._trail[1]:
+                self.view.focus("request", request_id, [self._trail[0]])
+            self._focus_pending = False
             return
         crews = [s.crew_id for s in result.suggestions]
         self.view.show_routes(request_id, crews)
