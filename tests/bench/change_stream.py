@@ -76,6 +76,9 @@ class StreamRun:
     fetches_per_second: list[float]
     server_cpu: float | None
     """% of one core used by the server processes serving the consoles (PostgreSQL only)."""
+    server_processes: int
+    disconnected: int
+    """Consoles whose backend was failing when the run ended."""
     writer_server_cpu: float | None
     latencies_ms: list[float]
     missed: int
@@ -93,7 +96,8 @@ class StreamRun:
         if self.server_cpu is not None:
             lines.append(
                 f"  server CPU for the consoles: {self.server_cpu:.1f} % of a core "
-                f"({self.server_cpu / self.consoles:.2f} % a console); "
+                f"({self.server_cpu / self.consoles:.2f} % a console, "
+                f"{self.server_processes} server processes); "
                 f"the writer's backend {self.writer_server_cpu or 0:.1f} %"
             )
         p50 = percentile(self.latencies_ms, 50) or 0.0
@@ -101,7 +105,8 @@ class StreamRun:
         worst = max(self.latencies_ms, default=0.0)
         lines.append(
             f"  commit -> console: p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {worst:.0f} ms "
-            f"over {len(self.latencies_ms)} (console, batch) pairs; {self.missed} not seen"
+            f"over {len(self.latencies_ms)} (console, batch) pairs; {self.missed} not seen; "
+            f"{self.disconnected} consoles disconnected at the end"
         )
         return "\n".join(lines)
 
@@ -151,6 +156,7 @@ def follow(url: str, name: str, folder: Path, poll_ms: int) -> None:
                 "cpu_s": state["cpu_end"] - state["cpu0"],
                 "fetches": state["fetches_end"] - state["fetches0"],
                 "seen": seen,
+                "connected": sync.is_connected,
             }
             (folder / f"{name}.json").write_text(json.dumps(result))
             app.quit()
@@ -293,7 +299,9 @@ def run_stream(
             start = time.time() + 2.0
             end = start + seconds
             tail = 3.0
-            (folder / "go.json").write_text(json.dumps({"start": start, "end": end, "tail": tail}))
+            # Written whole, then renamed: a console never reads half of it.
+            (folder / "go.tmp").write_text(json.dumps({"start": start, "end": end, "tail": tail}))
+            (folder / "go.tmp").rename(folder / "go.json")
             console_pids = [] if sqlite else _server_pids(url, f"{APP_PREFIX}%")
             time.sleep(max(0.0, start - time.time()))
             server0 = _process_cpu(console_pids)
@@ -331,6 +339,8 @@ def run_stream(
         console_cpu=[r["cpu_s"] / window * 100 for r in results],
         fetches_per_second=[r["fetches"] / window for r in results],
         server_cpu=None if sqlite else _spent(server0, server1) / window * 100,
+        server_processes=len(server1),
+        disconnected=sum(not r["connected"] for r in results),
         writer_server_cpu=None if sqlite else _spent(writer0, writer1) / window * 100,
         latencies_ms=latencies,
         missed=missed,

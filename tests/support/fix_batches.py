@@ -76,7 +76,10 @@ def _as_unit_of_work(engine: Engine, moves: Mapping[int, tuple[float, float]], a
                     position_revision=position_revision,
                     revision=revision,
                 ),
-                [{"crew": crew, "to_lat": lat, "to_lon": lon} for crew, (lat, lon) in moves.items()],
+                [
+                    {"crew": crew, "to_lat": lat, "to_lon": lon}
+                    for crew, (lat, lon) in moves.items()
+                ],
             )
         if supports_notify(engine):
             connection.execute(select(announcement(revision)))
