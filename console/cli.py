@@ -146,7 +146,7 @@ def parse_console_start(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and --help)."""
-    from console import cli_guidance, cli_pricing, cli_quality, cli_records, cli_users
+    from console import cli_devices, cli_guidance, cli_pricing, cli_quality, cli_records, cli_users
     from console.db.seed import DEFAULT_SEED, DEMO_HISTORY_DAYS
 
     parser = _Parser(
@@ -186,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_records.add_commands(commands, common)
     cli_guidance.add_commands(commands, common)
     cli_users.add_commands(commands, common)
+    cli_devices.add_commands(commands, common)
 
     suggest = commands.add_parser("suggest", parents=[common], help="rank crews for a request")
     suggest.add_argument("reference", help="request reference, e.g. RA-20261123-0042")
@@ -447,7 +448,7 @@ Handler = Callable[[Settings, argparse.Namespace], int]
 
 def commands() -> dict[str | None, Handler]:
     """Every sub-command's handler (``None``: open the console)."""
-    from console import cli_guidance, cli_pricing, cli_records, cli_users
+    from console import cli_devices, cli_guidance, cli_pricing, cli_records, cli_users
 
     return {
         None: _cmd_console,
@@ -455,6 +456,7 @@ def commands() -> dict[str | None, Handler]:
         "db": _cmd_db,
         **cli_records.COMMANDS,
         **cli_users.COMMANDS,
+        **cli_devices.COMMANDS,
         "suggest": _cmd_suggest,
         "optimise": _cmd_optimise,
         **cli_guidance.COMMANDS,

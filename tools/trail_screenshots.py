@@ -4,8 +4,8 @@
 
 Writes OUT/trail-<lang>.png (``-dark`` added in the dark theme): the console at
 1366x768 on a throw-away demo database, with a Hangzhou job whose crew drove to
-the scene and has waited there for over a minute. The fixes are written
-straight into the position history, as a stand-in for the gateway's store.
+the scene and has waited there for over a minute. The fixes go through the
+telemetry store, as the gateway writes them.
 Also OUT/trail-legend-<lang>.png: the map dock with its legend open.
 """
 
@@ -40,8 +40,8 @@ os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from sqlalchemy import insert  # noqa: E402
 
+from console.core.field.fix import Fix, FixSource, Verdict  # noqa: E402
 from console.core.geo import haversine_km  # noqa: E402
 from console.core.intake import RequestDraft  # noqa: E402
 from console.core.map_tiles import TileSource  # noqa: E402
@@ -50,8 +50,8 @@ from console.core.vocab import RequestStatus, RoadType, Role, ServiceType  # noq
 from console.db import schema  # noqa: E402
 from console.db.backend import DatabaseBackend  # noqa: E402
 from console.db.engine import make_engine  # noqa: E402
-from console.db.models import PositionFix  # noqa: E402
 from console.db.seed import SeedOptions, seed_database  # noqa: E402
+from console.db.telemetry.store import TelemetryStore  # noqa: E402
 from console.ui.app import build_main_window  # noqa: E402
 from console.ui.field.strip import JobFieldStrip  # noqa: E402
 from console.ui.map.panel import MapPanel  # noqa: E402
@@ -116,16 +116,17 @@ assert job.assigned_at is not None
 path = drive((crew.lat, crew.lon), (SCENE[0] + 0.0004, SCENE[1] + 0.0003))
 path += [(SCENE[0] + 0.0004 + 0.00002 * (i % 3), SCENE[1] + 0.0003) for i in range(8)]
 times = [job.assigned_at + timedelta(seconds=30 + EVERY_S * i) for i in range(len(path))]
-with engine.begin() as connection:
-    connection.execute(
-        insert(PositionFix),
-        [
-            {"batch_seq": 1, "device_id": 1, "crew_id": crew_id, "at": at, "lat": lat,
-             "lon": lon, "source": "osmand", "speed_kmh": SPEED_KMH}
-            for (lat, lon), at in zip(path, times, strict=True)
-        ],
-    )  # fmt: skip
-setup.services.update_crew_position(crew_id, *path[-1], at=times[-1])
+# Through the telemetry store, as the gateway writes them: one batch, one ledger event.
+clock.now = times[-1] + timedelta(seconds=1)
+verdicts = TelemetryStore(engine, clock=clock).write_batch(
+    [
+        Fix(device_id=1, crew_id=crew_id, at=at, lat=lat, lon=lon, source=FixSource.OSMAND,
+            speed_kmh=SPEED_KMH)
+        for (lat, lon), at in zip(path, times, strict=True)
+    ]
+)  # fmt: skip
+if set(verdicts) != {Verdict.ACCEPTED}:
+    raise SystemExit(f"trail_screenshots: fixes refused: {sorted(set(verdicts))}")
 clock.now = times[-1] + timedelta(seconds=12)
 
 app = QApplication([sys.argv[0], "-platform", "xcb"])

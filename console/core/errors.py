@@ -125,6 +125,7 @@ MESSAGES: dict[str, str] = {
     "user.exists": "There is already a user {username}.",
     "user.self_disable": "You cannot disable your own account.",
     "not_found.user": "There is no user {key}.",
+    "not_found.device": "There is no device {key}.",
     "password.length": "The password must be {low} to {high} characters long.",
     "password.is_username": "The password must not be the user name.",
     "password.mismatch": "The two passwords are not the same.",

@@ -14,6 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from console.core.field.devices import DeviceRow
 from console.core.field.trail import TrailPoint
 from console.core.intake import RequestDraft
 from console.core.pricing import (
@@ -308,6 +309,24 @@ class TrailSource(Protocol):
         ...
 
 
+@runtime_checkable
+class DeviceAdmin(Protocol):
+    """A crew's registered devices, for an administrator (optional: a backend without it
+    keeps no devices). Each call is one checked service call; writes are ledgered."""
+
+    def devices(self, crew_id: int) -> list[DeviceRow]:
+        """The crew's devices, revoked ones too, oldest first."""
+        ...
+
+    def add_device(self, crew_id: int, label: str) -> tuple[DeviceRow, str]:
+        """Register a device for the crew: its row and its secret identifier (returned this once)."""
+        ...
+
+    def revoke_device(self, device_id: int) -> DeviceRow:
+        """Revoke a device: the gateway refuses its reports from then on (within seconds)."""
+        ...
+
+
 class ConsoleBackend(
     QueueSource,
     FleetSource,
@@ -419,6 +438,7 @@ __all__ = [
     "ConsoleBackend",
     "CoverageSource",
     "CrewChanges",
+    "DeviceAdmin",
     "DispatchAdvisor",
     "FeedChanges",
     "FleetSource",

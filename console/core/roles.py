@@ -86,6 +86,8 @@ class Permission(StrEnum):
     """Answer and close complaints."""
     VIEW_QUALITY = "quality.view"
     """Read jobs, satisfaction, complaints, scorecards, reports and revenue."""
+    MANAGE_DEVICES = "devices.manage"
+    """Register crews' reporting devices (phones, trackers), list and revoke them."""
 
 
 P = Permission
@@ -115,7 +117,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     | {P.MANAGE_COVERAGE, P.HANDLE_COMPLAINTS, P.VIEW_QUALITY},
     # An administrator manages accounts; it is not a dispatch desk, so it sees
     # the queue read-only and never a full caller number.
-    Role.ADMIN: frozenset({P.VIEW_QUEUE, P.MANAGE_USERS}),
+    Role.ADMIN: frozenset({P.VIEW_QUEUE, P.MANAGE_USERS, P.MANAGE_DEVICES}),
 }
 """Every role and what it may do, reads included (``console.db.permits``): only
 supervisors read complaints, satisfaction, the jobs list and revenue; an

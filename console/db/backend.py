@@ -21,6 +21,7 @@ from console.core.dispatch import (
 )
 from console.core.errors import NotFound
 from console.core.eta import EstimatedRouting, EtaModel, OsrmTableRouting, RoutingProvider
+from console.core.field.devices import DeviceRow
 from console.core.field.feed import FeedRules
 from console.core.field.setup import PhoneSetup
 from console.core.field.trail import TrailPoint
@@ -46,6 +47,7 @@ from console.db.quality_queries import QualityReader
 from console.db.quality_services import QualityServices
 from console.db.queries import DatabaseReader
 from console.db.services import Clock, Services, utc_now
+from console.db.telemetry.devices import DeviceRegistry
 from console.db.telemetry.trail import read_trail
 
 ADVISOR_MAX_AGE = timedelta(seconds=15)
@@ -115,6 +117,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         self.quality = QualityServices(self.services)
         self.targets = quality or QualityTargets()
         self._listener: ChangeListener | None = None
+        self._devices: DeviceRegistry | None = None
         self._listener_lock = threading.Lock()
 
     def subscribe_changes(self, callback: Callable[[ChangeKind], None]) -> Callable[[], None]:
@@ -233,6 +236,26 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
     def crew_trail(self, crew_id: int, since: datetime) -> tuple[TrailPoint, ...]:
         """The crew's stored fixes from ``since`` on, oldest first, thinned to a few hundred."""
         return read_trail(self._engine, crew_id, since)
+
+    @property
+    def device_registry(self) -> DeviceRegistry:
+        """The crews' registered devices, for this principal (administrators)."""
+        if self._devices is None:
+            self._devices = DeviceRegistry(self._engine, principal=self.principal, clock=self.clock)
+        return self._devices
+
+    @reads(Permission.MANAGE_DEVICES)
+    def devices(self, crew_id: int) -> list[DeviceRow]:
+        """The crew's devices, revoked ones too, oldest first (``MANAGE_DEVICES``)."""
+        return self.device_registry.of_crew(crew_id)
+
+    def add_device(self, crew_id: int, label: str) -> tuple[DeviceRow, str]:
+        """Register a device for the crew: its row and its identifier (returned this once)."""
+        return self.device_registry.add_for_crew(crew_id, label)
+
+    def revoke_device(self, device_id: int) -> DeviceRow:
+        """Revoke a device: the gateway refuses its reports within seconds."""
+        return self.device_registry.revoke(device_id)
 
     def eta_model(self) -> EtaModel:
         """The configured distance model (behind a routing server, its fallback's)."""

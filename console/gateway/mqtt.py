@@ -31,8 +31,9 @@ acknowledged) and different between gateways: by default
 ``roadside-gateway-<host name>``, or ``?client_id=`` in the URL.
 
 paho-mqtt's network loop runs in its own thread; each message is handed to
-the asyncio loop the ingest pipeline runs on (``run_coroutine_threadsafe``),
-and acknowledged from there.
+the asyncio loop the ingest pipeline runs on (one ``call_soon_threadsafe`` for
+whatever arrived meanwhile), whose fixes are submitted together, and each
+message is acknowledged from there once its own fixes are settled.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ import socket
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Coroutine, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -257,7 +258,8 @@ class MqttGateway:
         self._pause = settings.retry_pause
         self._counts: Counter[str] = Counter()
         self._logged: dict[str, float] = {}
-        self._tasks: set[Future[None]] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._inbox: list[_Message] = []
 
     # -- life cycle ---------------------------------------------------------------
 
@@ -293,8 +295,10 @@ class MqttGateway:
         if thread is not None:
             await asyncio.get_running_loop().run_in_executor(None, thread.join, 10)
         self._thread = None
-        for task in list(self._tasks):
+        tasks = list(self._tasks)
+        for task in tasks:
             task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
         self._status_pool.shutdown(wait=False, cancel_futures=True)
 
     def wait_connected(self, timeout: float) -> bool:
@@ -402,26 +406,76 @@ class MqttGateway:
         response = getattr(properties, "ResponseTopic", None) if properties else None
         correlation = getattr(properties, "CorrelationData", None) if properties else None
         with self._lock:
-            generation = self._generation
-        message = _Message(
-            msg.topic, bytes(msg.payload), msg.mid, msg.qos, generation, response, correlation
-        )
-        future = asyncio.run_coroutine_threadsafe(self._handle(message), self._loop)
-        self._tasks.add(future)
-        future.add_done_callback(self._tasks.discard)
+            message = _Message(
+                msg.topic, bytes(msg.payload), msg.mid, msg.qos, self._generation, response,
+                correlation,
+            )  # fmt: skip
+            self._inbox.append(message)
+            first = len(self._inbox) == 1
+        # One wake-up of the loop for whatever arrived meanwhile, not one per message.
+        if first:
+            self._loop.call_soon_threadsafe(self._drain)
 
     # -- handling (on the asyncio loop) -------------------------------------------------
 
+    def _drain(self) -> None:
+        with self._lock:
+            messages, self._inbox = self._inbox, []
+        positions: list[_Message] = []
+        for message in messages:
+            if _is_status(message.topic):
+                self._spawn(self._handle(message))
+            else:
+                positions.append(message)
+        if positions:
+            self._spawn(self._handle_positions(positions))
+
+    def _spawn(self, work: Coroutine[None, None, None]) -> None:
+        task = self._loop.create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
     async def _handle(self, message: _Message) -> None:
+        """Handle a status report (one at a time: each is a unit of work)."""
         try:
-            outcome = await self._dispatch(message)
+            outcome = await self._status_report(message)
         except Exception:
             _log.exception("an MQTT message on %s could not be handled", message.topic)
             self._counts["error"] += 1
             outcome = _Outcome.HOLD
         if outcome is _Outcome.HOLD:
             self._hold()
-            return
+        else:
+            self._settle(message)
+
+    async def _handle_positions(self, messages: Sequence[_Message]) -> None:
+        """Submit the fixes of ``messages`` together; acknowledge each once its own are settled."""
+        reports: list[Report] = []
+        owners: list[int] = []
+        for index, message in enumerate(messages):
+            for report in self._reports_of(message):
+                reports.append(report)
+                owners.append(index)
+        held = [False] * len(messages)
+        try:
+            verdicts = await self._ingest.submit_many(reports) if reports else []
+        except Exception:
+            _log.exception("%d MQTT messages could not be handled", len(messages))
+            self._counts["error"] += len(messages)
+            verdicts = [Verdict.UNAVAILABLE] * len(reports)
+        for owner, verdict in zip(owners, verdicts, strict=True):
+            self._counts[f"fix.{verdict.value}"] += 1
+            if verdict is Verdict.UNAVAILABLE:
+                held[owner] = True
+        # What is settled is acknowledged first: it is committed (or refused) already.
+        for message, hold in zip(messages, held, strict=True):
+            if not hold:
+                self._settle(message)
+        if any(held):
+            self._hold()
+
+    def _settle(self, message: _Message) -> None:
+        """Acknowledge ``message`` (PUBACK) if it came on this connection and nothing is held."""
         with self._lock:
             current = message.generation == self._generation and not self._holding
             if current:
@@ -431,47 +485,29 @@ class MqttGateway:
             # old packet id is not ours to acknowledge.
             self._client.ack(message.mid, message.qos)
 
-    async def _dispatch(self, message: _Message) -> _Outcome:
+    def _reports_of(self, message: _Message) -> list[Report]:
+        """The reports a position message carries (none when it is refused or ignored: counted)."""
         topic = message.topic
         if topic == FIX_TOPIC or topic.startswith(FIX_TOPIC + "/"):
-            return await self._fixes(message)
+            try:
+                items = parse_crew_fixes(message.payload, received=self._clock())
+            except PayloadError as error:
+                self._malformed(message, error)
+                return []
+            for item in items:
+                if isinstance(item, PayloadError):
+                    self._malformed(message, item)
+            return [item for item in items if isinstance(item, Report)]
         if topic.startswith("owntracks/"):
-            return await self._owntracks(message)
-        if topic == STATUS_TOPIC or topic.startswith(STATUS_TOPIC + "/"):
-            return await self._status_report(message)
+            try:
+                return [parse_owntracks(topic, message.payload)]
+            except OwnTracksIgnored:
+                self._counts["owntracks.ignored"] += 1
+            except PayloadError as error:
+                self._malformed(message, error)
+            return []
         self._counts["ignored"] += 1
-        return _Outcome.ACK
-
-    async def _fixes(self, message: _Message) -> _Outcome:
-        try:
-            items = parse_crew_fixes(message.payload, received=self._clock())
-        except PayloadError as error:
-            return self._malformed(message, error)
-        reports = [item for item in items if isinstance(item, Report)]
-        for item in items:
-            if isinstance(item, PayloadError):
-                self._malformed(message, item)
-        return await self._submit(reports)
-
-    async def _owntracks(self, message: _Message) -> _Outcome:
-        try:
-            report = parse_owntracks(message.topic, message.payload)
-        except OwnTracksIgnored:
-            self._counts["owntracks.ignored"] += 1
-            return _Outcome.ACK
-        except PayloadError as error:
-            return self._malformed(message, error)
-        return await self._submit([report])
-
-    async def _submit(self, reports: Sequence[Report]) -> _Outcome:
-        if not reports:
-            return _Outcome.ACK
-        verdicts = await self._ingest.submit_many(reports)
-        for verdict in verdicts:
-            self._counts[f"fix.{verdict.value}"] += 1
-        if Verdict.UNAVAILABLE in verdicts:
-            return _Outcome.HOLD
-        return _Outcome.ACK
+        return []
 
     async def _status_report(self, message: _Message) -> _Outcome:
         try:
@@ -546,6 +582,10 @@ class MqttGateway:
         if now - self._logged.get(kind, -LOG_EVERY) >= LOG_EVERY:
             self._logged[kind] = now
             _log.warning("%s", text)
+
+
+def _is_status(topic: str) -> bool:
+    return topic == STATUS_TOPIC or topic.startswith(STATUS_TOPIC + "/")
 
 
 def _topic_hint(topic: str) -> str:

@@ -273,6 +273,7 @@ ERROR_TEMPLATES: dict[str, str] = {
     "request.no_crew": QT_TRANSLATE_NOOP("Errors", "Request {reference} has no crew assigned."),
     "not_found.request": QT_TRANSLATE_NOOP("Errors", "There is no request {key}."),
     "not_found.crew": QT_TRANSLATE_NOOP("Errors", "There is no crew {key}."),
+    "not_found.device": QT_TRANSLATE_NOOP("Errors", "There is no device {key}."),
     # storage and configuration
     "db.url_invalid": QT_TRANSLATE_NOOP(
         "Errors", "The database address {url} is not valid: {detail}"

@@ -50,7 +50,7 @@ CREW_STATUS_PERMISSIONS: dict[CrewStatus, Permission] = {
 }
 """Crew status a user may set by hand -> the permission it needs."""
 
-DEVICES_PERMISSION = P.MANAGE_USERS
+DEVICES_PERMISSION = P.MANAGE_DEVICES
 """Registering and revoking crews' devices: an administrator's task, like accounts."""
 
 

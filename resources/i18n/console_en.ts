@@ -1468,6 +1468,11 @@
         <translation>There is no crew {key}.</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>There is no device {key}.</source>
+        <translation>There is no device {key}.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The database address {url} is not valid: {detail}</source>
         <translation>The database address {url} is not valid: {detail}</translation>
@@ -2357,7 +2362,7 @@ Service: {service} · Priority: {priority}{equipment}</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-373"/>
+        <location filename="../../console/ui/labels.py" line="-374"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>

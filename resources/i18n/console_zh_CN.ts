@@ -1468,6 +1468,11 @@
         <translation>救援车组 {key} 不存在。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>There is no device {key}.</source>
+        <translation>没有编号为 {key} 的设备。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The database address {url} is not valid: {detail}</source>
         <translation>数据库地址 {url} 无效：{detail}</translation>
@@ -2357,7 +2362,7 @@ Service: {service} · Priority: {priority}{equipment}</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-373"/>
+        <location filename="../../console/ui/labels.py" line="-374"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>

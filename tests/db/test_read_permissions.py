@@ -84,6 +84,7 @@ READS: dict[str, tuple[Read, frozenset[Role]]] = {
     "quote": (lambda b, r: b.quote(QUERY, r), frozenset({D, S})),
     "charges": (lambda b, r: b.charges(r), frozenset({D, S})),
     "rescue_copy": (lambda b, _: _rescue(b), EVERYONE),
+    "devices": (lambda b, _: b.devices(1), frozenset({A})),
 }
 """Read -> the roles that may. Written out by hand on purpose: it is the
 specification the role table in ``console.core.roles`` must meet."""
@@ -104,7 +105,7 @@ NOT_RECORDS = {
 WRITES = {
     "create_request", "take_call", "move", "assign", "set_crew_status", "finish_guidance",
     "record_satisfaction", "open_complaint", "respond_complaint", "close_complaint",
-    "accept_quote", "complete_with_bill", "flag_dispute",
+    "accept_quote", "complete_with_bill", "flag_dispute", "add_device", "revoke_device",
 }  # fmt: skip
 """Writes the backend hands to the service layer, which declares their permission."""
 

@@ -159,6 +159,11 @@ def test_the_selected_jobs_trail_is_drawn_and_grows_with_each_fix(
     assert drawn["crew"] == console.crew_id
     assert drawn["shown"] is True
     assert drawn["linePoints"] == drawn["dots"] == 5
+    assert "Crew's trail since assignment" in ask(
+        qtbot, console.panel.view, "ConsoleMap.legendText()"
+    )
+    layers = "document.querySelector('.leaflet-control-layers').textContent"
+    assert "Crew trail" in ask(qtbot, console.panel.view, layers)
 
     # Two more fixes: only they go to the page (the page keeps the line it had).
     sent: list[str] = []
@@ -324,3 +329,23 @@ def test_a_crew_that_arrived_before_en_route_was_pressed_is_marked_through_it(
     )
     kinds = [entry.kind for entry in console.backend.timeline(console.job.id)]
     assert kinds[-2:] == ["request.en_route", "request.on_scene"], kinds
+
+
+def test_a_long_job_keeps_the_trail_on_the_page_bounded(
+    qtbot: QtBot, console: TrailConsole
+) -> None:
+    drive(console, range(0, 5 * 900, 5), [9000 - i for i in range(900)])
+    qtbot.waitUntil(lambda: console.window.model.position_of(console.job.id) is not None)
+    select(qtbot, console, console.job.id)
+    qtbot.waitUntil(lambda: page_trail(qtbot, console)["points"] == 500, timeout=WAIT_MS)
+    # Another 600 fixes arrive: the page is redrawn from a thinned trail once, not grown.
+    drive(console, range(5 * 900, 5 * 1500, 5), [8100 - i for i in range(600)])
+    qtbot.waitUntil(
+        lambda: (
+            page_trail(qtbot, console)["last"]
+            == pytest.approx(list(north_of_scene(8100 - 599)), abs=1e-6)
+        ),
+        timeout=WAIT_MS,
+    )
+    assert page_trail(qtbot, console)["points"] <= 1000
+    assert len(console.tracker.trail) <= 1000

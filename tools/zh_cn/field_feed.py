@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 ZH_CN: dict[tuple[str, str], str] = {
+    ("Errors", "There is no device {key}."): "没有编号为 {key} 的设备。",
     # -- crew board: the Feed column ----------------------------------------------------
     ("CrewTableModel", "Feed"): "回传",
     ("CrewBoardPanel", "Feed"): "回传",

@@ -42,7 +42,7 @@ the crew's newest fix in that batch instead (:mod:`console.db.telemetry.trail`).
 Where it is 0 (seeded, or typed in by a dispatcher) the replay still compares them.
 """
 
-SECRET_COLUMNS = frozenset({("users", "password_hash")})
+SECRET_COLUMNS = frozenset({("users", "password_hash"), ("devices", "token_hash")})
 """Columns whose values a report never shows (only that they differ)."""
 
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from console.core.eta import EtaModel
 from console.core.field.arrival import Arrival, arrival
 from console.core.field.live_eta import FeedSilent, LiveEta, live_eta
-from console.core.field.trail import TrailPoint
+from console.core.field.trail import TRAIL_LIMIT, TrailPoint, thin_trail
 from console.core.ports import TrailSource
 from console.core.records import CrewRow, RequestRow
 from console.core.vocab import RequestStatus
@@ -206,6 +206,11 @@ class JobTracker(QObject):
         fresh = tuple(p for p in points if newest is None or p.at > newest)
         self._points.extend(fresh)
         self._loaded = True
+        if len(self._points) > 2 * TRAIL_LIMIT:
+            # A long job: thin what is held (the newest fixes stay whole) and
+            # redraw it once, rather than let the page grow without end.
+            self._points = list(thin_trail(self._points))
+            first = True
         if first:
             self.sig_trail_set.emit(crew_id, tuple(self._points))
         elif fresh:
