@@ -195,8 +195,6 @@ def _prune_once(
         )
     )
     connection.execute(
-        update(ChainHead)
-        .where(ChainHead.id == 1)
-        .values(head_hash=digest, event_count=content.seq)
+        update(ChainHead).where(ChainHead.id == 1).values(head_hash=digest, event_count=content.seq)
     )
     return Pruned(through, batches, fixes, 1)
