@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSettings
+from PySide6.QtCore import QPoint, QRect, QSettings, QUrl
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, insert
@@ -349,3 +349,33 @@ def test_a_long_job_keeps_the_trail_on_the_page_bounded(
     )
     assert page_trail(qtbot, console)["points"] <= 1000
     assert len(console.tracker.trail) <= 1000
+
+
+def test_the_trail_and_the_question_follow_a_language_switch_and_a_page_reload(
+    qtbot: QtBot, console: TrailConsole
+) -> None:
+    assigned = console.job.assigned_at
+    assert assigned is not None
+    console.backend.move(console.job.id, RequestStatus.EN_ROUTE)
+    console.clock.now = assigned + timedelta(seconds=95)
+    drive(console, range(0, 90, 10), [900, 100, 40, 30, 30, 20, 20, 20, 20])
+    qtbot.waitUntil(lambda: console.window.model.position_of(console.job.id) is not None)
+    select(qtbot, console, console.job.id)
+    qtbot.waitUntil(console.strip.prompt.isVisible, timeout=WAIT_MS)
+
+    console.window.set_language("zh")
+    qtbot.waitUntil(lambda: console.strip.prompt_label.text().startswith("已到达？"))
+    assert console.strip.mark_button.text() == "标记到达现场"
+    assert console.strip.eta_label.text().startswith("实时预计")
+    qtbot.waitUntil(
+        lambda: "派车以来的车组轨迹" in ask(qtbot, console.panel.view, "ConsoleMap.legendText()"),
+        timeout=WAIT_MS,
+    )
+
+    # The renderer starts again (a crash, a reload): the new page gets the trail back.
+    view = console.panel.view
+    view.load(QUrl.fromLocalFile(str(view.page_path)))
+    qtbot.waitUntil(lambda: not view.is_ready, timeout=WAIT_MS)
+    wait_ready(qtbot, view)
+    qtbot.waitUntil(lambda: page_trail(qtbot, console)["points"] == 9, timeout=WAIT_MS)
+    assert page_trail(qtbot, console)["crew"] == console.crew_id
