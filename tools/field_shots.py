@@ -77,8 +77,8 @@ def prepare(url: str) -> tuple[Any, list[int]]:
     return engine, chosen
 
 
-def shoot(out: Path, language: str, url: str) -> list[Path]:
-    """The two pictures in ``language``."""
+def shoot(out: Path, language: str, work: Path) -> list[Path]:
+    """The two pictures in ``language``, the database and settings kept in ``work``."""
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
@@ -91,10 +91,10 @@ def shoot(out: Path, language: str, url: str) -> list[Path]:
     from console.ui.devices_dialog import DevicesDialog
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    engine, chosen = prepare(url)
+    engine, chosen = prepare(f"sqlite:///{work / f'console-{language}.db'}")
     admin = Principal.user("admin", Role.ADMIN)
     backend = DatabaseBackend(engine, principal=admin, clock=lambda: NOW, phone=PhoneSetup(SERVER))
-    settings = QSettings(str(out / f".settings-{language}.ini"), QSettings.Format.IniFormat)
+    settings = QSettings(str(work / f"settings-{language}.ini"), QSettings.Format.IniFormat)
     window = build_main_window(backend, language, lambda: NOW, settings=settings, principal=admin)
     window.resize(*SIZE)
     window.show()
@@ -153,8 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["XDG_DATA_HOME"] = str(Path(work) / "data")
         written = []
         for language in languages:
-            url = f"sqlite:///{Path(work) / f'console-{language}.db'}"
-            written += shoot(args.out, language, url)
+            written += shoot(args.out, language, Path(work))
     for path in written:
         print(path)
     return 0
