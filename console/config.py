@@ -86,6 +86,8 @@ class Settings:
     """When a crew's device feed is live or silent (``[field]``)."""
     phone: PhoneSetup = field(default_factory=lambda: PhoneSetup(default_server_url()))
     """What crew phones are told to report to (``[field]``)."""
+    retention_days: int = 30
+    """How long the trail of vehicle fixes is kept (``[field] retention_days``)."""
 
     def routing(self) -> RoutingProvider:
         """The travel-time provider these settings ask for."""
@@ -240,9 +242,22 @@ def load_settings(
 
 
 FIELD_KEYS = frozenset(
-    {"live_seconds", "silent_minutes", "server_url", "interval_seconds", "heartbeat_seconds"}
+    {
+        "live_seconds",
+        "silent_minutes",
+        "server_url",
+        "interval_seconds",
+        "heartbeat_seconds",
+        "retention_days",
+    }
 )
 """The ``[field]`` settings: feed thresholds and what crew phones are told."""
+
+
+RETENTION_DAYS = 30
+"""Days the trail of vehicle fixes is kept by default."""
+RETENTION_DAYS_MAX = 3660
+"""Longest retention accepted (ten years): a larger number is a typing mistake."""
 
 
 def _field_from(path: Path, table: Any) -> dict[str, Any]:
@@ -286,7 +301,16 @@ def _field_from(path: Path, table: Any) -> dict[str, Any]:
         )
     except ValueError as exc:
         raise ConfigError("config.invalid", path=str(path), detail=f"[field] {exc}") from None
-    return {"feed": feed, "phone": phone}
+    retention = _positive_int(
+        path, "field.retention_days", table.get("retention_days", RETENTION_DAYS)
+    )
+    if retention > RETENTION_DAYS_MAX:
+        raise ConfigError(
+            "config.invalid",
+            path=str(path),
+            detail=f"field.retention_days must be at most {RETENTION_DAYS_MAX}",
+        )
+    return {"feed": feed, "phone": phone, "retention_days": retention}
 
 
 def _quality_from(path: Path, table: Any) -> QualityTargets:

@@ -23,6 +23,7 @@ def test_defaults_live_two_minutes_silent_after_five(tmp_path: Path) -> None:
     assert settings.feed.silent_after == timedelta(minutes=5)
     assert settings.phone.server_url.startswith("http://")
     assert settings.phone.server_url.endswith(":5055")
+    assert settings.retention_days == 30
 
 
 def test_the_field_table_sets_thresholds_and_the_phones_server(tmp_path: Path) -> None:
@@ -30,13 +31,14 @@ def test_the_field_table_sets_thresholds_and_the_phones_server(tmp_path: Path) -
         config_file=write(
             tmp_path,
             '[field]\nlive_seconds = 90\nsilent_minutes = 8\nserver_url = "https://gw.example.cn"\n'
-            "interval_seconds = 15\nheartbeat_seconds = 120\n",
+            "interval_seconds = 15\nheartbeat_seconds = 120\nretention_days = 7\n",
         )
     )
     assert settings.feed.live_within == timedelta(seconds=90)
     assert settings.feed.silent_after == timedelta(minutes=8)
     assert settings.phone.server_url == "https://gw.example.cn"
     assert (settings.phone.interval_seconds, settings.phone.heartbeat_seconds) == (15, 120)
+    assert settings.retention_days == 7
 
 
 @pytest.mark.parametrize(
@@ -47,6 +49,9 @@ def test_the_field_table_sets_thresholds_and_the_phones_server(tmp_path: Path) -
         ('[field]\nserver_url = "gw.example.cn:5055"\n', "server_url"),
         ("[field]\nserver_url = 5055\n", "server_url"),
         ("[field]\nsilent = 5\n", "field.silent"),
+        ("[field]\nretention_days = 0\n", "field.retention_days"),
+        ('[field]\nretention_days = "30"\n', "field.retention_days"),
+        ("[field]\nretention_days = 99999\n", "field.retention_days"),
         ('field = "on"\n', "[field] must be a table"),
     ],
 )
