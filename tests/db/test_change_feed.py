@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Engine, event
@@ -108,13 +109,14 @@ def test_the_advisor_keeps_its_fleet_across_fixes_but_ranks_by_the_live_position
     backend = DatabaseBackend(engine, principal=desk("dispatcher:test"), clock=clock)
     request = services.create_request(draft(lat=30.26, lon=120.17))
     near, far = fleet[0], fleet[1]  # a flatbed and a wheel-lift: both can tow
-    store_positions(engine, {near: (30.2601, 120.1701), far: (30.45, 120.17)}, clock.now)
+    earlier = clock.now - timedelta(minutes=9)
+    store_positions(engine, {near: (30.2601, 120.1701), far: (30.45, 120.17)}, earlier)
     cache = backend.fleet_cache
 
     assert backend.suggest(request.id).suggestions[0].crew_id == near
     assert cache.full_reads == 1
 
-    # The crews swap places: fixes only, the fleet is not read again.
+    # Nine minutes on, the crews have swapped places: fixes only, the fleet is not read again.
     store_positions(engine, {near: (30.45, 120.17), far: (30.2601, 120.1701)}, clock.now)
     assert backend.suggest(request.id).suggestions[0].crew_id == far
     assert (cache.full_reads, cache.position_reads) == (1, 1)

@@ -178,7 +178,12 @@ def test_a_fix_moves_the_crew_in_place_and_reads_no_requests(
         event.remove(engine, "before_cursor_execute", note)
 
     now = model.row_at(0)
-    assert (now.id, now.lat, now.lon) == (crew.id, crew.lat + 0.01, crew.lon + 0.02)
+    # The store keeps 7 decimal places of a degree.
+    assert (now.id, now.lat, now.lon) == (
+        crew.id,
+        round(crew.lat + 0.01, 7),
+        round(crew.lon + 0.02, 7),
+    )
     assert now == replace(
         crew, lat=now.lat, lon=now.lon, gps_at=now.gps_at, position_revision=now.position_revision
     )
@@ -197,13 +202,12 @@ def test_the_map_follows_a_fix(qtbot: QtBot, tmp_path: Path) -> None:
     wait_ready(qtbot, panel.view)
     try:
         crew = window.crew_model.row_at(0)
-        store_positions(engine, {crew.id: (crew.lat + 0.05, crew.lon + 0.05)})
+        lat, lon = round(crew.lat + 0.05, 7), round(crew.lon + 0.05, 7)
+        store_positions(engine, {crew.id: (lat, lon)})
         window.poll()
         qtbot.waitUntil(
             lambda: _near(
-                ask(qtbot, panel.view, f"ConsoleMap.latLngOf('crew', {crew.id})"),
-                crew.lat + 0.05,
-                crew.lon + 0.05,
+                ask(qtbot, panel.view, f"ConsoleMap.latLngOf('crew', {crew.id})"), lat, lon
             ),
             timeout=10_000,
         )
