@@ -51,10 +51,14 @@ def channel_of(schema: str) -> str:
     return f"{CHANNEL}.{schema}"
 
 
-def announcement(revision: int) -> ColumnElement[Any]:
-    """The expression that queues the commit's announcement on its schema's channel."""
+def announcement(revision: int | ColumnElement[Any]) -> ColumnElement[Any]:
+    """The expression that queues the commit's announcement on its schema's channel.
+
+    ``revision`` is a number, or a text expression the same statement computes.
+    """
+    payload = revision if isinstance(revision, ColumnElement) else str(revision)
     return func.pg_notify(
-        literal(CHANNEL, String()).concat(".").concat(func.current_schema()), str(revision)
+        literal(CHANNEL, String()).concat(".").concat(func.current_schema()), payload
     )
 
 
