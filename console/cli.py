@@ -146,7 +146,15 @@ def parse_console_start(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and --help)."""
-    from console import cli_guidance, cli_pricing, cli_quality, cli_records, cli_users
+    from console import (
+        cli_devices,
+        cli_gateway,
+        cli_guidance,
+        cli_pricing,
+        cli_quality,
+        cli_records,
+        cli_users,
+    )
     from console.db.seed import DEFAULT_SEED, DEMO_HISTORY_DAYS
 
     parser = _Parser(
@@ -186,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_records.add_commands(commands, common)
     cli_guidance.add_commands(commands, common)
     cli_users.add_commands(commands, common)
+    cli_devices.add_commands(commands, common)
 
     suggest = commands.add_parser("suggest", parents=[common], help="rank crews for a request")
     suggest.add_argument("reference", help="request reference, e.g. RA-20261123-0042")
@@ -199,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_quality.add_commands(commands, common)
     cli_sim.add_commands(commands, common)
     cli_plan.add_commands(commands, common)
+    cli_gateway.add_commands(commands, common)
     return parser
 
 
@@ -391,6 +401,7 @@ def _backend_on(
     engine: Engine, settings: Settings, principal: Principal, book: PricingBook | None = None
 ) -> DatabaseBackend:
     from console import cli_pricing
+    from console.core.dispatch import DispatchWeights
     from console.db.backend import DatabaseBackend
 
     return DatabaseBackend(
@@ -402,6 +413,8 @@ def _backend_on(
         routing=settings.routing(),
         pricing=book or cli_pricing.pricing_book(),
         quality=settings.quality,
+        weights=DispatchWeights(feed=settings.feed),
+        phone=settings.phone,
     )
 
 
@@ -444,7 +457,7 @@ Handler = Callable[[Settings, argparse.Namespace], int]
 
 def commands() -> dict[str | None, Handler]:
     """Every sub-command's handler (``None``: open the console)."""
-    from console import cli_guidance, cli_pricing, cli_records, cli_users
+    from console import cli_devices, cli_gateway, cli_guidance, cli_pricing, cli_records, cli_users
 
     return {
         None: _cmd_console,
@@ -452,6 +465,7 @@ def commands() -> dict[str | None, Handler]:
         "db": _cmd_db,
         **cli_records.COMMANDS,
         **cli_users.COMMANDS,
+        **cli_devices.COMMANDS,
         "suggest": _cmd_suggest,
         "optimise": _cmd_optimise,
         **cli_guidance.COMMANDS,
@@ -460,6 +474,7 @@ def commands() -> dict[str | None, Handler]:
         "eido": _cmd_eido,
         **cli_sim.COMMANDS,
         **cli_plan.COMMANDS,
+        **cli_gateway.COMMANDS,
     }
 
 

@@ -12,6 +12,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ from platformdirs import user_config_dir, user_data_dir
 from console.core.capability import CapabilityRules
 from console.core.errors import ConfigError, DomainError
 from console.core.eta import EstimatedRouting, OsrmTableRouting, RegionalEta, RoutingProvider
+from console.core.field.feed import FeedRules
+from console.core.field.setup import PhoneSetup, default_server_url
 from console.core.inputs import DocumentError, parse_toml, read_text
 from console.core.map_tiles import TileSource, tile_source_from
 from console.core.quality import QualityTargets
@@ -79,6 +82,12 @@ class Settings:
     map: TileSource = field(default_factory=TileSource)
     """The live map's tile provider (``[map]``)."""
     quality: QualityTargets = field(default_factory=QualityTargets)
+    feed: FeedRules = field(default_factory=FeedRules)
+    """When a crew's device feed is live or silent (``[field]``)."""
+    phone: PhoneSetup = field(default_factory=lambda: PhoneSetup(default_server_url()))
+    """What crew phones are told to report to (``[field]``)."""
+    retention_days: int = 30
+    """How long the trail of vehicle fixes is kept (``[field] retention_days``)."""
 
     def routing(self) -> RoutingProvider:
         """The travel-time provider these settings ask for."""
@@ -184,6 +193,7 @@ def load_settings(
         "eta",
         "dispatch",
         "quality",
+        "field",
     }
     unknown = sorted(set(table) - known)
     if unknown:
@@ -227,7 +237,80 @@ def load_settings(
         capability_rules=_rules_from(path, dispatch),
         map=tile_source_from(table.get("map", {}), str(path)),
         quality=_quality_from(path, table.get("quality", {})),
+        **_field_from(path, table.get("field", {})),
     )
+
+
+FIELD_KEYS = frozenset(
+    {
+        "live_seconds",
+        "silent_minutes",
+        "server_url",
+        "interval_seconds",
+        "heartbeat_seconds",
+        "retention_days",
+    }
+)
+"""The ``[field]`` settings: feed thresholds and what crew phones are told."""
+
+
+RETENTION_DAYS = 30
+"""Days the trail of vehicle fixes is kept by default."""
+RETENTION_DAYS_MAX = 3660
+"""Longest retention accepted (ten years): a larger number is a typing mistake."""
+
+
+def _field_from(path: Path, table: Any) -> dict[str, Any]:
+    """``feed`` and ``phone`` for :class:`Settings` from the ``[field]`` table."""
+    if not isinstance(table, Mapping):
+        raise ConfigError("config.invalid", path=str(path), detail="[field] must be a table")
+    extra = sorted(set(table) - FIELD_KEYS)
+    if extra:
+        raise ConfigError(
+            "config.invalid", path=str(path), detail=f"unknown setting field.{extra[0]}"
+        )
+    base = FeedRules()
+    live = _positive_int(
+        path, "field.live_seconds", table.get("live_seconds", base.live_within.seconds)
+    )
+    silent = _positive_int(
+        path,
+        "field.silent_minutes",
+        table.get("silent_minutes", base.silent_after.seconds // 60),
+    )
+    url = table.get("server_url", default_server_url())
+    if not isinstance(url, str):
+        raise ConfigError(
+            "config.invalid", path=str(path), detail="field.server_url must be an http(s) URL"
+        )
+    phone = PhoneSetup()
+    try:
+        feed = FeedRules(timedelta(seconds=live), timedelta(minutes=silent))
+        phone = PhoneSetup(
+            url.strip(),
+            _positive_int(
+                path,
+                "field.interval_seconds",
+                table.get("interval_seconds", phone.interval_seconds),
+            ),
+            _positive_int(
+                path,
+                "field.heartbeat_seconds",
+                table.get("heartbeat_seconds", phone.heartbeat_seconds),
+            ),
+        )
+    except ValueError as exc:
+        raise ConfigError("config.invalid", path=str(path), detail=f"[field] {exc}") from None
+    retention = _positive_int(
+        path, "field.retention_days", table.get("retention_days", RETENTION_DAYS)
+    )
+    if retention > RETENTION_DAYS_MAX:
+        raise ConfigError(
+            "config.invalid",
+            path=str(path),
+            detail=f"field.retention_days must be at most {RETENTION_DAYS_MAX}",
+        )
+    return {"feed": feed, "phone": phone, "retention_days": retention}
 
 
 def _quality_from(path: Path, table: Any) -> QualityTargets:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.support.ledger_audit"]
+pytest_plugins = ["tests.support.ledger_audit", "tests.support.broker"]
 
 # Must happen before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -30,6 +30,7 @@ from scipy.spatial import cKDTree
 
 from console.core.capability import CapabilityRules, Needs, VehicleFacts, with_equipment
 from console.core.eta import EstimatedRouting, RoutingProvider
+from console.core.field.feed import FeedRules, FeedState, feed_of
 from console.core.records import RequestRow
 from console.core.sla import SlaTargets
 from console.core.vocab import (
@@ -95,6 +96,10 @@ class CrewInfo:
     free_at: datetime | None = None
     free_lat: float | None = None
     free_lon: float | None = None
+    devices: int = 0
+    """Active registered devices (0: positions come by hand)."""
+    devices_since: datetime | None = None
+    """When the oldest of them was registered."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +152,11 @@ class DispatchWeights:
     """How much each factor weighs, in minutes of ETA (all configurable)."""
 
     stale_gps_after_minutes: float = 10.0
+    """A position entered by hand (no device feed) older than this is stale."""
     stale_gps_penalty: float = 12.0
+    """Minutes added for a stale position or a silent feed (:mod:`console.core.field.feed`)."""
+    feed: FeedRules = field(default_factory=FeedRules)
+    """When a crew's device feed counts as silent: the crew board's rule, shared."""
     per_recent_job: float = 1.5
     partner_quality: float = 20.0
     """Minutes added for a partner with quality 0 (scaled linearly to 0 at 1)."""
@@ -323,7 +332,12 @@ class DispatchEngine:
             for c in eligible
         ]
         self.gps_age = np.array(gps_age, dtype=float)
-        self.stale = self.available & (self.gps_age > self.weights.stale_gps_after_minutes)
+        # A crew with a device is judged by its feed (the board's rule); one without, by
+        # the age of the position last entered for it.
+        self.silent = np.array([_silent(c, now, self.weights.feed) for c in eligible], dtype=bool)
+        self.stale = self.silent | (
+            self.available & (self.gps_age > self.weights.stale_gps_after_minutes)
+        )
         self.base_penalty = (
             np.where(self.stale, self.weights.stale_gps_penalty, 0.0)
             + self.weights.per_recent_job * np.array([c.recent_jobs for c in eligible], dtype=float)
@@ -430,7 +444,9 @@ class DispatchEngine:
         if not self.available[i]:
             free_in = max(1, round(float(self.wait[i])))
             reasons.append(Reason("free_in", free_in))
-        if self.stale[i]:
+        if self.silent[i]:
+            reasons.append(Reason("feed_silent", int(self.gps_age[i])))
+        elif self.stale[i]:
             age = self.gps_age[i]
             reasons.append(Reason("stale_gps", round(age) if math.isfinite(age) else -1))
         reasons += [Reason("lacks_skill", s.value) for s in sorted(needs.prefer - crew.skills)]
@@ -552,6 +568,21 @@ class _KindTrees:
             members = np.flatnonzero((self._kind == code) & self._include)
             self._built[code] = (cKDTree(self._points[members]), members) if len(members) else None
         return self._built[code]
+
+
+def _silent(crew: CrewInfo, now: datetime, rules: FeedRules) -> bool:
+    """True when the crew's device feed went silent (the crew board flags the same crews)."""
+    if crew.devices <= 0:  # most crews in the twin: skip building a Feed
+        return False
+    feed = feed_of(
+        devices=crew.devices,
+        devices_since=crew.devices_since,
+        gps_at=crew.gps_at,
+        status=crew.status,
+        now=now,
+        rules=rules,
+    )
+    return feed.state is FeedState.SILENT
 
 
 def _eligible(crew: CrewInfo, now: datetime, horizon: float) -> bool:

@@ -114,6 +114,7 @@ MESSAGES: dict[str, str] = {
     "pricing.not_billed": "Request {reference} has no bill yet.",
     # users, sign-in and permissions
     "permission.denied": "{user} ({role}) is not allowed to do this ({permission}).",
+    "crew.not_own_job": "Crew {crew} may move only its own current job, not {reference}.",
     "auth.failed": "Wrong user name or password.",
     "auth.locked": "Too many failed sign-ins: try again in {minutes} minute(s).",
     "auth.records_differ": (
@@ -124,6 +125,7 @@ MESSAGES: dict[str, str] = {
     "user.exists": "There is already a user {username}.",
     "user.self_disable": "You cannot disable your own account.",
     "not_found.user": "There is no user {key}.",
+    "not_found.device": "There is no device {key}.",
     "password.length": "The password must be {low} to {high} characters long.",
     "password.is_username": "The password must not be the user name.",
     "password.mismatch": "The two passwords are not the same.",

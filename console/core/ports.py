@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from console.core.field.devices import DeviceRow
+from console.core.field.trail import TrailPoint
 from console.core.intake import RequestDraft
 from console.core.pricing import (
     ActualFacts,
@@ -30,7 +33,7 @@ from console.core.quality import (
     QualityTargets,
     SatisfactionRecord,
 )
-from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
+from console.core.records import CrewPosition, CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, RequestStatus
 
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
     # Annotations only: importing dispatch (numpy, scipy) here would slow every
     # start-up that merely names a port, such as the sign-in.
     from console.core.dispatch import Proposal, SuggestionResult
+    from console.core.eta import EtaModel
     from console.core.guidance import ProtocolFixRate
     from console.core.reach import Coverage
 
@@ -182,6 +186,15 @@ class GuidanceStats(Protocol):
         ...
 
 
+class ChangeKind(StrEnum):
+    """What a commit changed: business rows, or only crews' positions (vehicle fixes)."""
+
+    BUSINESS = "b"
+    """Requests, crews' status or anything else that bumps the global revision."""
+    POSITIONS = "p"
+    """Only positions: a stored batch of fixes (``position_revision``)."""
+
+
 @runtime_checkable
 class ChangeNotifier(Protocol):
     """A backend that announces commits as they happen (PostgreSQL LISTEN/NOTIFY).
@@ -189,11 +202,59 @@ class ChangeNotifier(Protocol):
     Optional: a backend without it is simply polled.
     """
 
-    def subscribe_changes(self, callback: Callable[[], None]) -> Callable[[], None]:
-        """Call ``callback`` soon after every commit by anyone, and after a reconnect.
+    def subscribe_changes(self, callback: Callable[[ChangeKind], None]) -> Callable[[], None]:
+        """Call ``callback`` with the kind of change soon after every commit by anyone.
 
-        ``callback`` runs on a background thread and must only hand the news on
-        (e.g. emit a Qt signal). Returns the function that unsubscribes it.
+        After a (re)connect it is called once with :attr:`ChangeKind.BUSINESS`:
+        anything may have been missed. ``callback`` runs on a background thread
+        and must only hand the news on (e.g. set a flag). Returns the function
+        that unsubscribes it.
+        """
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeHeads:
+    """The two change counters: the business revision and the position revision."""
+
+    revision: int
+    position_revision: int
+
+
+@dataclass(frozen=True, slots=True)
+class FeedChanges:
+    """What one fetch of the change feed brought, read in one session.
+
+    ``heads`` were read before the rows, so a row written meanwhile comes again
+    next time. ``snapshot``: the requests are every open one and the crews every
+    crew (first load, or the database was replaced). ``positions`` are crews
+    moved by fixes since the position revision asked for.
+    """
+
+    heads: ChangeHeads
+    requests: tuple[RequestRow, ...]
+    crews: tuple[CrewRow, ...]
+    positions: tuple[CrewPosition, ...]
+    snapshot: bool
+
+
+@runtime_checkable
+class ChangeFeed(Protocol):
+    """A backend that reads each poll of the change feed in one session (optional).
+
+    A backend without it is polled through ``revision()`` and the ``*_changed_since`` reads.
+    """
+
+    def change_heads(self) -> ChangeHeads:
+        """Both change counters (one cheap query)."""
+        ...
+
+    def changes_since(self, since: ChangeHeads | None, *, positions: bool = True) -> FeedChanges:
+        """Everything written after ``since`` (``None``: a snapshot), in one session.
+
+        A lower business revision than ``since`` means another database: a
+        snapshot is returned. With ``positions`` False, moved crews are left for
+        a later fetch (the heads then keep ``since``'s position revision).
         """
         ...
 
@@ -235,6 +296,37 @@ class PricingDesk(Protocol):
         ...
 
 
+@runtime_checkable
+class TrailSource(Protocol):
+    """A crew's recent trail and the travel-time model, for the selected job's live view."""
+
+    def crew_trail(self, crew_id: int, since: datetime) -> tuple[TrailPoint, ...]:
+        """The crew's stored fixes from ``since`` on, oldest first, thinned to a few hundred."""
+        ...
+
+    def eta_model(self) -> EtaModel:
+        """The configured ETA model (distance, road type, speed) for live estimates."""
+        ...
+
+
+@runtime_checkable
+class DeviceAdmin(Protocol):
+    """A crew's registered devices, for an administrator (optional: a backend without it
+    keeps no devices). Each call is one checked service call; writes are ledgered."""
+
+    def devices(self, crew_id: int) -> list[DeviceRow]:
+        """The crew's devices, revoked ones too, oldest first."""
+        ...
+
+    def add_device(self, crew_id: int, label: str) -> tuple[DeviceRow, str]:
+        """Register a device for the crew: its row and its secret identifier (returned this once)."""
+        ...
+
+    def revoke_device(self, device_id: int) -> DeviceRow:
+        """Revoke a device: the gateway refuses its reports from then on (within seconds)."""
+        ...
+
+
 class ConsoleBackend(
     QueueSource,
     FleetSource,
@@ -243,6 +335,7 @@ class ConsoleBackend(
     TimelineSource,
     GuidanceCommands,
     GuidanceStats,
+    TrailSource,
     Protocol,
 ):
     """Everything the console window needs from the data layer."""
@@ -338,11 +431,16 @@ class QualityBackend(QualitySource, QualityCommands, FleetSource, TimelineSource
 
 
 __all__ = [
+    "ChangeFeed",
+    "ChangeHeads",
+    "ChangeKind",
     "ChangeNotifier",
     "ConsoleBackend",
     "CoverageSource",
     "CrewChanges",
+    "DeviceAdmin",
     "DispatchAdvisor",
+    "FeedChanges",
     "FleetSource",
     "GuidanceCommands",
     "GuidanceStats",
@@ -356,6 +454,7 @@ __all__ = [
     "RequestRow",
     "TimelineEntry",
     "TimelineSource",
+    "TrailSource",
 ]
 
 

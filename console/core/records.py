@@ -98,6 +98,27 @@ class CrewRow:
     revision: int
     status_since: datetime | None = None
     """When the crew entered its current status (None: not known)."""
+    devices: int = 0
+    """Active (not revoked) registered devices reporting for the crew."""
+    devices_since: datetime | None = None
+    """When the oldest of those devices was registered (None: no device)."""
+    position_revision: int = 0
+    """The position revision of the fix batch that last moved the crew (0: none since load)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CrewPosition:
+    """Where a crew's vehicle last reported: all a position-only change carries.
+
+    Fixes move ``position_revision``, never the business ``revision``, so a
+    console patches its crew rows with these instead of re-reading them.
+    """
+
+    id: int
+    lat: float
+    lon: float
+    gps_at: datetime | None
+    position_revision: int
 
 
 @dataclass(frozen=True, slots=True)

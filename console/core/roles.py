@@ -19,6 +19,7 @@ from console.core.records import RequestRow
 from console.core.vocab import Role
 
 __all__ = [
+    "CREW_PERMISSIONS",
     "PASSWORD_MAX",
     "PASSWORD_MIN",
     "ROLE_PERMISSIONS",
@@ -85,6 +86,8 @@ class Permission(StrEnum):
     """Answer and close complaints."""
     VIEW_QUALITY = "quality.view"
     """Read jobs, satisfaction, complaints, scorecards, reports and revenue."""
+    MANAGE_DEVICES = "devices.manage"
+    """Register crews' reporting devices (phones, trackers), list and revoke them."""
 
 
 P = Permission
@@ -114,7 +117,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     | {P.MANAGE_COVERAGE, P.HANDLE_COMPLAINTS, P.VIEW_QUALITY},
     # An administrator manages accounts; it is not a dispatch desk, so it sees
     # the queue read-only and never a full caller number.
-    Role.ADMIN: frozenset({P.VIEW_QUEUE, P.MANAGE_USERS}),
+    Role.ADMIN: frozenset({P.VIEW_QUEUE, P.MANAGE_USERS, P.MANAGE_DEVICES}),
 }
 """Every role and what it may do, reads included (``console.db.permits``): only
 supervisors read complaints, satisfaction, the jobs list and revenue; an
@@ -125,14 +128,18 @@ complaints, keep seeing it once the job is closed."""
 SYSTEM_PERMISSIONS = frozenset(Permission)
 """What the command line's maintenance principal may do (it already holds the database)."""
 
+CREW_PERMISSIONS = frozenset({P.PROGRESS})
+"""What a crew's device may do: report en route, on scene, towing and completed, and only
+on the crew's own current job (the service layer checks ``Principal.crew_id``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    """Who is acting: a signed-in user with a role, or the named system itself.
+    """Who is acting: a signed-in user with a role, the named system itself, or a crew.
 
     ``actor`` is the name the ledger records. Build one with :meth:`user` (after
-    sign-in) or :meth:`system` (command-line maintenance, seeding, the live demo);
-    nothing gets rights by default.
+    sign-in), :meth:`system` (command-line maintenance, seeding, the live demo) or
+    :meth:`crew` (a crew's device in the field); nothing gets rights by default.
     """
 
     actor: str
@@ -140,6 +147,8 @@ class Principal:
     permissions: frozenset[Permission]
     display_name: str = ""
     is_demo: bool = False
+    crew_id: int | None = None
+    """Set for a crew's principal: it may act only on that crew's current job."""
 
     @classmethod
     def user(
@@ -153,10 +162,15 @@ class Principal:
         """The console itself acting as ``name`` (e.g. "cli:alice", "seed", "simulator")."""
         return cls(name, None, SYSTEM_PERMISSIONS, name)
 
+    @classmethod
+    def crew(cls, crew_id: int, call_sign: str) -> Principal:
+        """Crew ``call_sign`` reporting from its device: field moves on its own job only."""
+        return cls(f"crew:{call_sign}", None, CREW_PERMISSIONS, call_sign, crew_id=crew_id)
+
     @property
     def is_system(self) -> bool:
-        """True for the maintenance principal (no user signed in)."""
-        return self.role is None
+        """True for the maintenance principal (no user signed in, no crew)."""
+        return self.role is None and self.crew_id is None
 
     def can(self, permission: Permission) -> bool:
         """Whether this principal may carry out ``permission``."""
@@ -169,7 +183,9 @@ def require(principal: Principal, permission: Permission) -> None:
         raise PermissionDenied(
             "permission.denied",
             user=principal.actor,
-            role=(principal.role or "system").lower(),
+            role=(
+                principal.role or ("crew" if principal.crew_id is not None else "system")
+            ).lower(),
             permission=permission.value,
         )
 

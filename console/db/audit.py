@@ -3,6 +3,7 @@ checkpoint) and, by replaying the row changes its events carry, the stored rows.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any, cast
@@ -22,6 +23,8 @@ from console.db.engine import describe_url
 from console.db.models import ChainHead, Event
 from console.db.records import verify as records_module
 from console.db.records.image import time_text
+from console.db.telemetry.trail_check import KINDS as TRAIL_KINDS
+from console.db.telemetry.trail_check import BatchLog, trail_differences
 
 _BATCH = 5000
 
@@ -44,7 +47,9 @@ _UNREADABLE = "unreadable"
 """Stands for an event whose stored columns cannot even be read: its hash can never match."""
 
 
-def _links(connection: Connection, replay: Replay | None) -> Iterator[ChainLink]:
+def _links(
+    connection: Connection, replay: Replay | None, trail: BatchLog | None = None
+) -> Iterator[ChainLink]:
     # Plain rows in batches, never ORM objects: a 100,000-event ledger verifies in seconds.
     # The time column comes back raw and is converted here, so a corrupted value
     # breaks the chain at its event instead of stopping the read.
@@ -76,6 +81,8 @@ def _links(connection: Connection, replay: Replay | None) -> Iterator[ChainLink]
                 replay.apply_many(accepted)
                 accepted = []
         pending = (seq, changes)
+        if trail is not None and kind in TRAIL_KINDS:
+            trail.note(seq, kind, payload)
         try:
             canonical = event_canonical(
                 seq=seq,
@@ -133,9 +140,10 @@ def verify_ledger(
         ).first()
         expected = head.event_count if head is not None else None
         replay = records_module.new_replay() if records else None
+        trail = BatchLog() if records else None
         try:
             report = verify_links(
-                _links(connection, replay), expected_count=expected, checkpoint=checkpoint
+                _links(connection, replay, trail), expected_count=expected, checkpoint=checkpoint
             )
         except ReplayError as exc:
             seq = _seq_of(str(exc))
@@ -149,9 +157,15 @@ def verify_ledger(
                 f"the chain head records hash {head.head_hash[:12]}…, "
                 f"event {report.count} has {report.head_hash[:12]}…",
             )
-        if not report.ok or replay is None:
+        if not report.ok or replay is None or trail is None:
             return report
-        return _with_rows(report, records_module.differences(connection, replay, report.count))
+        return _with_rows(
+            report,
+            itertools.chain(
+                records_module.differences(connection, replay, report.count),
+                trail_differences(connection, trail),
+            ),
+        )
 
 
 def _seq_of(message: str) -> int:

@@ -20,11 +20,15 @@ from console.core.dispatch import (
     SuggestionResult,
 )
 from console.core.errors import NotFound
-from console.core.eta import EstimatedRouting, OsrmTableRouting, RoutingProvider
+from console.core.eta import EstimatedRouting, EtaModel, OsrmTableRouting, RoutingProvider
+from console.core.field.devices import DeviceRow
+from console.core.field.feed import FeedRules
+from console.core.field.setup import PhoneSetup
+from console.core.field.trail import TrailPoint
 from console.core.fleet_layout import load_cities
 from console.core.guidance import ProtocolFixRate, remote_fix_rates
 from console.core.intake import RequestDraft
-from console.core.ports import RescueCopy
+from console.core.ports import ChangeKind, RescueCopy
 from console.core.pricing import PricingBook
 from console.core.quality import ComplaintCategory, QualityTargets
 from console.core.reach import Coverage, DemandPlace, FreeCrew, city_places, measure
@@ -34,6 +38,7 @@ from console.core.sla import SlaTargets
 from console.core.vocab import CrewStatus, Priority, RequestStatus, RoadType
 from console.db.changes import ChangeListener, supports_notify
 from console.db.dispatch_data import load_crew_infos
+from console.db.fleet_cache import FleetCache
 from console.db.guidance_services import GuidanceServices, guidance_records
 from console.db.permits import reads
 from console.db.presence import rescue
@@ -42,9 +47,11 @@ from console.db.quality_queries import QualityReader
 from console.db.quality_services import QualityServices
 from console.db.queries import DatabaseReader
 from console.db.services import Clock, Services, utc_now
+from console.db.telemetry.devices import DeviceRegistry
+from console.db.telemetry.trail import read_trail
 
 ADVISOR_MAX_AGE = timedelta(seconds=15)
-"""A fleet snapshot is reused for this long while nothing is written."""
+"""A fleet snapshot is reused for this long while nothing but positions is written."""
 COVERAGE_MAX_AGE = ADVISOR_MAX_AGE
 """Coverage now is measured again after this long, or at once after a write."""
 
@@ -87,6 +94,7 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         routing: RoutingProvider | None = None,
         pricing: PricingBook | None = None,
         quality: QualityTargets | None = None,
+        phone: PhoneSetup | None = None,
     ) -> None:
         super().__init__(engine, principal)
         QualityReader.__init__(self, engine, principal)
@@ -102,16 +110,18 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         self.weights = weights or DispatchWeights()
         self.rules = rules
         self.routing = routing
-        self._advisor: Snapshot[DispatchEngine] = Snapshot(ADVISOR_MAX_AGE)
+        self.phone = phone or PhoneSetup()
+        self._advisor = FleetCache(ADVISOR_MAX_AGE)
         self._coverage: Snapshot[Coverage] = Snapshot(COVERAGE_MAX_AGE)
         self._places: list[DemandPlace] | None = None
         self.quality = QualityServices(self.services)
         self.targets = quality or QualityTargets()
         self._listener: ChangeListener | None = None
+        self._devices: DeviceRegistry | None = None
         self._listener_lock = threading.Lock()
 
-    def subscribe_changes(self, callback: Callable[[], None]) -> Callable[[], None]:
-        """Call ``callback`` (on a listener thread) after every commit; PostgreSQL only.
+    def subscribe_changes(self, callback: Callable[[ChangeKind], None]) -> Callable[[], None]:
+        """Call ``callback`` (on a listener thread) with each commit's kind; PostgreSQL only.
 
         On SQLite nothing is announced and the returned unsubscribe does nothing:
         the console keeps polling.
@@ -149,14 +159,21 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
 
     @reads(Permission.VIEW_QUEUE)
     def advisor(self) -> DispatchEngine:
-        """The dispatch engine over the current fleet (rebuilt when data or time moves on)."""
+        """The dispatch engine over the current fleet.
+
+        Rebuilt from a full read when a business write happened or the read is
+        :data:`ADVISOR_MAX_AGE` old; when only fixes arrived, the held fleet
+        takes the moved crews' positions instead (see :class:`FleetCache`).
+        """
         now = self.clock()
         return self._advisor.get(
-            self.revision(),
+            self.change_heads(),
             now,
-            lambda: DispatchEngine(
-                load_crew_infos(self._engine, now, self.weights),
-                now=now,
+            lambda: load_crew_infos(self._engine, now, self.weights),
+            self.positions_since,
+            lambda crews, at: DispatchEngine(
+                crews,
+                now=at,
                 rules=self.rules,
                 routing=self.routing,
                 weights=self.weights,
@@ -164,6 +181,11 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
                 sla=self.services.sla,
             ),
         )
+
+    @property
+    def fleet_cache(self) -> FleetCache:
+        """The advisor's held fleet (tests and benchmarks count its reads)."""
+        return self._advisor
 
     @reads(Permission.VIEW_QUEUE)
     def coverage_now(self) -> Coverage:
@@ -209,6 +231,40 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
         """A joint assignment for every queued request (nothing is written)."""
         queued = [r for r in self.open_requests().requests if r.status is RequestStatus.QUEUED]
         return self.advisor().propose([RequestInfo.from_row(r) for r in queued])
+
+    @reads(Permission.VIEW_QUEUE)
+    def crew_trail(self, crew_id: int, since: datetime) -> tuple[TrailPoint, ...]:
+        """The crew's stored fixes from ``since`` on, oldest first, thinned to a few hundred."""
+        return read_trail(self._engine, crew_id, since)
+
+    @property
+    def device_registry(self) -> DeviceRegistry:
+        """The crews' registered devices, for this principal (administrators)."""
+        if self._devices is None:
+            self._devices = DeviceRegistry(self._engine, principal=self.principal, clock=self.clock)
+        return self._devices
+
+    @reads(Permission.MANAGE_DEVICES)
+    def devices(self, crew_id: int) -> list[DeviceRow]:
+        """The crew's devices, revoked ones too, oldest first (``MANAGE_DEVICES``)."""
+        return self.device_registry.of_crew(crew_id)
+
+    def add_device(self, crew_id: int, label: str) -> tuple[DeviceRow, str]:
+        """Register a device for the crew: its row and its identifier (returned this once)."""
+        return self.device_registry.add_for_crew(crew_id, label)
+
+    def revoke_device(self, device_id: int) -> DeviceRow:
+        """Revoke a device: the gateway refuses its reports within seconds."""
+        return self.device_registry.revoke(device_id)
+
+    def eta_model(self) -> EtaModel:
+        """The configured distance model (behind a routing server, its fallback's)."""
+        routing = self.routing
+        if isinstance(routing, OsrmTableRouting):
+            routing = routing.fallback
+        if isinstance(routing, EstimatedRouting):
+            return routing.eta.default
+        return EtaModel()
 
     def create_request(self, draft: RequestDraft) -> RequestRow:
         """Validate and store a new request."""
@@ -273,6 +329,14 @@ class DatabaseBackend(PricingAccess, DatabaseReader, QualityReader):
     def sla_targets(self) -> SlaTargets:
         """The SLA targets this backend was configured with."""
         return self.services.sla
+
+    def feed_rules(self) -> FeedRules:
+        """When a crew's feed is live or silent: the suggestions' rule, for the crew board."""
+        return self.weights.feed
+
+    def phone_setup(self) -> PhoneSetup:
+        """What crew phones are told to report to (the device dialog shows it)."""
+        return self.phone
 
     def record_satisfaction(self, request_id: int, score: int, comment: str = "") -> int:
         """Store a completed request's 1-5 follow-up score."""

@@ -1,13 +1,17 @@
 """Commit announcements on PostgreSQL: ``NOTIFY "roadside_changes.<schema>"`` and its listener.
 
-Every unit of work on PostgreSQL sends ``NOTIFY "roadside_changes.<schema>", '<revision>'``
-inside its transaction (one channel per schema: notifications are per database, and
-consoles on another schema of the same server must not be woken by this one's writes), so the server delivers it exactly when the commit is
-visible. :class:`ChangeListener` holds one autocommit psycopg connection that
-``LISTEN``\\s on that channel in its own thread and calls its subscribers for
-each announcement, so consoles fetch a change at once instead of on the next
-poll. A lost connection is retried with a growing pause; after every
-(re)connect the subscribers are called once, because announcements sent while
+Every unit of work on PostgreSQL sends ``NOTIFY "roadside_changes.<schema>", 'b:<revision>'``
+inside its transaction (one channel per schema: notifications are per database,
+and consoles on another schema of the same server must not be woken by this
+one's writes), so the server delivers it exactly when the commit is visible. A
+stored batch of vehicle fixes announces ``'p:<position_revision>'`` instead:
+positions changed, nothing else. :class:`ChangeListener` holds one autocommit
+psycopg connection that ``LISTEN``\\s on that channel in its own thread and
+tells its subscribers which kind of change each announcement is
+(:func:`notice_kind`), so consoles fetch a change at once instead of on the
+next poll, and fetch only positions when only positions moved. A lost
+connection is retried with a growing pause; after every (re)connect the
+subscribers are told of a business change, because announcements sent while
 nobody listened are gone. SQLite has no such channel and keeps polling.
 """
 
@@ -20,11 +24,24 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
-from sqlalchemy import Connection, Engine, String, func, literal, select
+from sqlalchemy import Connection, Engine, String, Text, cast, func, literal, select
 from sqlalchemy.engine import URL
 from sqlalchemy.sql.elements import ColumnElement
 
-__all__ = ["CHANNEL", "ChangeListener", "announce", "channel_of", "supports_notify"]
+from console.core.ports import ChangeKind
+
+__all__ = [
+    "CHANNEL",
+    "ChangeListener",
+    "announce",
+    "announce_positions",
+    "announcement",
+    "channel_of",
+    "notice_kind",
+    "payload_of",
+    "position_announcement",
+    "supports_notify",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -51,20 +68,54 @@ def channel_of(schema: str) -> str:
     return f"{CHANNEL}.{schema}"
 
 
-def announcement(revision: int | ColumnElement[Any]) -> ColumnElement[Any]:
-    """The expression that queues the commit's announcement on its schema's channel.
+def payload_of(kind: ChangeKind, counter: int) -> str:
+    """The text of an announcement: its kind, a colon, and the counter it raised."""
+    return f"{kind.value}:{counter}"
 
-    ``revision`` is a number, or a text expression the same statement computes.
+
+def notice_kind(payload: str) -> ChangeKind:
+    """What an announcement's payload says changed.
+
+    ``p:<n>`` is positions only; ``b:<n>``, a bare number (consoles and writers
+    of older versions) and anything unrecognised count as business changes,
+    which make a console look at everything.
     """
-    payload = revision if isinstance(revision, ColumnElement) else str(revision)
+    head, colon, _rest = payload.partition(":")
+    if colon and head == ChangeKind.POSITIONS.value:
+        return ChangeKind.POSITIONS
+    return ChangeKind.BUSINESS
+
+
+def _notify(payload: str | ColumnElement[Any]) -> ColumnElement[Any]:
     return func.pg_notify(
         literal(CHANNEL, String()).concat(".").concat(func.current_schema()), payload
     )
 
 
+def announcement(revision: int | ColumnElement[Any]) -> ColumnElement[Any]:
+    """The expression that queues a business commit's announcement on its schema's channel.
+
+    ``revision`` is a number, or an expression of the same statement that computes it.
+    """
+    if isinstance(revision, ColumnElement):
+        prefix = payload_of(ChangeKind.BUSINESS, 0)[:-1]
+        return _notify(literal(prefix, String()).concat(cast(revision, Text)))
+    return _notify(payload_of(ChangeKind.BUSINESS, revision))
+
+
+def position_announcement(position_revision: int) -> ColumnElement[Any]:
+    """The expression that queues a batch of fixes' announcement (positions only)."""
+    return _notify(payload_of(ChangeKind.POSITIONS, position_revision))
+
+
 def announce(connection: Connection, revision: int) -> None:
-    """Queue the commit's announcement on its schema's channel; sent on commit."""
+    """Queue a business commit's announcement on its schema's channel; sent on commit."""
     connection.execute(select(announcement(revision)))
+
+
+def announce_positions(connection: Connection, position_revision: int) -> None:
+    """Queue a batch of fixes' announcement on its schema's channel; sent on commit."""
+    connection.execute(select(position_announcement(position_revision)))
 
 
 def _conninfo(url: URL) -> str:
@@ -73,18 +124,23 @@ def _conninfo(url: URL) -> str:
 
 
 class ChangeListener:
-    """LISTENs on its schema's channel in a daemon thread and calls every subscriber per commit."""
+    """LISTENs on its schema's channel in a daemon thread and tells every subscriber per commit.
+
+    One per console process (one connection): subscribers are told the
+    :class:`~console.core.ports.ChangeKind` of each announcement and decide
+    themselves how soon to fetch.
+    """
 
     def __init__(self, url: URL) -> None:
         self._conninfo = _conninfo(url)
-        self._callbacks: list[Callable[[], None]] = []
+        self._callbacks: list[Callable[[ChangeKind], None]] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.connected = threading.Event()
         """Set while the listening connection is up (tests wait on it)."""
 
-    def subscribe(self, callback: Callable[[], None]) -> Callable[[], None]:
+    def subscribe(self, callback: Callable[[ChangeKind], None]) -> Callable[[], None]:
         """Add ``callback`` (starting the thread if needed); returns its unsubscribe function."""
         with self._lock:
             self._callbacks.append(callback)
@@ -133,10 +189,11 @@ class ChangeListener:
                         logger.info("change listener reconnected")
                     failing = False
                     pause = RETRY_MIN_S
-                    self._fire()  # whatever was committed while nobody listened
+                    # Whatever was committed while nobody listened.
+                    self._fire(ChangeKind.BUSINESS)
                     while not stop.is_set():
-                        for _note in connection.notifies(timeout=WAIT_S, stop_after=1):
-                            self._fire()
+                        for note in connection.notifies(timeout=WAIT_S, stop_after=1):
+                            self._fire(notice_kind(note.payload))
             except psycopg.Error as exc:
                 self.connected.clear()
                 if not failing:
@@ -152,11 +209,11 @@ class ChangeListener:
                 pause = min(pause * 2, RETRY_MAX_S)
         self.connected.clear()
 
-    def _fire(self) -> None:
+    def _fire(self, kind: ChangeKind) -> None:
         with self._lock:
             callbacks = list(self._callbacks)
         for callback in callbacks:
             try:
-                callback()
+                callback(kind)
             except Exception:  # one bad subscriber must not silence the others
                 logger.exception("change subscriber failed")

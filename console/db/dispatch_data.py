@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from console.core.dispatch import CrewInfo, DispatchWeights
 from console.core.vocab import CrewStatus, RequestStatus, ServiceType, Skill, VehicleKind
 from console.db.models import Crew, Depot, Request
+from console.db.queries import active_devices
 
 RECENT_JOBS_WINDOW = timedelta(hours=12)
 QUALITY_WINDOW = timedelta(days=30)
@@ -64,6 +65,7 @@ def load_crew_infos(
     with Session(engine) as session:
         quality = partner_quality(session, now)
         workload = recent_jobs(session, now)
+        devices = active_devices()
         rows = session.execute(
             select(
                 Crew,
@@ -73,13 +75,16 @@ def load_crew_infos(
                 Request.updated_at,
                 Request.lat,
                 Request.lon,
+                devices.c.devices,
+                devices.c.since,
             )
             .join(Depot, Crew.depot_id == Depot.id)
             .outerjoin(Request, and_(Crew.current_request_id == Request.id))
+            .outerjoin(devices, devices.c.crew_id == Crew.id)
             .where(Crew.status.not_in([CrewStatus.OFF_DUTY.value, CrewStatus.OUT_OF_SERVICE.value]))
         )
         infos = []
-        for crew, partner, adcode, job_service, job_since, job_lat, job_lon in rows:
+        for crew, partner, adcode, job_service, job_since, job_lat, job_lon, count, since in rows:
             status = CrewStatus(crew.status)
             free_at = None
             if job_service is not None and job_since is not None:
@@ -103,6 +108,8 @@ def load_crew_infos(
                     free_at=free_at,
                     free_lat=job_lat if free_at else None,
                     free_lon=job_lon if free_at else None,
+                    devices=int(count or 0),
+                    devices_since=since,
                 )
             )
         return infos

@@ -6,15 +6,17 @@ is at worst fetched twice (upserts are idempotent), never missed.
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Select, Subquery, func, or_, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import ColumnElement
 
 from console.core.inputs import parse_json
-from console.core.ports import CrewChanges, TimelineEntry
-from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
+from console.core.ports import ChangeHeads, CrewChanges, FeedChanges, TimelineEntry
+from console.core.records import CrewPosition, CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.roles import Permission, Principal, redact_event, redact_request
 from console.core.vocab import (
     OPEN_STATUSES,
@@ -31,7 +33,7 @@ from console.core.vocab import (
     VehicleKind,
 )
 from console.db.engine import describe_url
-from console.db.models import ChainHead, Crew, Depot, Event, Request
+from console.db.models import ChainHead, Crew, Depot, Device, Event, Request
 from console.db.permits import reads
 from console.db.presence.guard import guard_for
 
@@ -78,8 +80,10 @@ def request_row(request: Request, crew_call_sign: str | None) -> RequestRow:
     )
 
 
-def crew_row(crew: Crew, depot_code: str) -> CrewRow:
-    """Copy an ORM crew into an immutable :class:`CrewRow`."""
+def crew_row(
+    crew: Crew, depot_code: str, devices: int = 0, devices_since: datetime | None = None
+) -> CrewRow:
+    """Copy an ORM crew into an immutable :class:`CrewRow` (with its active device count)."""
     return CrewRow(
         id=crew.id,
         call_sign=crew.call_sign,
@@ -96,7 +100,38 @@ def crew_row(crew: Crew, depot_code: str) -> CrewRow:
         current_request_id=crew.current_request_id,
         version=crew.version,
         revision=crew.revision,
+        devices=int(devices or 0),
+        devices_since=devices_since,
+        position_revision=crew.position_revision,
     )
+
+
+def active_devices() -> Subquery:
+    """Per crew: how many active (not revoked) devices it has and when the oldest was added.
+
+    One aggregate joined to the crew query, not a query per crew.
+    """
+    return (
+        select(
+            Device.crew_id.label("crew_id"),
+            func.count().label("devices"),
+            func.min(Device.created_at).label("since"),
+        )
+        .where(Device.revoked_at.is_(None))
+        .group_by(Device.crew_id)
+        .subquery("active_devices")
+    )
+
+
+def crews_with_devices() -> tuple[Select[Any], Subquery]:
+    """``select(Crew, Depot.code, devices, since)`` over every crew, and its device aggregate."""
+    devices = active_devices()
+    query = (
+        select(Crew, Depot.code, devices.c.devices, devices.c.since)
+        .join(Depot, Crew.depot_id == Depot.id)
+        .outerjoin(devices, devices.c.crew_id == Crew.id)
+    )
+    return query, devices
 
 
 def depot_row(depot: Depot) -> DepotRow:
@@ -156,6 +191,60 @@ class DatabaseReader:
             return _current_revision(session)
 
     @reads(Permission.VIEW_QUEUE)
+    def change_heads(self) -> ChangeHeads:
+        """Both change counters, business and position, in one single-row read.
+
+        Raises like :meth:`revision` when the SQLite file under the engine is gone.
+        """
+        guard_for(self._engine).check()
+        with self._session() as session:
+            return current_heads(session)
+
+    @reads(Permission.VIEW_QUEUE)
+    def changes_since(self, since: ChangeHeads | None, *, positions: bool = True) -> FeedChanges:
+        """Everything written after ``since`` (``None``: a snapshot), in one session.
+
+        One query when nothing changed (the heads); the changed requests and
+        crews only when the business revision rose; only the moved crews'
+        positions (a narrow read) when only the position revision rose. A lower
+        revision than ``since`` means another database: a snapshot comes back.
+        """
+        guard_for(self._engine).check()
+        with self._session() as session:
+            heads = current_heads(session)
+            if (
+                since is None
+                or heads.revision < since.revision
+                or heads.position_revision < since.position_revision
+            ):
+                # The heads were read before the rows: anything written meanwhile comes again.
+                open_statuses = [s.value for s in OPEN_STATUSES]
+                return FeedChanges(
+                    heads,
+                    self._request_rows(session, Request.status.in_(open_statuses)),
+                    self._crew_rows(session, None),
+                    (),
+                    snapshot=True,
+                )
+            requests: tuple[RequestRow, ...] = ()
+            crews: tuple[CrewRow, ...] = ()
+            if heads.revision > since.revision:
+                requests = self._request_rows(session, Request.revision > since.revision)
+                crews = self._crew_rows(session, crews_changed_after(since.revision))
+            moved: tuple[CrewPosition, ...] = ()
+            if positions and heads.position_revision > since.position_revision:
+                moved = positions_since(session, since.position_revision)
+            else:
+                heads = ChangeHeads(heads.revision, since.position_revision)
+            return FeedChanges(heads, requests, crews, moved, snapshot=False)
+
+    @reads(Permission.VIEW_QUEUE)
+    def positions_since(self, position_revision: int) -> tuple[CrewPosition, ...]:
+        """Crews moved by fixes after ``position_revision`` (id, position, fix time only)."""
+        with self._session() as session:
+            return positions_since(session, position_revision)
+
+    @reads(Permission.VIEW_QUEUE)
     def open_requests(self) -> RequestChanges:
         """Every open request, oldest first."""
         return self._requests(Request.status.in_([s.value for s in OPEN_STATUSES]))
@@ -208,37 +297,24 @@ class DatabaseReader:
     def crews(self) -> list[CrewRow]:
         """Every crew, by call sign."""
         with self._session() as session:
-            result = session.execute(
-                select(Crew, Depot.code)
-                .join(Depot, Crew.depot_id == Depot.id)
-                .order_by(Crew.call_sign)
-            )
-            return [crew_row(crew, code) for crew, code in result]
+            return list(self._crew_rows(session, None))
 
     @reads(Permission.VIEW_QUEUE)
     def free_crews(self) -> list[CrewRow]:
         """Every crew free to take a job now (status AVAILABLE), by call sign."""
         with self._session() as session:
+            query, _devices = crews_with_devices()
             result = session.execute(
-                select(Crew, Depot.code)
-                .join(Depot, Crew.depot_id == Depot.id)
-                .where(Crew.status == CrewStatus.AVAILABLE.value)
-                .order_by(Crew.call_sign)
+                query.where(Crew.status == CrewStatus.AVAILABLE.value).order_by(Crew.call_sign)
             )
-            return [crew_row(crew, code) for crew, code in result]
+            return [crew_row(*row) for row in result]
 
     @reads(Permission.VIEW_QUEUE)
     def crews_changed_since(self, revision: int) -> CrewChanges:
         """Crews written after ``revision``, with the revision read before them."""
         with self._session() as session:
             current = _current_revision(session)
-            result = session.execute(
-                select(Crew, Depot.code)
-                .join(Depot, Crew.depot_id == Depot.id)
-                .where(Crew.revision > revision)
-                .order_by(Crew.call_sign)
-            )
-            return CrewChanges(current, tuple(crew_row(crew, code) for crew, code in result))
+            return CrewChanges(current, self._crew_rows(session, crews_changed_after(revision)))
 
     @reads(Permission.VIEW_QUEUE)
     def depots(self) -> list[DepotRow]:
@@ -247,23 +323,66 @@ class DatabaseReader:
             return [depot_row(d) for d in session.scalars(select(Depot).order_by(Depot.code))]
 
     def _requests(self, condition: object) -> RequestChanges:
-        crew = aliased(Crew)
         with self._session() as session:
             revision = _current_revision(session)
-            result = session.execute(
-                select(Request, crew.call_sign)
-                .outerjoin(crew, Request.assigned_crew_id == crew.id)
-                .where(condition)  # type: ignore[arg-type]
-                .order_by(Request.created_at, Request.id)
-            )
-            rows = tuple(
-                redact_request(self.principal, request_row(request, call_sign))
-                for request, call_sign in result
-            )
+            rows = self._request_rows(session, condition)
         return RequestChanges(revision=revision, requests=rows)
+
+    def _request_rows(self, session: Session, condition: object) -> tuple[RequestRow, ...]:
+        """Requests matching ``condition``, oldest first, read for the principal."""
+        crew = aliased(Crew)
+        result = session.execute(
+            select(Request, crew.call_sign)
+            .outerjoin(crew, Request.assigned_crew_id == crew.id)
+            .where(condition)  # type: ignore[arg-type]
+            .order_by(Request.created_at, Request.id)
+        )
+        return tuple(
+            redact_request(self.principal, request_row(request, call_sign))
+            for request, call_sign in result
+        )
+
+    @staticmethod
+    def _crew_rows(session: Session, condition: Any) -> tuple[CrewRow, ...]:
+        """Crews matching ``condition`` (``None``: all), by call sign, with their devices."""
+        statement, _devices = crews_with_devices()
+        if condition is not None:
+            statement = statement.where(condition)
+        result = session.execute(statement.order_by(Crew.call_sign))
+        return tuple(crew_row(*row) for row in result)
 
     def _session(self) -> Session:
         return Session(self._engine)
+
+
+def crews_changed_after(revision: int) -> ColumnElement[bool]:
+    """Crews written after ``revision``, or whose devices were."""
+    # A device added or revoked changes the crew's feed without touching the crew row.
+    devices_changed = select(Device.crew_id).where(Device.revision > revision)
+    return or_(Crew.revision > revision, Crew.id.in_(devices_changed))
+
+
+def current_heads(session: Session) -> ChangeHeads:
+    """Both change counters in one single-row read; read them before the rows."""
+    row = session.execute(
+        select(ChainHead.revision, ChainHead.position_revision).where(ChainHead.id == 1)
+    ).first()
+    if row is None:
+        return ChangeHeads(0, 0)
+    return ChangeHeads(int(row[0] or 0), int(row[1] or 0))
+
+
+def positions_since(session: Session, position_revision: int) -> tuple[CrewPosition, ...]:
+    """Crews moved by fixes after ``position_revision``: a narrow read on an indexed column."""
+    result = session.execute(
+        select(Crew.id, Crew.lat, Crew.lon, Crew.gps_at, Crew.position_revision).where(
+            Crew.position_revision > position_revision
+        )
+    )
+    return tuple(
+        CrewPosition(crew_id, lat, lon, gps_at, moved_at)
+        for crew_id, lat, lon, gps_at, moved_at in result
+    )
 
 
 def _current_revision(session: Session) -> int:

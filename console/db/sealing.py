@@ -168,7 +168,7 @@ def seal(
         sealed.c.rev,
         sealed.c.prev,
         sealed.c.hash,
-        announcement(rev_text_of(sealed.c.rev)) if announce_commit else literal(1),
+        announcement(sealed.c.rev) if announce_commit else literal(1),
     )
     statement = statement.add_cte(appended.cte("appended")).add_cte(advanced.cte("advanced"))
     for number, (name, keys) in enumerate(sorted(stamped.items())):
@@ -189,8 +189,3 @@ def seal(
     if chain_hash(prev, done) != digest_text:
         raise RuntimeError(f"event {seq} was hashed differently by the server: not appended")
     return done, digest_text
-
-
-def rev_text_of(column: Any) -> Any:
-    """``column`` (a revision) as text, for the announcement's payload."""
-    return cast(column, Text)

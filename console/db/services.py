@@ -33,6 +33,7 @@ from console.core.errors import (
     Conflict,
     IllegalTransition,
     NotFound,
+    PermissionDenied,
     ValidationError,
 )
 from console.core.intake import RequestDraft, clean_request, location_warnings
@@ -569,7 +570,13 @@ class Services:
     def update_crew_position(
         self, crew_id: int, lat: object, lon: object, *, at: datetime | None = None
     ) -> None:
-        """Record a GPS fix for a crew (WGS-84)."""
+        """Record a crew's position by hand (WGS-84): a business write, ledgered row by row.
+
+        It sets ``position_revision`` to 0: the position is no longer a device's
+        newest fix, so ``verify`` checks it against the replay (not the trail), and
+        the next device fix is judged against its time but not against the speed
+        limit (a typed position is only approximate).
+        """
         latitude, longitude = validate_coordinates(lat, lon)
         fixed_at = None if at is None else aware_time("gps_at", at)
         with self._dispatch_work(Permission.CREW_POSITION) as uow:
@@ -577,6 +584,7 @@ class Services:
             crew.lat = latitude
             crew.lon = longitude
             crew.gps_at = fixed_at or uow.now
+            crew.position_revision = 0
             crew.revision = uow.revision
             # Position fixes do not bump `version`: they must not invalidate a
             # dispatcher's pending assignment of the same crew.
@@ -620,17 +628,32 @@ class Services:
         day = uow.now.astimezone(self._zone).strftime("%Y%m%d")
         return reference_text(day, take_number(uow.session, day))
 
-    @staticmethod
-    def _load_request(uow: WriteContext, request_id: int, expected_version: int | None) -> Request:
+    def _load_request(
+        self, uow: WriteContext, request_id: int, expected_version: int | None
+    ) -> Request:
         expected_version = _version("expected_version", expected_version)
         request = uow.session.get(
             Request, _record_id(request_id, "not_found.request"), with_for_update=ROW_LOCK
         )
         if request is None:
             raise NotFound("not_found.request", key=request_id)
+        self._check_own_job(uow, request)
         if expected_version is not None and request.version != expected_version:
             raise Conflict("request.changed", reference=request.reference)
         return request
+
+    def _check_own_job(self, uow: WriteContext, request: Request) -> None:
+        """A crew's principal acts only on the job its crew is on now (checked in the transaction)."""
+        crew_id = self.principal.crew_id
+        if crew_id is None:
+            return
+        crew = uow.session.get(Crew, crew_id)
+        if crew is None or crew.current_request_id != request.id:
+            raise PermissionDenied(
+                "crew.not_own_job",
+                crew=self.principal.display_name,
+                reference=request.reference,
+            )
 
     @staticmethod
     def _load_crew(uow: WriteContext, crew_id: int) -> Crew:

@@ -98,6 +98,7 @@ def build_main_window(
     enforces it either way). ``load_now`` False fetches the first rows on the
     poller's thread instead of during the build.
     """
+    from console.ui.field.install import install_job_tracking
     from console.ui.main_window import MainWindow
     from console.ui.map.install import install_map_panel
     from console.ui.panels import (
@@ -118,8 +119,8 @@ def build_main_window(
     suggestions = install_dispatch_panels(window, backend)
     install_timeline_panel(window, backend, tz)
     install_guidance_panel(window, backend)
-    if tiles is not None:
-        install_map_panel(window, backend, tiles)
+    map_panel = install_map_panel(window, backend, tiles) if tiles is not None else None
+    install_job_tracking(window, backend, map_panel, tz)
     if principal is not None:
         apply_role(window, principal, suggestions)
     return window

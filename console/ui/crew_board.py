@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.errors import DomainError
+from console.core.field.feed import FeedState
 from console.core.ports import RequestCommands
 from console.core.records import CrewRow, DepotRow
 from console.core.vocab import IDLE_CREW_STATUSES, CrewStatus, VehicleKind
@@ -81,6 +82,7 @@ CREW_COLUMN_ORDER: tuple[CrewColumn, ...] = (
     CrewColumn.STATUS,
     CrewColumn.JOB,
     CrewColumn.GPS_AGE,
+    CrewColumn.FEED,
     CrewColumn.VEHICLE,
     CrewColumn.SKILLS,
     CrewColumn.DEPOT,
@@ -141,6 +143,9 @@ class CrewBoardPanel(QWidget):
     sig_changed = Signal()
     """Emitted after this panel changed a crew (the window then syncs at once)."""
 
+    sig_devices_requested = Signal(object)
+    """Emitted with the :class:`CrewRow` whose devices an administrator wants to manage."""
+
     def __init__(
         self, model: CrewTableModel, backend: RequestCommands, parent: QWidget | None = None
     ) -> None:
@@ -157,6 +162,7 @@ class CrewBoardPanel(QWidget):
         self.search = SearchField(self)
         self.status_filter = ChoiceFilterButton(list(CrewStatus), self)
         self.kind_filter = ChoiceFilterButton(list(VehicleKind), self)
+        self.feed_filter = ChoiceFilterButton(list(FeedState), self)
         self.region_filter = RegionCombo(self)
         self.clear_button = QToolButton(self)
         self.clear_button.setIcon(icon("app.filter"))
@@ -169,6 +175,7 @@ class CrewBoardPanel(QWidget):
         bar.addWidget(self.search)
         bar.addWidget(self.status_filter)
         bar.addWidget(self.kind_filter)
+        bar.addWidget(self.feed_filter)
         bar.addWidget(self.region_filter)
         bar.addWidget(self.clear_button)
 
@@ -200,6 +207,7 @@ class CrewBoardPanel(QWidget):
         header.resizeSection(CrewColumn.STATUS, 175)  # room for "Off duty · 1 h 17 min"
         header.resizeSection(CrewColumn.GPS_AGE, 90)
         header.resizeSection(CrewColumn.JOB, 150)
+        header.resizeSection(CrewColumn.FEED, 130)  # room for "Silent · 1 h 05 min"
         for visual, column in enumerate(CREW_COLUMN_ORDER):
             header.moveSection(header.visualIndex(column), visual)
         self.view.setItemDelegateForColumn(CrewColumn.SKILLS, SkillBadgeDelegate(self.view))
@@ -217,6 +225,13 @@ class CrewBoardPanel(QWidget):
             action.triggered.connect(lambda _checked=False, s=status: self._set_selected(s))
             self.view.addAction(action)
             self.status_actions[status] = action
+        self.devices_action = QAction(icon("device.manage"), "", self)
+        self.devices_action.setObjectName("crewDevicesAction")
+        self.devices_action.setShortcut(QKeySequence("Ctrl+Alt+D"))
+        self.devices_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.devices_action.triggered.connect(self._request_devices)
+        self.devices_action.setVisible(False)  # administrators only (permit_devices)
+        self.view.addAction(self.devices_action)
         self._update_actions(None)
 
         layout = QVBoxLayout(self)
@@ -230,6 +245,7 @@ class CrewBoardPanel(QWidget):
         self.search.returnPressed.connect(self._apply_filter)
         self.status_filter.sig_changed.connect(self._apply_filter)
         self.kind_filter.sig_changed.connect(self._apply_filter)
+        self.feed_filter.sig_changed.connect(self._apply_filter)
         self.region_filter.sig_changed.connect(self._apply_filter)
         self.retranslate_ui()
 
@@ -240,10 +256,13 @@ class CrewBoardPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Search call sign or depot"))
         self.status_filter.set_title(self.tr("Status"))
         self.kind_filter.set_title(self.tr("Vehicle"))
+        self.feed_filter.set_title(self.tr("Feed"))
         self.region_filter.setToolTip(self.tr("Province or city of the depot"))
         self.clear_button.setToolTip(self.tr("Clear filters"))
         for status, action in self.status_actions.items():
             action.setText(self.tr("Set to {status}").format(status=label(status)))
+        self.devices_action.setText(self.tr("Devices…"))
+        self.devices_action.setStatusTip(self.tr("The phones that report this crew's position"))
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-translate on a language switch."""
@@ -257,6 +276,7 @@ class CrewBoardPanel(QWidget):
         self.clear_button.setIcon(icon("app.filter"))
         for status, icon_name, _shortcut in _SETTABLE:
             self.status_actions[status].setIcon(icon(icon_name))
+        self.devices_action.setIcon(icon("device.manage"))
         self.view.viewport().update()
 
     # -- filters ------------------------------------------------------------------------
@@ -267,15 +287,23 @@ class CrewBoardPanel(QWidget):
 
     def clear_filters(self) -> None:
         """Show every crew."""
-        for widget in (self.search, self.status_filter, self.kind_filter, self.region_filter):
+        widgets = (
+            self.search,
+            self.status_filter,
+            self.kind_filter,
+            self.feed_filter,
+            self.region_filter,
+        )
+        for widget in widgets:
             widget.blockSignals(True)
         try:
             self.search.clear()
             self.status_filter.clear()
             self.kind_filter.clear()
+            self.feed_filter.clear()
             self.region_filter.set_region(None)
         finally:
-            for widget in (self.search, self.status_filter, self.kind_filter, self.region_filter):
+            for widget in widgets:
                 widget.blockSignals(False)
         self._apply_filter()
 
@@ -295,6 +323,7 @@ class CrewBoardPanel(QWidget):
                 kinds=self.kind_filter.selected(),
                 region=self.region_filter.region(),
                 text=self.search.text(),
+                feeds=self.feed_filter.selected(),
             )
         )
 
@@ -303,6 +332,7 @@ class CrewBoardPanel(QWidget):
         return {
             "statuses": self.status_filter.state(),
             "kinds": self.kind_filter.state(),
+            "feeds": self.feed_filter.state(),
             "region": self.region_filter.state(),
         }
 
@@ -312,6 +342,7 @@ class CrewBoardPanel(QWidget):
             return
         self.status_filter.restore(state.get("statuses"))
         self.kind_filter.restore(state.get("kinds"))
+        self.feed_filter.restore(state.get("feeds"))
         self.region_filter.restore(state.get("region"))
         self._apply_filter()
 
@@ -371,6 +402,9 @@ class CrewBoardPanel(QWidget):
         del title
         for action in self.status_actions.values():
             menu.addAction(action)
+        if self.devices_action.isVisible():
+            menu.addSeparator()
+            menu.addAction(self.devices_action)
         menu.exec(self.view.viewport().mapToGlobal(position))
 
     def permit_statuses(self, statuses: frozenset[CrewStatus]) -> None:
@@ -380,7 +414,18 @@ class CrewBoardPanel(QWidget):
             action.setVisible(status in statuses)
         self._update_actions(None)
 
+    def permit_devices(self, allowed: bool) -> None:
+        """Offer the device dialog (administrators only)."""
+        self.devices_action.setVisible(allowed)
+        self.devices_action.setEnabled(allowed and self.selected_crew() is not None)
+
+    def _request_devices(self) -> None:
+        crew = self.selected_crew()
+        if crew is not None and self.devices_action.isVisible():
+            self.sig_devices_requested.emit(crew)
+
     def _update_actions(self, crew: CrewRow | None) -> None:
+        self.devices_action.setEnabled(self.devices_action.isVisible() and crew is not None)
         for status, action in self.status_actions.items():
             action.setEnabled(
                 crew is not None

@@ -8,19 +8,20 @@ never a reset). GPS ages are computed from the clock read at the last tick.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, tzinfo
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
-from console.core.records import CrewRow, DepotRow
+from console.core.field.feed import Feed, FeedRules, FeedState, feed_of
+from console.core.records import CrewPosition, CrewRow, DepotRow
 from console.core.vocab import CrewStatus, Skill, VehicleKind
 from console.ui.i18n import current_language
 from console.ui.icons import colour, icon
-from console.ui.keyed_table import KeyedRowsModel, RowFilterProxy
+from console.ui.keyed_table import KeyedRowsModel, RowFilterProxy, runs
 from console.ui.labels import label
 from console.ui.plain_text import plain_tooltip
 from console.ui.queue_filter import Region, search_key
@@ -37,6 +38,7 @@ __all__ = [
     "CrewSortProxy",
     "CrewTableModel",
     "crew_status_colour",
+    "feed_icon_name",
 ]
 
 CREW_ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -63,6 +65,23 @@ _STATUS_ICON = {
     CrewStatus.OFF_DUTY: "crew.off_duty",
     CrewStatus.OUT_OF_SERVICE: "crew.out_of_service",
 }
+_FEED_COLOUR = {
+    FeedState.LIVE: "ok",
+    FeedState.QUIET: "muted",
+    FeedState.SILENT: "danger",
+    FeedState.NEVER_REPORTED: "warn",
+    FeedState.NO_DEVICE: "muted",
+}
+# Worst first, so an ascending sort puts the feeds that need a look at the top.
+_FEED_ORDER = {
+    FeedState.SILENT: 0,
+    FeedState.NEVER_REPORTED: 1,
+    FeedState.QUIET: 2,
+    FeedState.LIVE: 3,
+    FeedState.NO_DEVICE: 4,
+}
+_FEED_STATE_SPAN = 10.0**9
+"""Seconds of feed age one state's sort band holds (about 31 years)."""
 _SKILL_COLOUR = {Skill.EV_HV_CERTIFIED: "ev", Skill.BILINGUAL: "accent"}
 _STATUS_ORDER = {status: n for n, status in enumerate(CrewStatus)}
 _NO_GPS = float("inf")
@@ -78,6 +97,12 @@ class CrewColumn(IntEnum):
     STATUS = 4
     GPS_AGE = 5
     JOB = 6
+    FEED = 7
+
+
+def feed_icon_name(state: FeedState) -> str:
+    """The icon registry name of a feed state (each state its own glyph, not only colour)."""
+    return f"feed.{state.value}"
 
 
 def crew_status_colour(status: CrewStatus) -> QColor:
@@ -95,6 +120,10 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
         self._depots: dict[int, DepotRow] = {}
         self._reference_of: Callable[[int], str | None] = lambda _request_id: None
         self._search_keys: dict[tuple[str, str], str] = {}
+        self._feed_rules = FeedRules()
+        self._feeds: dict[int, Feed] = {}
+        self.tz: tzinfo | None = None
+        """The zone fix times are shown in (None: the computer's)."""
 
     # -- reading -----------------------------------------------------------
 
@@ -124,6 +153,83 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
         """True when the last GPS fix is missing or older than :data:`GPS_STALE_AFTER`."""
         return row.gps_at is None or self._now - row.gps_at > GPS_STALE_AFTER
 
+    @property
+    def feed_rules(self) -> FeedRules:
+        """When a feed counts as live or silent (the suggestions' rule)."""
+        return self._feed_rules
+
+    def set_feed_rules(self, rules: FeedRules) -> None:
+        """Judge feeds by ``rules`` (the backend's, so board and suggestions agree)."""
+        self._feed_rules = rules
+        self._feeds.clear()
+        self._refresh_column(CrewColumn.FEED, self._feed_roles())
+        self._refresh_column(CrewColumn.CALL_SIGN, self._feed_roles())
+
+    def feed(self, row: CrewRow) -> Feed:
+        """The crew's feed state at the clock's last reading (cached until the next tick)."""
+        found = self._feeds.get(row.id)
+        if found is None or found.last_fix_at != row.gps_at:
+            found = self._feeds[row.id] = feed_of(
+                devices=row.devices,
+                devices_since=row.devices_since,
+                gps_at=row.gps_at,
+                status=row.status,
+                now=self._now,
+                rules=self._feed_rules,
+            )
+        return found
+
+    def feed_text(self, feed: Feed) -> str:
+        """The short words of the Feed column."""
+        match feed.state:
+            case FeedState.LIVE:
+                return self.tr("Live")
+            case FeedState.QUIET:
+                return self.tr("Quiet · {age}").format(age=self._age_words(feed.age_minutes))
+            case FeedState.SILENT:
+                return self.tr("Silent · {age}").format(age=self._age_words(feed.age_minutes))
+            case FeedState.NEVER_REPORTED:
+                return self.tr("No fix yet")
+            case FeedState.NO_DEVICE:
+                return self.tr("No device")
+
+    def _feed_tooltip(self, row: CrewRow) -> str:
+        feed = self.feed(row)
+        lines = []
+        if feed.state is FeedState.SILENT:
+            lines.append(
+                self.tr("Feed silent for {age}: the position may be out of date.").format(
+                    age=self._age_words(feed.age_minutes)
+                )
+            )
+        elif feed.state is FeedState.NEVER_REPORTED:
+            lines.append(self.tr("A device is registered but has not reported yet."))
+        elif feed.state is FeedState.NO_DEVICE:
+            lines.append(self.tr("No registered device: positions are entered by hand."))
+        if row.gps_at is not None:
+            shown = f"{row.gps_at.astimezone(self.tz):%Y-%m-%d %H:%M:%S}"
+            lines.append(self.tr("Newest fix: {time}").format(time=shown))
+        if row.devices:
+            lines.append(self.tr("Active devices: {count}").format(count=row.devices))
+        return "\n".join(lines)
+
+    def _age_words(self, minutes: int) -> str:
+        if minutes < 60:
+            return self.tr("{minutes} min").format(minutes=minutes)
+        return self.tr("{hours} h {minutes:02d} min").format(
+            hours=minutes // 60, minutes=minutes % 60
+        )
+
+    @staticmethod
+    def _feed_roles() -> list[int]:
+        return [
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.FontRole,
+        ]
+
     def headerData(
         self,
         section: int,
@@ -142,6 +248,7 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
                 self.tr("Status"),
                 self.tr("GPS age"),
                 self.tr("Job"),
+                self.tr("Feed"),
             ][section]
         return None
 
@@ -163,6 +270,18 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
             return self._sort_value(row, column)
         if role == BADGES_ROLE and column is CrewColumn.SKILLS:
             return [(self._skill_text(skill), _SKILL_COLOUR[skill]) for skill in sorted(row.skills)]
+        if column is CrewColumn.FEED and role in (
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.FontRole,
+        ):
+            return self._feed_look(row, role)
+        if (
+            column is CrewColumn.CALL_SIGN
+            and role == Qt.ItemDataRole.DecorationRole
+            and self.feed(row).flagged
+        ):
+            return icon(feed_icon_name(FeedState.SILENT))  # the flag, next to who it is
         if role == Qt.ItemDataRole.ForegroundRole:
             if column is CrewColumn.STATUS:
                 return crew_status_colour(row.status)
@@ -179,6 +298,18 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
             return plain_tooltip(self._tooltip(row, column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column is CrewColumn.GPS_AGE:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def _feed_look(self, row: CrewRow, role: int) -> Any:
+        feed = self.feed(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return colour(_FEED_COLOUR[feed.state])
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon(feed_icon_name(feed.state))
+        if feed.flagged:
+            bold = QFont()
+            bold.setBold(True)
+            return bold
         return None
 
     def _skill_text(self, skill: Skill) -> str:
@@ -224,6 +355,8 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
                 if row.current_request_id is None:
                     return ""
                 return self._reference_of(row.current_request_id) or f"#{row.current_request_id}"
+            case CrewColumn.FEED:
+                return self.feed_text(self.feed(row))
 
     def _sort_value(self, row: CrewRow, column: CrewColumn) -> Any:
         match column:
@@ -233,10 +366,18 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
                 return _NO_GPS if row.gps_at is None else (self._now - row.gps_at).total_seconds()
             case CrewColumn.SKILLS:
                 return len(row.skills)
+            case CrewColumn.FEED:
+                feed = self.feed(row)
+                # By state, worst first; within a state, the longest silence first (one
+                # number: the sort proxy compares plain values only).
+                age = (feed.age or timedelta(0)).total_seconds()
+                return _FEED_ORDER[feed.state] * _FEED_STATE_SPAN - min(age, _FEED_STATE_SPAN - 1)
             case _:
                 return self._display(row, column)
 
     def _tooltip(self, row: CrewRow, column: CrewColumn) -> str | None:
+        if column is CrewColumn.FEED or (column is CrewColumn.CALL_SIGN and self.feed(row).flagged):
+            return self._feed_tooltip(row)
         if column is CrewColumn.GPS_AGE and self.is_gps_stale(row):
             return self.tr("GPS fix is stale (older than 10 minutes)")
         if column is CrewColumn.SKILLS and row.skills:
@@ -258,15 +399,50 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
     def apply(self, crews: Iterable[CrewRow]) -> None:
         """Upsert ``crews``; rows older than the one shown are ignored."""
         self._now = self._clock()
+        self._feeds.clear()
         self._upsert(crews)
+
+    def move(self, positions: Iterable[CrewPosition]) -> list[CrewRow]:
+        """Put moved crews where their vehicles reported, in place; returns the rows that moved.
+
+        Only position, fix time and position revision change; a position no
+        newer than the one shown, or of a crew not shown, is ignored.
+        """
+        self._now = self._clock()
+        moved: list[CrewRow] = []
+        changed: list[int] = []
+        for position in positions:
+            pos = self._index.get(position.id)
+            if pos is None:
+                continue
+            row = self._rows[pos]
+            if position.position_revision <= row.position_revision:
+                continue
+            new = replace(
+                row,
+                lat=position.lat,
+                lon=position.lon,
+                gps_at=position.gps_at,
+                position_revision=position.position_revision,
+            )
+            self._rows[pos] = new
+            self._feeds.pop(new.id, None)
+            moved.append(new)
+            changed.append(pos)
+        last_column = len(CrewColumn) - 1
+        for first, last in runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        return moved
 
     def advance_clock(self) -> None:
         """Read the clock without announcing it (see ``RequestQueueModel.advance_clock``)."""
         self._now = self._clock()
+        self._feeds.clear()
 
     def tick(self) -> None:
         """Advance the clock: refresh only the GPS-age cells."""
         self._now = self._clock()
+        self._feeds.clear()
         roles = [
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ForegroundRole,
@@ -275,6 +451,8 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
         ]
         self._refresh_column(CrewColumn.GPS_AGE, roles)
         self._refresh_column(CrewColumn.STATUS, [Qt.ItemDataRole.DisplayRole])
+        self._refresh_column(CrewColumn.FEED, self._feed_roles())
+        self._refresh_column(CrewColumn.CALL_SIGN, [Qt.ItemDataRole.DecorationRole])
 
     def retranslate(self) -> None:
         """Headers and labels changed (language switch) or colours did (theme switch)."""
@@ -290,21 +468,34 @@ class CrewFilter:
     kinds: frozenset[VehicleKind] = field(default_factory=frozenset)
     region: Region | None = None
     text: str = ""
+    feeds: frozenset[FeedState] = field(default_factory=frozenset)
 
     @property
     def is_empty(self) -> bool:
         """True when every crew passes."""
-        return not (self.statuses or self.kinds or self.region or self.text.strip())
+        return not (self.statuses or self.kinds or self.region or self.text.strip() or self.feeds)
 
-    def accepts(self, row: CrewRow, depots: Mapping[int, DepotRow]) -> bool:
-        """Whether ``row`` passes; ``depots`` gives each crew's city and province."""
+    def accepts(
+        self, row: CrewRow, depots: Mapping[int, DepotRow], feed: FeedState | None = None
+    ) -> bool:
+        """Whether ``row`` passes; ``depots`` gives each crew's city and province and
+        ``feed`` its feed state (needed only when filtering by feed)."""
         searched = f"{search_key(row.call_sign)}\n{search_key(row.depot_code)}"
-        return self.passes(row, depots.get(row.depot_id), searched, search_key(self.text))
+        return self.passes(row, depots.get(row.depot_id), searched, search_key(self.text), feed)
 
-    def passes(self, row: CrewRow, depot: DepotRow | None, searched: str, needle: str) -> bool:
+    def passes(
+        self,
+        row: CrewRow,
+        depot: DepotRow | None,
+        searched: str,
+        needle: str,
+        feed: FeedState | None = None,
+    ) -> bool:
         """:meth:`accepts` with the crew's depot, folded search text and the folded needle
         already at hand (the proxy keeps them, so filtering allocates nothing per row)."""
         if self.statuses and row.status not in self.statuses:
+            return False
+        if self.feeds and feed not in self.feeds:
             return False
         if self.kinds and row.vehicle_kind not in self.kinds:
             return False
@@ -379,6 +570,7 @@ class CrewFilterProxy(RowFilterProxy[CrewFilter]):
         if position < 0:
             return True
         row = model.row_at(position)
+        feed = model.feed(row).state if crew_filter.feeds else None
         return crew_filter.passes(
-            row, model.depot(row.depot_id), model.search_text(row), self._needle
+            row, model.depot(row.depot_id), model.search_text(row), self._needle, feed
         )

@@ -22,6 +22,7 @@ REASON_TEMPLATES: dict[str, str] = {
     "free_in": QT_TRANSLATE_NOOP("Reasons", "free in ~{value} min"),
     "stale_gps": QT_TRANSLATE_NOOP("Reasons", "GPS {value} min old"),
     "stale_gps_unknown": QT_TRANSLATE_NOOP("Reasons", "no GPS fix"),
+    "feed_silent": QT_TRANSLATE_NOOP("Reasons", "feed silent {value} min"),
     "lacks_skill": QT_TRANSLATE_NOOP("Reasons", "not {value}"),
     "recent_jobs": QT_TRANSLATE_NOOP("Reasons", "{value} jobs this shift"),
     "partner_quality": QT_TRANSLATE_NOOP("Reasons", "partner {value}% reliable"),

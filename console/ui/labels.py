@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from console.core.errors import DomainError
+from console.core.field.feed import FeedState
 from console.core.vocab import (
     CallerLanguage,
     CrewStatus,
@@ -73,7 +74,7 @@ LABELLED_ENUMS: tuple[type[StrEnum], ...] = (
     Role,
     Shift,
 )
-"""Every vocabulary enum that has display labels."""
+"""Every vocabulary enum that has display labels (``FeedState`` too, from the field link)."""
 
 # Keyed by (enum type, code): members of different enums compare equal when
 # their codes match (StrEnum), e.g. RequestStatus.ASSIGNED == CrewStatus.ASSIGNED.
@@ -135,6 +136,11 @@ _LABELS: dict[tuple[type[StrEnum], str], str] = {
     (Shift, Shift.DAY): QT_TRANSLATE_NOOP("Labels", "Day shift"),
     (Shift, Shift.NIGHT): QT_TRANSLATE_NOOP("Labels", "Night shift"),
     (Shift, Shift.ROUND_THE_CLOCK): QT_TRANSLATE_NOOP("Labels", "Round the clock"),
+    (FeedState, FeedState.LIVE): QT_TRANSLATE_NOOP("Labels", "Live feed"),
+    (FeedState, FeedState.QUIET): QT_TRANSLATE_NOOP("Labels", "Quiet feed"),
+    (FeedState, FeedState.SILENT): QT_TRANSLATE_NOOP("Labels", "Silent feed"),
+    (FeedState, FeedState.NEVER_REPORTED): QT_TRANSLATE_NOOP("Labels", "Device never reported"),
+    (FeedState, FeedState.NO_DEVICE): QT_TRANSLATE_NOOP("Labels", "No device"),
 }
 
 FIELD_LABELS: dict[str, str] = {
@@ -267,6 +273,7 @@ ERROR_TEMPLATES: dict[str, str] = {
     "request.no_crew": QT_TRANSLATE_NOOP("Errors", "Request {reference} has no crew assigned."),
     "not_found.request": QT_TRANSLATE_NOOP("Errors", "There is no request {key}."),
     "not_found.crew": QT_TRANSLATE_NOOP("Errors", "There is no crew {key}."),
+    "not_found.device": QT_TRANSLATE_NOOP("Errors", "There is no device {key}."),
     # storage and configuration
     "db.url_invalid": QT_TRANSLATE_NOOP(
         "Errors", "The database address {url} is not valid: {detail}"
@@ -407,6 +414,9 @@ ERROR_TEMPLATES: dict[str, str] = {
     # users, sign-in and permissions
     "permission.denied": QT_TRANSLATE_NOOP(
         "Errors", "{user} ({role}) is not allowed to do this ({permission})."
+    ),
+    "crew.not_own_job": QT_TRANSLATE_NOOP(
+        "Errors", "Crew {crew} may move only its own current job, not {reference}."
     ),
     "auth.failed": QT_TRANSLATE_NOOP("Errors", "Wrong user name or password."),
     "auth.locked": QT_TRANSLATE_NOOP(

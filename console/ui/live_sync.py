@@ -1,17 +1,25 @@
 """The one poller that keeps a console in step with the database.
 
-Every write bumps a global revision. Each poll reads that revision (one cheap
-query); only when it rose are the changed requests and crews fetched, and they
-are handed on as plain rows for the models to apply in place. A failing backend
-turns the connection state to "disconnected"; the next good poll recovers.
+Every business write bumps a global revision; every stored batch of vehicle
+fixes bumps a position revision instead. Each poll reads both (one cheap
+query, in the same session as whatever it then fetches: see
+:class:`~console.core.ports.ChangeFeed`); when the revision rose the changed
+requests and crews are fetched, when only the position revision rose only the
+moved crews' positions are, and they are handed on as plain rows for the
+models to apply in place (:attr:`LiveSync.sig_batch` for business rows,
+:attr:`LiveSync.sig_positions` for positions). A failing backend turns the
+connection state to "disconnected"; the next good poll recovers.
 
 The timed polls (and :meth:`LiveSync.request_poll`) run on a worker thread so a
 slow or lost database never freezes the window: the GUI thread puts a
 :class:`_Job` in the worker's queue, the worker runs the queries and queues a
 :class:`_Outcome`, and a short GUI timer collects it; at most one job is in
 flight. A backend that can push changes (:class:`~console.core.ports.ChangeNotifier`,
-PostgreSQL LISTEN/NOTIFY) sets a flag the same timer picks up, so a commit is
-fetched at once instead of on the next tick. :meth:`LiveSync.poll` and
+PostgreSQL LISTEN/NOTIFY) sets a flag per kind of change that the same timer
+picks up, debounced: a business change is fetched at once but no sooner than
+:data:`BUSINESS_GAP_S` after the previous fetch, positions at most every
+:data:`POSITIONS_GAP_S`, so a burst of commits (a fleet reporting) costs a few
+fetches a second, never one per commit. :meth:`LiveSync.poll` and
 :meth:`LiveSync.refresh` stay blocking for start-up and for tests that drive
 the polls by hand.
 """
@@ -19,18 +27,20 @@ the polls by hand.
 from __future__ import annotations
 
 import logging
+import math
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from console.core.errors import DomainError
-from console.core.ports import ChangeNotifier, ConsoleBackend
-from console.core.records import CrewRow, DepotRow, RequestRow
+from console.core.ports import ChangeFeed, ChangeHeads, ChangeKind, ChangeNotifier, ConsoleBackend
+from console.core.records import CrewPosition, CrewRow, DepotRow, RequestRow
 
-__all__ = ["LOST_CODES", "LiveSync", "SyncBatch", "fetch"]
+__all__ = ["BUSINESS_GAP_S", "LOST_CODES", "POSITIONS_GAP_S", "LiveSync", "SyncBatch", "fetch"]
 
 logger = logging.getLogger(__name__)
 
@@ -43,24 +53,41 @@ LOST_CODES = frozenset({"db.file_missing", "db.file_replaced"})
 COLLECT_MS = 20
 """How often the GUI thread looks for a finished fetch or a pushed change."""
 
+BUSINESS_GAP_S = 0.1
+"""A pushed business change is fetched at once, but no sooner than this after the last fetch."""
+POSITIONS_GAP_S = 0.5
+"""Pushed position changes are fetched at most this often."""
+
 
 @dataclass(frozen=True, slots=True)
 class SyncBatch:
-    """What one poll brought: rows to upsert, or (``snapshot``) the whole picture."""
+    """What one poll brought: rows to upsert, or (``snapshot``) the whole picture.
+
+    ``positions`` are crews moved by fixes (applied after ``crews``), up to
+    ``position_revision``.
+    """
 
     revision: int
     requests: tuple[RequestRow, ...]
     crews: tuple[CrewRow, ...]
     snapshot: bool
+    position_revision: int = 0
+    positions: tuple[CrewPosition, ...] = ()
+
+    @property
+    def has_rows(self) -> bool:
+        """True when requests or crews changed (or it is a snapshot): more than positions."""
+        return self.snapshot or bool(self.requests) or bool(self.crews)
 
 
 @dataclass(frozen=True, slots=True)
 class _Job:
-    """One fetch for the worker: from which revision, and whether depots are still needed."""
+    """One fetch for the worker: from which heads, whether positions and depots are wanted."""
 
     generation: int
-    revision: int | None
+    since: ChangeHeads | None
     need_depots: bool
+    positions: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,29 +101,54 @@ class _Outcome:
 
 
 def fetch(
-    backend: ConsoleBackend, revision: int | None, need_depots: bool
+    backend: ConsoleBackend, since: ChangeHeads | None, need_depots: bool, *, positions: bool = True
 ) -> tuple[SyncBatch | None, list[DepotRow] | None]:
-    """Read what changed after ``revision`` (``None``: everything); ``None`` if nothing did."""
-    if revision is None:
-        batch: SyncBatch | None = _snapshot(backend)
+    """Read what changed after ``since`` (``None``: everything); ``None`` if nothing did.
+
+    A :class:`~console.core.ports.ChangeFeed` backend answers in one session;
+    any other is asked for its revision and then for the changed rows.
+    """
+    if isinstance(backend, ChangeFeed):
+        batch = _feed_batch(backend, since, positions)
     else:
-        current = backend.revision()
-        if current == revision:
-            batch = None
-        elif current < revision:
-            # A lower revision means the database was replaced: start afresh.
-            batch = _snapshot(backend)
-        else:
-            requests = backend.requests_changed_since(revision)
-            crews = backend.crews_changed_since(revision)
-            batch = SyncBatch(
-                revision=min(requests.revision, crews.revision),
-                requests=requests.requests,
-                crews=crews.crews,
-                snapshot=False,
-            )
+        batch = _plain_batch(backend, None if since is None else since.revision)
     depots = backend.depots() if need_depots else None
     return batch, depots
+
+
+def _feed_batch(
+    backend: ChangeFeed, since: ChangeHeads | None, positions: bool
+) -> SyncBatch | None:
+    changes = backend.changes_since(since, positions=positions)
+    if since is not None and changes.heads == since and not changes.snapshot:
+        return None
+    return SyncBatch(
+        revision=changes.heads.revision,
+        requests=changes.requests,
+        crews=changes.crews,
+        snapshot=changes.snapshot,
+        position_revision=changes.heads.position_revision,
+        positions=changes.positions,
+    )
+
+
+def _plain_batch(backend: ConsoleBackend, revision: int | None) -> SyncBatch | None:
+    if revision is None:
+        return _snapshot(backend)
+    current = backend.revision()
+    if current == revision:
+        return None
+    if current < revision:
+        # A lower revision means the database was replaced: start afresh.
+        return _snapshot(backend)
+    requests = backend.requests_changed_since(revision)
+    crews = backend.crews_changed_since(revision)
+    return SyncBatch(
+        revision=min(requests.revision, crews.revision),
+        requests=requests.requests,
+        crews=crews.crews,
+        snapshot=False,
+    )
 
 
 def _snapshot(backend: ConsoleBackend) -> SyncBatch:
@@ -130,7 +182,9 @@ class _Worker:
     def _loop(self) -> None:
         while (job := self.jobs.get()) is not None:
             try:
-                batch, depots = fetch(self._backend, job.revision, job.need_depots)
+                batch, depots = fetch(
+                    self._backend, job.since, job.need_depots, positions=job.positions
+                )
             except Exception as exc:  # any failure of the data layer is reported, not raised
                 self.outcomes.put(_Outcome(job, error=exc))
             else:
@@ -142,6 +196,12 @@ class LiveSync(QObject):
 
     sig_batch = Signal(object)
     """Emitted with a :class:`SyncBatch` whenever requests or crews changed."""
+
+    sig_positions = Signal(object)
+    """Emitted with a tuple of :class:`~console.core.records.CrewPosition` when crews moved.
+
+    After :attr:`sig_batch` of the same poll; nothing else about the crews changed.
+    """
 
     sig_depots = Signal(object)
     """Emitted with the list of :class:`DepotRow` after the first good snapshot."""
@@ -155,6 +215,7 @@ class LiveSync(QObject):
         super().__init__(parent)
         self._backend = backend
         self._revision: int | None = None
+        self._position_revision = 0
         self._connected: bool | None = None
         self._problem: DomainError | None = None
         self._depots_loaded = False
@@ -162,7 +223,13 @@ class LiveSync(QObject):
         self._in_flight = False
         self._again = False
         self._worker: _Worker | None = None
-        self._woken = threading.Event()
+        # Set by the listener thread, per kind of change announced; read by _collect.
+        self._business_news = threading.Event()
+        self._position_news = threading.Event()
+        self._last_fetch = -math.inf
+        self._last_positions = -math.inf
+        self.fetches = 0
+        """How many fetches ran on the worker (tests and benchmarks watch it)."""
         self._unsubscribe: Callable[[], None] | None = None
         self.description = self._describe()
         self._timer = QTimer(self)
@@ -176,6 +243,11 @@ class LiveSync(QObject):
     def revision(self) -> int | None:
         """The revision the models are at, or ``None`` before the first load."""
         return self._revision
+
+    @property
+    def position_revision(self) -> int:
+        """The position revision the crews' positions are at (0 before any)."""
+        return self._position_revision
 
     @property
     def is_connected(self) -> bool:
@@ -212,7 +284,7 @@ class LiveSync(QObject):
         self._ensure_worker()
         if self._unsubscribe is None and isinstance(self._backend, ChangeNotifier):
             try:
-                self._unsubscribe = self._backend.subscribe_changes(self._woken.set)
+                self._unsubscribe = self._backend.subscribe_changes(self._hear)
             except Exception:  # polling still works without the push channel
                 logger.warning("change notifications unavailable", exc_info=True)
         self._timer.start()
@@ -241,17 +313,46 @@ class LiveSync(QObject):
         return self._timer.interval()
 
     def request_poll(self) -> None:
-        """Poll on the worker thread now (or right after the fetch in flight)."""
+        """Poll on the worker thread now (or right after the fetch in flight).
+
+        Moved positions come along unless they were fetched less than
+        :data:`POSITIONS_GAP_S` ago (then a later poll brings them).
+        """
         if self._in_flight:
             self._again = True
             return
         self._ensure_worker()
         assert self._worker is not None
+        now = time.monotonic()
+        positions = now - self._last_positions >= POSITIONS_GAP_S
+        if positions:
+            self._last_positions = now
+            self._position_news.clear()
+        self._business_news.clear()
+        self._last_fetch = now
         self._in_flight = True
         self._again = False
+        self.fetches += 1
         self._worker.jobs.put(
-            _Job(self._generation, self._revision, need_depots=not self._depots_loaded)
+            _Job(
+                self._generation,
+                self._since(),
+                need_depots=not self._depots_loaded,
+                positions=positions,
+            )
         )
+
+    def _since(self) -> ChangeHeads | None:
+        if self._revision is None:
+            return None
+        return ChangeHeads(self._revision, self._position_revision)
+
+    def _hear(self, kind: ChangeKind | None = None) -> None:
+        """On the listener thread: note what changed (the GUI timer decides when to fetch)."""
+        if kind is ChangeKind.POSITIONS:
+            self._position_news.set()
+        else:
+            self._business_news.set()
 
     def refresh(self) -> None:
         """Reload every open request and every crew now (blocking)."""
@@ -259,16 +360,16 @@ class LiveSync(QObject):
 
     def poll(self) -> None:
         """Fetch what changed since the last revision seen, if anything did (blocking)."""
-        self._run_blocking(self._revision)
+        self._run_blocking(self._since())
 
-    def _run_blocking(self, revision: int | None) -> None:
+    def _run_blocking(self, since: ChangeHeads | None) -> None:
         # Results of a fetch already in flight are now stale: drop them, ask again.
         self._generation += 1
         if self._in_flight:
             self._again = True
-        job = _Job(self._generation, revision, need_depots=not self._depots_loaded)
+        need_depots = not self._depots_loaded
         try:
-            batch, depots = fetch(self._backend, revision, job.need_depots)
+            batch, depots = fetch(self._backend, since, need_depots)
         except Exception as exc:  # any failure of the data layer must not kill the GUI
             self._set_connected(False, exc)
             return
@@ -297,21 +398,27 @@ class LiveSync(QObject):
                     self._deliver(outcome.batch, outcome.depots)
             else:
                 self._again = True
-        if self._woken.is_set():
-            self._woken.clear()
-            self._again = True
-        if self._again and not self._in_flight:
+        if not self._in_flight and (self._again or self._news_due(time.monotonic())):
             self.request_poll()
+
+    def _news_due(self, now: float) -> bool:
+        """Whether an announced change should be fetched now (debounced per kind)."""
+        if self._business_news.is_set() and now - self._last_fetch >= BUSINESS_GAP_S:
+            return True
+        return self._position_news.is_set() and now - self._last_positions >= POSITIONS_GAP_S
 
     def _deliver(self, batch: SyncBatch | None, depots: list[DepotRow] | None) -> None:
         if batch is not None:
             self._revision = batch.revision
+            self._position_revision = batch.position_revision
         self._set_connected(True)
         if depots is not None:
             self._depots_loaded = True
             self.sig_depots.emit(depots)
-        if batch is not None and (batch.snapshot or batch.requests or batch.crews):
+        if batch is not None and batch.has_rows:
             self.sig_batch.emit(batch)
+        if batch is not None and batch.positions:
+            self.sig_positions.emit(batch.positions)
 
     def _set_connected(self, connected: bool, error: BaseException | None = None) -> None:
         if error is not None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
 
@@ -55,6 +55,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QHeaderView,
@@ -71,20 +72,23 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.errors import DomainError
+from console.core.field.feed import FeedRules
+from console.core.field.setup import PhoneSetup
 from console.core.inputs import parse_json
 from console.core.ports import (
     ConsoleBackend,
     DatabaseRescue,
+    DeviceAdmin,
     PricingDesk,
     QualityBackend,
     RescueCopy,
 )
-from console.core.records import CrewRow, DepotRow, RequestChanges, RequestRow
+from console.core.records import CrewPosition, CrewRow, DepotRow, RequestChanges, RequestRow
 from console.core.sla import SlaTargets
 from console.ui import screen_fit
 from console.ui.alerts import AlertMonitor
 from console.ui.crew_board import CrewBoardPanel
-from console.ui.crew_model import CrewTableModel
+from console.ui.crew_model import CrewColumn, CrewTableModel
 from console.ui.dashboard import DashboardWindow
 from console.ui.database_lost import DatabaseLostNotice
 from console.ui.filter_bar import QueueFilterBar
@@ -123,6 +127,8 @@ STATE_VERSION = 2
 """Bumped when the dock layout changes shape, so an old saved layout is ignored."""
 QUEUE_ORDER_VERSION = 2
 """Bumped when the queue's default sort changes (2: by urgency, see ``urgency_key``)."""
+CREW_ORDER_VERSION = 2
+"""Crew board layouts saved before version 2 had no Feed column."""
 
 PANEL_KEYS: tuple[str, ...] = (
     "queue",
@@ -183,6 +189,26 @@ def _sla_targets(backend: object) -> SlaTargets:
     return SlaTargets()
 
 
+def _feed_rules(backend: object) -> FeedRules:
+    """The backend's feed thresholds (the suggestions' rule) where it tells them."""
+    read = getattr(backend, "feed_rules", None)
+    if callable(read):
+        rules = read()
+        if isinstance(rules, FeedRules):
+            return rules
+    return FeedRules()
+
+
+def _phone_setup(backend: object) -> PhoneSetup:
+    """What crew phones are told to report to, where the backend tells it."""
+    read = getattr(backend, "phone_setup", None)
+    if callable(read):
+        setup = read()
+        if isinstance(setup, PhoneSetup):
+            return setup
+    return PhoneSetup()
+
+
 def _as_bool(value: object) -> bool:
     # QSettings' INI format reads booleans back as the strings "true"/"false".
     if isinstance(value, str):
@@ -217,6 +243,9 @@ class MainWindow(QMainWindow):
 
     sig_crews_changed = Signal(object)
     """Emitted with a tuple of :class:`CrewRow` that changed."""
+
+    sig_crews_moved = Signal(object)
+    """Emitted with a list of :class:`CrewRow` that only moved (fixes), after the crew model."""
 
     sig_depots_loaded = Signal(object)
     """Emitted with the list of :class:`DepotRow` once they are read."""
@@ -263,6 +292,8 @@ class MainWindow(QMainWindow):
         self._map_pick = False
         self._awaited_request: int | None = None
         self.intake: IntakeDialog | None = None
+        self.devices_dialog: QDialog | None = None
+        """The open device dialog, if any."""
         self.database_lost_notice: DatabaseLostNotice | None = None
         self.rescue_outcome: QMessageBox | None = None
         """The message that said where the rescue copy went (or why it failed)."""
@@ -278,6 +309,8 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.crew_model = CrewTableModel(clock, self)
         self.crew_model.set_reference_lookup(self.model.reference_of)
+        self.crew_model.tz = tz
+        self.crew_model.set_feed_rules(_feed_rules(backend))
 
         self.setDockNestingEnabled(True)
         self.setDockOptions(
@@ -530,6 +563,7 @@ class MainWindow(QMainWindow):
         self.file_menu = QMenu(self)
         self.file_menu.addAction(self.new_call_action)
         self.file_menu.addAction(self.refresh_action)
+        self.file_menu.addAction(self.crew_board.devices_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         bar.addMenu(self.file_menu)
@@ -607,6 +641,7 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.sync.sig_batch.connect(self._take_batch)
+        self.sync.sig_positions.connect(self._take_positions)
         self.sync.sig_depots.connect(self._take_depots)
         self.sync.sig_connection_changed.connect(self._on_connection_changed)
         self.model.rowsInserted.connect(self._update_row_count)
@@ -617,6 +652,7 @@ class MainWindow(QMainWindow):
         self.proxy.sig_filter_changed.connect(self._after_filter_change)
         self.crew_board.sig_crew_activated.connect(self._set_selected_crew)
         self.crew_board.sig_changed.connect(self.sync_now)
+        self.crew_board.sig_devices_requested.connect(self.open_devices)
         self.detail.sig_changed.connect(self._on_detail_changed)
         self.detail.find_crew = self.crew_row
         self.sig_request_selected.connect(self.detail.show_request)
@@ -1082,6 +1118,26 @@ class MainWindow(QMainWindow):
         """Fetch what changed since the last revision seen, if anything did."""
         self.sync.poll()
 
+    def open_devices(self, crew: CrewRow) -> QDialog | None:
+        """Open the device dialog of ``crew`` (administrators; the backend checks it)."""
+        from console.ui.devices_dialog import DevicesDialog
+
+        backend = self._backend
+        if not isinstance(backend, DeviceAdmin):
+            self.statusBar().showMessage(self.tr("This database keeps no devices."), 5000)
+            return None
+        dialog = DevicesDialog(backend, crew, _phone_setup(backend), self._tz, self)
+        self.devices_dialog = dialog
+
+        def closed(_result: int) -> None:
+            self.devices_dialog = None
+            dialog.deleteLater()
+            self.sync_now()  # the crew's feed state follows its devices
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        return dialog
+
     def sync_now(self) -> None:
         """Poll at once on the worker thread (after a panel wrote something)."""
         self.sync.request_poll()
@@ -1103,6 +1159,12 @@ class MainWindow(QMainWindow):
             self.sig_requests_changed.emit(batch.requests)
         if batch.crews:
             self.sig_crews_changed.emit(batch.crews)
+
+    def _take_positions(self, positions: Sequence[CrewPosition]) -> None:
+        # Positions only: the requests and every panel reading them stay as they are.
+        moved = self.crew_model.move(positions)
+        if moved:
+            self.sig_crews_moved.emit(moved)
 
     def _selection_leaves(self, batch: SyncBatch) -> bool:
         """True when ``batch`` takes the selected request out of the queue."""
@@ -1254,7 +1316,13 @@ class MainWindow(QMainWindow):
             self._sizes_pending = False
         crew_header = self._settings.value("crews/header")
         if isinstance(crew_header, QByteArray) and not crew_header.isEmpty():
-            self.crew_board.view.horizontalHeader().restoreState(crew_header)
+            crews = self.crew_board.view.horizontalHeader()
+            crews.restoreState(crew_header)
+            if _as_int(self._settings.value("crews/order_version", 1)) < CREW_ORDER_VERSION:
+                # Layouts saved before the Feed column put it last: show it by the GPS age.
+                crews.moveSection(
+                    crews.visualIndex(CrewColumn.FEED), crews.visualIndex(CrewColumn.GPS_AGE) + 1
+                )
         header = self._settings.value("queue/header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             restored = self.view.horizontalHeader().restoreState(header)
@@ -1323,6 +1391,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/state", self.saveState(STATE_VERSION))
         self._settings.setValue("queue/header", self.view.horizontalHeader().saveState())
         self._settings.setValue("crews/header", self.crew_board.view.horizontalHeader().saveState())
+        self._settings.setValue("crews/order_version", CREW_ORDER_VERSION)
         if self._depots:
             # Filters can only be restored against known depots; don't overwrite them before.
             self._settings.setValue("queue/filters", json.dumps(self.filter_bar.state()))

@@ -419,6 +419,12 @@ class RequestDetailPanel(QWidget):
         self._arrange(2 if event.size().width() >= TWO_COLUMNS_FROM else 1)
         super().resizeEvent(event)
 
+    def add_banner(self, widget: QWidget) -> None:
+        """Show ``widget`` under the message line: a feature's strip about the shown job."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.message) + 1, widget)
+
     def set_city_names(self, english: dict[str, str]) -> None:
         """English names of the (Chinese) stored city names."""
         self._city_en = dict(english)
@@ -538,6 +544,10 @@ class RequestDetailPanel(QWidget):
         """Offer only the actions in ``keys`` (the signed-in role's); the rest stay hidden."""
         self._permitted = keys
         self._render()
+
+    def permits(self, key: str) -> bool:
+        """Whether the signed-in role may take the action ``key`` (whatever the status)."""
+        return self._permitted is None or key in self._permitted
 
     def permit_pricing(self, allowed: bool) -> None:
         """Offer the quote and bill section only to a role that may read them.

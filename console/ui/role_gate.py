@@ -16,6 +16,7 @@ from console.ui.suggestion_panel import SuggestionPanel
 __all__ = [
     "CREW_STATUS_PERMISSIONS",
     "DETAIL_ACTION_PERMISSIONS",
+    "DEVICES_PERMISSION",
     "WINDOW_ACTION_PERMISSIONS",
     "apply_role",
 ]
@@ -49,6 +50,9 @@ CREW_STATUS_PERMISSIONS: dict[CrewStatus, Permission] = {
 }
 """Crew status a user may set by hand -> the permission it needs."""
 
+DEVICES_PERMISSION = P.MANAGE_DEVICES
+"""Registering and revoking crews' devices: an administrator's task, like accounts."""
+
 
 def apply_role(
     window: MainWindow, principal: Principal, suggestions: SuggestionPanel | None = None
@@ -67,6 +71,7 @@ def apply_role(
         frozenset(s for s, p in CREW_STATUS_PERMISSIONS.items() if principal.can(p))
     )
     window.crew_menu.menuAction().setVisible(principal.can(P.CREW_DUTY))
+    window.crew_board.permit_devices(principal.can(DEVICES_PERMISSION))
     revenue = getattr(window, "revenue", None)
     if revenue is not None:
         revenue.action.setVisible(principal.can(P.VIEW_QUALITY))

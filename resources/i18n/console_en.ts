@@ -300,7 +300,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+240"/>
+        <location filename="../../console/ui/crew_board.py" line="+256"/>
         <source>Search call sign or depot</source>
         <translation>Search call sign or depot</translation>
     </message>
@@ -313,6 +313,11 @@
         <location line="+1"/>
         <source>Vehicle</source>
         <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feed</source>
+        <translation>Feed</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -330,7 +335,17 @@
         <translation>Set to {status}</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+1"/>
+        <source>Devices…</source>
+        <translation>Devices…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The phones that report this crew&apos;s position</source>
+        <translation>The phones that report this crew&apos;s position</translation>
+    </message>
+    <message>
+        <location line="+194"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>The change could not be saved; the connection may be down.</translation>
     </message>
@@ -338,7 +353,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+138"/>
+        <location filename="../../console/ui/crew_model.py" line="+244"/>
         <source>Call sign</source>
         <translation>Call sign</translation>
     </message>
@@ -373,7 +388,7 @@
         <translation>Job</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+67"/>
         <source>HV</source>
         <translation>HV</translation>
     </message>
@@ -383,17 +398,74 @@
         <translation>Bilingual</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-100"/>
+        <location line="+126"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
+        <location line="-158"/>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Quiet · {age}</source>
+        <translation>Quiet · {age}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Silent · {age}</source>
+        <translation>Silent · {age}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No fix yet</source>
+        <translation>No fix yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No device</source>
+        <translation>No device</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Feed silent for {age}: the position may be out of date.</source>
+        <translation>Feed silent for {age}: the position may be out of date.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A device is registered but has not reported yet.</source>
+        <translation>A device is registered but has not reported yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No registered device: positions are entered by hand.</source>
+        <translation>No registered device: positions are entered by hand.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Newest fix: {time}</source>
+        <translation>Newest fix: {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active devices: {count}</source>
+        <translation>Active devices: {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+127"/>
         <source>{hours} h {minutes:02d} min</source>
         <translation>{hours} h {minutes:02d} min</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-95"/>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>GPS fix is stale (older than 10 minutes)</source>
         <translation>GPS fix is stale (older than 10 minutes)</translation>
     </message>
@@ -1101,9 +1173,157 @@
     </message>
 </context>
 <context>
+    <name>DevicesDialog</name>
+    <message>
+        <location filename="../../console/ui/devices_dialog.py" line="+158"/>
+        <source>Devices of {crew}</source>
+        <translation>Devices of {crew}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Identifier</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add device…</source>
+        <translation>Add device…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings for the phone</source>
+        <translation>Settings for the phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifier:</source>
+        <translation>Identifier:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the identifier to the clipboard</source>
+        <translation>Copy the identifier to the clipboard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown only this once: scan the code with Traccar Client (Settings ▸ scan QR code) or type the server and identifier into the app. The identifier is a password; whoever holds it can report for this crew.</source>
+        <translation>Shown only this once: scan the code with Traccar Client (Settings ▸ scan QR code) or type the server and identifier into the app. The identifier is a password; whoever holds it can report for this crew.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Give the device a label, e.g. the phone&apos;s owner.</source>
+        <translation>Give the device a label, e.g. the phone&apos;s owner.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A label may hold at most {count} characters.</source>
+        <translation>A label may hold at most {count} characters.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Added {label}. Set up the phone now.</source>
+        <translation>Added {label}. Set up the phone now.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Revoked {label}: its fixes are refused from now on.</source>
+        <translation>Revoked {label}: its fixes are refused from now on.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Server URL: {url}</source>
+        <translation>Server URL: {url}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device identifier: {id}</source>
+        <translation>Device identifier: {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reporting interval: {seconds} s</source>
+        <translation>Reporting interval: {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heartbeat when standing still: {seconds} s</source>
+        <translation>Heartbeat when standing still: {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Location accuracy: high</source>
+        <translation>Location accuracy: high</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Configuration link (the QR code):</source>
+        <translation>Configuration link (the QR code):</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add device</source>
+        <translation>Add device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label (e.g. the phone&apos;s owner or the vehicle):</source>
+        <translation>Label (e.g. the phone&apos;s owner or the vehicle):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Revoke device</source>
+        <translation>Revoke device</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoke {label} (…{hint})? The phone can no longer report for {crew}; this cannot be undone.</source>
+        <translation>Revoke {label} (…{hint})? The phone can no longer report for {crew}; this cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoked {when}</source>
+        <translation>Revoked {when}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="+206"/>
+        <location filename="../../console/ui/labels.py" line="+212"/>
         <source>{field} is required.</source>
         <translation>{field} is required.</translation>
     </message>
@@ -1246,6 +1466,11 @@
         <location line="+1"/>
         <source>There is no crew {key}.</source>
         <translation>There is no crew {key}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no device {key}.</source>
+        <translation>There is no device {key}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1501,6 +1726,11 @@
         <location line="+2"/>
         <source>{user} ({role}) is not allowed to do this ({permission}).</source>
         <translation>{user} ({role}) is not allowed to do this ({permission}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Crew {crew} may move only its own current job, not {reference}.</source>
+        <translation>Crew {crew} may move only its own current job, not {reference}.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2086,9 +2316,53 @@ Service: {service} · Priority: {priority}{equipment}</translation>
     </message>
 </context>
 <context>
+    <name>JobFieldStrip</name>
+    <message>
+        <location filename="../../console/ui/field/strip.py" line="+89"/>
+        <source>Mark on scene</source>
+        <translation>Mark on scene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hide this question until the crew leaves the scene and comes back</source>
+        <translation>Hide this question until the crew leaves the scene and comes back</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Arrived? {crew} has stayed within {metres} m of the scene for {duration}.</source>
+        <translation>Arrived? {crew} has stayed within {metres} m of the scene for {duration}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+14"/>
+        <source>The crew</source>
+        <translation>The crew</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Live ETA {minutes} min · from a fix {age} ago</source>
+        <translation>Live ETA {minutes} min · from a fix {age} ago</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{crew} has sent no position: live ETA unknown</source>
+        <translation>{crew} has sent no position: live ETA unknown</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No position from {crew} for {age}: live ETA unknown</source>
+        <translation>No position from {crew} for {age}: live ETA unknown</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-365"/>
+        <location filename="../../console/ui/labels.py" line="-374"/>
         <source>Tow</source>
         <translation>Tow</translation>
     </message>
@@ -2345,6 +2619,31 @@ Service: {service} · Priority: {priority}{equipment}</translation>
         <location line="+1"/>
         <source>Round the clock</source>
         <translation>Round the clock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live feed</source>
+        <translation>Live feed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet feed</source>
+        <translation>Quiet feed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Silent feed</source>
+        <translation>Silent feed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device never reported</source>
+        <translation>Device never reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No device</source>
+        <translation>No device</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2685,7 +2984,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+632"/>
+        <location filename="../../console/ui/main_window.py" line="+668"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>
@@ -2930,7 +3229,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Request {reference} created: {status}.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+30"/>
+        <source>This database keeps no devices.</source>
+        <translation>This database keeps no devices.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>Database file is missing: {source}</source>
         <translation>Database file is missing: {source}</translation>
     </message>
@@ -2984,12 +3288,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Depots</source>
         <translation>Depots</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Crews</source>
         <translation>Crews</translation>
     </message>
@@ -3005,14 +3309,19 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Coverage holes</source>
         <translation>Coverage holes</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-14"/>
         <source>Map tiles</source>
         <translation>Map tiles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew trail</source>
+        <translation>Crew trail</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3040,7 +3349,17 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Depot (grouped when zoomed out)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Selected job</source>
+        <translation>Selected job</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew&apos;s trail since assignment (arrows: direction)</source>
+        <translation>Crew&apos;s trail since assignment (arrows: direction)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>City a free capable crew misses (larger: worse)</source>
         <translation>City a free capable crew misses (larger: worse)</translation>
     </message>
@@ -3120,8 +3439,8 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>Nearest free crew: {nearest}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+93"/>
-        <location line="+186"/>
+        <location filename="../../console/ui/map/panel.py" line="+95"/>
+        <location line="+235"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
@@ -3776,6 +4095,11 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+1"/>
+        <source>feed silent {value} min</source>
+        <translation>feed silent {value} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>not {value}</source>
         <translation>not {value}</translation>
     </message>
@@ -3807,7 +4131,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+244"/>
+        <location filename="../../console/ui/request_detail.py" line="+250"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
@@ -3922,7 +4246,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>The request could not be read; the connection may be down.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>

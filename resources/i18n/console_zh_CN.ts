@@ -300,7 +300,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+240"/>
+        <location filename="../../console/ui/crew_board.py" line="+256"/>
         <source>Search call sign or depot</source>
         <translation>搜索车组呼号或网点</translation>
     </message>
@@ -313,6 +313,11 @@
         <location line="+1"/>
         <source>Vehicle</source>
         <translation>救援车型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feed</source>
+        <translation>回传</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -330,7 +335,17 @@
         <translation>设为“{status}”</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+1"/>
+        <source>Devices…</source>
+        <translation>设备…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The phones that report this crew&apos;s position</source>
+        <translation>为该车组回传位置的手机</translation>
+    </message>
+    <message>
+        <location line="+194"/>
         <source>The change could not be saved; the connection may be down.</source>
         <translation>更改未能保存，可能已断开连接。</translation>
     </message>
@@ -338,7 +353,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+138"/>
+        <location filename="../../console/ui/crew_model.py" line="+244"/>
         <source>Call sign</source>
         <translation>呼号</translation>
     </message>
@@ -373,7 +388,7 @@
         <translation>当前工单</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+67"/>
         <source>HV</source>
         <translation>高压</translation>
     </message>
@@ -383,17 +398,74 @@
         <translation>双语</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-100"/>
+        <location line="+126"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
+        <location line="-158"/>
+        <source>Live</source>
+        <translation>在线</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Quiet · {age}</source>
+        <translation>间歇 · {age}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Silent · {age}</source>
+        <translation>中断 · {age}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No fix yet</source>
+        <translation>尚无定位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No device</source>
+        <translation>无设备</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Feed silent for {age}: the position may be out of date.</source>
+        <translation>回传已中断 {age}：位置可能已过时。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A device is registered but has not reported yet.</source>
+        <translation>已登记设备，但尚未回传。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No registered device: positions are entered by hand.</source>
+        <translation>未登记设备：位置由人工录入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Newest fix: {time}</source>
+        <translation>最新定位：{time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active devices: {count}</source>
+        <translation>在用设备：{count} 台</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+127"/>
         <source>{hours} h {minutes:02d} min</source>
         <translation>{hours} 小时 {minutes:02d} 分钟</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-95"/>
+        <source>Feed</source>
+        <translation>回传</translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>GPS fix is stale (older than 10 minutes)</source>
         <translation>GPS 定位已过时（超过 10 分钟）</translation>
     </message>
@@ -1101,9 +1173,157 @@
     </message>
 </context>
 <context>
+    <name>DevicesDialog</name>
+    <message>
+        <location filename="../../console/ui/devices_dialog.py" line="+158"/>
+        <source>Devices of {crew}</source>
+        <translation>{crew} 的设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Identifier</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add device…</source>
+        <translation>添加设备…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke…</source>
+        <translation>吊销…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings for the phone</source>
+        <translation>手机设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifier:</source>
+        <translation>标识：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the identifier to the clipboard</source>
+        <translation>将标识复制到剪贴板</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown only this once: scan the code with Traccar Client (Settings ▸ scan QR code) or type the server and identifier into the app. The identifier is a password; whoever holds it can report for this crew.</source>
+        <translation>仅显示这一次：用 Traccar Client 扫描二维码（设置 ▸ 扫描二维码），或在应用中输入服务器地址和标识。标识等同密码，持有者即可为该车组回传。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Give the device a label, e.g. the phone&apos;s owner.</source>
+        <translation>请为设备命名，例如手机持有人。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A label may hold at most {count} characters.</source>
+        <translation>名称最多 {count} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Added {label}. Set up the phone now.</source>
+        <translation>已添加 {label}，请立即设置手机。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Revoked {label}: its fixes are refused from now on.</source>
+        <translation>已吊销 {label}：此后其定位将被拒收。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Server URL: {url}</source>
+        <translation>服务器地址：{url}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device identifier: {id}</source>
+        <translation>设备标识：{id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reporting interval: {seconds} s</source>
+        <translation>回传间隔：{seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heartbeat when standing still: {seconds} s</source>
+        <translation>静止时心跳：{seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Location accuracy: high</source>
+        <translation>定位精度：高</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Configuration link (the QR code):</source>
+        <translation>配置链接（即二维码内容）：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add device</source>
+        <translation>添加设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label (e.g. the phone&apos;s owner or the vehicle):</source>
+        <translation>名称（例如手机持有人或车辆）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Revoke device</source>
+        <translation>吊销设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoke {label} (…{hint})? The phone can no longer report for {crew}; this cannot be undone.</source>
+        <translation>吊销 {label}（…{hint}）？该手机将无法再为 {crew} 回传，且无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoked {when}</source>
+        <translation>已吊销 {when}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="+206"/>
+        <location filename="../../console/ui/labels.py" line="+212"/>
         <source>{field} is required.</source>
         <translation>{field}为必填项。</translation>
     </message>
@@ -1246,6 +1466,11 @@
         <location line="+1"/>
         <source>There is no crew {key}.</source>
         <translation>救援车组 {key} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no device {key}.</source>
+        <translation>没有编号为 {key} 的设备。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1501,6 +1726,11 @@
         <location line="+2"/>
         <source>{user} ({role}) is not allowed to do this ({permission}).</source>
         <translation>{user}（{role}）无权执行此操作（{permission}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Crew {crew} may move only its own current job, not {reference}.</source>
+        <translation>车组 {crew} 只能操作自己当前的工单，不能操作 {reference}。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2086,9 +2316,53 @@ Service: {service} · Priority: {priority}{equipment}</source>
     </message>
 </context>
 <context>
+    <name>JobFieldStrip</name>
+    <message>
+        <location filename="../../console/ui/field/strip.py" line="+89"/>
+        <source>Mark on scene</source>
+        <translation>标记到达现场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet</source>
+        <translation>尚未到达</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hide this question until the crew leaves the scene and comes back</source>
+        <translation>隐藏此提示，直到车组离开现场后再次到达</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Arrived? {crew} has stayed within {metres} m of the scene for {duration}.</source>
+        <translation>已到达？{crew} 已在现场 {metres} 米范围内停留 {duration}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+14"/>
+        <source>The crew</source>
+        <translation>车组</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Live ETA {minutes} min · from a fix {age} ago</source>
+        <translation>实时预计 {minutes} 分钟到达 · 依据 {age}前的定位</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{crew} has sent no position: live ETA unknown</source>
+        <translation>{crew} 尚未上报位置：实时预计到达时间未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No position from {crew} for {age}: live ETA unknown</source>
+        <translation>{crew} 已 {age}未上报位置：实时预计到达时间未知</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../console/ui/labels.py" line="-365"/>
+        <location filename="../../console/ui/labels.py" line="-374"/>
         <source>Tow</source>
         <translation>拖车</translation>
     </message>
@@ -2345,6 +2619,31 @@ Service: {service} · Priority: {priority}{equipment}</source>
         <location line="+1"/>
         <source>Round the clock</source>
         <translation>24小时值守</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live feed</source>
+        <translation>回传在线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet feed</source>
+        <translation>回传间歇</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Silent feed</source>
+        <translation>回传中断</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device never reported</source>
+        <translation>设备从未回传</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No device</source>
+        <translation>无设备</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2685,7 +2984,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+632"/>
+        <location filename="../../console/ui/main_window.py" line="+668"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>
@@ -2930,7 +3229,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>工单 {reference} 已创建：{status}。</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+30"/>
+        <source>This database keeps no devices.</source>
+        <translation>此数据库不保存设备。</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>Database file is missing: {source}</source>
         <translation>数据库文件不见了：{source}</translation>
     </message>
@@ -2984,12 +3288,12 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Depots</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Crews</source>
         <translation>车组</translation>
     </message>
@@ -3005,14 +3309,19 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Coverage holes</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-14"/>
         <source>Map tiles</source>
         <translation>底图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew trail</source>
+        <translation>车组轨迹</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3040,7 +3349,17 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>网点（缩小时聚合）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Selected job</source>
+        <translation>选中的工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crew&apos;s trail since assignment (arrows: direction)</source>
+        <translation>派车以来的车组轨迹（箭头：行驶方向）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>City a free capable crew misses (larger: worse)</source>
         <translation>空闲车组无法按时到达的城市（圈越大越严重）</translation>
     </message>
@@ -3120,8 +3439,8 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>最近空闲车组：{nearest}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/map/panel.py" line="+93"/>
-        <location line="+186"/>
+        <location filename="../../console/ui/map/panel.py" line="+95"/>
+        <location line="+235"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -3776,6 +4095,11 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
     </message>
     <message>
         <location line="+1"/>
+        <source>feed silent {value} min</source>
+        <translation>回传中断 {value} 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>not {value}</source>
         <translation>无{value}</translation>
     </message>
@@ -3807,7 +4131,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>RequestDetailPanel</name>
     <message>
-        <location filename="../../console/ui/request_detail.py" line="+244"/>
+        <location filename="../../console/ui/request_detail.py" line="+250"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
@@ -3922,7 +4246,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
         <translation>无法读取工单，可能已断开连接。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>

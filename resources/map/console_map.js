@@ -138,6 +138,83 @@
   /* A hole: a dashed magenta ring (not a priority or crew colour), larger for the
    * three worst (rank 1 is the worst). */
   var HOLE_COLOUR = "#c2185b";
+
+  /* The selected job's crew trail: a violet line (no crew, priority or hole colour)
+   * on a casing that parts it from the tiles, dots at each fix and chevrons every
+   * TRAIL_ARROW_EVERY_PX pixels pointing the way the crew drove. */
+  var TRAIL_COLOURS = {
+    light: { line: "#aa00ff", casing: "#ffffff", dot: "#ffffff" },
+    dark: { line: "#ea80fc", casing: "#14181c", dot: "#14181c" }
+  };
+  var TRAIL_ARROW_EVERY_PX = 70;
+  var TRAIL_ARROWS_MAX = 120;
+  var trail = { crew: null, points: [], casing: null, line: null, dots: null, arrows: null };
+
+  function trailColours() { return dark ? TRAIL_COLOURS.dark : TRAIL_COLOURS.light; }
+
+  function trailStyles() {
+    var c = trailColours();
+    return {
+      casing: { renderer: trail.renderer, color: c.casing, weight: 7, opacity: 0.9,
+                interactive: false, lineCap: "round", lineJoin: "round" },
+      line: { renderer: trail.renderer, color: c.line, weight: 3.5, opacity: 1,
+              interactive: false, lineCap: "round", lineJoin: "round" },
+      dot: { renderer: trail.renderer, radius: 2.5, weight: 1.5, color: c.line,
+             fillColor: c.dot, fillOpacity: 1, interactive: false },
+      arrow: { renderer: trail.renderer, color: c.line, weight: 3, opacity: 1,
+               interactive: false, lineCap: "round", lineJoin: "round" }
+    };
+  }
+
+  function buildTrail() {
+    layers.trail.clearLayers();
+    trail.casing = trail.line = null;
+    trail.dots = L.featureGroup();
+    trail.arrows = L.featureGroup();
+    if (!trail.points.length) { return; }
+    var styles = trailStyles();
+    trail.casing = L.polyline(trail.points, styles.casing).addTo(layers.trail);
+    trail.line = L.polyline(trail.points, styles.line).addTo(layers.trail);
+    trail.dots.addTo(layers.trail);
+    trail.arrows.addTo(layers.trail);
+    for (var i = 0; i < trail.points.length; i++) {
+      L.circleMarker(trail.points[i], styles.dot).addTo(trail.dots);
+    }
+    drawTrailArrows();
+  }
+
+  /* Chevrons along the trail at even screen distances, so they stay readable
+   * at every zoom: drawn again after each zoom and each new fix. */
+  function drawTrailArrows() {
+    if (!trail.arrows) { return; }
+    trail.arrows.clearLayers();
+    var pts = trail.points;
+    if (pts.length < 2) { return; }
+    var style = trailStyles().arrow;
+    var projected = pts.map(function (p) { return map.latLngToLayerPoint(p); });
+    var walked = TRAIL_ARROW_EVERY_PX / 2;
+    var drawn = 0;
+    for (var i = 1; i < projected.length && drawn < TRAIL_ARROWS_MAX; i++) {
+      var a = projected[i - 1];
+      var b = projected[i];
+      var length = a.distanceTo(b);
+      if (length < 0.5) { continue; }
+      var ux = (b.x - a.x) / length;
+      var uy = (b.y - a.y) / length;
+      var along = TRAIL_ARROW_EVERY_PX - walked;
+      while (along <= length && drawn < TRAIL_ARROWS_MAX) {
+        var tip = L.point(a.x + ux * along, a.y + uy * along);
+        var back = L.point(tip.x - ux * 6, tip.y - uy * 6);
+        var left = L.point(back.x - uy * 5, back.y + ux * 5);
+        var right = L.point(back.x + uy * 5, back.y - ux * 5);
+        L.polyline([map.layerPointToLatLng(left), map.layerPointToLatLng(tip),
+                    map.layerPointToLatLng(right)], style).addTo(trail.arrows);
+        drawn++;
+        along += TRAIL_ARROW_EVERY_PX;
+      }
+      walked = length - (along - TRAIL_ARROW_EVERY_PX);
+    }
+  }
   function holeStyle(hole) {
     return {
       renderer: canvas, radius: hole.rank <= 3 ? 20 : 15, weight: 2.5, color: HOLE_COLOUR,
@@ -246,6 +323,7 @@
     overlays[escapeHtml(labels.layers.requests || "Requests")] = layers.requests;
     overlays[escapeHtml(labels.layers.routes || "Suggested crews")] = layers.routes;
     overlays[escapeHtml(labels.layers.holes || "Coverage holes")] = layers.holes;
+    overlays[escapeHtml(labels.layers.trail || "Crew trail")] = layers.trail;
     control = L.control.layers({}, overlays, { collapsed: true, position: "topright" });
     if (tiles) { control.addOverlay(tiles, escapeHtml(labels.layers.tiles || "Tiles")); }
     control.addTo(map);
@@ -301,6 +379,10 @@
     html += "<div class='cm-legend-title'>" + escapeHtml(label("legend", "holes")) + "</div>";
     html += "<div>" + swatch("rgba(194,24,91,0.3)", HOLE_COLOUR, 12) +
       escapeHtml(label("legend", "hole")) + "</div>";
+    html += "<div class='cm-legend-title'>" + escapeHtml(label("legend", "trails")) + "</div>";
+    html += "<div><span class='cm-trail-swatch' style='background:" + trailColours().line +
+      ";border-color:" + trailColours().casing + "'></span>" +
+      escapeHtml(label("legend", "trail")) + "</div>";
     html += "<div class='cm-legend-title'>" + escapeHtml(label("legend", "depots")) + "</div>";
     html += "<div>" + swatch("#cfd8dc", "#37474f", 10) + escapeHtml(label("legend", "depot")) +
       "</div></div>";
@@ -598,6 +680,10 @@
       map.getPane("boundaryPane").style.pointerEvents = "none";
       map.createPane("crewPane").style.zIndex = 350;
       map.getPane("crewPane").style.pointerEvents = "none";
+      // The trail lies under the crews (its crew's dot sits at its end) and over the land.
+      map.createPane("trailPane").style.zIndex = 340;
+      map.getPane("trailPane").style.pointerEvents = "none";
+      trail.renderer = L.canvas({ pane: "trailPane", padding: 0.5 });
       canvas = L.canvas({ padding: 0.5 });
       layers.boundaries = L.geoJSON(window.CONSOLE_BOUNDARIES || null, {
         style: boundaryStyle, interactive: false,
@@ -625,6 +711,8 @@
       layers.requests = L.featureGroup().addTo(map);
       layers.routes = L.featureGroup().addTo(map);
       layers.holes = L.featureGroup().addTo(map);
+      layers.trail = L.featureGroup().addTo(map);
+      map.on("zoomend", drawTrailArrows);
       // Kilometres only: a dispatcher in China never reads miles.
       scale = L.control.scale({ metric: true, imperial: false }).addTo(map);
       api.setTheme(config.theme || "light");
@@ -735,6 +823,43 @@
       return drawn;
     },
     clearRoutes: function () { layers.routes.clearLayers(); },
+    setTrail: function (crewId, points) {
+      trail.crew = crewId;
+      trail.points = points.map(function (p) { return L.latLng(p[0], p[1]); });
+      buildTrail();
+      return trail.points.length;
+    },
+    extendTrail: function (crewId, points) {
+      // A late answer for a crew no longer shown is dropped.
+      if (crewId !== trail.crew) { return -1; }
+      if (!trail.line) { return api.setTrail(crewId, points); }
+      var styles = trailStyles();
+      for (var i = 0; i < points.length; i++) {
+        var at = L.latLng(points[i][0], points[i][1]);
+        trail.points.push(at);
+        trail.casing.addLatLng(at);
+        trail.line.addLatLng(at);
+        L.circleMarker(at, styles.dot).addTo(trail.dots);
+      }
+      if (points.length) { drawTrailArrows(); }
+      return trail.points.length;
+    },
+    clearTrail: function () {
+      trail.crew = null;
+      trail.points = [];
+      buildTrail();
+    },
+    trail: function () {
+      var last = trail.points.length ? trail.points[trail.points.length - 1] : null;
+      return {
+        crew: trail.crew, points: trail.points.length,
+        linePoints: trail.line ? trail.line.getLatLngs().length : 0,
+        dots: trail.dots ? trail.dots.getLayers().length : 0,
+        arrows: trail.arrows ? trail.arrows.getLayers().length : 0,
+        shown: map.hasLayer(layers.trail), colour: trailColours().line,
+        last: last ? [last.lat, last.lng] : null
+      };
+    },
     focus: function (kind, id, crewIds) {
       // Centre on the item, zoomed (never closer than street level) so that the
       // given crews fit around it: the bounds are mirrored about the item.
@@ -795,6 +920,7 @@
       document.documentElement.classList.toggle("cm-dark", dark);
       if (layers.boundaries) { layers.boundaries.setStyle(boundaryStyle); }
       if (control) { buildControls(); }  // the legend's swatch outlines follow the theme
+      if (layers.trail) { buildTrail(); }
       return dark ? "dark" : "light";
     },
     theme: function () {

@@ -62,6 +62,10 @@ READS: dict[str, tuple[Read, frozenset[Role]]] = {
     "timeline": (lambda b, r: b.timeline(r), EVERYONE),
     "crews": (lambda b, _: b.crews(), EVERYONE),
     "crews_changed_since": (lambda b, _: b.crews_changed_since(0), EVERYONE),
+    "change_heads": (lambda b, _: b.change_heads(), EVERYONE),
+    "changes_since": (lambda b, _: b.changes_since(None), EVERYONE),
+    "positions_since": (lambda b, _: b.positions_since(0), EVERYONE),
+    "crew_trail": (lambda b, _: b.crew_trail(1, LONG_AGO), EVERYONE),
     "depots": (lambda b, _: b.depots(), EVERYONE),
     "free_crews": (lambda b, _: b.free_crews(), EVERYONE),
     "coverage_now": (lambda b, _: b.coverage_now(), EVERYONE),
@@ -80,6 +84,7 @@ READS: dict[str, tuple[Read, frozenset[Role]]] = {
     "quote": (lambda b, r: b.quote(QUERY, r), frozenset({D, S})),
     "charges": (lambda b, r: b.charges(r), frozenset({D, S})),
     "rescue_copy": (lambda b, _: _rescue(b), EVERYONE),
+    "devices": (lambda b, _: b.devices(1), frozenset({A})),
 }
 """Read -> the roles that may. Written out by hand on purpose: it is the
 specification the role table in ``console.core.roles`` must meet."""
@@ -88,7 +93,10 @@ NOT_RECORDS = {
     "describe": "the database URL, password hidden",
     "quality_targets": "configuration",
     "sla_targets": "configuration",
-    "subscribe_changes": "a wake-up call carrying nothing",
+    "eta_model": "configuration",
+    "feed_rules": "configuration",
+    "phone_setup": "configuration",
+    "subscribe_changes": "a wake-up call carrying only the kind of change",
     "can_rescue": "whether the database is a file",
     "close": "stops listening",
 }
@@ -97,7 +105,7 @@ NOT_RECORDS = {
 WRITES = {
     "create_request", "take_call", "move", "assign", "set_crew_status", "finish_guidance",
     "record_satisfaction", "open_complaint", "respond_complaint", "close_complaint",
-    "accept_quote", "complete_with_bill", "flag_dispute",
+    "accept_quote", "complete_with_bill", "flag_dispute", "add_device", "revoke_device",
 }  # fmt: skip
 """Writes the backend hands to the service layer, which declares their permission."""
 

@@ -79,6 +79,8 @@ def test_gps_age_ticks_and_turns_stale_after_ten_minutes(clock: FakeClock) -> No
     assert changed == [
         (CrewColumn.GPS_AGE, CrewColumn.GPS_AGE),
         (CrewColumn.STATUS, CrewColumn.STATUS),
+        (CrewColumn.FEED, CrewColumn.FEED),
+        (CrewColumn.CALL_SIGN, CrewColumn.CALL_SIGN),  # the silent-feed flag
     ], "only the ticking columns repaint"
     assert text(model, 0, CrewColumn.GPS_AGE) == "10:00"
     assert not model.is_gps_stale(model.row_at(0))
@@ -141,7 +143,12 @@ def test_board_filters_and_keeps_rows_in_place(
     board.kind_filter.set_selected([VehicleKind.SERVICE_VAN])
     assert board.proxy.rowCount() == 1
     board.restore({"statuses": ["AVAILABLE", "NOPE"], "kinds": [], "region": ["city", "上海"]})
-    assert board.state() == {"statuses": ["AVAILABLE"], "kinds": [], "region": ["city", "上海"]}
+    assert board.state() == {
+        "statuses": ["AVAILABLE"],
+        "kinds": [],
+        "feeds": [],
+        "region": ["city", "上海"],
+    }
     assert board.proxy.rowCount() == 1
     assert board.status_filter.text() == "Status: Available ▾"
 

@@ -58,7 +58,11 @@ def test_supervisors_may_do_all_a_dispatcher_may_and_admins_run_no_desk() -> Non
         Permission.VIEW_QUALITY,
     }
     assert {Permission.QUOTE, Permission.DISPUTE, Permission.FOLLOW_UP} <= dispatcher
-    assert ROLE_PERMISSIONS[Role.ADMIN] == {Permission.VIEW_QUEUE, Permission.MANAGE_USERS}
+    assert ROLE_PERMISSIONS[Role.ADMIN] == {
+        Permission.VIEW_QUEUE,
+        Permission.MANAGE_USERS,
+        Permission.MANAGE_DEVICES,
+    }
     assert not any(
         Permission.MAINTAIN in p or Permission.SIGN_IN in p for p in ROLE_PERMISSIONS.values()
     )

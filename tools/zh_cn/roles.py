@@ -8,6 +8,10 @@ ZH_CN: dict[tuple[str, str], str] = {
         "Errors",
         "{user} ({role}) is not allowed to do this ({permission}).",
     ): "{user}（{role}）无权执行此操作（{permission}）。",
+    (
+        "Errors",
+        "Crew {crew} may move only its own current job, not {reference}.",
+    ): "车组 {crew} 只能操作自己当前的工单，不能操作 {reference}。",
     ("Errors", "Wrong user name or password."): "用户名或密码错误。",
     (
         "Errors",

@@ -29,7 +29,20 @@ EXEMPT: Mapping[str, str] = {
 """Tables whose rows the ledger does not replay, with the reason."""
 
 
-SECRET_COLUMNS = frozenset({("users", "password_hash")})
+TELEMETRY_COLUMNS: Mapping[str, frozenset[str]] = {
+    "crews": frozenset({"lat", "lon", "gps_at", "position_revision"}),
+}
+"""Columns that batches of vehicle fixes write without recording row changes, by table.
+
+A batch moves each crew to its newest fix with one ledger event for the whole
+batch (``positions.batch``: count, span, digest of the fixes), never a change
+per crew. Where a row's ``position_revision`` is above 0 a batch wrote these
+columns last, so the replay cannot vouch for them: ``verify`` compares them with
+the crew's newest fix in that batch instead (:mod:`console.db.telemetry.trail`).
+Where it is 0 (seeded, or typed in by a dispatcher) the replay still compares them.
+"""
+
+SECRET_COLUMNS = frozenset({("users", "password_hash"), ("devices", "token_hash")})
 """Columns whose values a report never shows (only that they differ)."""
 
 

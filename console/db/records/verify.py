@@ -10,6 +10,7 @@ from sqlalchemy import Connection, select
 from console.core.replay import Difference, Replay
 from console.db.records.image import (
     SECRET_COLUMNS,
+    TELEMETRY_COLUMNS,
     TableImage,
     image,
     ledgered_tables,
@@ -39,8 +40,14 @@ def _stored(
             time_text(c, dialect).label(c.name) if c.name in found.times else c for c in columns
         ]
     result = connection.execution_options(yield_per=_BATCH).execute(select(*columns).order_by(key))
+    telemetry = TELEMETRY_COLUMNS.get(found.name)
     for row in result.mappings():
-        yield row[found.key], found.stored(row)
+        stored = found.stored(row)
+        if telemetry and stored.get("position_revision"):
+            # Written by a fix batch: left out here, checked against the trail instead.
+            for name in telemetry:
+                stored.pop(name, None)
+        yield row[found.key], stored
 
 
 def differences(connection: Connection, replay: Replay, event_count: int) -> Iterator[str]:

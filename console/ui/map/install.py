@@ -42,6 +42,7 @@ def install_map_panel(
     panel.load(window.model.rows(), window.crew_model.rows())
     window.sig_depots_loaded.connect(panel.set_depots)
     window.sig_synced.connect(panel.take_batch)
+    window.sig_crews_moved.connect(panel.move_crews)
     window.sig_request_selected.connect(panel.show_request)
     window.sig_crew_selected.connect(panel.show_crew)
     window.sig_theme_changed.connect(panel.set_theme)

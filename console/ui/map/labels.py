@@ -28,6 +28,7 @@ def map_labels() -> dict[str, Any]:
             "routes": QCoreApplication.translate("MapPanel", "Suggested crews"),
             "holes": QCoreApplication.translate("MapPanel", "Coverage holes"),
             "tiles": QCoreApplication.translate("MapPanel", "Map tiles"),
+            "trail": QCoreApplication.translate("MapPanel", "Crew trail"),
         },
         "legend": {
             "title": QCoreApplication.translate("MapPanel", "Legend"),
@@ -36,6 +37,10 @@ def map_labels() -> dict[str, Any]:
             "size": QCoreApplication.translate("MapPanel", "Larger dot: heavier vehicle"),
             "depots": QCoreApplication.translate("MapPanel", "Depots"),
             "depot": QCoreApplication.translate("MapPanel", "Depot (grouped when zoomed out)"),
+            "trails": QCoreApplication.translate("MapPanel", "Selected job"),
+            "trail": QCoreApplication.translate(
+                "MapPanel", "Crew's trail since assignment (arrows: direction)"
+            ),
             "holes": QCoreApplication.translate("MapPanel", "Coverage holes"),
             "hole": QCoreApplication.translate(
                 "MapPanel", "City a free capable crew misses (larger: worse)"

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from console.core.dispatch import SuggestionResult
+from console.core.field.trail import TrailPoint
 from console.core.map_tiles import TileSource
 from console.core.ports import CoverageSource, DispatchAdvisor
 from console.core.reach import Coverage, Hole
@@ -71,6 +72,7 @@ class MapPanel(QWidget):
         self._crews: dict[int, CrewRow] = {}
         self._depots: list[DepotRow] = []
         self._selected: int | None = None
+        self._trail: tuple[int, list[TrailPoint]] | None = None
         self._focus_pending = False
         self._reads = BackgroundReads(self)
         self.view = MapView(tiles, folder, map_labels(), self)
@@ -156,6 +158,13 @@ class MapPanel(QWidget):
             self._crews.update((c.id, c) for c in moved)
             self.view.upsert_crews(moved)
 
+    def move_crews(self, crews: Iterable[CrewRow]) -> None:
+        """Crews that only moved (fixes): their markers follow; nothing else is asked again."""
+        moved = list(crews)
+        if moved:
+            self._crews.update((c.id, c) for c in moved)
+            self.view.upsert_crews(moved)
+
     def _on_page_ready(self) -> None:
         self._loads += 1
         if self._loads > 1:
@@ -165,6 +174,8 @@ class MapPanel(QWidget):
             self.view.set_requests(self._requests.values())
             self.view.set_crews(self._crews.values())
             self.view.upsert_holes(self._holes.values())
+            if self._trail is not None:
+                self.view.set_trail(*self._trail)
 
     # -- coverage holes ------------------------------------------------------------
 
@@ -232,6 +243,40 @@ class MapPanel(QWidget):
         if crew_id is not None and crew_id in self._crews:
             self.view.highlight("crew", crew_id)
 
+    # -- the selected job's crew trail -----------------------------------------------
+
+    @property
+    def trail(self) -> tuple[int, tuple[TrailPoint, ...]] | None:
+        """The crew whose trail is drawn and its points (None: no trail)."""
+        return None if self._trail is None else (self._trail[0], tuple(self._trail[1]))
+
+    def show_trail(self, crew_id: int, points: tuple[TrailPoint, ...]) -> None:
+        """Draw crew ``crew_id``'s trail (oldest first) instead of any other."""
+        fresh = self._trail is None or self._trail[0] != crew_id or not self._trail[1]
+        self._trail = (crew_id, list(points))
+        self.view.clear_routes()
+        self.view.set_trail(crew_id, points)
+        row = self._requests.get(self._selected) if self._selected is not None else None
+        if fresh and points and row is not None:
+            # The job's own picture (its scene and where its crew drove) wins over
+            # the view the suggestion lines would have chosen.
+            self._focus_pending = False
+            self.view.fit_points([(row.lat, row.lon), *((p.lat, p.lon) for p in points)], 16)
+
+    def extend_trail(self, crew_id: int, points: tuple[TrailPoint, ...]) -> None:
+        """Add newer fixes to the end of the trail (only the new ones go to the page)."""
+        if self._trail is None or self._trail[0] != crew_id:
+            self.show_trail(crew_id, points)
+            return
+        self._trail[1].extend(points)
+        self.view.extend_trail(crew_id, points)
+
+    def clear_trail(self) -> None:
+        """Take the trail off the map."""
+        if self._trail is not None:
+            self._trail = None
+            self.view.clear_trail()
+
     def start_location_pick(self) -> None:
         """The intake wants a location: the next click on the map gives it."""
         self.view.set_pick_mode(True)
@@ -252,6 +297,12 @@ class MapPanel(QWidget):
     def _draw_suggestions(self, request_id: int, result: SuggestionResult) -> None:
         """Lines from the best crews to the request (if it is still the selected one)."""
         if request_id != self._selected:
+            return
+        if self._trail is not None:
+            # A job with a crew shows where that crew drove, not who else could go.
+            if self._focus_pending and not self._trail[1]:
+                self.view.focus("request", request_id, [self._trail[0]])
+            self._focus_pending = False
             return
         crews = [s.crew_id for s in result.suggestions]
         self.view.show_routes(request_id, crews)

@@ -20,6 +20,7 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngin
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from console.core.field.trail import TrailPoint
 from console.core.geo import gcj02_to_wgs84, wgs84_to_gcj02
 from console.core.map_tiles import TileSource
 from console.core.reach import Hole
@@ -234,6 +235,18 @@ class MapView(QWebEngineView):
         """Remove the suggestion lines."""
         self.call("clearRoutes")
 
+    def set_trail(self, crew_id: int, points: Iterable[TrailPoint]) -> None:
+        """Draw crew ``crew_id``'s trail (oldest first), replacing any trail shown."""
+        self.call("setTrail", crew_id, self._trail(points))
+
+    def extend_trail(self, crew_id: int, points: Iterable[TrailPoint]) -> None:
+        """Add newer fixes to the end of the trail shown (if it is still ``crew_id``'s)."""
+        self.call("extendTrail", crew_id, self._trail(points))
+
+    def clear_trail(self) -> None:
+        """Take the trail off the map."""
+        self.call("clearTrail")
+
     def focus(self, kind: str, item_id: int, crew_ids: Iterable[int] = ()) -> None:
         """Centre on a marker, zoomed so that ``crew_ids`` fit around it (if any)."""
         self.call("focus", kind, item_id, list(crew_ids))
@@ -295,6 +308,10 @@ class MapView(QWebEngineView):
                 ]
             )
         return items
+
+    def _trail(self, points: Iterable[TrailPoint]) -> list[list[float]]:
+        project = self.to_page
+        return [[round(v, 6) for v in project(p.lat, p.lon)] for p in points]
 
     def _hole(self, rank: int, hole: Hole) -> dict[str, Any]:
         lat, lon = self.to_page(hole.place.lat, hole.place.lon)

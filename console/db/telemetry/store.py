@@ -1,0 +1,380 @@
+"""The batch writer: many vehicle fixes in one transaction and one ledger event.
+
+:class:`TelemetryStore` implements :class:`~console.core.field.ports.FixWriter`.
+One batch is one transaction: it reads the newest position of the batch's
+crews, judges each fix (:mod:`console.core.field.checks`) in time order per
+crew, appends the accepted fixes to ``position_fixes``, moves each crew to its
+newest fix and, last, takes the chain head to append one ``positions.batch``
+event (count, time span, crews, digest) and bump ``position_revision``. The
+business ``revision`` is not bumped: caches keyed on it survive position-only
+changes, and consoles learn of moves from ``position_revision``.
+
+Lock order is the service layer's (:mod:`console.db.sealing`): on PostgreSQL a
+batch joins the dispatch writers (the shared writers' lock), locks its crews'
+rows (in id order) as it reads their newest positions, and takes the chain head
+last; fixes and crew moves are written in the same single statement as the event
+(one round trip under the lock). SQLite serialises whole transactions anyway.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, insert, or_, select, text, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from console.core.errors import StorageError
+from console.core.field.checks import Previous, judge
+from console.core.field.fix import Fix, Verdict, batch_digest
+from console.core.field.ports import StoreUnavailable
+from console.core.geo import ServiceArea
+from console.core.ledger import EventContent, canonical_json, chain_hash
+from console.db.changes import CHANNEL
+from console.db.engine import WRITE_OPTION
+from console.db.models import ChainHead, Crew, Event, PositionFix
+from console.db.presence.guard import guard_for
+from console.db.sealing import share_writers
+from console.db.telemetry.trail_check import BATCH_KIND
+
+__all__ = ["BATCH_KIND", "NO_CHANGES", "POSITION_NOTICE", "TelemetryStore", "rounded"]
+
+logger = logging.getLogger(__name__)
+
+NO_CHANGES = "[]"
+"""A batch event's row changes: none the records replay follows (see ``image.TELEMETRY_COLUMNS``)."""
+POSITION_NOTICE = "p:"
+"""Prefix of a batch's PostgreSQL notification payload: ``p:<position_revision>``."""
+DEFAULT_ACTOR = "gateway"
+
+Clock = Callable[[], datetime]
+
+
+def rounded(fix: Fix) -> Fix:
+    """``fix`` as it is stored: 7 decimal places of a degree (~1 cm), 2 of every other reading."""
+
+    def two(value: float | None) -> float | None:
+        return None if value is None else round(value, 2)
+
+    return dataclasses.replace(
+        fix,
+        lat=round(fix.lat, 7),
+        lon=round(fix.lon, 7),
+        speed_kmh=two(fix.speed_kmh),
+        bearing=two(fix.bearing),
+        altitude_m=two(fix.altitude_m),
+        accuracy_m=two(fix.accuracy_m),
+        battery_pct=two(fix.battery_pct),
+    )
+
+
+class TelemetryStore:
+    """Stores batches of fixes for the gateway (a :class:`~console.core.field.ports.FixWriter`).
+
+    ``area`` is the service area fixes must lie in (default: the shipped one),
+    ``clock`` the receiving clock that bounds fixes from the future, ``actor``
+    the name the batch events record. Safe to share between threads: each call
+    opens its own connection.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        area: ServiceArea | None = None,
+        clock: Clock,
+        actor: str = DEFAULT_ACTOR,
+    ) -> None:
+        self._engine = engine
+        self._writer = engine.execution_options(**{WRITE_OPTION: True})
+        self._area = area if area is not None else ServiceArea.default()
+        self._clock = clock
+        self._actor = actor
+
+    def write_batch(self, fixes: Sequence[Fix]) -> list[Verdict]:
+        """Judge and store ``fixes`` in one transaction; one verdict per fix, in order.
+
+        Raises :class:`StoreUnavailable` (nothing stored) when the database fails.
+        """
+        if not fixes:
+            return []
+        batch = [rounded(fix) for fix in fixes]
+        try:
+            with self._writer.connect() as connection, connection.begin():
+                verdicts = self._write(connection, batch)
+                guard_for(self._engine).check()
+        except SQLAlchemyError as exc:
+            logger.warning("a batch of %d fixes was not stored: %s", len(batch), _first_line(exc))
+            raise StoreUnavailable(_first_line(exc)) from None
+        except StorageError as exc:
+            raise StoreUnavailable(str(exc)) from None
+        return verdicts
+
+    # ------------------------------------------------------------------ steps
+
+    def _write(self, connection: Connection, batch: list[Fix]) -> list[Verdict]:
+        now = self._clock()
+        if connection.dialect.name == "postgresql":
+            share_writers(connection)
+        previous = _newest(connection, {fix.crew_id for fix in batch})
+        verdicts = _judge_all(batch, previous, now=now, area=self._area)
+        accepted = [
+            fix for fix, verdict in zip(batch, verdicts, strict=True) if verdict is Verdict.ACCEPTED
+        ]
+        if not accepted:
+            return verdicts
+        newest: dict[int, Fix] = {}
+        for fix in accepted:
+            held = newest.get(fix.crew_id)
+            if held is None or fix.at > held.at:
+                newest[fix.crew_id] = fix
+        # Last, so the lock every writer queues on is held as briefly as possible.
+        head = connection.execute(
+            select(
+                ChainHead.head_hash,
+                ChainHead.event_count,
+                ChainHead.revision,
+                ChainHead.position_revision,
+            )
+            .where(ChainHead.id == 1)
+            .with_for_update()
+        ).one()
+        seq = head.event_count + 1
+        position_revision = head.position_revision + 1
+        content = EventContent(
+            seq=seq,
+            at=now,
+            actor=self._actor,
+            kind=BATCH_KIND,
+            request_id=None,
+            crew_id=None,
+            payload={
+                "count": len(accepted),
+                "first_at": min(fix.at for fix in accepted),
+                "last_at": max(fix.at for fix in accepted),
+                "crews": len(newest),
+                "digest": batch_digest(accepted),
+                "position_revision": position_revision,
+            },
+            revision=head.revision,
+            changes=NO_CHANGES,
+        )
+        digest = chain_hash(head.head_hash, content)
+        sealed = _Sealed(content, head.head_hash, digest, position_revision)
+        if connection.dialect.name == "postgresql":
+            _seal_postgresql(connection, accepted, list(newest.values()), sealed)
+        else:
+            _seal_plain(connection, accepted, list(newest.values()), sealed)
+        return verdicts
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Sealed:
+    content: EventContent
+    prev_hash: str
+    hash: str
+    position_revision: int
+
+
+def _first_line(exc: BaseException) -> str:
+    original = getattr(exc, "orig", None)
+    text_ = str(original if original is not None else exc).strip()
+    return text_.splitlines()[0] if text_ else type(exc).__name__
+
+
+def _newest(connection: Connection, crew_ids: set[int]) -> dict[int, Previous | None]:
+    """Each crew's stored newest position (None: none yet); crews that do not exist are left out."""
+    found: dict[int, Previous | None] = {}
+    # Locked (FOR NO KEY UPDATE, in id order) until commit: a dispatch write of one of
+    # these crews holds its row while it waits for the chain head, so the rows come first.
+    rows = connection.execute(
+        select(Crew.id, Crew.lat, Crew.lon, Crew.gps_at, Crew.position_revision)
+        .where(Crew.id.in_(sorted(crew_ids)))
+        .order_by(Crew.id)
+        .with_for_update(key_share=True)
+    )
+    for crew_id, lat, lon, gps_at, position_revision in rows:
+        found[crew_id] = (
+            None if gps_at is None else Previous(gps_at, lat, lon, moving=bool(position_revision))
+        )
+    return found
+
+
+def _judge_all(
+    batch: list[Fix],
+    previous: dict[int, Previous | None],
+    *,
+    now: datetime,
+    area: ServiceArea,
+) -> list[Verdict]:
+    """The verdict on each fix: per crew in time order, each accepted fix the next one's previous."""
+    verdicts: list[Verdict] = [Verdict.STALE] * len(batch)
+    by_crew: dict[int, list[int]] = defaultdict(list)
+    for index, fix in enumerate(batch):
+        by_crew[fix.crew_id].append(index)
+    for crew_id, indexes in by_crew.items():
+        if crew_id not in previous:
+            # No such crew (removed since its device was resolved): nothing to move.
+            continue
+        last = previous[crew_id]
+        for index in sorted(indexes, key=lambda i: batch[i].at):
+            fix = batch[index]
+            verdict = judge(fix, last, now=now, area=area)
+            verdicts[index] = verdict
+            if verdict is Verdict.ACCEPTED:
+                last = Previous(fix.at, fix.lat, fix.lon)
+    return verdicts
+
+
+def _fix_rows(seq: int, fixes: list[Fix]) -> list[dict[str, Any]]:
+    return [
+        {
+            "batch_seq": seq,
+            "device_id": fix.device_id,
+            "crew_id": fix.crew_id,
+            "at": fix.at,
+            "lat": fix.lat,
+            "lon": fix.lon,
+            "source": fix.source.value,
+            "speed_kmh": fix.speed_kmh,
+            "bearing": fix.bearing,
+            "altitude_m": fix.altitude_m,
+            "accuracy_m": fix.accuracy_m,
+            "battery_pct": fix.battery_pct,
+        }
+        for fix in fixes
+    ]
+
+
+def _event_values(sealed: _Sealed) -> dict[str, Any]:
+    content = sealed.content
+    return {
+        "seq": content.seq,
+        "at": content.at,
+        "actor": content.actor,
+        "kind": content.kind,
+        "request_id": None,
+        "crew_id": None,
+        "payload": canonical_json(content.payload),
+        "changes": content.changes,
+        "prev_hash": sealed.prev_hash,
+        "hash": sealed.hash,
+        "revision": content.revision,
+    }
+
+
+def _seal_plain(
+    connection: Connection, accepted: list[Fix], newest: list[Fix], sealed: _Sealed
+) -> None:
+    """SQLite (already holding the write lock since BEGIN IMMEDIATE): one statement per step."""
+    seq = sealed.content.seq
+    connection.execute(insert(PositionFix), _fix_rows(seq, accepted))
+    connection.execute(
+        update(Crew)
+        .where(
+            Crew.id == bindparam("crew"),
+            or_(
+                Crew.gps_at.is_(None),
+                Crew.gps_at < bindparam("fixed_at", type_=Crew.gps_at.type),
+            ),
+        )
+        .values(
+            lat=bindparam("new_lat"),
+            lon=bindparam("new_lon"),
+            gps_at=bindparam("fixed_at"),
+            position_revision=sealed.position_revision,
+        ),
+        [
+            {"crew": fix.crew_id, "new_lat": fix.lat, "new_lon": fix.lon, "fixed_at": fix.at}
+            for fix in newest
+        ],
+    )
+    connection.execute(insert(Event).values(**_event_values(sealed)))
+    connection.execute(
+        update(ChainHead)
+        .where(ChainHead.id == 1)
+        .values(head_hash=sealed.hash, event_count=seq, position_revision=sealed.position_revision)
+    )
+
+
+_SEAL_POSTGRESQL = text(
+    """
+WITH fixes AS (
+    INSERT INTO position_fixes (batch_seq, device_id, crew_id, at, lat, lon, source,
+                                speed_kmh, bearing, altitude_m, accuracy_m, battery_pct)
+    SELECT :seq, f.device_id, f.crew_id, f.at, f.lat, f.lon, f.source,
+           f.speed_kmh, f.bearing, f.altitude_m, f.accuracy_m, f.battery_pct
+    FROM unnest(CAST(:device_ids AS integer[]), CAST(:crew_ids AS integer[]),
+                CAST(:ats AS timestamptz[]), CAST(:lats AS float8[]), CAST(:lons AS float8[]),
+                CAST(:sources AS varchar[]), CAST(:speeds AS float8[]), CAST(:bearings AS float8[]),
+                CAST(:altitudes AS float8[]), CAST(:accuracies AS float8[]),
+                CAST(:batteries AS float8[]))
+         WITH ORDINALITY AS f(device_id, crew_id, at, lat, lon, source, speed_kmh, bearing,
+                              altitude_m, accuracy_m, battery_pct, n)
+    ORDER BY f.n
+),
+moved AS (
+    UPDATE crews AS c
+    SET lat = m.lat, lon = m.lon, gps_at = m.at, position_revision = :position_revision
+    FROM unnest(CAST(:moved_ids AS integer[]), CAST(:moved_lats AS float8[]),
+                CAST(:moved_lons AS float8[]), CAST(:moved_ats AS timestamptz[]))
+         AS m(id, lat, lon, at)
+    WHERE c.id = m.id AND (c.gps_at IS NULL OR c.gps_at < m.at)
+),
+appended AS (
+    INSERT INTO events (seq, at, actor, kind, request_id, crew_id, payload, changes,
+                        prev_hash, hash, revision)
+    VALUES (:seq, :event_at, :actor, :kind, NULL, NULL, :payload, :changes,
+            :prev_hash, :hash, :revision)
+),
+sealed AS (
+    UPDATE chain_head
+    SET head_hash = :hash, event_count = :seq, position_revision = :position_revision
+    WHERE id = 1
+)
+SELECT pg_notify(:channel || '.' || current_schema(), :notice)
+"""
+)
+
+
+def _seal_postgresql(
+    connection: Connection, accepted: list[Fix], newest: list[Fix], sealed: _Sealed
+) -> None:
+    """PostgreSQL: fixes, crew moves, the event, the head and the notice in one round trip."""
+    event = _event_values(sealed)
+    connection.execute(
+        _SEAL_POSTGRESQL,
+        {
+            "seq": sealed.content.seq,
+            "device_ids": [fix.device_id for fix in accepted],
+            "crew_ids": [fix.crew_id for fix in accepted],
+            "ats": [fix.at for fix in accepted],
+            "lats": [fix.lat for fix in accepted],
+            "lons": [fix.lon for fix in accepted],
+            "sources": [fix.source.value for fix in accepted],
+            "speeds": [fix.speed_kmh for fix in accepted],
+            "bearings": [fix.bearing for fix in accepted],
+            "altitudes": [fix.altitude_m for fix in accepted],
+            "accuracies": [fix.accuracy_m for fix in accepted],
+            "batteries": [fix.battery_pct for fix in accepted],
+            "position_revision": sealed.position_revision,
+            "moved_ids": [fix.crew_id for fix in newest],
+            "moved_lats": [fix.lat for fix in newest],
+            "moved_lons": [fix.lon for fix in newest],
+            "moved_ats": [fix.at for fix in newest],
+            "event_at": event["at"],
+            "actor": event["actor"],
+            "kind": event["kind"],
+            "payload": event["payload"],
+            "changes": event["changes"],
+            "prev_hash": event["prev_hash"],
+            "hash": event["hash"],
+            "revision": event["revision"],
+            "channel": CHANNEL,
+            "notice": f"{POSITION_NOTICE}{sealed.position_revision}",
+        },
+    )

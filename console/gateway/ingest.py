@@ -1,0 +1,312 @@
+"""The gateway's ingest pipeline: from a parsed report to a committed fix and its verdict.
+
+Every door (OsmAnd HTTP, MQTT, OwnTracks) hands its :class:`Report` objects to one
+:class:`Ingest`. It resolves the device, refuses unknown and revoked devices and
+devices over their rate, and queues the rest into a batcher that writes them
+through :meth:`FixWriter.write_batch` every 250 ms or every 500 fixes, whichever
+comes first, on one worker thread. A submitter's verdict is known only once its
+batch committed, so an acknowledgement always means "stored". Nothing here must
+survive a restart: caches and rate buckets simply start afresh.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from console.core.field.fix import Fix, FixSource, Report, Verdict
+from console.core.field.ports import DeviceLookup, DeviceRef, FixWriter, StoreUnavailable
+from console.gateway.devices import DeviceCache
+from console.gateway.ratelimit import RateLimiter
+from console.gateway.refusals import RefusalLog, token_hint
+
+__all__ = ["Ingest", "IngestSettings"]
+
+_log = logging.getLogger(__name__)
+
+_STORE_VERDICTS = frozenset(
+    {
+        Verdict.ACCEPTED,
+        Verdict.DUPLICATE,
+        Verdict.OUTSIDE_AREA,
+        Verdict.FUTURE,
+        Verdict.STALE,
+        Verdict.JUMP,
+    }
+)
+
+_PROBE_TOKEN = "-health-probe-"
+"""An identifier no device can have (real ones are long random strings)."""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    """Tuning of the ingest pipeline (the defaults suit a national fleet)."""
+
+    batch_interval: float = 0.25
+    """Seconds the oldest queued fix waits at most before its batch is written."""
+    batch_size: int = 500
+    """Fixes per batch at most; a full batch is written at once."""
+    max_queued: int = 20_000
+    """Fixes waiting beyond this are answered UNAVAILABLE at once (the database is behind)."""
+    rate: float = 5.0
+    """Reports a second each device may send, sustained."""
+    burst: float = 300.0
+    """Reports a device may send at once (a phone's offline buffer)."""
+    device_ttl: float = 60.0
+    """Seconds a resolved device is remembered (a revocation takes effect within this)."""
+    unknown_ttl: float = 10.0
+    """Seconds an unknown identifier is remembered."""
+    healthy_within: float = 10.0
+    """Seconds after the database last answered during which the gateway counts as healthy."""
+
+
+@dataclass(slots=True)
+class _Queued:
+    fix: Fix
+    hint: str
+    future: asyncio.Future[Verdict]
+    at: float
+
+
+class Ingest:
+    """Resolves, limits and batches reports into the database; one per gateway process.
+
+    Use it from one asyncio event loop: ``start()`` inside the loop, then
+    ``await submit(report)`` from any number of tasks, and ``await stop()`` to
+    write what is queued before the process ends.
+    """
+
+    def __init__(
+        self,
+        lookup: DeviceLookup,
+        writer: FixWriter,
+        settings: IngestSettings | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.settings = settings or IngestSettings()
+        self._writer = writer
+        self._clock = clock
+        self._lookup_pool = ThreadPoolExecutor(4, thread_name_prefix="gateway-lookup")
+        self._write_pool = ThreadPoolExecutor(1, thread_name_prefix="gateway-write")
+        self._devices = DeviceCache(
+            lookup,
+            self._lookup_pool,
+            clock=clock,
+            ttl=self.settings.device_ttl,
+            negative_ttl=self.settings.unknown_ttl,
+        )
+        self._limiter = RateLimiter(self.settings.rate, self.settings.burst, clock=clock)
+        self._refusals = RefusalLog(clock=clock)
+        self._queue: list[_Queued] = []
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+        self._counts: Counter[tuple[FixSource, Verdict]] = Counter()
+        self._batches = 0
+        self._store_ok_at: float | None = None
+        self._store_failed_at: float | None = None
+
+    # -- life cycle ---------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the batcher (call inside the running event loop)."""
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._batch_loop())
+
+    async def stop(self) -> None:
+        """Refuse new reports, write every queued fix, and release the worker threads."""
+        self._stopping = True
+        self._wake.set()
+        if self._task is not None:
+            await self._task
+            self._task = None
+        self._lookup_pool.shutdown(wait=False, cancel_futures=True)
+        self._write_pool.shutdown(wait=True)
+
+    # -- submitting -----------------------------------------------------------------
+
+    async def submit(self, report: Report) -> Verdict:
+        """Store ``report`` as a fix of its device's crew; its verdict once the batch committed."""
+        entry = await self._admit(report)
+        if isinstance(entry, Verdict):
+            return entry
+        return await entry.future
+
+    async def submit_many(self, reports: Iterable[Report]) -> list[Verdict]:
+        """Submit several reports (an MQTT batch) at once; their verdicts in the same order."""
+        admitted = [await self._admit(report) for report in reports]
+        return [entry if isinstance(entry, Verdict) else await entry.future for entry in admitted]
+
+    async def device(self, token: str) -> DeviceRef | None:
+        """The device an identifier belongs to (cached); raises StoreUnavailable."""
+        device = await self._devices.resolve(token)
+        self._store_answered()
+        return device
+
+    def retry_after(self, report: Report) -> float:
+        """Seconds until ``report``'s device may send again after RATE_LIMITED (at least 1)."""
+        hit, device = self._devices.cached(report.token)
+        wait = self._limiter.retry_after(device.device_id) if hit and device is not None else 0
+        return max(1.0, wait)
+
+    async def _admit(self, report: Report) -> _Queued | Verdict:
+        if self._stopping:
+            return self._refuse(report, token_hint(report.token), Verdict.UNAVAILABLE)
+        hit, device = self._devices.cached(report.token)
+        if not hit:
+            try:
+                device = await self.device(report.token)
+            except StoreUnavailable:
+                self._store_failed()
+                return self._refuse(report, token_hint(report.token), Verdict.UNAVAILABLE)
+            except Exception:
+                _log.exception("device look-up failed")
+                self._store_failed()
+                return self._refuse(report, token_hint(report.token), Verdict.UNAVAILABLE)
+        if device is None:
+            return self._refuse(report, token_hint(report.token), Verdict.UNKNOWN_DEVICE)
+        if device.revoked:
+            return self._refuse(report, device.hint, Verdict.REVOKED_DEVICE)
+        if not self._limiter.allow(device.device_id):
+            return self._refuse(report, device.hint, Verdict.RATE_LIMITED)
+        if len(self._queue) >= self.settings.max_queued or self._stopping:
+            return self._refuse(report, device.hint, Verdict.UNAVAILABLE)
+        fix = Fix.of(report, device_id=device.device_id, crew_id=device.crew_id)
+        loop = asyncio.get_running_loop()
+        entry = _Queued(fix, device.hint, loop.create_future(), loop.time())
+        self._queue.append(entry)
+        if len(self._queue) == 1 or len(self._queue) >= self.settings.batch_size:
+            self._wake.set()
+        return entry
+
+    def _refuse(self, report: Report, hint: str, verdict: Verdict) -> Verdict:
+        self.note_refusal(report.source, verdict, f"device {hint}")
+        return verdict
+
+    def note_refusal(self, source: FixSource, verdict: Verdict, who: str, detail: str = "") -> None:
+        """Count and log (once a minute per ``who`` and cause) a report refused at a door.
+
+        For what a door decides before there is a report: a malformed or oversize
+        request (``who`` then names the client's address, never a token).
+        """
+        self._counts[source, verdict] += 1
+        self._refusals.refused(who, verdict.value, detail)
+
+    # -- batching -------------------------------------------------------------------
+
+    async def _batch_loop(self) -> None:
+        settings = self.settings
+        loop = asyncio.get_running_loop()
+        while True:
+            if not self._queue:
+                if self._stopping:
+                    return
+                self._wake.clear()
+                await self._wake.wait()
+                continue
+            wait = settings.batch_interval - (loop.time() - self._queue[0].at)
+            if len(self._queue) < settings.batch_size and not self._stopping and wait > 0:
+                self._wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), wait)
+                continue
+            batch = self._queue[: settings.batch_size]
+            del self._queue[: settings.batch_size]
+            await self._write(batch)
+
+    async def _write(self, batch: Sequence[_Queued]) -> None:
+        fixes = [entry.fix for entry in batch]
+        loop = asyncio.get_running_loop()
+        try:
+            verdicts = await loop.run_in_executor(self._write_pool, self._writer.write_batch, fixes)
+        except StoreUnavailable as error:
+            self._store_failed()
+            self._refusals.refused("every device", "database unavailable", f" ({error})")
+            verdicts = [Verdict.UNAVAILABLE] * len(batch)
+        except Exception:
+            _log.exception("writing a batch of %d fixes failed", len(batch))
+            self._store_failed()
+            verdicts = [Verdict.UNAVAILABLE] * len(batch)
+        else:
+            if len(verdicts) != len(batch) or not _STORE_VERDICTS.issuperset(verdicts):
+                _log.error("the store answered %d verdicts for %d fixes", len(verdicts), len(batch))
+                verdicts = [Verdict.UNAVAILABLE] * len(batch)
+            else:
+                self._batches += 1
+                self._store_answered()
+        for entry, verdict in zip(batch, verdicts, strict=True):
+            self._counts[entry.fix.source, verdict] += 1
+            if not verdict.stored and verdict is not Verdict.UNAVAILABLE:
+                self._refusals.refused(f"device {entry.hint}", verdict.value)
+            if not entry.future.done():
+                entry.future.set_result(verdict)
+
+    # -- health and counters ----------------------------------------------------------
+
+    def _store_answered(self) -> None:
+        self._store_ok_at = self._clock()
+
+    def _store_failed(self) -> None:
+        self._store_failed_at = self._clock()
+
+    def store_recently_ok(self) -> bool:
+        """True when the database's last answer was a success, within ``healthy_within`` seconds."""
+        ok, failed = self._store_ok_at, self._store_failed_at
+        if ok is None or (failed is not None and failed >= ok):
+            return False
+        return self._clock() - ok <= self.settings.healthy_within
+
+    async def healthy(self) -> bool:
+        """True when the database answered recently; asks it (one cheap look-up) when unsure.
+
+        A failure within ``healthy_within`` seconds, with no success since, is
+        unhealthy without asking again.
+        """
+        if self.store_recently_ok():
+            return True
+        ok, failed = self._store_ok_at, self._store_failed_at
+        recent = failed is not None and self._clock() - failed <= self.settings.healthy_within
+        if recent and (ok is None or (failed is not None and failed >= ok)):
+            return False
+        loop = asyncio.get_running_loop()
+        try:
+            await loop.run_in_executor(
+                self._lookup_pool, self._devices.lookup.resolve, _PROBE_TOKEN
+            )
+        except Exception:
+            self._store_failed()
+            return False
+        self._store_answered()
+        return True
+
+    def counters(self) -> dict[str, int]:
+        """Reports by verdict so far, every verdict present (``{"accepted": 12, ...}``)."""
+        totals = dict.fromkeys((v.value for v in Verdict), 0)
+        for (_, verdict), n in self._counts.items():
+            totals[verdict.value] += n
+        return totals
+
+    def counters_by_source(self) -> dict[str, dict[str, int]]:
+        """Reports by source, then verdict (only the pairs seen)."""
+        table: dict[str, dict[str, int]] = {}
+        for (source, verdict), n in sorted(self._counts.items()):
+            table.setdefault(source.value, {})[verdict.value] = n
+        return table
+
+    def metrics(self) -> dict[str, object]:
+        """Everything ``/metrics`` shows, as plain JSON-ready values."""
+        return {
+            "verdicts": self.counters(),
+            "sources": self.counters_by_source(),
+            "queued": len(self._queue),
+            "batches": self._batches,
+            "database_ok": self.store_recently_ok(),
+        }

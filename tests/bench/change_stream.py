@@ -1,0 +1,392 @@
+"""Consoles following one database while a fleet reports: their CPU, the server's, how soon crews move.
+
+    python -m tests.bench.change_stream [--consoles 40] [--seconds 30] [--crews 10000]
+        [--batch 500] [--batches-per-second 4] [--sqlite] [--poll-ms 1000]
+
+A throw-away PostgreSQL schema (or, with ``--sqlite``, an SQLite file) gets a
+fleet of ``--crews`` crews. Each console is its own process running the real
+:class:`~console.ui.live_sync.LiveSync` over the real
+:class:`~console.db.backend.DatabaseBackend` on a Qt event loop without a
+window (LISTEN/NOTIFY on PostgreSQL, the timer poll on SQLite). While they
+follow, this process stores ``--batches-per-second`` batches of ``--batch``
+moved crews (on PostgreSQL 4 x 500 = 2,000 fixes a second), each one
+transaction like the telemetry store's (crews moved, ``position_revision``
+raised, ``p:<n>`` announced; no business revision).
+
+Printed: each console's CPU (% of one core, from ``getrusage`` over the
+measured window: listener, worker and GUI threads), its fetches a second, the
+CPU of the PostgreSQL backends serving the consoles (``/proc/<pid>/stat`` of
+the server processes whose ``application_name`` names a console: their LISTEN
+and poll connections), and the time from a batch's commit to each console
+holding it (its position revision reached the batch's), p50 / p95 / max.
+Every console holds two connections (LISTEN and queries), so ``--consoles`` is
+capped to what ``max_connections`` leaves free, saying so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+
+from console.core.kpi import percentile
+from console.db import schema
+from console.db.engine import make_engine
+from tests.bench.databases import bench_database
+from tests.bench.write_path_runs import install_crews
+from tests.support.fix_batches import store_positions
+
+__all__ = ["StreamRun", "main", "run_stream"]
+
+APP_PREFIX = "bench-console-"
+"""``application_name`` prefix of the consoles' connections (how the server's processes are found)."""
+CONNECTIONS_PER_CONSOLE = 2
+"""The LISTEN connection and the pooled one the fetches use."""
+SPARE_CONNECTIONS = 12
+"""Left free for the writer, the superuser reserve and whoever else uses the server."""
+READY_TIMEOUT_S = 300.0
+"""How long a wave of consoles may take to start, load the fleet and connect the listener."""
+WAVE = 5
+"""Consoles started together (a machine busy starting 50 at once starves them all)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StreamRun:
+    """What one run measured."""
+
+    database: str
+    consoles: int
+    crews: int
+    fixes_per_second: float
+    seconds: float
+    console_cpu: list[float]
+    """Per console: % of one core over the window."""
+    fetches_per_second: list[float]
+    server_cpu: float | None
+    """% of one core used by the server processes serving the consoles (PostgreSQL only)."""
+    server_processes: int
+    disconnected: int
+    """Consoles whose backend was failing when the run ended."""
+    writer_server_cpu: float | None
+    latencies_ms: list[float]
+    missed: int
+
+    def report(self) -> str:
+        """The figures as a few lines of text."""
+        cpu = sorted(self.console_cpu)
+        lines = [
+            f"{self.database}: {self.consoles} consoles following {self.crews} crews, "
+            f"{self.fixes_per_second:.0f} fixes/s for {self.seconds:.0f} s",
+            f"  console CPU: mean {sum(cpu) / len(cpu):.1f} %, max {cpu[-1]:.1f} % of a core; "
+            f"fetches/s mean {sum(self.fetches_per_second) / len(cpu):.1f}, "
+            f"max {max(self.fetches_per_second):.1f}",
+        ]
+        if self.server_cpu is not None:
+            lines.append(
+                f"  server CPU for the consoles: {self.server_cpu:.1f} % of a core "
+                f"({self.server_cpu / self.consoles:.2f} % a console, "
+                f"{self.server_processes} server processes); "
+                f"the writer's backend {self.writer_server_cpu or 0:.1f} %"
+            )
+        p50 = percentile(self.latencies_ms, 50) or 0.0
+        p95 = percentile(self.latencies_ms, 95) or 0.0
+        worst = max(self.latencies_ms, default=0.0)
+        lines.append(
+            f"  commit -> console: p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {worst:.0f} ms "
+            f"over {len(self.latencies_ms)} (console, batch) pairs; {self.missed} not seen; "
+            f"{self.disconnected} consoles disconnected at the end"
+        )
+        return "\n".join(lines)
+
+
+# -- a console --------------------------------------------------------------------------------
+
+
+def follow(url: str, name: str, folder: Path, poll_ms: int) -> None:
+    """One console: follow ``url`` until the run in ``folder`` ends, then write what it saw."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from console.db.backend import DatabaseBackend
+    from console.ui.live_sync import LiveSync
+    from tests.support.principals import desk
+
+    app = QCoreApplication([])
+    engine = make_engine(url)
+    backend = DatabaseBackend(engine, principal=desk(f"bench:{name}"))
+    sync = LiveSync(backend, poll_ms)
+    seen: list[tuple[float, int]] = []
+    sync.sig_positions.connect(lambda _moved: seen.append((time.time(), sync.position_revision)))
+    sync.refresh()
+    sync.start()
+    state: dict[str, Any] = {}
+
+    def tick() -> None:
+        listener = backend.change_listener
+        if "ready" not in state and (listener is None or listener.connected.is_set()):
+            state["ready"] = True
+            (folder / f"{name}.ready").touch()
+        go = folder / "go.json"
+        if "window" not in state and go.exists():
+            state["window"] = json.loads(go.read_text())
+        window = state.get("window")
+        if window is None:
+            return
+        now = time.time()
+        if "cpu0" not in state and now >= window["start"]:
+            state["cpu0"] = _cpu_seconds()
+            state["fetches0"] = sync.fetches
+        if "cpu0" in state and "cpu_end" not in state and now >= window["end"]:
+            state["cpu_end"] = _cpu_seconds()
+            state["fetches_end"] = sync.fetches
+        # The tail only waits for the last batches to arrive; it is not measured.
+        if "cpu_end" in state and now >= window["end"] + window["tail"]:
+            result = {
+                "cpu_s": state["cpu_end"] - state["cpu0"],
+                "fetches": state["fetches_end"] - state["fetches0"],
+                "seen": seen,
+                "connected": sync.is_connected,
+            }
+            (folder / f"{name}.json").write_text(json.dumps(result))
+            app.quit()
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(tick)
+    timer.start()
+    app.exec()
+    sync.stop()
+    backend.close()
+    engine.dispose()
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+# -- the run ----------------------------------------------------------------------------------
+
+
+def _conninfo(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _free_connections(url: str) -> int:
+    with psycopg.connect(_conninfo(url), autocommit=True) as connection:
+        row = connection.execute(
+            "SELECT current_setting('max_connections')::int, (SELECT count(*) FROM pg_stat_activity)"
+        ).fetchone()
+    assert row is not None
+    return int(row[0]) - int(row[1])
+
+
+def _server_pids(url: str, pattern: str) -> list[int]:
+    with psycopg.connect(_conninfo(url), autocommit=True) as connection:
+        rows = connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE application_name LIKE %s", (pattern,)
+        ).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def _process_cpu(pids: list[int]) -> dict[int, float]:
+    """CPU seconds (user + system) of each process still there."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found: dict[int, float] = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        found[pid] = (int(fields[11]) + int(fields[12])) / tick
+    return found
+
+
+def _named(url: str, name: str) -> str:
+    if url.startswith("sqlite"):
+        return url
+    return make_url(url).update_query_dict({"application_name": name}).render_as_string(False)
+
+
+def _console_command(url: str, name: str, folder: Path, poll_ms: int) -> list[str]:
+    module = "tests.bench.change_stream"
+    return [sys.executable, "-m", module, "--follow", url, "--name", name,
+            "--folder", str(folder), "--poll-ms", str(poll_ms)]  # fmt: skip
+
+
+def _wait_ready(folder: Path, names: list[str], processes: list[subprocess.Popen[bytes]]) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while not all((folder / f"{n}.ready").exists() for n in names):
+        if any(p.poll() is not None for p in processes):
+            raise SystemExit("a console ended before it was ready (see its output above)")
+        if time.monotonic() > deadline:
+            raise SystemExit("the consoles did not get ready in time")
+        time.sleep(0.2)
+
+
+def _write_batches(
+    engine: Engine, crews: list[int], batch: int, rate: float, *, start: float, end: float
+) -> dict[int, float]:
+    """Store batches of ``batch`` moved crews ``rate`` times a second; each one's commit time."""
+    committed: dict[int, float] = {}
+    slot = 1.0 / rate
+    n = 0
+    time.sleep(max(0.0, start - time.time()))
+    while (due := start + n * slot) < end:
+        time.sleep(max(0.0, due - time.time()))
+        first = (n * batch) % len(crews)
+        chosen = [crews[(first + k) % len(crews)] for k in range(batch)]
+        jitter = (n % 100) / 10_000
+        moves = {crew: (30.0 + crew / 10_000 + jitter, 120.0 + jitter) for crew in chosen}
+        revision = store_positions(engine, moves)
+        committed[revision] = time.time()
+        n += 1
+    return committed
+
+
+def run_stream(
+    *,
+    sqlite: bool,
+    consoles: int,
+    seconds: float,
+    crews: int,
+    batch: int,
+    rate: float,
+    poll_ms: int,
+) -> StreamRun:
+    """Start the consoles, stream the batches, collect the figures."""
+    with (
+        bench_database(not sqlite, "stream.db") as url,
+        tempfile.TemporaryDirectory() as temp,
+    ):
+        folder = Path(temp)
+        engine = make_engine(url)
+        schema.ensure_schema(engine, auto_upgrade=True)
+        fleet = install_crews(engine, crews)
+        if not sqlite:
+            fit = (_free_connections(url) - SPARE_CONNECTIONS) // CONNECTIONS_PER_CONSOLE
+            if fit < consoles:
+                print(
+                    f"only {fit} consoles fit in the server's free connections "
+                    f"({CONNECTIONS_PER_CONSOLE} each): measuring {fit}",
+                    file=sys.stderr,
+                )
+                consoles = max(1, fit)
+        names = [f"{APP_PREFIX}{i}" for i in range(consoles)]
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        processes: list[subprocess.Popen[bytes]] = []
+        try:
+            for first in range(0, len(names), WAVE):
+                wave = names[first : first + WAVE]
+                processes += [
+                    subprocess.Popen(
+                        _console_command(_named(url, name), name, folder, poll_ms), env=env
+                    )
+                    for name in wave
+                ]
+                _wait_ready(folder, wave, processes)
+            start = time.time() + 2.0
+            end = start + seconds
+            tail = 3.0
+            # Written whole, then renamed: a console never reads half of it.
+            (folder / "go.tmp").write_text(json.dumps({"start": start, "end": end, "tail": tail}))
+            (folder / "go.tmp").rename(folder / "go.json")
+            console_pids = [] if sqlite else _server_pids(url, f"{APP_PREFIX}%")
+            time.sleep(max(0.0, start - time.time()))
+            server0 = _process_cpu(console_pids)
+            writer_pids = [] if sqlite else _writer_pids(engine)
+            writer0 = _process_cpu(writer_pids)
+            committed = _write_batches(engine, fleet, batch, rate, start=start, end=end)
+            time.sleep(max(0.0, end - time.time()))
+            server1 = _process_cpu(console_pids)
+            writer1 = _process_cpu(writer_pids)
+            for process in processes:
+                process.wait(timeout=60 + tail)
+        finally:
+            for process in processes:
+                if process.poll() is None:
+                    process.kill()
+        engine.dispose()
+        results = [json.loads((folder / f"{name}.json").read_text()) for name in names]
+    window = seconds
+    latencies: list[float] = []
+    missed = 0
+    for result in results:
+        seen = [(at, revision) for at, revision in result["seen"]]
+        for revision, at in committed.items():
+            arrived = next((t for t, r in seen if r >= revision), None)
+            if arrived is None:
+                missed += 1
+            else:
+                latencies.append((arrived - at) * 1000)
+    return StreamRun(
+        database="sqlite" if sqlite else "postgresql",
+        consoles=consoles,
+        crews=crews,
+        fixes_per_second=batch * rate,
+        seconds=seconds,
+        console_cpu=[r["cpu_s"] / window * 100 for r in results],
+        fetches_per_second=[r["fetches"] / window for r in results],
+        server_cpu=None if sqlite else _spent(server0, server1) / window * 100,
+        server_processes=len(server1),
+        disconnected=sum(not r["connected"] for r in results),
+        writer_server_cpu=None if sqlite else _spent(writer0, writer1) / window * 100,
+        latencies_ms=latencies,
+        missed=missed,
+    )
+
+
+def _writer_pids(engine: Engine) -> list[int]:
+    with engine.connect() as connection:
+        pid = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+    return [int(pid)]
+
+
+def _spent(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(after[pid] - before.get(pid, 0.0) for pid in after)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the consoles against a streaming fleet (or, with ``--follow``, be one of them)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--consoles", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--crews", type=int, default=10_000)
+    parser.add_argument("--batch", type=int, default=None, help="crews a batch (500; SQLite 50)")
+    parser.add_argument("--batches-per-second", type=float, default=4.0)
+    parser.add_argument("--sqlite", action="store_true", help="an SQLite file, followed by polls")
+    parser.add_argument("--poll-ms", type=int, default=1000, help="the consoles' timer poll")
+    parser.add_argument("--follow", help=argparse.SUPPRESS)
+    parser.add_argument("--name", help=argparse.SUPPRESS)
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.follow:
+        follow(args.follow, args.name, Path(args.folder), args.poll_ms)
+        return 0
+    batch = args.batch or (50 if args.sqlite else 500)
+    run = run_stream(
+        sqlite=args.sqlite,
+        consoles=args.consoles,
+        seconds=args.seconds,
+        crews=args.crews,
+        batch=batch,
+        rate=args.batches_per_second,
+        poll_ms=args.poll_ms,
+    )
+    print(run.report())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
