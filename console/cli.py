@@ -146,7 +146,15 @@ def parse_console_start(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and --help)."""
-    from console import cli_devices, cli_guidance, cli_pricing, cli_quality, cli_records, cli_users
+    from console import (
+        cli_devices,
+        cli_gateway,
+        cli_guidance,
+        cli_pricing,
+        cli_quality,
+        cli_records,
+        cli_users,
+    )
     from console.db.seed import DEFAULT_SEED, DEMO_HISTORY_DAYS
 
     parser = _Parser(
@@ -200,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_quality.add_commands(commands, common)
     cli_sim.add_commands(commands, common)
     cli_plan.add_commands(commands, common)
+    cli_gateway.add_commands(commands, common)
     return parser
 
 
@@ -448,7 +457,7 @@ Handler = Callable[[Settings, argparse.Namespace], int]
 
 def commands() -> dict[str | None, Handler]:
     """Every sub-command's handler (``None``: open the console)."""
-    from console import cli_devices, cli_guidance, cli_pricing, cli_records, cli_users
+    from console import cli_devices, cli_gateway, cli_guidance, cli_pricing, cli_records, cli_users
 
     return {
         None: _cmd_console,
@@ -465,6 +474,7 @@ def commands() -> dict[str | None, Handler]:
         "eido": _cmd_eido,
         **cli_sim.COMMANDS,
         **cli_plan.COMMANDS,
+        **cli_gateway.COMMANDS,
     }
 
 

@@ -14,13 +14,10 @@ and writes ``feed-<lang>.png`` and ``devices-<lang>.png`` to ``--out``.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
-import secrets
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,89 +25,6 @@ from typing import Any
 SIZE = (1366, 768)
 NOW = datetime.now(UTC).replace(microsecond=0)
 SERVER = "http://gateway.example.cn:5055"
-
-
-@dataclass(frozen=True)
-class ShotDevice:
-    """A device row as the dialog lists it."""
-
-    id: int
-    crew_id: int
-    label: str
-    hint: str
-    created_at: datetime
-    revoked_at: datetime | None = None
-
-
-class ShotRegistry:
-    """The device registry over the database, for the pictures (the console's own where
-    the backend has one)."""
-
-    def __init__(self, engine: Any) -> None:
-        self._engine = engine
-
-    def devices(self, crew_id: int) -> list[ShotDevice]:
-        from sqlalchemy import select
-        from sqlalchemy.orm import Session
-
-        from console.db.models import Device
-
-        with Session(self._engine) as session:
-            rows = session.scalars(
-                select(Device).where(Device.crew_id == crew_id).order_by(Device.id)
-            )
-            return [
-                ShotDevice(d.id, d.crew_id, d.label, d.token_hint, d.created_at, d.revoked_at)
-                for d in rows
-            ]
-
-    def add_device(self, crew_id: int, label: str) -> tuple[ShotDevice, str]:
-        token = secrets.token_urlsafe(24)
-        device_id = register(self._engine, crew_id, label, token, NOW)
-        return ShotDevice(device_id, crew_id, label, token[-4:], NOW), token
-
-    def revoke_device(self, device_id: int) -> None:
-        from sqlalchemy import update
-
-        from console.core.roles import Permission, Principal
-        from console.db.models import Device
-        from console.db.services import Services
-
-        services = Services(self._engine, principal=Principal.system("shots"), clock=lambda: NOW)
-        with services.unit_of_work(Permission.MAINTAIN) as uow:
-            uow.session.execute(
-                update(Device)
-                .where(Device.id == device_id)
-                .values(revoked_at=NOW, revoked_by="shots", revision=uow.revision)
-            )
-            uow.record("shots.device_revoked", device_id=device_id)
-
-
-def register(engine: Any, crew_id: int, label: str, token: str, at: datetime) -> int:
-    """Store a device (its identifier's hash and hint only)."""
-    from sqlalchemy import insert
-
-    from console.core.roles import Permission, Principal
-    from console.db.models import Device
-    from console.db.services import Services
-
-    services = Services(engine, principal=Principal.system("shots"), clock=lambda: NOW)
-    with services.unit_of_work(Permission.MAINTAIN) as uow:
-        device_id = uow.session.execute(
-            insert(Device)
-            .values(
-                crew_id=crew_id,
-                label=label,
-                token_hash=hashlib.sha256(token.encode()).hexdigest(),
-                token_hint=token[-4:],
-                created_at=at,
-                created_by="shots",
-                revision=uow.revision,
-            )
-            .returning(Device.id)
-        ).scalar_one()
-        uow.record("shots.device_added", crew_id=crew_id)
-    return int(device_id)
 
 
 def prepare(url: str) -> tuple[Any, list[int]]:
@@ -123,6 +37,7 @@ def prepare(url: str) -> tuple[Any, list[int]]:
     from console.db.models import Crew
     from console.db.seed import SeedOptions, seed_database
     from console.db.services import Services
+    from console.db.telemetry.devices import DeviceRegistry
 
     engine = schema.open_database(url, create=True)
     seed_database(engine, SeedOptions(requests=8, at=NOW))
@@ -152,16 +67,18 @@ def prepare(url: str) -> tuple[Any, list[int]]:
                 .values(gps_at=None if age is None else NOW - age, revision=uow.revision)
             )
         uow.record("shots.fixes", crews=len(chosen))
-    week_ago = NOW - timedelta(days=7)
+    # The phones were registered a week ago, through the console's own registry.
+    registry = DeviceRegistry(
+        engine, principal=Principal.system("shots"), clock=lambda: NOW - timedelta(days=7)
+    )
     for index, crew_id in enumerate(chosen):
-        if index == 4:
-            continue  # positions by hand: no device
-        register(engine, crew_id, f"Phone {index + 1}", secrets.token_urlsafe(24), week_ago)
+        if index != 4:  # positions by hand: no device
+            registry.add_for_crew(crew_id, f"Phone {index + 1}")
     return engine, chosen
 
 
-def shoot(out: Path, language: str, url: str) -> list[Path]:
-    """The two pictures in ``language``."""
+def shoot(out: Path, language: str, work: Path) -> list[Path]:
+    """The two pictures in ``language``, the database and settings kept in ``work``."""
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
@@ -171,13 +88,13 @@ def shoot(out: Path, language: str, url: str) -> list[Path]:
     from console.db.backend import DatabaseBackend
     from console.ui.app import build_main_window
     from console.ui.crew_model import CrewColumn
-    from console.ui.devices_dialog import DeviceRegistry, DevicesDialog
+    from console.ui.devices_dialog import DevicesDialog
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    engine, chosen = prepare(url)
+    engine, chosen = prepare(f"sqlite:///{work / f'console-{language}.db'}")
     admin = Principal.user("admin", Role.ADMIN)
     backend = DatabaseBackend(engine, principal=admin, clock=lambda: NOW, phone=PhoneSetup(SERVER))
-    settings = QSettings(str(out / f".settings-{language}.ini"), QSettings.Format.IniFormat)
+    settings = QSettings(str(work / f"settings-{language}.ini"), QSettings.Format.IniFormat)
     window = build_main_window(backend, language, lambda: NOW, settings=settings, principal=admin)
     window.resize(*SIZE)
     window.show()
@@ -197,9 +114,8 @@ def shoot(out: Path, language: str, url: str) -> list[Path]:
     window.grab().save(str(feed))
     written.append(feed)
 
-    registry: Any = backend if isinstance(backend, DeviceRegistry) else ShotRegistry(engine)
     crew = next(row for row in backend.crews() if row.id == chosen[0])
-    dialog = DevicesDialog(registry, crew, PhoneSetup(SERVER), None, window)
+    dialog = DevicesDialog(backend, crew, PhoneSetup(SERVER), None, window)
     dialog.ask_label = lambda: "Driver Li" if language == "en" else "李师傅"
     dialog.show()
     pump(app, 0.3)
@@ -237,8 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["XDG_DATA_HOME"] = str(Path(work) / "data")
         written = []
         for language in languages:
-            url = f"sqlite:///{Path(work) / f'console-{language}.db'}"
-            written += shoot(args.out, language, url)
+            written += shoot(args.out, language, Path(work))
     for path in written:
         print(path)
     return 0

@@ -243,16 +243,20 @@ def verify_links(
     links: Iterable[ChainLink],
     expected_count: int | None = None,
     checkpoint: Checkpoint | None = None,
+    *,
+    after: tuple[int, str] | None = None,
 ) -> ChainReport:
     """Recompute the chain in ``seq`` order and report the first broken event.
 
     ``expected_count`` (the count recorded in the chain head) catches events
     removed from the end, which no hash after them could reveal; ``checkpoint``
     catches a history rewritten from some event on, chain head included.
+    ``after`` (count, head hash) continues a chain verified before: ``links``
+    then start at event ``count + 1``, which must follow that hash.
     """
-    prev = GENESIS_HASH
-    count = 0
-    for expected_seq, link in enumerate(links, start=1):
+    prev = GENESIS_HASH if after is None else after[1]
+    count = 0 if after is None else after[0]
+    for expected_seq, link in enumerate(links, start=count + 1):
         seq = link.seq
         if seq != expected_seq:
             problem = (

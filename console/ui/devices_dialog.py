@@ -9,9 +9,8 @@ clipboard still holding it) when it closes.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime, tzinfo
-from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QPixmap
@@ -33,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from console.core.errors import DomainError
+from console.core.field.devices import DeviceRow
 from console.core.field.setup import PhoneSetup
+from console.core.ports import DeviceAdmin
 from console.core.records import CrewRow
 from console.ui.icons import colour, icon
 from console.ui.labels import error_text
@@ -41,44 +42,12 @@ from console.ui.plain_text import make_plain
 from console.ui.qr_image import qr_image
 from console.ui.screen_fit import fit_to_screen
 
-__all__ = ["LABEL_MAX", "DeviceListing", "DeviceRegistry", "DevicesDialog"]
+__all__ = ["LABEL_MAX", "DevicesDialog"]
 
 logger = logging.getLogger(__name__)
 
 LABEL_MAX = 80
-"""Characters a device's label may hold (the registry's column)."""
-
-
-class DeviceListing(Protocol):
-    """One registered device as the dialog lists it (never its identifier)."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def hint(self) -> str: ...
-    @property
-    def created_at(self) -> datetime: ...
-    @property
-    def revoked_at(self) -> datetime | None: ...
-
-
-@runtime_checkable
-class DeviceRegistry(Protocol):
-    """The backend's device registry (each call one checked, ledgered service call)."""
-
-    def devices(self, crew_id: int) -> Sequence[DeviceListing]:
-        """The crew's devices, revoked ones too."""
-        ...
-
-    def add_device(self, crew_id: int, label: str) -> tuple[DeviceListing, str]:
-        """Register a device; its row and its secret identifier (returned this once)."""
-        ...
-
-    def revoke_device(self, device_id: int) -> object:
-        """Revoke a device: the gateway refuses its fixes from then on."""
-        ...
+"""Characters a device's label may hold (the registry's column, checked there too)."""
 
 
 class DevicesDialog(QDialog):
@@ -88,7 +57,7 @@ class DevicesDialog(QDialog):
 
     def __init__(
         self,
-        registry: DeviceRegistry,
+        registry: DeviceAdmin,
         crew: CrewRow,
         phone: PhoneSetup,
         tz: tzinfo | None = None,
@@ -100,7 +69,7 @@ class DevicesDialog(QDialog):
         self._crew = crew
         self._phone = phone
         self._tz = tz
-        self._devices: list[DeviceListing] = []
+        self._devices: list[DeviceRow] = []
         self._token: str | None = None
         self.settings_text = ""
         """The settings shown after an add (the QR code holds exactly its link line)."""
@@ -177,7 +146,7 @@ class DevicesDialog(QDialog):
 
         self.ask_label: Callable[[], str | None] = self._ask_label
         """Asks for the new device's label (tests replace it)."""
-        self.confirm_revoke: Callable[[DeviceListing], bool] = self._confirm_revoke
+        self.confirm_revoke: Callable[[DeviceRow], bool] = self._confirm_revoke
         """Asks before a device is revoked (tests replace it)."""
         self.retranslate_ui()
         self.reload()
@@ -225,11 +194,11 @@ class DevicesDialog(QDialog):
             self._devices = []
         self._fill()
 
-    def devices(self) -> list[DeviceListing]:
+    def devices(self) -> list[DeviceRow]:
         """The devices listed, in table order."""
         return list(self._devices)
 
-    def selected(self) -> DeviceListing | None:
+    def selected(self) -> DeviceRow | None:
         """The device of the selected row, if any."""
         rows = self.table.selectionModel().selectedRows()
         return self._devices[rows[0].row()] if rows else None
@@ -362,7 +331,7 @@ class DevicesDialog(QDialog):
         )
         return text if accepted else None
 
-    def _confirm_revoke(self, device: DeviceListing) -> bool:
+    def _confirm_revoke(self, device: DeviceRow) -> bool:
         answer = QMessageBox.question(
             self,
             self.tr("Revoke device"),

@@ -78,6 +78,7 @@ from console.core.inputs import parse_json
 from console.core.ports import (
     ConsoleBackend,
     DatabaseRescue,
+    DeviceAdmin,
     PricingDesk,
     QualityBackend,
     RescueCopy,
@@ -1119,10 +1120,10 @@ class MainWindow(QMainWindow):
 
     def open_devices(self, crew: CrewRow) -> QDialog | None:
         """Open the device dialog of ``crew`` (administrators; the backend checks it)."""
-        from console.ui.devices_dialog import DeviceRegistry, DevicesDialog
+        from console.ui.devices_dialog import DevicesDialog
 
         backend = self._backend
-        if not isinstance(backend, DeviceRegistry):
+        if not isinstance(backend, DeviceAdmin):
             self.statusBar().showMessage(self.tr("This database keeps no devices."), 5000)
             return None
         dialog = DevicesDialog(backend, crew, _phone_setup(backend), self._tz, self)

@@ -1175,7 +1175,7 @@
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../console/ui/devices_dialog.py" line="+189"/>
+        <location filename="../../console/ui/devices_dialog.py" line="+158"/>
         <source>Devices of {crew}</source>
         <translation>Devices of {crew}</translation>
     </message>
@@ -2984,7 +2984,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+667"/>
+        <location filename="../../console/ui/main_window.py" line="+668"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>

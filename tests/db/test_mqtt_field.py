@@ -16,24 +16,23 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from console.core.field.fix import Fix, FixSource, Verdict
-from console.core.field.ports import FieldStatusWriter, FixWriter, StoreUnavailable
+from console.core.field.ports import DeviceLookup, FieldStatusWriter, FixWriter, StoreUnavailable
 from console.core.vocab import RequestStatus
 from console.db.backend import DatabaseBackend
 from console.db.engine import make_engine
 from console.db.models import Crew, PositionFix
+from console.db.telemetry.devices import DeviceRegistry
 from console.db.telemetry.field_status import FieldStatusService
 from console.db.telemetry.store import TelemetryStore
 from console.gateway.ingest import Ingest, IngestSettings
 from console.gateway.mqtt import MqttGateway, MqttSettings
 from tests.db.conftest import FakeClock
 from tests.db.helpers import draft
-from tests.gateway.fakes import FakeDevices, FakeStore
+from tests.gateway.fakes import FakeStore
 from tests.gateway.switch_proxy import switch_proxy
 from tests.support.broker import Broker, mosquitto_pub
-from tests.support.principals import desk
+from tests.support.principals import SYSTEM, desk
 
-TOKEN = "k3Jq9xWm2PzR7vLt5NcY8bHd4Fg6SaE1"
-OTHER = "Zp4Lq8RtW2xN6vBc9MkJ3HdY7FgS5aE0"
 WAIT = 15.0
 
 
@@ -55,7 +54,7 @@ def publisher(broker: Broker) -> Callable[[str, str], Awaitable[None]]:
 
 @asynccontextmanager
 async def gateway(
-    broker: Broker, devices: FakeDevices, store: FixWriter, status: FieldStatusWriter | None = None
+    broker: Broker, devices: DeviceLookup, store: FixWriter, status: FieldStatusWriter | None = None
 ) -> AsyncIterator[MqttGateway]:
     """The ingest pipeline and the MQTT door on ``broker``, writing through ``store``."""
     ingest = Ingest(devices, store, IngestSettings(batch_interval=0.02))
@@ -73,11 +72,12 @@ async def gateway(
         await ingest.stop()
 
 
-def registered() -> FakeDevices:
-    devices = FakeDevices()
-    devices.add(TOKEN, device_id=1, crew_id=1)
-    devices.add(OTHER, device_id=2, crew_id=2)
-    return devices
+def registered(engine: Engine) -> tuple[DeviceRegistry, str, str]:
+    """The device registry with a phone for crews 1 and 2; their secret identifiers."""
+    registry = DeviceRegistry(engine, principal=SYSTEM)
+    _, first = registry.add_for_crew(1)
+    _, second = registry.add_for_crew(2)
+    return registry, first, second
 
 
 def crew_row(engine: Engine, crew_id: int) -> tuple[float, float, int]:
@@ -107,6 +107,7 @@ def test_a_crews_status_reports_over_mqtt_move_its_job_in_the_database(
     backend = DatabaseBackend(engine, principal=desk("dispatcher:test"), clock=clock)
     job = backend.take_call(draft())
     backend.assign(job.id, 1)
+    devices, token, _ = registered(engine)
     answers: list[dict[str, object]] = []
     ready = threading.Event()
     listener = paho.Client(CallbackAPIVersion.VERSION2, protocol=MQTTProtocolVersion.MQTTv5)
@@ -118,12 +119,12 @@ def test_a_crews_status_reports_over_mqtt_move_its_job_in_the_database(
     assert ready.wait(WAIT)
 
     async def report(**fields: object) -> None:
-        body = json.dumps({"id": TOKEN, "reply": "hz01", **fields})
+        body = json.dumps({"id": token, "reply": "hz01", **fields})
         await publish("roadside/v1/status/hz01", body)
 
     async def main() -> None:
         status = FieldStatusService(engine, clock=clock)
-        async with gateway(mqtt_broker, registered(), FakeStore(), status):
+        async with gateway(mqtt_broker, devices, FakeStore(), status):
             await report(status="on_scene")
             await until(lambda: len(answers) == 1, "the refusal")
             for n, step in enumerate(("en_route", "on_scene", "completed"), start=2):
@@ -148,12 +149,13 @@ def test_a_crew_topic_fix_and_an_owntracks_location_move_crews_in_the_database(
     publish = publisher(mqtt_broker)
     taken = int(clock.now.timestamp()) - 30
     store = TelemetryStore(engine, clock=clock)
+    devices, token, other = registered(engine)
 
     async def main() -> None:
-        async with gateway(mqtt_broker, registered(), store) as door:
+        async with gateway(mqtt_broker, devices, store) as door:
             await publish("roadside/v1/fix/hz01", json.dumps(
-                {"id": TOKEN, "lat": 30.2741, "lon": 120.1551, "timestamp": taken, "speed": 10}))  # fmt: skip
-            await publish(f"owntracks/hz02/{OTHER}", json.dumps(
+                {"id": token, "lat": 30.2741, "lon": 120.1551, "timestamp": taken, "speed": 10}))  # fmt: skip
+            await publish(f"owntracks/hz02/{other}", json.dumps(
                 {"_type": "location", "lat": 30.2801, "lon": 120.1702, "tst": taken, "vel": 30}))  # fmt: skip
             await until(lambda: door.counters().get("fix.accepted") == 2, "both fixes stored")
 
@@ -187,12 +189,13 @@ def test_a_fix_whose_commit_was_not_heard_is_delivered_again_and_stored_once(
 ) -> None:
     publish = publisher(mqtt_broker)
     store = AnswerLost(TelemetryStore(engine, clock=clock))
+    devices, token, _ = registered(engine)
     taken = int(clock.now.timestamp()) - 30
 
     async def main() -> None:
-        async with gateway(mqtt_broker, registered(), store) as door:
+        async with gateway(mqtt_broker, devices, store) as door:
             await publish("roadside/v1/fix", json.dumps(
-                {"id": TOKEN, "lat": 30.2741, "lon": 120.1551, "timestamp": taken}))  # fmt: skip
+                {"id": token, "lat": 30.2741, "lon": 120.1551, "timestamp": taken}))  # fmt: skip
             await until(lambda: door.counters().get("fix.duplicate") == 1, "the redelivery")
 
     asyncio.run(main())
@@ -212,12 +215,14 @@ def test_postgresql_going_away_leaves_fixes_with_the_broker_until_it_is_back(
         proxied = make_engine(url.set(host="127.0.0.1", port=proxy.port).render_as_string(False))
         try:
             store = TelemetryStore(proxied, clock=clock)
+            _, token, _ = registered(engine)
+            devices = DeviceRegistry(proxied, principal=SYSTEM)
 
             async def main() -> dict[str, int]:
-                async with gateway(mqtt_broker, registered(), store) as door:
+                async with gateway(mqtt_broker, devices, store) as door:
                     proxy.cut()
                     await publish("roadside/v1/fix", json.dumps(
-                        {"id": TOKEN, "lat": 30.2741, "lon": 120.1551, "timestamp": taken}))  # fmt: skip
+                        {"id": token, "lat": 30.2741, "lon": 120.1551, "timestamp": taken}))  # fmt: skip
                     await until(lambda: door.counters().get("held", 0) >= 2, "refused deliveries")
                     assert crew_row(engine, 1)[2] == 0
                     proxy.restore()

@@ -4,7 +4,7 @@ and as a QR code, and forgotten when the dialog closes; other roles never see th
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.core.errors import ValidationError
+from console.core.field.devices import DeviceRow
 from console.core.field.setup import PhoneSetup
 from console.core.roles import Principal
 from console.core.vocab import Role
@@ -29,16 +30,19 @@ SECRET = "Zq3v-9XkTt2mW8pLr4sYb7nQe1uHc6dFa0"
 PHONE = PhoneSetup("https://gw.example.cn:5055", interval_seconds=10, heartbeat_seconds=60)
 
 
-@dataclass(frozen=True)
-class Device:
-    """The registry's plain device row, as the dialog lists it."""
-
-    id: int
-    crew_id: int
-    label: str
-    hint: str
-    created_at: datetime
-    revoked_at: datetime | None = None
+def device(
+    device_id: int,
+    label: str,
+    hint: str,
+    added: datetime,
+    revoked: datetime | None = None,
+    *,
+    crew_id: int = 1,
+) -> DeviceRow:
+    return DeviceRow(
+        device_id, crew_id, f"HZ-{crew_id:02d}", label, hint, added, "admin:test", revoked,
+        "admin:test" if revoked else None,
+    )  # fmt: skip
 
 
 class Registry(FakeQueueSource):
@@ -46,26 +50,26 @@ class Registry(FakeQueueSource):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.registered: dict[int, Device] = {
-            1: Device(1, 1, "Old phone", "a1b2", T0 - timedelta(days=30), T0 - timedelta(days=2)),
-            2: Device(2, 1, "Driver Wang", "c3d4", T0 - timedelta(days=2)),
+        self.registered: dict[int, DeviceRow] = {
+            1: device(1, "Old phone", "a1b2", T0 - timedelta(days=30), T0 - timedelta(days=2)),
+            2: device(2, "Driver Wang", "c3d4", T0 - timedelta(days=2)),
         }
         self.refuse: Exception | None = None
 
-    def devices(self, crew_id: int) -> list[Device]:
+    def devices(self, crew_id: int) -> list[DeviceRow]:
         return [d for d in self.registered.values() if d.crew_id == crew_id]
 
-    def add_device(self, crew_id: int, label: str) -> tuple[Device, str]:
+    def add_device(self, crew_id: int, label: str) -> tuple[DeviceRow, str]:
         if self.refuse is not None:
             raise self.refuse
-        device = Device(len(self.registered) + 1, crew_id, label, SECRET[-4:], T0)
-        self.registered[device.id] = device
-        return device, SECRET
+        added = device(len(self.registered) + 1, label, SECRET[-4:], T0, crew_id=crew_id)
+        self.registered[added.id] = added
+        return added, SECRET
 
-    def revoke_device(self, device_id: int) -> Device:
-        device = replace(self.registered[device_id], revoked_at=T0)
-        self.registered[device_id] = device
-        return device
+    def revoke_device(self, device_id: int) -> DeviceRow:
+        revoked = replace(self.registered[device_id], revoked_at=T0, revoked_by="admin:test")
+        self.registered[device_id] = revoked
+        return revoked
 
 
 def dialog_for(qtbot: QtBot, registry: Registry) -> DevicesDialog:
