@@ -11,6 +11,7 @@ identifiers are secrets stored hashed, so an earlier run's cannot be recovered.
 from __future__ import annotations
 
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, insert, select
@@ -111,12 +112,22 @@ def _add_crews(engine: Engine, count: int) -> int:
 
 
 def register_devices(engine: Engine, crew_ids: list[int]) -> list[tuple[str, int]]:
-    """Register one device for each crew through the registry; ``(identifier, row id)`` each."""
+    """Register one device for each crew through the registry; ``(identifier, row id)`` each.
+
+    One unit of work per device, as ``devices add`` does; on PostgreSQL four at a
+    time, so 10,000 take a minute rather than several.
+    """
     registry = DeviceRegistry(engine, principal=Principal.system(BENCH_ACTOR))
-    made = []
-    for n, crew_id in enumerate(crew_ids, start=1):
+    done = 0
+
+    def add(crew_id: int) -> tuple[str, int]:
+        nonlocal done
         row, token = registry.add_for_crew(crew_id, BENCH_DEVICE_LABEL)
-        made.append((token, row.id))
-        if n % 2000 == 0:
-            print(f"registered {n} of {len(crew_ids)} devices", file=sys.stderr, flush=True)
-    return made
+        done += 1
+        if done % 2000 == 0:
+            print(f"registered {done} of {len(crew_ids)} devices", file=sys.stderr, flush=True)
+        return token, row.id
+
+    workers = 4 if engine.dialect.name == "postgresql" else 1
+    with ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(add, crew_ids))

@@ -2,6 +2,8 @@
 
     python -m tests.bench.field_follower --db URL --seconds 60 --out FILE
 
+(SIGTERM ends it early, cleanly.)
+
 A process of its own doing what :class:`console.ui.live_sync.LiveSync` does,
 without the window: on PostgreSQL it is woken by the typed change notices and
 fetches moved crews at most every :data:`~console.ui.live_sync.POSITIONS_GAP_S`
@@ -15,6 +17,7 @@ is ``# cpu SECONDS wall SECONDS fetches N``: the follower's own cost.
 from __future__ import annotations
 
 import argparse
+import signal
 import threading
 import time
 from pathlib import Path
@@ -48,9 +51,11 @@ def follow(url: str, seconds: float, out: Path) -> None:
     print("ready", flush=True)
     last = {ChangeKind.BUSINESS: 0.0, ChangeKind.POSITIONS: 0.0}
     fetches = 0
+    stopped = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
     with out.open("w") as sink:
         stop = time.monotonic() + seconds
-        while (now := time.monotonic()) < stop:
+        while (now := time.monotonic()) < stop and not stopped.is_set():
             if notified:
                 due = [
                     kind

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import json
 import os
 import signal
@@ -44,11 +45,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, select, text, true
 
 from console.core.kpi import percentile
 from console.db.engine import make_engine
 from console.db.models import Event, PositionFix
+from console.ui.live_sync import POSITIONS_GAP_S
 from tests.bench.databases import bench_database
 from tests.bench.field_fleet import prepare_fleet
 from tests.bench.field_http import Answer, HttpSender
@@ -75,6 +77,8 @@ class Recorder:
     """Answers by HTTP status (0: none) and settled refusal (``200 stale``)."""
     first_sent: float = 0.0
     last_answered: float = 0.0
+    skipped: int = 0
+    """Reports not sent because the client was a whole interval behind."""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def answer(self, answer: Answer) -> None:
@@ -223,15 +227,18 @@ def _unix_ms(at: datetime) -> int:
     return round(at.timestamp() * 1000)
 
 
-def stored_fixes(engine: Engine, devices: list[Device]) -> set[tuple[int, int]]:
-    """(device row id, fix time in Unix ms) of every stored fix of ``devices``."""
+def stored_fixes(
+    engine: Engine, devices: list[Device], since: datetime | None = None
+) -> set[tuple[int, int]]:
+    """(device row id, fix time in Unix ms) of every stored fix of ``devices`` (taken ``since``)."""
     ids = [device.device_id for device in devices]
+    after = PositionFix.at >= since if since is not None else true()
     found: set[tuple[int, int]] = set()
     with engine.connect() as connection:
         for start in range(0, len(ids), 5000):
             rows = connection.execute(
                 select(PositionFix.device_id, PositionFix.at).where(
-                    PositionFix.device_id.in_(ids[start : start + 5000])
+                    PositionFix.device_id.in_(ids[start : start + 5000]), after
                 )
             )
             found.update((device_id, _unix_ms(at)) for device_id, at in rows)
@@ -268,8 +275,14 @@ async def drive_http(
 
     def send(sample: Sample) -> None:
         nonlocal backlog
+        waiting = sender.queue.qsize()
+        if waiting >= len(tracks.devices):
+            # A whole interval behind: the gateway cannot keep up. Dropping this report,
+            # rather than queueing without end, keeps the run's length bounded.
+            recorder.skipped += 1
+            return
         sender.queue.put_nowait(sample)
-        backlog = max(backlog, sender.queue.qsize())
+        backlog = max(backlog, waiting + 1)
 
     await feed(tracks, duration, send)
     await sender.close()
@@ -298,17 +311,17 @@ async def drive_mqtt(
 
 
 def wait_drained(
-    engine: Engine, devices: list[Device], acked: int, timeout: float = 120.0
+    engine: Engine, devices: list[Device], acked: int, since: datetime, timeout: float = 120.0
 ) -> tuple[set[tuple[int, int]], float]:
     """The stored fixes once ``acked`` are in (or nothing came in for ``timeout`` s); and the wait.
 
     For MQTT: the broker acknowledged them, the gateway may still be working through them.
     """
     began = last_change = time.monotonic()
-    stored = stored_fixes(engine, devices)
+    stored = stored_fixes(engine, devices, since)
     while len(stored) < acked and time.monotonic() - last_change < timeout:
         time.sleep(1.0)
-        now = stored_fixes(engine, devices)
+        now = stored_fixes(engine, devices, since)
         if len(now) != len(stored):
             last_change = time.monotonic()
         stored = now
@@ -339,6 +352,7 @@ class Figures:
     ack_p50_ms: float
     ack_p99_ms: float
     backlog_max: int
+    skipped: int
     ledger_events: dict[str, int]
     batch_events_per_day: float
     database_growth_bytes: int
@@ -369,7 +383,7 @@ class Figures:
             f"{self.stored}; lost {self.lost}; answers {self.statuses}",
             f"{'broker PUBACK' if self.transport == 'mqtt' else 'HTTP 200'} latency p50 "
             f"{self.ack_p50_ms:.0f} ms, p99 {self.ack_p99_ms:.0f} ms; client backlog at most "
-            f"{self.backlog_max}"
+            f"{self.backlog_max}; {self.skipped} reports not sent (the client an interval behind)"
             + (f"; drained {self.drain_s:.1f} s after the last publish" if self.drain_s else ""),
             f"gateway verdicts {self.gateway_verdicts}",
             f"ledger events added {self.ledger_events} -> {self.batch_events_per_day:,.0f} "
@@ -399,6 +413,23 @@ def _summary(times: list[float]) -> dict[str, float]:
     if not times:
         return {"n": 0, "p50": 0.0, "p99": 0.0}
     return {"n": len(times), "p50": percentile(times, 50), "p99": percentile(times, 99)}
+
+
+def fleet_devices(engine: Engine, count: int, saved: Path | None) -> list[Device]:
+    """The run's devices: registered now, or read from ``saved`` (written there when new).
+
+    A saved fleet lets several runs on one kept database skip registering
+    10,000 devices each time; the file holds the devices' secret identifiers.
+    """
+    if saved is not None and saved.exists():
+        devices = [Device(**entry) for entry in json.loads(saved.read_text())]
+        if len(devices) < count:
+            raise SystemExit(f"{saved} holds {len(devices)} devices, fewer than --devices {count}")
+        return devices[:count]
+    devices = prepare_fleet(engine, count).devices
+    if saved is not None:
+        saved.write_text(json.dumps([dataclasses.asdict(device) for device in devices]))
+    return devices
 
 
 def start_follower(url: str, seconds: float, out: Path) -> subprocess.Popen[bytes]:
@@ -453,8 +484,8 @@ def start_dispatcher(url: str, rate: float, seconds: float) -> subprocess.Popen[
 def run(args: argparse.Namespace, url: str) -> Figures:
     """Prepare the fleet, start the gateway and the dispatcher, drive the load, measure."""
     engine = make_engine(url)
-    fleet = prepare_fleet(engine, args.devices)
-    tracks = Tracks(fleet.devices, args.interval)
+    devices = fleet_devices(engine, args.devices, args.fleet)
+    tracks = Tracks(devices, args.interval)
     events_before = event_counts(engine)
     size_before = database_bytes(engine)
     port = free_port()
@@ -479,9 +510,10 @@ def run(args: argparse.Namespace, url: str) -> Figures:
                 log=args.gateway_log,
             )
         )
+        print(f"gateway pid {process.pid} on port {port}", file=sys.stderr, flush=True)
         dispatcher = start_dispatcher(url, args.dispatch_rate, args.duration)
         seen_file = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "seen.txt"
-        follower = start_follower(url, args.duration + 5, seen_file)
+        follower = start_follower(url, args.duration + 600, seen_file)
         wait_ready(dispatcher, "dispatcher")
         wait_ready(follower, "console follower")
         gateway_cpu, client_cpu, pg_cpu = (
@@ -490,16 +522,17 @@ def run(args: argparse.Namespace, url: str) -> Figures:
             postgres_cpu_seconds(),
         )
         began = time.time()
+        since = datetime.fromtimestamp(began - 1, UTC)
         if broker is None:
             backlog = asyncio.run(
                 drive_http(tracks, port, args.connections, args.duration, recorder)
             )
-            stored = stored_fixes(engine, fleet.devices)
+            stored = stored_fixes(engine, devices, since)
         else:
             backlog = asyncio.run(
                 drive_mqtt(tracks, broker, args.mqtt_clients, args.duration, recorder)
             )
-            stored, drain = wait_drained(engine, fleet.devices, len(recorder.acked))
+            stored, drain = wait_drained(engine, devices, len(recorder.acked), since)
         elapsed = time.time() - began
         gateway_cpu = cpu_seconds(process.pid) - gateway_cpu
         client_cpu = time.process_time() - client_cpu
@@ -508,8 +541,10 @@ def run(args: argparse.Namespace, url: str) -> Figures:
             out, _ = dispatcher.communicate(timeout=args.duration + 120)
             dispatch = json.loads(out.splitlines()[-1] if out else b"{}")
         metrics = gateway_metrics(port)
+        time.sleep(2 * POSITIONS_GAP_S)  # the follower's next fetch of the last moves
+        follower.terminate()
         follower.wait(60)
-        seen, follower_share = seen_latencies(recorder, fleet.devices, seen_file)
+        seen, follower_share = seen_latencies(recorder, devices, seen_file)
     events_after = event_counts(engine)
     added = {k: events_after[k] - events_before.get(k, 0) for k in events_after}
     added = {k: v for k, v in added.items() if v}
@@ -525,14 +560,15 @@ def run(args: argparse.Namespace, url: str) -> Figures:
         duration=args.duration,
         offered_per_s=args.devices / args.interval,
         acked=acked,
-        acked_per_s=acked / args.duration,
+        acked_per_s=acked / max(1e-9, recorder.last_answered - recorder.first_sent),
         stored=len(stored),
-        lost=lost_fixes(recorder, fleet.devices, stored),
+        lost=lost_fixes(recorder, devices, stored),
         drain_s=drain,
         statuses=dict(sorted(recorder.statuses.items())),
         ack_p50_ms=percentile(recorder.latency_ms, 50) if recorder.latency_ms else 0.0,
         ack_p99_ms=percentile(recorder.latency_ms, 99) if recorder.latency_ms else 0.0,
         backlog_max=backlog,
+        skipped=recorder.skipped,
         ledger_events=added,
         batch_events_per_day=batches / args.duration * 86_400,
         database_growth_bytes=growth,
@@ -573,10 +609,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dispatch-rate", type=float, default=2.0, help="dispatcher jobs a second")
     parser.add_argument("--profile", type=Path, help="run the gateway under cProfile into FILE")
     parser.add_argument("--gateway-log", type=Path, help="append the gateway's output to FILE")
+    parser.add_argument(
+        "--fleet",
+        type=Path,
+        help="with --db: keep the registered devices in FILE and reuse them on the next run",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to FILE")
     args = parser.parse_args(argv)
     if args.devices < 1 or args.interval <= 0 or args.duration <= 0 or args.connections < 1:
         parser.error("--devices, --interval, --duration and --connections must be positive")
+    if args.fleet and not args.db:
+        parser.error("--fleet needs --db (a database kept between runs)")
     with contextlib.ExitStack() as stack:
         url = args.db or stack.enter_context(bench_database(not args.sqlite, "field-load.db"))
         figures = run(args, url)
