@@ -9,9 +9,11 @@ event (count, time span, crews, digest) and bump ``position_revision``. The
 business ``revision`` is not bumped: caches keyed on it survive position-only
 changes, and consoles learn of moves from ``position_revision``.
 
-Lock order is the service layer's: the chain head before any crew row. So
-fixes and crew moves are written after the head is taken, on PostgreSQL in the
-same single statement as the event (one round trip under the lock).
+Lock order is the service layer's (:mod:`console.db.sealing`): on PostgreSQL a
+batch joins the dispatch writers (the shared writers' lock), locks its crews'
+rows (in id order) as it reads their newest positions, and takes the chain head
+last; fixes and crew moves are written in the same single statement as the event
+(one round trip under the lock). SQLite serialises whole transactions anyway.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from console.db.changes import CHANNEL
 from console.db.engine import WRITE_OPTION
 from console.db.models import ChainHead, Crew, Event, PositionFix
 from console.db.presence.guard import guard_for
+from console.db.sealing import share_writers
 from console.db.telemetry.trail_check import BATCH_KIND
 
 __all__ = ["BATCH_KIND", "NO_CHANGES", "POSITION_NOTICE", "TelemetryStore", "rounded"]
@@ -115,6 +118,8 @@ class TelemetryStore:
 
     def _write(self, connection: Connection, batch: list[Fix]) -> list[Verdict]:
         now = self._clock()
+        if connection.dialect.name == "postgresql":
+            share_writers(connection)
         previous = _newest(connection, {fix.crew_id for fix in batch})
         verdicts = _judge_all(batch, previous, now=now, area=self._area)
         accepted = [
@@ -203,7 +208,10 @@ def _newest(connection: Connection, crew_ids: set[int]) -> dict[int, Previous | 
 
 _NEWEST_POSTGRESQL = text(
     "SELECT id, lat, lon, gps_at, position_revision FROM crews "
-    "WHERE id = ANY(CAST(string_to_array(:ids, ',') AS integer[]))"
+    "WHERE id = ANY(CAST(string_to_array(:ids, ',') AS integer[])) "
+    # Locked until commit, in id order: a dispatch write of one of these crews holds
+    # its row while it waits for the chain head, so the rows come first (console.db.sealing).
+    "ORDER BY id FOR NO KEY UPDATE"
 )
 
 
