@@ -18,14 +18,22 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from console.config import Settings, actor_name
 from console.core.errors import DomainError
-from console.core.field.ports import DeviceLookup, FieldStatusWriter, FixWriter
+from console.core.field.ports import (
+    DeviceLookup,
+    FieldStatusWriter,
+    FixWriter,
+    StoreUnavailable,
+)
 from console.core.validation import printable
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from console.gateway.mqtt import MqttSettings
     from console.gateway.server import Gateway
 
@@ -36,7 +44,7 @@ log = logging.getLogger(__name__)
 EXIT_USAGE = 2
 DEFAULT_LISTEN = "0.0.0.0:5055"
 PRUNE_EVERY = 3600.0
-"""Seconds between two retention prunings of the position history."""
+"""Seconds between two retention prunings of the position history (the first at start)."""
 
 Handler = Callable[[Settings, argparse.Namespace], int]
 
@@ -121,10 +129,14 @@ def _cmd_gateway(settings: Settings, args: argparse.Namespace) -> int:
             mqtt = parse_url(args.mqtt)
         except MqttUrlError as error:
             return _usage(f"--mqtt: {error}")
+    from console.db import schema
+
     try:
-        parts = _wire(settings)
+        engine = schema.open_database(settings.db_url, create=False)
+        schema.ensure_schema(engine, auto_upgrade=False)
     except DomainError as error:
         return _usage(f"--db: {error.english()}")
+    parts = _wire(settings, engine)
     listen: Listen = args.listen
     gateway = _gateway(parts, listen, args, mqtt)
     try:
@@ -150,28 +162,26 @@ class _Parts:
     lookup: DeviceLookup
     writer: FixWriter
     status: FieldStatusWriter
-    prune: Callable[[], object] | None
-    """The position history's retention pruning, where the data layer has one."""
+    prune: Callable[[], object]
+    """The position history's retention pruning (``[field] retention_days``)."""
 
 
-def _wire(settings: Settings) -> _Parts:
+def _wire(settings: Settings, engine: Engine) -> _Parts:
     """The data layer's telemetry objects on the configured database (schema at head)."""
+    from console.cli_pricing import pricing_book
     from console.core.roles import Principal
-    from console.db import schema
     from console.db.services import utc_now
     from console.db.telemetry.devices import DeviceRegistry
     from console.db.telemetry.field_status import FieldStatusService
+    from console.db.telemetry.retention import prune_trail
     from console.db.telemetry.store import TelemetryStore
 
-    engine = schema.open_database(settings.db_url, create=False)
-    schema.ensure_schema(engine, auto_upgrade=False)
-    store = TelemetryStore(engine, clock=utc_now)
-    prune = getattr(store, "prune", None)
+    retention = timedelta(days=settings.retention_days)
     return _Parts(
         lookup=DeviceRegistry(engine, principal=Principal.system(actor_name("gateway"))),
-        writer=store,
-        status=FieldStatusService(engine, sla=settings.sla),
-        prune=prune if callable(prune) else None,
+        writer=TelemetryStore(engine, clock=utc_now),
+        status=FieldStatusService(engine, book=pricing_book(), sla=settings.sla),
+        prune=lambda: prune_trail(engine, retention=retention, clock=utc_now),
     )
 
 
@@ -187,9 +197,7 @@ def _gateway(
 
         settings = mqtt
         jobs.append(lambda ingest: door.run(settings, ingest, parts.status))
-    if parts.prune is not None:
-        prune = parts.prune
-        jobs.append(lambda ingest: _prune_periodically(prune))
+    jobs.append(lambda ingest: _prune_periodically(parts.prune))
     return Gateway(
         Ingest(parts.lookup, parts.writer),
         host=listen.host,
@@ -204,6 +212,8 @@ async def _prune_periodically(prune: Callable[[], object]) -> None:
     while True:
         try:
             await asyncio.to_thread(prune)
+        except StoreUnavailable as error:
+            log.warning("pruning the position history waits for the database (%s)", error)
         except Exception:
             log.exception("pruning the position history failed (tried again later)")
         await asyncio.sleep(PRUNE_EVERY)

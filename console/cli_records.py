@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from console.config import Settings, actor_name
+from console.config import Settings, actor_name, data_dir
 from console.core.errors import StorageError, ValidationError
 from console.core.files import write_text
 from console.core.inputs import read_text
@@ -24,10 +24,11 @@ from console.core.ledger import ChainReport, Checkpoint, format_time
 from console.core.roles import Principal
 from console.core.validation import printable
 from console.db import schema
-from console.db.audit import make_checkpoint, verify_ledger
+from console.db.audit import make_checkpoint, verify_ledger, verify_resuming
 from console.db.backup import backup_sqlite, restore_sqlite, sqlite_file
 from console.db.engine import check_connection, describe_url, make_engine, parse_db_url
 from console.db.importer import ImportKind, ImportRejected, import_file, iter_problems
+from console.db.records.resume import load_state, resume_file, save_state
 
 EXIT_FAILED = 1
 
@@ -51,11 +52,18 @@ def add_commands(
         parents=[common],
         help="check the tamper-evident ledger and the rows it vouches for",
     )
-    verify.add_argument(
+    how = verify.add_mutually_exclusive_group()
+    how.add_argument(
         "--checkpoint",
         metavar="FILE",
         type=_file,
         help="also prove the history up to this checkpoint is unchanged",
+    )
+    how.add_argument(
+        "--resume",
+        action="store_true",
+        help="check only the events added since the last verify --resume (kept in the "
+        "user data folder); the rows are checked in full",
     )
     checkpoint = commands.add_parser(
         "checkpoint", parents=[common], help="note the ledger's head in a file kept elsewhere"
@@ -136,6 +144,8 @@ def cmd_verify(settings: Settings, args: argparse.Namespace) -> int:
     checkpoint = _read_checkpoint(args.checkpoint) if args.checkpoint else None
     engine = _existing(settings)
     schema.ensure_schema(engine, auto_upgrade=False)
+    if getattr(args, "resume", False):
+        return _verify_resuming(engine)
     report = verify_ledger(engine, checkpoint)
     if not report.ok:
         return _broken(report)
@@ -145,6 +155,27 @@ def cmd_verify(settings: Settings, args: argparse.Namespace) -> int:
             f"; matches the checkpoint of {format_time(checkpoint.at)} at event {checkpoint.count}"
         )
     print(line)
+    return 0
+
+
+def _verify_resuming(engine: Engine) -> int:
+    """``verify --resume``: from the state the last one kept, then keep the new state."""
+    database = describe_url(engine.url)
+    path = resume_file(data_dir(), database)
+    state = load_state(path, database)
+    since = state.count if state is not None else 0
+    report, resumed = verify_resuming(engine, state)
+    if not report.ok or resumed is None:
+        return _broken(report)
+    try:
+        save_state(path, resumed)
+    except OSError as exc:
+        print(f"note: the resume point could not be kept: {exc.strerror}", file=sys.stderr)
+    checked = report.count - since
+    print(
+        f"ok: {_ledger_line(report)}; {checked} new events checked after event {since}; "
+        "every ledgered row matches the ledger"
+    )
     return 0
 
 

@@ -282,6 +282,19 @@ class ServiceArea:
         """The bounding box of the whole area."""
         return self._bounds
 
+    def edge_boxes(self) -> npt.NDArray[np.float64]:
+        """Every boundary edge's bounding box (outer rings and holes) as rows of
+        ``min_lon, min_lat, max_lon, max_lat``: to find places no boundary comes near."""
+        rings = [ring for p in self._polygons for ring in (p.outer, *p.holes)]
+        x0 = np.concatenate([r.x0 for r in rings])
+        y0 = np.concatenate([r.y0 for r in rings])
+        x1 = np.concatenate([r.x1 for r in rings])
+        y1 = np.concatenate([r.y1 for r in rings])
+        return np.stack(
+            [np.minimum(x0, x1), np.minimum(y0, y1), np.maximum(x0, x1), np.maximum(y0, y1)],
+            axis=1,
+        )
+
     @property
     def polygon_count(self) -> int:
         """How many separate polygons (mainland, islands) make up the area."""

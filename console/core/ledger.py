@@ -90,6 +90,39 @@ def event_canonical(
     )
 
 
+def canonical_pieces(
+    *,
+    at: str,
+    actor: str,
+    kind: str,
+    request_id: int | None,
+    crew_id: int | None,
+    payload_json: str,
+    changes_pieces: list[str] | None = None,
+) -> list[str]:
+    """:func:`event_canonical` cut where the event's revision goes, for a sealer that numbers it.
+
+    ``changes_pieces`` is the changes JSON cut where each row's revision goes.
+    For any ``revision`` and ``seq``: ``revision_text.join(pieces) + seq_text + "}"``
+    equals :func:`event_canonical` with those numbers and
+    ``changes_json = revision_text.join(changes_pieces)``, so a database can
+    number and hash an event under its head lock without a round trip back here.
+    """
+    changes = list(changes_pieces) if changes_pieces is not None else None
+    if changes is not None and not changes:
+        raise ValueError("changes pieces need at least one piece")
+    opening = f'{{"actor":{_text(actor)},"at":"{at}"'
+    middle = (
+        f',"crew_id":{_number(crew_id)},"kind":{_text(kind)},"payload":{payload_json},'
+        f'"request_id":{_number(request_id)},"revision":'
+    )
+    if changes is None:
+        return [opening + middle, ',"seq":']
+    changes[0] = f'{opening},"changes":{changes[0]}'
+    changes[-1] += middle
+    return [*changes, ',"seq":']
+
+
 @functools.lru_cache(maxsize=4096)
 def _text(value: str) -> str:
     # Actors and kinds repeat across a ledger: spelling each once keeps verify fast.
@@ -243,16 +276,20 @@ def verify_links(
     links: Iterable[ChainLink],
     expected_count: int | None = None,
     checkpoint: Checkpoint | None = None,
+    *,
+    after: tuple[int, str] | None = None,
 ) -> ChainReport:
     """Recompute the chain in ``seq`` order and report the first broken event.
 
     ``expected_count`` (the count recorded in the chain head) catches events
     removed from the end, which no hash after them could reveal; ``checkpoint``
     catches a history rewritten from some event on, chain head included.
+    ``after`` (count, head hash) continues a chain verified before: ``links``
+    then start at event ``count + 1``, which must follow that hash.
     """
-    prev = GENESIS_HASH
-    count = 0
-    for expected_seq, link in enumerate(links, start=1):
+    prev = GENESIS_HASH if after is None else after[1]
+    count = 0 if after is None else after[0]
+    for expected_seq, link in enumerate(links, start=count + 1):
         seq = link.seq
         if seq != expected_seq:
             problem = (

@@ -11,6 +11,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Engine, select
 
 from console.core.ledger import (
+    GENESIS_HASH,
     ChainLink,
     ChainReport,
     Checkpoint,
@@ -23,6 +24,7 @@ from console.db.engine import describe_url
 from console.db.models import ChainHead, Event
 from console.db.records import verify as records_module
 from console.db.records.image import time_text
+from console.db.records.resume import ResumeState
 from console.db.telemetry.trail_check import KINDS as TRAIL_KINDS
 from console.db.telemetry.trail_check import BatchLog, trail_differences
 
@@ -48,7 +50,10 @@ _UNREADABLE = "unreadable"
 
 
 def _links(
-    connection: Connection, replay: Replay | None, trail: BatchLog | None = None
+    connection: Connection,
+    replay: Replay | None,
+    trail: BatchLog | None = None,
+    after: int = 0,
 ) -> Iterator[ChainLink]:
     # Plain rows in batches, never ORM objects: a 100,000-event ledger verifies in seconds.
     # The time column comes back raw and is converted here, so a corrupted value
@@ -57,7 +62,7 @@ def _links(
     read_time = Event.__table__.c.at.type.dialect_impl(dialect).result_processor(dialect, None)
     raw_at = time_text(Event.at, dialect.name)
     result = connection.execution_options(yield_per=_BATCH).execute(
-        select(Event.seq, raw_at, *_EVENT_COLUMNS[2:]).order_by(Event.seq)
+        select(Event.seq, raw_at, *_EVENT_COLUMNS[2:]).where(Event.seq > after).order_by(Event.seq)
     )
     accepted: list[tuple[int, str | None]] = []
     pending: tuple[int, str | None] | None = None
@@ -134,20 +139,60 @@ def verify_ledger(
     and compare every ledgered table with the result: the report then lists the
     rows that differ (``differences``, ``difference_count``) and is not ok if any do.
     """
+    return _verify(engine, checkpoint, records, None)[0]
+
+
+def verify_resuming(
+    engine: Engine, state: ResumeState | None
+) -> tuple[ChainReport, ResumeState | None]:
+    """:func:`verify_ledger` from where ``state`` left off (None: from the first event).
+
+    The events up to ``state.count`` are not recomputed: event ``state.count``
+    must still carry ``state.head_hash``, the chain must continue from it, and
+    the new events' row changes are folded into the state's replay; every
+    ledgered row and the trail are compared as in a full verification. Returns
+    the report and, when it is ok, the state to resume from next time.
+    """
+    return _verify(engine, None, True, state)
+
+
+def _verify(
+    engine: Engine, checkpoint: Checkpoint | None, records: bool, state: ResumeState | None
+) -> tuple[ChainReport, ResumeState | None]:
     with _snapshot(engine) as connection, connection.begin():
         head = connection.execute(
             select(ChainHead.event_count, ChainHead.head_hash).where(ChainHead.id == 1)
         ).first()
         expected = head.event_count if head is not None else None
-        replay = records_module.new_replay() if records else None
-        trail = BatchLog() if records else None
+        if state is not None:
+            replay: Replay | None = state.replay
+            trail: BatchLog | None = state.trail
+            noted = (
+                connection.execute(select(Event.hash).where(Event.seq == state.count)).scalar()
+                if state.count
+                else GENESIS_HASH
+            )
+            if noted != state.head_hash:
+                problem = (
+                    f"event {state.count} is no longer the one verified before "
+                    "(history rewritten or removed): run a full verify"
+                )
+                return ChainReport(False, 0, "", state.count, problem), None
+            after: tuple[int, str] | None = (state.count, state.head_hash)
+        else:
+            replay = records_module.new_replay() if records else None
+            trail = BatchLog() if records else None
+            after = None
         try:
             report = verify_links(
-                _links(connection, replay, trail), expected_count=expected, checkpoint=checkpoint
+                _links(connection, replay, trail, after[0] if after else 0),
+                expected_count=expected,
+                checkpoint=checkpoint,
+                after=after,
             )
         except ReplayError as exc:
             seq = _seq_of(str(exc))
-            return ChainReport(False, max(seq - 1, 0), "", seq, str(exc))
+            return ChainReport(False, max(seq - 1, 0), "", seq, str(exc)), None
         if report.ok and head is not None and head.head_hash != report.head_hash:
             return ChainReport(
                 False,
@@ -156,16 +201,20 @@ def verify_ledger(
                 report.count,
                 f"the chain head records hash {head.head_hash[:12]}…, "
                 f"event {report.count} has {report.head_hash[:12]}…",
-            )
+            ), None
         if not report.ok or replay is None or trail is None:
-            return report
-        return _with_rows(
+            return report, None
+        checked = _with_rows(
             report,
             itertools.chain(
                 records_module.differences(connection, replay, report.count),
                 trail_differences(connection, trail),
             ),
         )
+        if not checked.ok:
+            return checked, None
+        database = describe_url(engine.url)
+        return checked, ResumeState(database, report.count, report.head_hash, replay, trail)
 
 
 def _seq_of(message: str) -> int:

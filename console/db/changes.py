@@ -24,7 +24,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
-from sqlalchemy import Connection, Engine, String, func, literal, select
+from sqlalchemy import Connection, Engine, String, Text, cast, func, literal, select
 from sqlalchemy.engine import URL
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -86,14 +86,20 @@ def notice_kind(payload: str) -> ChangeKind:
     return ChangeKind.BUSINESS
 
 
-def _notify(payload: str) -> ColumnElement[Any]:
+def _notify(payload: str | ColumnElement[Any]) -> ColumnElement[Any]:
     return func.pg_notify(
         literal(CHANNEL, String()).concat(".").concat(func.current_schema()), payload
     )
 
 
-def announcement(revision: int) -> ColumnElement[Any]:
-    """The expression that queues a business commit's announcement on its schema's channel."""
+def announcement(revision: int | ColumnElement[Any]) -> ColumnElement[Any]:
+    """The expression that queues a business commit's announcement on its schema's channel.
+
+    ``revision`` is a number, or an expression of the same statement that computes it.
+    """
+    if isinstance(revision, ColumnElement):
+        prefix = payload_of(ChangeKind.BUSINESS, 0)[:-1]
+        return _notify(literal(prefix, String()).concat(cast(revision, Text)))
     return _notify(payload_of(ChangeKind.BUSINESS, revision))
 
 

@@ -161,8 +161,12 @@ class Crew(Base):
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
     revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0, index=True)
-    position_revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0, index=True)
-    """The ``chain_head.position_revision`` of the fix batch that last moved this crew."""
+    position_revision: Mapped[int] = mapped_column(SEQUENCE_NUMBER, default=0)
+    """The ``chain_head.position_revision`` of the fix batch that last moved this crew.
+
+    Not indexed, like ``lat``, ``lon`` and ``gps_at``: a batch then updates crews
+    in place (see migration 0012), which keeps the chain head's lock short.
+    """
 
 
 class Request(Base):

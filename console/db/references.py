@@ -1,8 +1,8 @@
 """Request references (``RA-YYYYMMDD-NNNN``) numbered from a counter per local day.
 
 The taking call bumps its day's counter with one statement in its own
-transaction, under the writer lock, so no two calls get one number and none is
-skipped; nothing scans the requests, however many a year holds. A day's counter
+transaction, which locks the counter row until commit, so no two calls get one
+number and none is skipped; nothing scans the requests, however many a year holds. A day's counter
 row is made by that day's first call, from the references already taken that
 day (none on a new day; an older console's, on the day a database is upgraded),
 so the ledger records every counter row from the start. Numbers keep four
@@ -12,6 +12,7 @@ digits and grow a fifth past 9,999 calls a day.
 from __future__ import annotations
 
 from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
 from console.db.models import Base, ReferenceCounter, Request
@@ -29,8 +30,8 @@ def reference_text(day: str, number: int) -> str:
 def take_number(session: Session, day: str) -> int:
     """The next reference number of ``day``, counted in ``session``'s write transaction.
 
-    The caller holds the writer lock (the chain-head row), as every unit of work
-    does; the change is recorded in the unit of work's ledger event.
+    The counter row stays locked until the caller's commit; the change is
+    recorded in the unit of work's ledger event.
     """
     noted = capture.current(session)
     if noted is None:
@@ -47,7 +48,19 @@ def take_number(session: Session, day: str) -> int:
         noted.set(TABLE, day, {"last": number})
         return int(number)
     number = last_taken(connection, day) + 1
-    connection.execute(insert(COUNTERS).values(day=day, last=number))
+    if connection.dialect.name == "postgresql":
+        # Dispatch writers take numbers side by side (console.db.sealing): if another
+        # call made the day's counter first, wait for it and count on from there.
+        made = connection.execute(
+            pg_insert(COUNTERS)
+            .values(day=day, last=number)
+            .on_conflict_do_nothing()
+            .returning(COUNTERS.c.day)
+        )
+        if made.first() is None:
+            return take_number(session, day)
+    else:
+        connection.execute(insert(COUNTERS).values(day=day, last=number))
     noted.new(TABLE, day, {"day": day, "last": number})
     return number
 

@@ -316,6 +316,7 @@ def seed_database(
                 Event,
             ):
                 session.execute(delete(model))
+            assert uow.head is not None, "a reset runs alone, holding the chain head"
             uow.head.event_count = 0
             uow.head.head_hash = GENESIS_HASH
             uow.events.clear()

@@ -1,10 +1,16 @@
 """The service layer: every write to the database goes through here.
 
-Each public method is one unit of work in one transaction: it takes the
-writer lock (the chain-head row), validates, writes, appends exactly one ledger
-event and stamps every changed row with the new global revision. Anything that
-goes wrong rolls the whole transaction back, so no half-written record is ever
-visible.
+Each public method is one unit of work in one transaction: it validates,
+writes, appends exactly one ledger event and stamps every changed row with the
+new global revision. Anything that goes wrong rolls the whole transaction back,
+so no half-written record is ever visible.
+
+Writers queue on the chain head. A unit of work (:meth:`Services.unit_of_work`)
+takes it first and so runs alone. The dispatch operations of :class:`Services`
+on PostgreSQL take it last instead, for the one statement that seals their event
+(:mod:`console.db.sealing` explains how, and why the races stay closed and the
+change feed whole): they lock the rows they read and then write
+(``FOR UPDATE``), which SQLite, writing one transaction at a time, ignores.
 """
 
 from __future__ import annotations
@@ -52,6 +58,7 @@ from console.core.vocab import (
     RoadType,
     ServiceType,
 )
+from console.db import sealing
 from console.db.changes import announce, announcement, supports_notify
 from console.db.engine import unreachable, writer_factory
 from console.db.models import ChainHead, Crew, Event, Request
@@ -69,6 +76,12 @@ MAX_ID = 2**31 - 1
 """Largest row id or version (Integer columns are 32-bit on PostgreSQL)."""
 MAX_ETA_MINUTES = 24 * 60
 """Longest ETA a dispatcher may record."""
+ROW_LOCK = {"key_share": True}
+"""How a dispatch write locks a row it reads and then writes: ``FOR NO KEY UPDATE``.
+
+Exclusive among writers, yet it lets foreign-key checks (``KEY SHARE``) of other
+writers' rows through, which a plain ``FOR UPDATE`` would turn into deadlocks.
+"""
 
 
 def utc_now() -> datetime:
@@ -78,10 +91,15 @@ def utc_now() -> datetime:
 
 @dataclass
 class WriteContext:
-    """One open write transaction: its session, revision, time and pending event."""
+    """One open write transaction: its session, revision, time and pending event.
+
+    ``head`` is the locked chain head, or None for a dispatch write that seals
+    last: its ``revision`` is then :data:`~console.db.sealing.PROVISIONAL` until
+    :meth:`append_events` numbers it.
+    """
 
     session: Session
-    head: ChainHead
+    head: ChainHead | None
     revision: int
     now: datetime
     actor: str
@@ -98,7 +116,7 @@ class WriteContext:
         """Queue the ledger event this unit of work will append."""
         self.events.append(
             EventContent(
-                seq=self.head.event_count + len(self.events) + 1,
+                seq=(0 if self.head is None else self.head.event_count) + len(self.events) + 1,
                 at=self.now,
                 actor=self.actor,
                 kind=kind,
@@ -121,8 +139,17 @@ class WriteContext:
             )
         changes = capture.take(self.session)
         content = dataclasses.replace(self.events[0], changes=changes)
-        self.events = [content]
         check_kind(content.kind, changes)
+        if self.head is None:
+            noted = capture.current(self.session)
+            assert noted is not None
+            content, _digest = sealing.seal(
+                self.session.connection(), content, noted, announce_commit=announce_commit
+            )
+            self.events = [content]
+            self.revision = content.revision
+            return
+        self.events = [content]
         prev = self.head.head_hash
         digest = chain_hash(prev, content)
         appended = insert(Event).values(
@@ -161,17 +188,31 @@ class WriteContext:
 
 @contextmanager
 def _unit_of_work(
-    make_session: Callable[[], Session], engine: Engine, actor: str, clock: Clock
+    make_session: Callable[[], Session],
+    engine: Engine,
+    actor: str,
+    clock: Clock,
+    *,
+    seal_last: bool = False,
 ) -> Iterator[WriteContext]:
+    postgresql = engine.dialect.name == "postgresql"
+    seal_last = seal_last and postgresql
     try:
         with make_session() as session, session.begin():
-            capture.start(session)
-            head = session.execute(
-                select(ChainHead).where(ChainHead.id == 1).with_for_update()
-            ).scalar_one()
-            # The head is written by append_events' own statement, never by a flush.
-            session.expunge(head)
-            context = WriteContext(session, head, head.revision + 1, clock(), actor)
+            capture.start(session, concurrent=seal_last)
+            context: WriteContext
+            if seal_last:
+                sealing.share_writers(session.connection())
+                context = WriteContext(session, None, sealing.PROVISIONAL, clock(), actor)
+            else:
+                if postgresql:
+                    sealing.exclude_writers(session.connection())
+                head = session.execute(
+                    select(ChainHead).where(ChainHead.id == 1).with_for_update()
+                ).scalar_one()
+                # The head is written by append_events' own statement, never by a flush.
+                session.expunge(head)
+                context = WriteContext(session, head, head.revision + 1, clock(), actor)
             yield context
             # The announcement is queued in the transaction: listeners hear of it at commit.
             context.append_events(announce_commit=supports_notify(engine))
@@ -181,6 +222,9 @@ def _unit_of_work(
         # A unique or check constraint caught a race the conditional updates missed.
         raise Conflict("record.conflict") from exc
     except OperationalError as exc:
+        if sealing.lost_race(exc):
+            # PostgreSQL broke a lock cycle (two reassignments swapping crews): one gives way.
+            raise Conflict("record.conflict") from exc
         raise unreachable(engine, exc) from None
 
 
@@ -242,9 +286,21 @@ class Services:
 
     @contextmanager
     def unit_of_work(self, permission: Permission) -> Iterator[WriteContext]:
-        """One serialised write transaction, allowed by ``permission``, recording one event."""
+        """One serialised write transaction, allowed by ``permission``, recording one event.
+
+        It runs alone: no other write of the database runs beside it.
+        """
         require(self.principal, permission)
         with _unit_of_work(self._writer, self._engine, self.actor, self.clock) as context:
+            yield context
+
+    @contextmanager
+    def _dispatch_work(self, permission: Permission) -> Iterator[WriteContext]:
+        """A unit of work that seals last on PostgreSQL: lock every row read-then-written."""
+        require(self.principal, permission)
+        with _unit_of_work(
+            self._writer, self._engine, self.actor, self.clock, seal_last=True
+        ) as context:
             yield context
 
     # ----------------------------------------------------------- requests
@@ -272,7 +328,7 @@ class Services:
             if outcome is not RequestStatus.NEW
             else [RequestStatus.NEW]
         )
-        with self.unit_of_work(Permission.TAKE_CALL) as uow:
+        with self._dispatch_work(Permission.TAKE_CALL) as uow:
             reference = self._next_reference(uow)
             values = asdict(clean)
             values["guidance_path"] = list(clean.guidance_path)
@@ -285,11 +341,12 @@ class Services:
                 version=1,
                 **{k: (v.value if hasattr(v, "value") else v) for k, v in values.items()},
             )
-            uow.session.add(request)
-            uow.session.flush()
             for current, target in itertools.pairwise(path):
                 lifecycle.check_move(current, target)
                 self._set_status(uow, request, target)
+            # Stored as it ends (one INSERT): the ledger records the same final row either way.
+            uow.session.add(request)
+            uow.session.flush()
             extra: dict[str, Any] = {}
             if outcome is not RequestStatus.NEW:
                 extra = {"from_status": RequestStatus.NEW.value, "to_status": outcome.value}
@@ -301,7 +358,8 @@ class Services:
                 **extra,
                 **values,
             )
-        return self._row(request.id)
+            row = self._written_row(uow, request)
+        return dataclasses.replace(row, revision=uow.revision)
 
     @requires(Permission.TRIAGE)
     def start_triage(self, request_id: int, *, expected_version: int | None = None) -> RequestRow:
@@ -367,7 +425,7 @@ class Services:
         and at ``expected_crew_version`` when given): of two dispatchers racing
         for one crew exactly one wins; the other gets :class:`Conflict`.
         """
-        with self.unit_of_work(Permission.ASSIGN) as uow:
+        with self._dispatch_work(Permission.ASSIGN) as uow:
             request = self._load_request(uow, request_id, expected_version)
             current = RequestStatus(request.status)
             lifecycle.check_move(current, RequestStatus.ASSIGNED)
@@ -381,7 +439,8 @@ class Services:
                 crew=crew.call_sign,
                 eta_minutes=eta_minutes,
             )
-        return self._row(request_id)
+            row = self._written_row(uow, request)
+        return dataclasses.replace(row, revision=uow.revision)
 
     @requires(Permission.RELEASE_CREW)
     def release_crew(
@@ -389,7 +448,7 @@ class Services:
     ) -> RequestRow:
         """ASSIGNED / EN_ROUTE -> QUEUED: the crew is released and the request waits again."""
         text = _required_reason("reason", reason)
-        with self.unit_of_work(Permission.RELEASE_CREW) as uow:
+        with self._dispatch_work(Permission.RELEASE_CREW) as uow:
             request = self._load_request(uow, request_id, expected_version)
             lifecycle.check_move(RequestStatus(request.status), RequestStatus.QUEUED)
             crew = self._release(uow, request)
@@ -402,7 +461,8 @@ class Services:
                 crew=crew.call_sign if crew else None,
                 reason=text,
             )
-        return self._row(request_id)
+            row = self._written_row(uow, request)
+        return dataclasses.replace(row, revision=uow.revision)
 
     @requires(Permission.REASSIGN)
     def reassign(
@@ -417,7 +477,7 @@ class Services:
     ) -> RequestRow:
         """Swap the crew of an ASSIGNED / EN_ROUTE request in one step (release + assign)."""
         text = _required_reason("reason", reason)
-        with self.unit_of_work(Permission.REASSIGN) as uow:
+        with self._dispatch_work(Permission.REASSIGN) as uow:
             request = self._load_request(uow, request_id, expected_version)
             lifecycle.check_move(RequestStatus(request.status), RequestStatus.QUEUED)
             old = self._release(uow, request)
@@ -432,7 +492,8 @@ class Services:
                 reason=text,
                 eta_minutes=eta_minutes,
             )
-        return self._row(request_id)
+            row = self._written_row(uow, request)
+        return dataclasses.replace(row, revision=uow.revision)
 
     def move(
         self,
@@ -484,7 +545,7 @@ class Services:
         if status is CrewStatus.OUT_OF_SERVICE:
             require(self.principal, Permission.CREW_SERVICE)
         expected_version = _version("expected_version", expected_version)
-        with self.unit_of_work(Permission.CREW_DUTY) as uow:
+        with self._dispatch_work(Permission.CREW_DUTY) as uow:
             crew = self._load_crew(uow, crew_id)
             if crew.status == CrewStatus.OUT_OF_SERVICE.value:
                 require(self.principal, Permission.CREW_SERVICE)
@@ -518,7 +579,7 @@ class Services:
         """
         latitude, longitude = validate_coordinates(lat, lon)
         fixed_at = None if at is None else aware_time("gps_at", at)
-        with self.unit_of_work(Permission.CREW_POSITION) as uow:
+        with self._dispatch_work(Permission.CREW_POSITION) as uow:
             crew = self._load_crew(uow, crew_id)
             crew.lat = latitude
             crew.lon = longitude
@@ -548,6 +609,18 @@ class Services:
                 self.principal, request_row(request, crew.call_sign if crew else None)
             )
 
+    def _written_row(self, uow: WriteContext, request: Request) -> RequestRow:
+        """The row as this unit of work leaves it, read before the seal (no read after commit).
+
+        Its revision is the provisional one on PostgreSQL's dispatch path: the caller
+        puts in the sealed ``uow.revision`` once the unit of work is done.
+        """
+        uow.session.flush()
+        crew = uow.session.get(Crew, request.assigned_crew_id) if request.assigned_crew_id else None
+        return redact_request(
+            self.principal, request_row(request, crew.call_sign if crew else None)
+        )
+
     def _status_of(self, request_id: int) -> RequestStatus:
         return self._row(request_id).status
 
@@ -559,7 +632,9 @@ class Services:
         self, uow: WriteContext, request_id: int, expected_version: int | None
     ) -> Request:
         expected_version = _version("expected_version", expected_version)
-        request = uow.session.get(Request, _record_id(request_id, "not_found.request"))
+        request = uow.session.get(
+            Request, _record_id(request_id, "not_found.request"), with_for_update=ROW_LOCK
+        )
         if request is None:
             raise NotFound("not_found.request", key=request_id)
         self._check_own_job(uow, request)
@@ -582,7 +657,9 @@ class Services:
 
     @staticmethod
     def _load_crew(uow: WriteContext, crew_id: int) -> Crew:
-        crew = uow.session.get(Crew, _record_id(crew_id, "not_found.crew"))
+        crew = uow.session.get(
+            Crew, _record_id(crew_id, "not_found.crew"), with_for_update=ROW_LOCK
+        )
         if crew is None:
             raise NotFound("not_found.crew", key=crew_id)
         return crew
@@ -614,7 +691,7 @@ class Services:
         expected_version: int | None,
         **extra: Any,
     ) -> RequestRow:
-        with self.unit_of_work(MOVE_PERMISSION[target]) as uow:
+        with self._dispatch_work(MOVE_PERMISSION[target]) as uow:
             request = self._load_request(uow, request_id, expected_version)
             current = RequestStatus(request.status)
             lifecycle.check_move(current, target)
@@ -651,7 +728,8 @@ class Services:
                 to_status=target.value,
                 **extra,
             )
-        return self._row(request_id)
+            row = self._written_row(uow, request)
+        return dataclasses.replace(row, revision=uow.revision)
 
     def _hand_over(
         self,
@@ -673,7 +751,11 @@ class Services:
 
     @staticmethod
     def _crew_on_job(uow: WriteContext, request: Request) -> Crew:
-        crew = uow.session.scalar(select(Crew).where(Crew.current_request_id == request.id))
+        crew = uow.session.scalar(
+            select(Crew)
+            .where(Crew.current_request_id == request.id)
+            .with_for_update(key_share=True)
+        )
         if crew is None:
             raise Conflict("request.no_crew", reference=request.reference)
         return crew
@@ -684,38 +766,27 @@ class Services:
     ) -> Crew:
         crew_id = _record_id(crew_id, "not_found.crew")
         expected_version = _version("expected_crew_version", expected_version)
-        conditions = [
-            Crew.id == crew_id,
-            Crew.status == CrewStatus.AVAILABLE.value,
-            Crew.current_request_id.is_(None),
-        ]
-        if expected_version is not None:
-            conditions.append(Crew.version == expected_version)
-        result = uow.session.execute(
-            update(Crew)
-            .where(*conditions)
-            .values(
-                status=CrewStatus.ASSIGNED.value,
-                status_since=uow.now,
-                current_request_id=request.id,
-                version=Crew.version + 1,
-                revision=uow.revision,
-            )
-            .execution_options(synchronize_session="fetch")
-        )
-        crew = uow.session.get(Crew, crew_id)
-        if crew is None:
-            raise NotFound("not_found.crew", key=crew_id)
-        if result.rowcount != 1:  # type: ignore[attr-defined]
-            if crew.status != CrewStatus.AVAILABLE.value or crew.current_request_id is not None:
-                raise Conflict("crew.not_available", crew=crew.call_sign, status=crew.status)
+        # Locked, then checked: of two dispatchers racing for one crew, the second
+        # reads it only after the first committed, and finds it taken.
+        crew = Services._load_crew(uow, crew_id)
+        if crew.status != CrewStatus.AVAILABLE.value or crew.current_request_id is not None:
+            raise Conflict("crew.not_available", crew=crew.call_sign, status=crew.status)
+        if expected_version is not None and crew.version != expected_version:
             raise Conflict("crew.changed", crew=crew.call_sign)
-        uow.session.refresh(crew)
+        crew.status = CrewStatus.ASSIGNED.value
+        crew.status_since = uow.now
+        crew.current_request_id = request.id
+        crew.version += 1
+        crew.revision = uow.revision
         return crew
 
     @staticmethod
     def _release(uow: WriteContext, request: Request) -> Crew | None:
-        crew = uow.session.scalar(select(Crew).where(Crew.current_request_id == request.id))
+        crew = uow.session.scalar(
+            select(Crew)
+            .where(Crew.current_request_id == request.id)
+            .with_for_update(key_share=True)
+        )
         if crew is None:
             return None
         crew.current_request_id = None

@@ -6,6 +6,11 @@ rest are left for the human dispatcher (the twin steps in only when one has
 waited ``takeover_minutes``). Every crew on a job - whoever assigned it - is
 driven: en route, GPS fixes along the way, on scene, towing, completed.
 
+Vehicle movements go in as real vehicles' do: each crew the twin drives has a
+registered device (:mod:`console.sim.live_devices`), and every tick's fixes are
+one batch through the telemetry store's batch writer (source ``demo``): one
+transaction and one ledger event per tick, not one per fix.
+
 Runs on a worker thread; the console sees its writes through the change feed.
 A human may act on the same requests at any time: every refused write
 (illegal move, crew taken, stale version) is logged at INFO and the twin
@@ -20,7 +25,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -32,6 +37,8 @@ from console.core.capability import CapabilityRules
 from console.core.demo_volume import CALLS_PER_DAY, HOURLY_WEIGHT
 from console.core.errors import DomainError
 from console.core.eta import EstimatedRouting, RoutingProvider
+from console.core.field.fix import Fix, FixSource, Verdict
+from console.core.field.ports import StoreUnavailable
 from console.core.fleet_layout import load_cities
 from console.core.geo import ServiceArea
 from console.core.intake import RequestDraft
@@ -51,7 +58,9 @@ from console.db.seed import (
     URBAN_ROADS,
     VEHICLES,
 )
+from console.db.telemetry.store import TelemetryStore
 from console.sim.demand import CallSet, generate_calls, offset_many, streams
+from console.sim.live_devices import DemoDevices
 from console.sim.scenario import Region, Scenario, load_scenario
 
 log = logging.getLogger(__name__)
@@ -124,6 +133,8 @@ class LiveDemo:
             routing=routing,
         )
         self.services = self.backend.services
+        self.fixes = TelemetryStore(engine, clock=lambda: datetime.now(UTC), actor=DEMO_ACTOR)
+        self.devices = DemoDevices(engine, actor=DEMO_ACTOR)
         self.speed = speed
         self.scenario = scenario or demo_scenario()
         self.zone = ZoneInfo(timezone)
@@ -141,13 +152,18 @@ class LiveDemo:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._jobs: dict[int, _Job] = {}
+        self._batch: dict[int, tuple[float, float]] = {}
+        """Crew -> where this tick's fix puts it; written as one batch at the end of the tick."""
+        self._last_fix_at: datetime | None = None
         self._waiting: dict[int, float] = {}
         """Queued requests -> demo minute at which the twin assigns them itself."""
         self._revision = 0
         self._day = 0
         self._calls: CallSet | None = None
         self._next_call = 0
-        self.counts = {"calls": 0, "assigned": 0, "moves": 0, "fixes": 0, "refused": 0}
+        self.counts = dict.fromkeys(
+            ("calls", "assigned", "moves", "fixes", "batches", "refused"), 0
+        )
 
     # ------------------------------------------------------------ thread
 
@@ -196,10 +212,13 @@ class LiveDemo:
         self._sync()
         self._new_calls(minute)
         self._assign_due(minute)
-        for job in list(self._jobs.values()):
-            if self._stop.is_set():
-                return
-            self._advance(job, minute)
+        try:
+            for job in list(self._jobs.values()):
+                if self._stop.is_set():
+                    return
+                self._advance(job, minute)
+        finally:
+            self._write_fixes()
 
     def _sync(self, *, initial: bool = False) -> None:
         """Follow the requests that changed (also the human dispatcher's work)."""
@@ -461,13 +480,43 @@ class LiveDemo:
                 job.origin[1] + (job.target[1] - job.origin[1]) * share,
             )
         job.last_fix = minute
+        # One fix per crew and tick: a later one in the same tick replaces it.
+        self._batch[job.crew_id] = (round(at[0], 6), round(at[1], 6))
+
+    def _write_fixes(self) -> None:
+        """This tick's fixes as one batch through the batch writer (one ledger event)."""
+        if not self._batch:
+            return
+        batch, self._batch = self._batch, {}
+        now = datetime.now(UTC)
+        if self._last_fix_at is not None and now <= self._last_fix_at:
+            # Fixes are kept to the millisecond and a crew's next must be newer.
+            now = self._last_fix_at + timedelta(milliseconds=1)
+        self._last_fix_at = now
         try:
-            self.services.update_crew_position(job.crew_id, round(at[0], 6), round(at[1], 6))
+            devices = self.devices.for_crews(list(batch))
+            fixes = [
+                Fix(devices[crew], crew, now, lat, lon, FixSource.DEMO)
+                for crew, (lat, lon) in batch.items()
+                if crew in devices
+            ]
+            verdicts = self.fixes.write_batch(fixes)
         except DomainError as exc:
-            self.counts["refused"] += 1
-            log.info("demo twin: crew %s position refused: %s", job.crew_id, exc.english())
-        else:
-            self.counts["fixes"] += 1
+            self.counts["refused"] += len(batch)
+            log.info("demo twin: %d fixes not stored: %s", len(batch), exc.english())
+            return
+        except StoreUnavailable as exc:
+            self.counts["refused"] += len(batch)
+            log.info("demo twin: %d fixes not stored: %s", len(batch), exc)
+            return
+        if Verdict.ACCEPTED in verdicts:
+            self.counts["batches"] += 1
+        for fix, verdict in zip(fixes, verdicts, strict=True):
+            if verdict is Verdict.ACCEPTED:
+                self.counts["fixes"] += 1
+            else:
+                self.counts["refused"] += 1
+                log.info("demo twin: crew %s position refused: %s", fix.crew_id, verdict.value)
 
     def _write(self, what: str, action: str, write: Callable[[], T]) -> T | None:
         """Run one service call; a refusal (the human got there first) is logged, not raised."""

@@ -52,7 +52,8 @@ class SuggestRun:
         feed = "fixes raising the business revision" if self.business else "position-only batches"
         return (
             f"{self.database}, {self.crews} crews, {self.fixes_per_second:.0f} fixes/s as {feed}: "
-            f"suggest p50 {percentile(self.timings_ms, 50) or 0:.1f} ms, "
+            f"suggest mean {sum(self.timings_ms) / max(1, len(self.timings_ms)):.1f} ms, "
+            f"p50 {percentile(self.timings_ms, 50) or 0:.1f} ms, "
             f"p95 {percentile(self.timings_ms, 95) or 0:.1f} ms over {len(self.timings_ms)}; "
             f"fleet read whole {self.full_reads} times, positions only {self.position_reads}"
         )
@@ -66,10 +67,11 @@ def _writer(url: str, crews: int, batch: int, *, rate: float, until: float, busi
     while (due := start + n / rate) < until:
         time.sleep(max(0.0, due - time.time()))
         first = (n * batch) % crews
-        moves = {
-            1 + (first + k) % crews: (30.25 + ((first + k) % crews) / 1000 + n / 1e5, 120.16)
-            for k in range(batch)
-        }
+        # Each visit moves a crew 11 m back or forth (a plausible drive between fixes), and
+        # every crew stays near Hangzhou, inside the service area.
+        step = 0.0001 * ((n * batch) // crews % 2)
+        chosen = [1 + (first + k) % crews for k in range(batch)]
+        moves = {crew: (30.0 + crew / 10_000 + step, 120.0 + step) for crew in chosen}
         store_positions(engine, moves, business=business)
         n += 1
     engine.dispose()

@@ -10,11 +10,15 @@ file or PostgreSQL schema, then times one full verification and prints the figur
 from __future__ import annotations
 
 import argparse
+import tempfile
 import time
 from pathlib import Path
 
-from console.db.audit import verify_ledger
+from sqlalchemy import Engine
+
+from console.db.audit import verify_ledger, verify_resuming
 from console.db.engine import make_engine
+from console.db.records.resume import load_state, save_state
 from tests.bench.databases import bench_database
 from tests.bench.ledger_build import fill
 
@@ -38,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         began, cpu = time.perf_counter(), time.process_time()
         report = verify_ledger(engine)
         full_s, full_cpu = time.perf_counter() - began, time.process_time() - cpu
+        resume = _resume_figures(engine)
         engine.dispose()
     backend = "postgresql" if args.pg else "sqlite"
     print(
@@ -46,7 +51,32 @@ def main(argv: list[str] | None = None) -> int:
         f"chain and rows {full_s:.1f} s ({full_cpu:.1f} s CPU): "
         f"{'ok' if report.ok else report.problem}"
     )
+    print(resume)
     return 0 if report.ok and chain_only.ok else 1
+
+
+def _resume_figures(engine: Engine) -> str:
+    """Time ``verify --resume``: keeping its state, reading it back, resuming with nothing new."""
+    _, state = verify_resuming(engine, None)
+    if state is None:
+        return "resume: the ledger did not verify"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "resume.json"
+        began = time.perf_counter()
+        save_state(path, state)
+        saved_s = time.perf_counter() - began
+        size_mb = path.stat().st_size / 1e6
+        began = time.perf_counter()
+        loaded = load_state(path, state.database)
+        loaded_s = time.perf_counter() - began
+    began, cpu = time.perf_counter(), time.process_time()
+    report, _ = verify_resuming(engine, loaded)
+    resumed_s, resumed_cpu = time.perf_counter() - began, time.process_time() - cpu
+    return (
+        f"resume: state {size_mb:.1f} MB kept in {saved_s:.1f} s, read in {loaded_s:.1f} s; "
+        f"verify --resume with no new events {resumed_s:.1f} s ({resumed_cpu:.1f} s CPU): "
+        f"{'ok' if report.ok else report.problem}"
+    )
 
 
 if __name__ == "__main__":

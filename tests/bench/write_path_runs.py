@@ -7,7 +7,11 @@ take the call (queued), assign its crew, en route, on scene, completed: five
 writes, each one unit of work through the service layer. The database is a
 throw-away PostgreSQL schema reached through :mod:`tests.bench.delay_proxy`,
 which adds ``--delay-ms`` to every round trip (0: straight to the server).
-Prints writes a second, each write's p50 / p99 and the statements one write sends.
+Prints writes a second, each write's p50 / p99, the statements one write sends
+(BEGIN and COMMIT included: each is about one round trip), how many of them it
+sends while it holds the chain-head lock, and how long it holds it from the
+moment the locking statement's answer arrives to the moment its commit returns
+(add about one round trip for that answer's way back to get the server's figure).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Engine, event, insert, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from console.core.kpi import percentile
 from console.core.roles import Permission
@@ -75,22 +80,57 @@ def _job(services: Services, crew_id: int, timings: list[float]) -> None:
         request_id = row.id
 
 
-def _writer(url: str, crew_id: int, start_at: float, seconds: float) -> list[float]:
-    """One writer process: jobs for ``crew_id`` from ``start_at`` for ``seconds``."""
+class LockWatch:
+    """Notes, per write, the statements sent and the time spent holding the chain-head lock."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.holds: list[float] = []
+        self.under_lock: list[int] = []
+        self._locked_at: float | None = None
+        self._count = 0
+        event.listen(engine, "after_cursor_execute", self._after)
+        event.listen(Session, "after_commit", self._committed)
+
+    def _after(self, _conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if self._locked_at is not None:
+            self._count += 1
+        elif "FROM chain_head" in statement and "FOR UPDATE" in statement:
+            self._locked_at = time.perf_counter()
+            self._count = 1
+
+    def _committed(self, _session: Session) -> None:
+        if self._locked_at is not None:
+            self.holds.append((time.perf_counter() - self._locked_at) * 1000)
+            self.under_lock.append(self._count + 1)  # and the COMMIT
+            self._locked_at = None
+
+
+def _writer(
+    url: str, crew_id: int, start_at: float, seconds: float
+) -> tuple[list[float], list[float], list[int]]:
+    """One writer process: jobs for ``crew_id`` from ``start_at`` for ``seconds``.
+
+    Returns the write times, the lock hold times (ms) and the statements under the lock.
+    """
     engine = make_engine(url)
     services = Services(engine, principal=desk(f"bench:{crew_id}"))
     services.take_call(draft())  # connected and warm before the clock starts
+    watch = LockWatch(engine)
     timings: list[float] = []
     time.sleep(max(0.0, start_at - time.time()))
+    watch.holds.clear()
+    watch.under_lock.clear()
     stop = time.perf_counter() + seconds
     while time.perf_counter() < stop:
         _job(services, crew_id, timings)
     engine.dispose()
-    return timings
+    return timings, watch.holds, watch.under_lock
 
 
-def run_writers(url: str, crews: list[int], seconds: float) -> list[float]:
-    """Every writer's write times (ms) over ``seconds``, one process per crew.
+def run_writers(
+    url: str, crews: list[int], seconds: float
+) -> tuple[list[float], list[float], list[int]]:
+    """Every writer's write times, lock holds (ms) and statements under the lock, one process per crew.
 
     Processes, not threads: a writer holding the lock must never wait for another's GIL.
     """
@@ -98,7 +138,12 @@ def run_writers(url: str, crews: list[int], seconds: float) -> list[float]:
     with ProcessPoolExecutor(len(crews), mp_context=context) as pool:
         start_at = time.time() + 5
         futures = [pool.submit(_writer, url, crew, start_at, seconds) for crew in crews]
-        return [t for future in futures for t in future.result(timeout=seconds + 120)]
+        results = [future.result(timeout=seconds + 120) for future in futures]
+    return (
+        [t for r in results for t in r[0]],
+        [t for r in results for t in r[1]],
+        [n for r in results for n in r[2]],
+    )
 
 
 def statements_per_write(engine: Engine, crew_id: int) -> float:
@@ -124,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     """Fill a fleet, run the writers through the delay proxy, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--delay-ms", type=float, default=1.0)
-    parser.add_argument("--writers", type=int, default=4)
+    parser.add_argument("--writers", type=int, default=4, help="writer processes, one crew each")
     parser.add_argument("--seconds", type=float, default=20.0)
     args = parser.parse_args(argv)
     reason = postgres_unavailable_reason()
@@ -154,12 +199,14 @@ def main(argv: list[str] | None = None) -> int:
                 round_trip = statistics.median(trips)
             per_write = statements_per_write(engine, crews[-1])
             engine.dispose()
-            timings = run_writers(proxied, crews[:-1], args.seconds)
+            timings, holds, under_lock = run_writers(proxied, crews[:-1], args.seconds)
     print(
         f"postgresql, {args.delay_ms:g} ms added (SELECT 1 p50 {round_trip:.2f} ms), "
         f"{args.writers} writers: {len(timings) / args.seconds:.0f} writes/s, "
         f"p50 {statistics.median(timings):.1f} ms, p99 {percentile(timings, 99):.1f} ms; "
-        f"{per_write:.1f} statements a write"
+        f"{per_write:.1f} statements a write, {statistics.mean(under_lock):.1f} of them "
+        f"under the chain-head lock, held p50 {statistics.median(holds):.1f} ms "
+        f"p99 {percentile(holds, 99):.1f} ms after its answer"
     )
     return 0
 

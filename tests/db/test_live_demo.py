@@ -1,4 +1,7 @@
-"""The live demo writes only through the service layer, as "demo-twin", and yields to humans."""
+"""The live demo writes only through the service layer, as "demo-twin", and yields to humans.
+
+Its vehicles report as real ones do: through registered devices and the batch writer.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,13 @@ from sqlalchemy import Engine, create_engine, func, select
 
 from console.cli_sim import start_demo
 from console.config import load_settings
+from console.core.field.fix import FixSource
 from console.core.vocab import RequestStatus
 from console.db.audit import verify_ledger
-from console.db.models import Event, Request
+from console.db.models import Device, Event, PositionFix, Request
 from console.db.services import Services
 from console.sim.live import DEMO_ACTOR, LiveDemo
+from console.sim.live_devices import DEMO_DEVICE_LABEL, DemoDevices
 from console.sim.scenario import parse_scenario
 from tests.support.principals import dispatcher
 
@@ -61,9 +66,50 @@ def test_the_demo_takes_calls_assigns_and_drives_crews_through_the_lifecycle(
     assert demo.counts["assigned"] > 0
     assert demo.counts["fixes"] > 0
     assert statuses.get(RequestStatus.COMPLETED.value, 0) > 0
-    assert {"request.created", "request.assigned", "crew.position"} <= kinds
+    assert {"request.created", "request.assigned", "positions.batch"} <= kinds
     assert actors == {"fixture", DEMO_ACTOR}
     assert verify_ledger(engine).ok
+
+
+def test_the_demos_vehicles_report_through_the_batch_writer_one_ledger_event_a_tick(
+    engine: Engine, fleet: list[int]
+) -> None:
+    wall = Wall()
+    demo = hangzhou_demo(engine, wall)
+    demo.begin()
+    play(demo, wall, 40)
+    with engine.connect() as connection:
+        batches = connection.scalar(
+            select(func.count()).select_from(Event).where(Event.kind == "positions.batch")
+        )
+        per_fix = connection.scalar(
+            select(func.count()).select_from(Event).where(Event.kind == "crew.position")
+        )
+        fixes = connection.execute(select(PositionFix.crew_id, PositionFix.device_id)).all()
+        sources = set(connection.scalars(select(PositionFix.source).distinct()))
+        devices = connection.execute(
+            select(Device.crew_id, Device.id).where(Device.label == DEMO_DEVICE_LABEL)
+        ).all()
+    assert demo.counts["fixes"] == len(fixes) > 0
+    assert per_fix == 0
+    assert batches == demo.counts["batches"] <= 40
+    assert sources == {FixSource.DEMO.value}
+    # Each driven crew got one demo device, and its fixes name it.
+    assert len({crew for crew, _ in devices}) == len(devices)
+    assert set(fixes) <= set(devices)
+    assert verify_ledger(engine).ok
+
+
+def test_the_demo_registers_a_crews_device_once_and_finds_it_on_the_next_start(
+    engine: Engine, fleet: list[int]
+) -> None:
+    first = DemoDevices(engine, actor=DEMO_ACTOR).for_crews(fleet[:3])
+    again = DemoDevices(engine, actor=DEMO_ACTOR).for_crews(fleet[:4])
+    with engine.connect() as connection:
+        registered = connection.scalar(select(func.count()).select_from(Device))
+    assert set(first) == set(fleet[:3])
+    assert {crew: again[crew] for crew in first} == first
+    assert registered == 4
 
 
 def test_a_dispatcher_cancelling_a_driven_request_is_followed_not_fought(

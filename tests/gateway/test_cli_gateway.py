@@ -16,9 +16,12 @@ import pytest
 from sqlalchemy import Engine, select
 
 from console.cli_gateway import Listen, parse_listen
+from console.core.field.fix import Fix, FixSource, Verdict
 from console.db.engine import make_engine
 from console.db.models import PositionFix
-from tests.gateway.conftest import register_device
+from console.db.services import utc_now
+from console.db.telemetry.store import TelemetryStore
+from tests.gateway.conftest import register_device, registry
 from tests.support.broker import Broker, mosquitto_pub
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,3 +133,33 @@ def test_the_gateway_command_takes_http_and_mqtt_into_one_database(
 def crews_with_fixes(engine: Engine) -> set[int]:
     with engine.connect() as connection:
         return set(connection.scalars(select(PositionFix.crew_id).distinct()))
+
+
+def test_the_gateway_prunes_the_trail_past_its_retention(seeded_sqlite: str) -> None:
+    engine = make_engine(seeded_sqlite)
+    device = registry(engine).resolve(register_device(engine, crew_id=1))
+    assert device is not None
+    old = datetime.now(UTC) - timedelta(days=31)
+    [verdict] = TelemetryStore(engine, clock=utc_now).write_batch(
+        [Fix(device.device_id, 1, old, 30.25, 120.16, FixSource.OSMAND)]
+    )
+    assert verdict is Verdict.ACCEPTED
+    gateway = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "gateway", "--db", seeded_sqlite,
+         "--listen", "127.0.0.1:0"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while crews_with_fixes(engine):
+            assert gateway.poll() is None, gateway.communicate()
+            assert time.monotonic() < deadline, "the expired fix was not pruned"
+            time.sleep(0.2)
+        gateway.send_signal(signal.SIGTERM)
+        gateway.communicate(timeout=30)
+    finally:
+        if gateway.poll() is None:
+            gateway.kill()
+    engine.dispose()
+
+    assert gateway.returncode == 0

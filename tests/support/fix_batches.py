@@ -47,7 +47,8 @@ def store_positions(
     verdicts = TelemetryStore(engine, clock=lambda: fixed_at).write_batch(fixes)
     refused = {f.crew_id: v for f, v in zip(fixes, verdicts, strict=True) if v != Verdict.ACCEPTED}
     if refused:
-        raise AssertionError(f"the store refused fixes: {refused}")
+        some = dict(list(refused.items())[:5])
+        raise AssertionError(f"the store refused {len(refused)} fixes, e.g. {some}")
     with engine.connect() as connection:
         head = select(ChainHead.position_revision).where(ChainHead.id == 1)
         return int(connection.execute(head).scalar_one())

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from console.core.field.area import CellArea
 from console.core.field.checks import (
     FUTURE_ALLOWANCE,
     JUMP_NOISE_KM,
@@ -18,6 +19,7 @@ from console.core.field.fix import Fix, FixSource, Verdict
 from console.core.geo import ServiceArea, haversine_km
 
 AREA = ServiceArea.default()
+CELLS = CellArea(AREA)
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 HANGZHOU = (30.25, 120.16)
 
@@ -93,3 +95,17 @@ def test_a_fix_a_minute_after_another_20_km_away_is_a_jump() -> None:
     near = fix_at(NOW, HANGZHOU[0] + 0.01, HANGZHOU[1])  # ~1.1 km: 67 km/h
     assert judge(far, previous, now=NOW, area=AREA) is Verdict.JUMP
     assert judge(near, previous, now=NOW, area=AREA) is Verdict.ACCEPTED
+
+
+@given(
+    st.floats(min_value=17.0, max_value=54.0, allow_nan=False),
+    st.floats(min_value=72.0, max_value=136.0, allow_nan=False),
+)
+def test_the_cell_cache_answers_exactly_as_the_area(lat: float, lon: float) -> None:
+    assert CELLS.contains(lat, lon) == AREA.contains(lat, lon)
+
+
+def test_the_cell_cache_agrees_along_the_hong_kong_boundary() -> None:
+    for step in range(400):
+        lat, lon = 22.45 + step * 0.0005, 114.0 + step * 0.0004
+        assert CELLS.contains(lat, lon) == AREA.contains(lat, lon)

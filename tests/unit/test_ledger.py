@@ -17,6 +17,7 @@ from console.core.ledger import (
     EventContent,
     StoredEvent,
     canonical_json,
+    canonical_pieces,
     chain_hash,
     event_canonical,
     format_time,
@@ -86,6 +87,24 @@ def test_the_stored_form_builds_exactly_the_canonical_json_of_the_whole_event(
         "revision": content.revision,
     }  # fmt: skip
     assert content.canonical() == canonical_json(whole)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    content=events,
+    changes=st.none() | st.lists(st.text(max_size=12), min_size=1, max_size=4),
+)
+def test_the_pieces_a_database_numbers_make_exactly_the_canonical_json(
+    content: EventContent, changes: list[str] | None
+) -> None:
+    number = str(content.revision)
+    pieces = canonical_pieces(
+        at=format_time(content.at), actor=content.actor, kind=content.kind,
+        request_id=content.request_id, crew_id=content.crew_id,
+        payload_json=canonical_json(content.payload), changes_pieces=changes,
+    )  # fmt: skip
+    numbered = replace(content, changes=None if changes is None else number.join(changes))
+    assert number.join(pieces) + str(content.seq) + "}" == numbered.canonical()
 
 
 def test_a_payload_spelled_differently_counts_as_altered() -> None:

@@ -10,6 +10,7 @@ recorded values are exactly what was stored (defaults and expressions included).
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -25,10 +26,16 @@ _CHUNK = 500
 
 
 class Capture:
-    """The row changes of one unit of work so far, merged per row."""
+    """The row changes of one unit of work so far, merged per row.
 
-    def __init__(self) -> None:
+    ``concurrent``: other units of work write at the same time (PostgreSQL's
+    dispatch path, see :mod:`console.db.sealing`), so a bulk statement's rows are
+    locked and named before it runs instead of read around it.
+    """
+
+    def __init__(self, *, concurrent: bool = False) -> None:
         self.entries: dict[tuple[str, Any], tuple[str, dict[str, Any]]] = {}
+        self.concurrent = concurrent
 
     def new(self, table: str, key: Any, values: dict[str, Any]) -> None:
         """Note a row as inserted with these (plain) values."""
@@ -66,15 +73,51 @@ class Capture:
             items.append(entry)
         return canonical_json(items)
 
+    def pieces(self, column: str, provisional: int) -> tuple[list[str], dict[str, list[Any]]]:
+        """:meth:`json` cut where each row's ``column`` goes, and those rows' keys by table.
+
+        For a writer that numbers its revision last: every row this unit of work
+        stamped with the ``provisional`` value is stamped again with the real
+        one in the sealing statement, and ``revision_text.join(pieces)`` is
+        then exactly :meth:`json`. A row stamped with any other value is a
+        mistake (it would be overwritten), so it raises.
+        """
+        stamped: dict[str, list[Any]] = {}
+        for (table, key), (action, values) in self.entries.items():
+            if action == "deleted" or column not in values:
+                continue
+            if values[column] != provisional:
+                raise RuntimeError(f"{table} {key!r} was stamped with {values[column]!r}")
+            stamped.setdefault(table, []).append(key)
+        count = sum(len(keys) for keys in stamped.values())
+        while True:
+            # A token no stored text holds: every occurrence is one of ours (counted).
+            token = "\x01" + secrets.token_hex(16)
+            marked = self.entries_with(column, token)
+            text = marked.json()
+            spelt = canonical_json(token)
+            if text.count(spelt) == count:
+                return text.split(spelt), stamped
+
+    def entries_with(self, column: str, value: Any) -> Capture:
+        """A copy whose rows carrying ``column`` carry ``value`` in it instead."""
+        copy = Capture()
+        for found, (action, values) in self.entries.items():
+            marked = (
+                {**values, column: value} if action != "deleted" and column in values else values
+            )
+            copy.entries[found] = (action, marked)
+        return copy
+
 
 def _order(item: tuple[tuple[str, Any], Any]) -> tuple[str, str, Any]:
     (table, key), _ = item
     return (table, type(key).__name__, key)
 
 
-def start(session: Session) -> Capture:
-    """Capture every row ``session`` writes from now on."""
-    capture = Capture()
+def start(session: Session, *, concurrent: bool = False) -> Capture:
+    """Capture every row ``session`` writes from now on (``concurrent``: see :class:`Capture`)."""
+    capture = Capture(concurrent=concurrent)
     session.info[_KEY] = capture
     return capture
 
@@ -142,6 +185,8 @@ def _bulk(state: ORMExecuteState) -> Any:
         return None
     session = state.session
     column = found.table.c[found.key]
+    if capture.concurrent:
+        return _locked_bulk(state, capture, found)
     if isinstance(statement, Insert):
         given = _given_keys(state.parameters, found.key)
         floor = None
@@ -168,6 +213,35 @@ def _bulk(state: ORMExecuteState) -> Any:
             capture.deleted(found.name, key)
         return result
     # Every column as read back: exact whatever the statement's values were.
+    for row in _rows(session, found, keys):
+        capture.set(found.name, row[found.key], found.row(row))
+    return result
+
+
+def _locked_bulk(state: ORMExecuteState, capture: Capture, found: TableImage) -> Any:
+    """A bulk statement while others write: lock its rows, run it on exactly those, read them."""
+    statement = state.statement
+    session = state.session
+    column = found.table.c[found.key]
+    if isinstance(statement, Insert):
+        given = _given_keys(state.parameters, found.key)
+        if given is None:
+            # "Rows after the highest key" would take in other writers' rows.
+            raise RuntimeError(f"a concurrent bulk insert into {found.name} must name its keys")
+        result = state.invoke_statement()
+        for row in _rows(session, found, given):
+            capture.new(found.name, row[found.key], found.row(row))
+        return result
+    assert isinstance(statement, (Update, Delete))
+    where = statement.whereclause
+    query = select(column) if where is None else select(column).where(where)
+    keys = list(session.execute(query.with_for_update(key_share=True)).scalars())
+    # Locked rows match until commit; rows that start matching meanwhile are left alone.
+    result = state.invoke_statement(statement=statement.where(column.in_(keys)))
+    if isinstance(statement, Delete):
+        for key in keys:
+            capture.deleted(found.name, key)
+        return result
     for row in _rows(session, found, keys):
         capture.set(found.name, row[found.key], found.row(row))
     return result

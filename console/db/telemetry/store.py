@@ -9,9 +9,11 @@ event (count, time span, crews, digest) and bump ``position_revision``. The
 business ``revision`` is not bumped: caches keyed on it survive position-only
 changes, and consoles learn of moves from ``position_revision``.
 
-Lock order is the service layer's: the chain head before any crew row. So
-fixes and crew moves are written after the head is taken, on PostgreSQL in the
-same single statement as the event (one round trip under the lock).
+Lock order is the service layer's (:mod:`console.db.sealing`): on PostgreSQL a
+batch joins the dispatch writers (the shared writers' lock), locks its crews'
+rows (in id order) as it reads their newest positions, and takes the chain head
+last; fixes and crew moves are written in the same single statement as the event
+(one round trip under the lock). SQLite serialises whole transactions anyway.
 """
 
 from __future__ import annotations
@@ -19,15 +21,16 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from datetime import datetime
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, insert, or_, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from console.core.errors import StorageError
-from console.core.field.checks import Previous, judge
+from console.core.field.area import CellArea
+from console.core.field.checks import Area, Previous, judge
 from console.core.field.fix import Fix, Verdict, batch_digest
 from console.core.field.ports import StoreUnavailable
 from console.core.geo import ServiceArea
@@ -36,6 +39,7 @@ from console.db.changes import CHANNEL
 from console.db.engine import WRITE_OPTION
 from console.db.models import ChainHead, Crew, Event, PositionFix
 from console.db.presence.guard import guard_for
+from console.db.sealing import share_writers
 from console.db.telemetry.trail_check import BATCH_KIND
 
 __all__ = ["BATCH_KIND", "NO_CHANGES", "POSITION_NOTICE", "TelemetryStore", "rounded"]
@@ -53,19 +57,18 @@ Clock = Callable[[], datetime]
 
 def rounded(fix: Fix) -> Fix:
     """``fix`` as it is stored: 7 decimal places of a degree (~1 cm), 2 of every other reading."""
-
-    def two(value: float | None) -> float | None:
-        return None if value is None else round(value, 2)
-
-    return dataclasses.replace(
-        fix,
-        lat=round(fix.lat, 7),
-        lon=round(fix.lon, 7),
-        speed_kmh=two(fix.speed_kmh),
-        bearing=two(fix.bearing),
-        altitude_m=two(fix.altitude_m),
-        accuracy_m=two(fix.accuracy_m),
-        battery_pct=two(fix.battery_pct),
+    return Fix(
+        fix.device_id,
+        fix.crew_id,
+        fix.at,
+        round(fix.lat, 7),
+        round(fix.lon, 7),
+        fix.source,
+        None if fix.speed_kmh is None else round(fix.speed_kmh, 2),
+        None if fix.bearing is None else round(fix.bearing, 2),
+        None if fix.altitude_m is None else round(fix.altitude_m, 2),
+        None if fix.accuracy_m is None else round(fix.accuracy_m, 2),
+        None if fix.battery_pct is None else round(fix.battery_pct, 2),
     )
 
 
@@ -88,7 +91,7 @@ class TelemetryStore:
     ) -> None:
         self._engine = engine
         self._writer = engine.execution_options(**{WRITE_OPTION: True})
-        self._area = area if area is not None else ServiceArea.default()
+        self._area = CellArea(area if area is not None else ServiceArea.default())
         self._clock = clock
         self._actor = actor
 
@@ -115,6 +118,8 @@ class TelemetryStore:
 
     def _write(self, connection: Connection, batch: list[Fix]) -> list[Verdict]:
         now = self._clock()
+        if connection.dialect.name == "postgresql":
+            share_writers(connection)
         previous = _newest(connection, {fix.crew_id for fix in batch})
         verdicts = _judge_all(batch, previous, now=now, area=self._area)
         accepted = [
@@ -127,6 +132,17 @@ class TelemetryStore:
             held = newest.get(fix.crew_id)
             if held is None or fix.at > held.at:
                 newest[fix.crew_id] = fix
+        moved = list(newest.values())
+        # Everything that needs no chain head is done before it is locked.
+        summary = {
+            "count": len(accepted),
+            "first_at": min(fix.at for fix in accepted),
+            "last_at": max(fix.at for fix in accepted),
+            "crews": len(newest),
+            "digest": batch_digest(accepted),
+        }
+        postgresql = connection.dialect.name == "postgresql"
+        arrays = _postgresql_arrays(accepted, moved) if postgresql else {}
         # Last, so the lock every writer queues on is held as briefly as possible.
         head = connection.execute(
             select(
@@ -147,23 +163,16 @@ class TelemetryStore:
             kind=BATCH_KIND,
             request_id=None,
             crew_id=None,
-            payload={
-                "count": len(accepted),
-                "first_at": min(fix.at for fix in accepted),
-                "last_at": max(fix.at for fix in accepted),
-                "crews": len(newest),
-                "digest": batch_digest(accepted),
-                "position_revision": position_revision,
-            },
+            payload={**summary, "position_revision": position_revision},
             revision=head.revision,
             changes=NO_CHANGES,
         )
         digest = chain_hash(head.head_hash, content)
         sealed = _Sealed(content, head.head_hash, digest, position_revision)
-        if connection.dialect.name == "postgresql":
-            _seal_postgresql(connection, accepted, list(newest.values()), sealed)
+        if postgresql:
+            _seal_postgresql(connection, arrays, sealed)
         else:
-            _seal_plain(connection, accepted, list(newest.values()), sealed)
+            _seal_plain(connection, accepted, moved, sealed)
         return verdicts
 
 
@@ -184,11 +193,16 @@ def _first_line(exc: BaseException) -> str:
 def _newest(connection: Connection, crew_ids: set[int]) -> dict[int, Previous | None]:
     """Each crew's stored newest position (None: none yet); crews that do not exist are left out."""
     found: dict[int, Previous | None] = {}
-    rows = connection.execute(
-        select(Crew.id, Crew.lat, Crew.lon, Crew.gps_at, Crew.position_revision).where(
-            Crew.id.in_(sorted(crew_ids))
+    rows: Iterable[Any]
+    if connection.dialect.name == "postgresql":
+        # One array parameter, not one per crew: 500 crews cost one short statement.
+        rows = connection.execute(_NEWEST_POSTGRESQL, {"ids": _column(sorted(crew_ids))})
+    else:
+        rows = connection.execute(
+            select(Crew.id, Crew.lat, Crew.lon, Crew.gps_at, Crew.position_revision).where(
+                Crew.id.in_(sorted(crew_ids))
+            )
         )
-    )
     for crew_id, lat, lon, gps_at, position_revision in rows:
         found[crew_id] = (
             None if gps_at is None else Previous(gps_at, lat, lon, moving=bool(position_revision))
@@ -196,12 +210,21 @@ def _newest(connection: Connection, crew_ids: set[int]) -> dict[int, Previous | 
     return found
 
 
+_NEWEST_POSTGRESQL = text(
+    "SELECT id, lat, lon, gps_at, position_revision FROM crews "
+    "WHERE id = ANY(CAST(string_to_array(:ids, ',') AS integer[])) "
+    # Locked until commit, in id order: a dispatch write of one of these crews holds
+    # its row while it waits for the chain head, so the rows come first (console.db.sealing).
+    "ORDER BY id FOR NO KEY UPDATE"
+)
+
+
 def _judge_all(
     batch: list[Fix],
     previous: dict[int, Previous | None],
     *,
     now: datetime,
-    area: ServiceArea,
+    area: Area,
 ) -> list[Verdict]:
     """The verdict on each fix: per crew in time order, each accepted fix the next one's previous."""
     verdicts: list[Verdict] = [Verdict.STALE] * len(batch)
@@ -293,29 +316,60 @@ def _seal_plain(
     )
 
 
-_SEAL_POSTGRESQL = text(
+def _column(values: Iterable[object]) -> str:
+    """One array parameter as comma-separated text (``""`` for NULL), parsed by the server.
+
+    Far cheaper than the driver adapting lists element by element; ``repr`` of a
+    float reads back as the same float, and times travel as whole microseconds
+    since the epoch, so nothing is rounded on the way.
     """
+    return ",".join("" if value is None else str(value) for value in values)
+
+
+def _floats(values: Iterable[float | None]) -> str:
+    return ",".join("" if value is None else repr(value) for value in values)
+
+
+def _micros(moment: datetime) -> int:
+    delta = moment - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _array(name: str, kind: str) -> str:
+    return f"CAST(string_to_array(:{name}, ',', '') AS {kind}[])"
+
+
+def _instant(column: str) -> str:
+    return f"TIMESTAMPTZ 'epoch' + {column} * INTERVAL '1 microsecond'"
+
+
+_SEAL_POSTGRESQL = text(
+    f"""
 WITH fixes AS (
     INSERT INTO position_fixes (batch_seq, device_id, crew_id, at, lat, lon, source,
                                 speed_kmh, bearing, altitude_m, accuracy_m, battery_pct)
-    SELECT :seq, f.device_id, f.crew_id, f.at, f.lat, f.lon, f.source,
+    SELECT :seq, f.device_id, f.crew_id, {_instant("f.at_us")}, f.lat, f.lon, f.source,
            f.speed_kmh, f.bearing, f.altitude_m, f.accuracy_m, f.battery_pct
-    FROM unnest(CAST(:device_ids AS integer[]), CAST(:crew_ids AS integer[]),
-                CAST(:ats AS timestamptz[]), CAST(:lats AS float8[]), CAST(:lons AS float8[]),
-                CAST(:sources AS varchar[]), CAST(:speeds AS float8[]), CAST(:bearings AS float8[]),
-                CAST(:altitudes AS float8[]), CAST(:accuracies AS float8[]),
-                CAST(:batteries AS float8[]))
-         WITH ORDINALITY AS f(device_id, crew_id, at, lat, lon, source, speed_kmh, bearing,
+    FROM unnest({_array("device_ids", "integer")}, {_array("crew_ids", "integer")},
+                {_array("ats", "bigint")}, {_array("lats", "float8")}, {_array("lons", "float8")},
+                {_array("sources", "varchar")}, {_array("speeds", "float8")},
+                {_array("bearings", "float8")}, {_array("altitudes", "float8")},
+                {_array("accuracies", "float8")}, {_array("batteries", "float8")})
+         WITH ORDINALITY AS f(device_id, crew_id, at_us, lat, lon, source, speed_kmh, bearing,
                               altitude_m, accuracy_m, battery_pct, n)
     ORDER BY f.n
 ),
 moved AS (
     UPDATE crews AS c
-    SET lat = m.lat, lon = m.lon, gps_at = m.at, position_revision = :position_revision
-    FROM unnest(CAST(:moved_ids AS integer[]), CAST(:moved_lats AS float8[]),
-                CAST(:moved_lons AS float8[]), CAST(:moved_ats AS timestamptz[]))
-         AS m(id, lat, lon, at)
-    WHERE c.id = m.id AND (c.gps_at IS NULL OR c.gps_at < m.at)
+    SET lat = m.lat, lon = m.lon, gps_at = {_instant("m.at_us")},
+        position_revision = :position_revision
+    FROM unnest({_array("moved_ids", "integer")}, {_array("moved_lats", "float8")},
+                {_array("moved_lons", "float8")}, {_array("moved_ats", "bigint")})
+         AS m(id, lat, lon, at_us)
+    WHERE c.id = m.id AND (c.gps_at IS NULL OR c.gps_at < {_instant("m.at_us")})
 ),
 appended AS (
     INSERT INTO events (seq, at, actor, kind, request_id, crew_id, payload, changes,
@@ -333,31 +387,36 @@ SELECT pg_notify(:channel || '.' || current_schema(), :notice)
 )
 
 
-def _seal_postgresql(
-    connection: Connection, accepted: list[Fix], newest: list[Fix], sealed: _Sealed
-) -> None:
+def _postgresql_arrays(accepted: list[Fix], newest: list[Fix]) -> dict[str, str]:
+    """The sealing statement's array parameters (built before the chain head is locked)."""
+    return {
+        "device_ids": _column(fix.device_id for fix in accepted),
+        "crew_ids": _column(fix.crew_id for fix in accepted),
+        "ats": _column(_micros(fix.at) for fix in accepted),
+        "lats": _floats(fix.lat for fix in accepted),
+        "lons": _floats(fix.lon for fix in accepted),
+        "sources": _column(fix.source.value for fix in accepted),
+        "speeds": _floats(fix.speed_kmh for fix in accepted),
+        "bearings": _floats(fix.bearing for fix in accepted),
+        "altitudes": _floats(fix.altitude_m for fix in accepted),
+        "accuracies": _floats(fix.accuracy_m for fix in accepted),
+        "batteries": _floats(fix.battery_pct for fix in accepted),
+        "moved_ids": _column(fix.crew_id for fix in newest),
+        "moved_lats": _floats(fix.lat for fix in newest),
+        "moved_lons": _floats(fix.lon for fix in newest),
+        "moved_ats": _column(_micros(fix.at) for fix in newest),
+    }
+
+
+def _seal_postgresql(connection: Connection, arrays: dict[str, str], sealed: _Sealed) -> None:
     """PostgreSQL: fixes, crew moves, the event, the head and the notice in one round trip."""
     event = _event_values(sealed)
     connection.execute(
         _SEAL_POSTGRESQL,
         {
+            **arrays,
             "seq": sealed.content.seq,
-            "device_ids": [fix.device_id for fix in accepted],
-            "crew_ids": [fix.crew_id for fix in accepted],
-            "ats": [fix.at for fix in accepted],
-            "lats": [fix.lat for fix in accepted],
-            "lons": [fix.lon for fix in accepted],
-            "sources": [fix.source.value for fix in accepted],
-            "speeds": [fix.speed_kmh for fix in accepted],
-            "bearings": [fix.bearing for fix in accepted],
-            "altitudes": [fix.altitude_m for fix in accepted],
-            "accuracies": [fix.accuracy_m for fix in accepted],
-            "batteries": [fix.battery_pct for fix in accepted],
             "position_revision": sealed.position_revision,
-            "moved_ids": [fix.crew_id for fix in newest],
-            "moved_lats": [fix.lat for fix in newest],
-            "moved_lons": [fix.lon for fix in newest],
-            "moved_ats": [fix.at for fix in newest],
             "event_at": event["at"],
             "actor": event["actor"],
             "kind": event["kind"],
