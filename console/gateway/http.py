@@ -7,8 +7,10 @@ cheaply; Starlette is the thin ASGI toolkit under FastAPI without its
 validation layer we do not need (the OsmAnd parser is our own, in
 ``console.core.field.osmand``), and uvicorn is the standard production ASGI
 server, started programmatically so the gateway controls its own shutdown
-(flush, then exit). aiohttp would have done as well; Starlette's test client and
-plain ASGI interface keep the app testable without a socket.
+(flush, then exit), on its C HTTP parser and uvloop. aiohttp would have done as
+well; plain ASGI keeps the app testable without a socket, and lets the hot path,
+reports at ``/``, be a bare ASGI callable (:mod:`console.gateway.osmand_door`)
+that skips Starlette's routing and middleware (they doubled the CPU per report).
 
 Answers at ``/`` (what a Traccar server on port 5055 accepts, so an unmodified
 Traccar Client needs only host and port):
@@ -42,7 +44,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
-import math
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -50,10 +51,10 @@ from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
-from starlette.types import Lifespan
+from starlette.types import ASGIApp, Lifespan
 
 from console.core.field.fix import FixSource, Verdict
-from console.core.field.osmand import MAX_TOKEN, ReportError, parse_request
+from console.core.field.osmand import MAX_TOKEN, ReportError
 from console.core.field.ports import (
     FieldStatus,
     FieldStatusWriter,
@@ -61,21 +62,9 @@ from console.core.field.ports import (
     StoreUnavailable,
 )
 from console.gateway.ingest import Ingest
+from console.gateway.osmand_door import MAX_BODY, RETRY_UNAVAILABLE, OsmAndDoor, answer_for
 
 __all__ = ["MAX_BODY", "create_app"]
-
-MAX_BODY = 64 * 1024
-"""Largest request body read, in bytes (a Traccar Client report is well under 1 KiB)."""
-RETRY_UNAVAILABLE = 5
-"""Seconds a client is asked to wait when the database is unavailable."""
-
-_SETTLED = frozenset({Verdict.STALE, Verdict.JUMP, Verdict.OUTSIDE_AREA})
-_REASONS = {
-    Verdict.OUTSIDE_AREA: "outside the service area",
-    Verdict.FUTURE: "taken in the future (check the device's clock)",
-    Verdict.STALE: "older than the crew's newest position",
-    Verdict.JUMP: "implausible jump from the crew's previous position",
-}
 
 
 class _TooLarge(Exception):
@@ -109,55 +98,19 @@ def create_app(
     settle_refused: bool = True,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     lifespan: Lifespan[Starlette] | None = None,
-) -> Starlette:
+) -> ASGIApp:
     """The gateway's ASGI app over a started :class:`Ingest` (its owner starts and stops it).
+
+    Reports at ``/`` go through :class:`~console.gateway.osmand_door.OsmAndDoor` (the
+    hot path, bare ASGI); ``/status``, ``/health`` and ``/metrics`` through Starlette.
 
     ``lifespan`` runs around the server's life (the :class:`~console.gateway.server.Gateway`
     starts and stops the ingest pipeline there).
     """
 
-    async def report(request: Request) -> Response:
-        try:
-            body = await _read_body(request, max_body)
-        except _TooLarge:
-            ingest.note_refusal(FixSource.OSMAND, Verdict.TOO_LARGE, _client(request))
-            return PlainTextResponse(f"body over {max_body} bytes", 413)
-        except ClientDisconnect:
-            return Response(status_code=400)
-        try:
-            parsed = parse_request(
-                request.scope["query_string"].decode("latin-1"),
-                request.headers.get("content-type"),
-                body,
-                received=clock(),
-            )
-        except ReportError as error:
-            ingest.note_refusal(
-                FixSource.OSMAND, Verdict.MALFORMED, _client(request), f" ({error.field})"
-            )
-            return PlainTextResponse(f"bad request: {error}", 400)
-        verdict = await ingest.submit(parsed)
-        return _answer(verdict, lambda: ingest.retry_after(parsed))
-
-    def _answer(verdict: Verdict, retry_after: Callable[[], float]) -> Response:
-        if verdict.stored:
-            return Response(status_code=200)
-        if verdict in (Verdict.UNKNOWN_DEVICE, Verdict.REVOKED_DEVICE):
-            return PlainTextResponse("device not registered, or revoked", 403)
-        if verdict is Verdict.RATE_LIMITED:
-            wait = str(math.ceil(retry_after()))
-            return PlainTextResponse("too many reports", 429, {"Retry-After": wait})
-        if verdict is Verdict.UNAVAILABLE:
-            return PlainTextResponse(
-                "database unavailable, nothing stored: try again later",
-                503,
-                {"Retry-After": str(RETRY_UNAVAILABLE)},
-            )
-        reason = _REASONS.get(verdict, verdict.value)
-        headers = {"X-Fix-Verdict": verdict.value}
-        if settle_refused and verdict in _SETTLED:
-            return PlainTextResponse(f"not stored: {reason}", 200, headers)
-        return PlainTextResponse(f"refused: {reason}", 422, headers)
+    def _answer(verdict: Verdict) -> Response:
+        status, headers, text = answer_for(verdict, lambda: 1.0, settle_refused=settle_refused)
+        return PlainTextResponse(text, status, headers)
 
     async def status(request: Request) -> Response:
         try:
@@ -173,16 +126,16 @@ def create_app(
         try:
             device = await ingest.device(token)
         except StoreUnavailable:
-            return _answer(Verdict.UNAVAILABLE, lambda: 0)
+            return _answer(Verdict.UNAVAILABLE)
         if device is None or device.revoked:
             ingest.note_refusal(FixSource.OSMAND, Verdict.UNKNOWN_DEVICE, _client(request))
-            return _answer(Verdict.UNKNOWN_DEVICE, lambda: 0)
+            return _answer(Verdict.UNKNOWN_DEVICE)
         if status_writer is None:
             return PlainTextResponse("field status is not available on this gateway", 501)
         try:
             answer = await asyncio.to_thread(status_writer.report_status, device, field_report)
         except StoreUnavailable:
-            return _answer(Verdict.UNAVAILABLE, lambda: 0)
+            return _answer(Verdict.UNAVAILABLE)
         return JSONResponse(dataclasses.asdict(answer), 200 if answer.ok else 409)
 
     async def health(request: Request) -> Response:
@@ -194,15 +147,15 @@ def create_app(
     async def metrics(request: Request) -> Response:
         return JSONResponse(ingest.metrics())
 
-    return Starlette(
+    others = Starlette(
         routes=[
-            Route("/", report, methods=["GET", "POST"]),
             Route("/status", status, methods=["POST"]),
             Route("/health", health, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
         ],
         lifespan=lifespan,
     )
+    return OsmAndDoor(ingest, others, max_body=max_body, settle_refused=settle_refused, clock=clock)
 
 
 def _status_report(body: bytes) -> tuple[str, StatusReport]:

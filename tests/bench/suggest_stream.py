@@ -59,12 +59,14 @@ class SuggestRun:
         )
 
 
-def _writer(url: str, crews: int, batch: int, *, rate: float, until: float, business: bool) -> int:
-    """Store batches of moved crews until ``until``; how many."""
+def _writer(
+    url: str, crews: int, batch: int, *, rate: float, seconds: float, business: bool
+) -> int:
+    """Store batches of moved crews for ``seconds`` from the first; how many."""
     engine = make_engine(url)
     n = 0
     start = time.time()
-    while (due := start + n / rate) < until:
+    while (due := start + n / rate) < start + seconds:
         time.sleep(max(0.0, due - time.time()))
         first = (n * batch) % crews
         # Each visit moves a crew 11 m back or forth (a plausible drive between fixes), and
@@ -99,12 +101,16 @@ def run_suggest(
         cache = backend.fleet_cache
         full, moved = cache.full_reads, cache.position_reads
         context = multiprocessing.get_context("spawn")
-        until = time.time() + seconds + 1
         with context.Pool(1) as pool:
             writing = pool.apply_async(
-                _writer, (url, crews, batch), {"rate": rate, "until": until, "business": business}
+                _writer,
+                (url, crews, batch),
+                {"rate": rate, "seconds": seconds + 2, "business": business},
             )
-            time.sleep(1.0)
+            # Timed only once the writer is running (starting a process takes a while).
+            while backend.change_heads().position_revision == 0:
+                time.sleep(0.05)
+            until = time.time() + seconds
             timings: list[float] = []
             while time.time() < until:
                 began = time.perf_counter()

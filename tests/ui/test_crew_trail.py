@@ -122,8 +122,11 @@ def drive(
         rows.append({"batch_seq": 1, "device_id": 1, "crew_id": console.crew_id,
                      "at": assigned + timedelta(seconds=s), "lat": lat, "lon": lon,
                      "source": "osmand", "speed_kmh": 40.0})  # fmt: skip
-    with console.engine.begin() as connection:
-        connection.execute(insert(PositionFix), rows)
+    # Through the store, the newest fix is the store's own to write (trail row and crew move).
+    earlier = rows[:-1] if via == "store" else rows
+    if earlier:
+        with console.engine.begin() as connection:
+            connection.execute(insert(PositionFix), earlier)
     last_at = assigned + timedelta(seconds=seconds[-1])
     if via == "store":
         store_positions(console.engine, {console.crew_id: (lat, lon)}, at=last_at)

@@ -132,6 +132,17 @@ class TelemetryStore:
             held = newest.get(fix.crew_id)
             if held is None or fix.at > held.at:
                 newest[fix.crew_id] = fix
+        moved = list(newest.values())
+        # Everything that needs no chain head is done before it is locked.
+        summary = {
+            "count": len(accepted),
+            "first_at": min(fix.at for fix in accepted),
+            "last_at": max(fix.at for fix in accepted),
+            "crews": len(newest),
+            "digest": batch_digest(accepted),
+        }
+        postgresql = connection.dialect.name == "postgresql"
+        arrays = _postgresql_arrays(accepted, moved) if postgresql else {}
         # Last, so the lock every writer queues on is held as briefly as possible.
         head = connection.execute(
             select(
@@ -152,23 +163,16 @@ class TelemetryStore:
             kind=BATCH_KIND,
             request_id=None,
             crew_id=None,
-            payload={
-                "count": len(accepted),
-                "first_at": min(fix.at for fix in accepted),
-                "last_at": max(fix.at for fix in accepted),
-                "crews": len(newest),
-                "digest": batch_digest(accepted),
-                "position_revision": position_revision,
-            },
+            payload={**summary, "position_revision": position_revision},
             revision=head.revision,
             changes=NO_CHANGES,
         )
         digest = chain_hash(head.head_hash, content)
         sealed = _Sealed(content, head.head_hash, digest, position_revision)
-        if connection.dialect.name == "postgresql":
-            _seal_postgresql(connection, accepted, list(newest.values()), sealed)
+        if postgresql:
+            _seal_postgresql(connection, arrays, sealed)
         else:
-            _seal_plain(connection, accepted, list(newest.values()), sealed)
+            _seal_plain(connection, accepted, moved, sealed)
         return verdicts
 
 
@@ -383,31 +387,36 @@ SELECT pg_notify(:channel || '.' || current_schema(), :notice)
 )
 
 
-def _seal_postgresql(
-    connection: Connection, accepted: list[Fix], newest: list[Fix], sealed: _Sealed
-) -> None:
+def _postgresql_arrays(accepted: list[Fix], newest: list[Fix]) -> dict[str, str]:
+    """The sealing statement's array parameters (built before the chain head is locked)."""
+    return {
+        "device_ids": _column(fix.device_id for fix in accepted),
+        "crew_ids": _column(fix.crew_id for fix in accepted),
+        "ats": _column(_micros(fix.at) for fix in accepted),
+        "lats": _floats(fix.lat for fix in accepted),
+        "lons": _floats(fix.lon for fix in accepted),
+        "sources": _column(fix.source.value for fix in accepted),
+        "speeds": _floats(fix.speed_kmh for fix in accepted),
+        "bearings": _floats(fix.bearing for fix in accepted),
+        "altitudes": _floats(fix.altitude_m for fix in accepted),
+        "accuracies": _floats(fix.accuracy_m for fix in accepted),
+        "batteries": _floats(fix.battery_pct for fix in accepted),
+        "moved_ids": _column(fix.crew_id for fix in newest),
+        "moved_lats": _floats(fix.lat for fix in newest),
+        "moved_lons": _floats(fix.lon for fix in newest),
+        "moved_ats": _column(_micros(fix.at) for fix in newest),
+    }
+
+
+def _seal_postgresql(connection: Connection, arrays: dict[str, str], sealed: _Sealed) -> None:
     """PostgreSQL: fixes, crew moves, the event, the head and the notice in one round trip."""
     event = _event_values(sealed)
     connection.execute(
         _SEAL_POSTGRESQL,
         {
+            **arrays,
             "seq": sealed.content.seq,
-            "device_ids": _column(fix.device_id for fix in accepted),
-            "crew_ids": _column(fix.crew_id for fix in accepted),
-            "ats": _column(_micros(fix.at) for fix in accepted),
-            "lats": _floats(fix.lat for fix in accepted),
-            "lons": _floats(fix.lon for fix in accepted),
-            "sources": _column(fix.source.value for fix in accepted),
-            "speeds": _floats(fix.speed_kmh for fix in accepted),
-            "bearings": _floats(fix.bearing for fix in accepted),
-            "altitudes": _floats(fix.altitude_m for fix in accepted),
-            "accuracies": _floats(fix.accuracy_m for fix in accepted),
-            "batteries": _floats(fix.battery_pct for fix in accepted),
             "position_revision": sealed.position_revision,
-            "moved_ids": _column(fix.crew_id for fix in newest),
-            "moved_lats": _floats(fix.lat for fix in newest),
-            "moved_lons": _floats(fix.lon for fix in newest),
-            "moved_ats": _column(_micros(fix.at) for fix in newest),
             "event_at": event["at"],
             "actor": event["actor"],
             "kind": event["kind"],
