@@ -536,7 +536,8 @@ def run(args: argparse.Namespace, url: str) -> Figures:
         elapsed = time.time() - began
         gateway_cpu = cpu_seconds(process.pid) - gateway_cpu
         client_cpu = time.process_time() - client_cpu
-        pg_cpu = postgres_cpu_seconds() - pg_cpu
+        # Server processes that ended meanwhile take their time with them: a floor.
+        pg_cpu = max(0.0, postgres_cpu_seconds() - pg_cpu)
         if dispatcher is not None:
             out, _ = dispatcher.communicate(timeout=args.duration + 120)
             dispatch = json.loads(out.splitlines()[-1] if out else b"{}")
