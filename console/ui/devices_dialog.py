@@ -18,14 +18,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -40,6 +38,7 @@ from console.ui.icons import colour, icon
 from console.ui.labels import error_text
 from console.ui.plain_text import make_plain
 from console.ui.qr_image import qr_image
+from console.ui.record_list import message_line, record_table
 from console.ui.screen_fit import fit_to_screen
 
 __all__ = ["LABEL_MAX", "DevicesDialog"]
@@ -76,18 +75,9 @@ class DevicesDialog(QDialog):
         self.qr_payload = ""
         """What the QR code encodes (cleared with the identifier)."""
 
-        self.table = QTableWidget(0, self.COLUMNS, self)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.COLUMNS, self)
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.message = QLabel(self)
-        make_plain(self.message)
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_line(self)
 
         self.settings_box = QGroupBox(self)
         self.qr_label = QLabel(self.settings_box)

@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,6 +31,7 @@ from console.core.vocab import Role
 from console.ui.icons import colour
 from console.ui.labels import error_text, label
 from console.ui.plain_text import make_plain
+from console.ui.record_list import message_line, record_table
 from console.ui.screen_fit import fit_to_screen
 
 __all__ = ["PasswordDialog", "UsersDialog"]
@@ -136,18 +135,9 @@ class UsersDialog(QDialog):
         self.setObjectName("usersDialog")
         self._admin = admin
         self._users: list[UserRow] = []
-        self.table = QTableWidget(0, self.COLUMNS, self)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.COLUMNS, self)
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.message = QLabel(self)
-        make_plain(self.message)
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = message_line(self)
         self.add_button = QPushButton(self)
         self.reset_button = QPushButton(self)
         self.disable_button = QPushButton(self)
