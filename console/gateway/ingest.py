@@ -54,7 +54,8 @@ class IngestSettings:
     batch_size: int = 500
     """Fixes per batch at most; a full batch is written at once."""
     max_queued: int = 20_000
-    """Fixes waiting beyond this are answered UNAVAILABLE at once (the database is behind)."""
+    """Fixes waiting beyond this are answered UNAVAILABLE at once (the database is behind),
+    unless the submitter waits for room (``submit_many(..., wait_for_room=True)``)."""
     rate: float = 5.0
     """Reports a second each device may send, sustained."""
     burst: float = 300.0
@@ -107,6 +108,8 @@ class Ingest:
         self._refusals = RefusalLog(clock=clock)
         self._queue: list[_Queued] = []
         self._wake = asyncio.Event()
+        self._room = asyncio.Event()
+        """Set whenever the queue has room again (a batch left it, or stop() began)."""
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
         self._counts: Counter[tuple[FixSource, Verdict]] = Counter()
@@ -125,6 +128,7 @@ class Ingest:
         """Refuse new reports, write every queued fix, and release the worker threads."""
         self._stopping = True
         self._wake.set()
+        self._room.set()
         if self._task is not None:
             await self._task
             self._task = None
@@ -140,9 +144,18 @@ class Ingest:
             return entry
         return await entry.future
 
-    async def submit_many(self, reports: Iterable[Report]) -> list[Verdict]:
-        """Submit several reports (an MQTT batch) at once; their verdicts in the same order."""
-        admitted = [await self._admit(report) for report in reports]
+    async def submit_many(
+        self, reports: Iterable[Report], *, wait_for_room: bool = False
+    ) -> list[Verdict]:
+        """Submit several reports (an MQTT batch) at once; their verdicts in the same order.
+
+        With ``wait_for_room`` a full queue makes the submitter wait instead of answering
+        UNAVAILABLE: back-pressure for a door whose client keeps order only while it is
+        not refused (an MQTT broker redelivers an unacknowledged message later, after
+        newer fixes of the same crew were stored, and the store must then refuse it as
+        stale). The broker stops sending once its in-flight window is full.
+        """
+        admitted = [await self._admit(report, wait_for_room) for report in reports]
         return [entry if isinstance(entry, Verdict) else await entry.future for entry in admitted]
 
     async def device(self, token: str) -> DeviceRef | None:
@@ -157,7 +170,7 @@ class Ingest:
         wait = self._limiter.retry_after(device.device_id) if hit and device is not None else 0
         return max(1.0, wait)
 
-    async def _admit(self, report: Report) -> _Queued | Verdict:
+    async def _admit(self, report: Report, wait_for_room: bool = False) -> _Queued | Verdict:
         if self._stopping:
             return self._refuse(report, token_hint(report.token), Verdict.UNAVAILABLE)
         hit, device = self._devices.cached(report.token)
@@ -177,6 +190,9 @@ class Ingest:
             return self._refuse(report, device.hint, Verdict.REVOKED_DEVICE)
         if not self._limiter.allow(device.device_id):
             return self._refuse(report, device.hint, Verdict.RATE_LIMITED)
+        while wait_for_room and len(self._queue) >= self.settings.max_queued and not self._stopping:
+            self._room.clear()
+            await self._room.wait()
         if len(self._queue) >= self.settings.max_queued or self._stopping:
             return self._refuse(report, device.hint, Verdict.UNAVAILABLE)
         fix = Fix.of(report, device_id=device.device_id, crew_id=device.crew_id)
@@ -220,6 +236,7 @@ class Ingest:
                 continue
             batch = self._queue[: settings.batch_size]
             del self._queue[: settings.batch_size]
+            self._room.set()
             await self._write(batch)
 
     async def _write(self, batch: Sequence[_Queued]) -> None:

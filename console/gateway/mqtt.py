@@ -200,8 +200,13 @@ def _safe(url: str) -> str:
 class FixSink(Protocol):
     """What the MQTT door needs of the ingest pipeline (``console.gateway.ingest.Ingest``)."""
 
-    async def submit_many(self, reports: Iterable[Report]) -> list[Verdict]:
-        """Store the reports; their verdicts once their batches committed."""
+    async def submit_many(
+        self, reports: Iterable[Report], *, wait_for_room: bool = False
+    ) -> list[Verdict]:
+        """Store the reports; their verdicts once their batches committed.
+
+        ``wait_for_room``: wait while the pipeline is full instead of refusing.
+        """
         ...
 
     async def device(self, token: str) -> DeviceRef | None:
@@ -458,7 +463,9 @@ class MqttGateway:
                 owners.append(index)
         held = [False] * len(messages)
         try:
-            verdicts = await self._ingest.submit_many(reports) if reports else []
+            verdicts = (
+                await self._ingest.submit_many(reports, wait_for_room=True) if reports else []
+            )
         except Exception:
             _log.exception("%d MQTT messages could not be handled", len(messages))
             self._counts["error"] += len(messages)

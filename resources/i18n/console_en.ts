@@ -1175,7 +1175,7 @@
 <context>
     <name>DevicesDialog</name>
     <message>
-        <location filename="../../console/ui/devices_dialog.py" line="+158"/>
+        <location filename="../../console/ui/devices_dialog.py" line="+148"/>
         <source>Devices of {crew}</source>
         <translation>Devices of {crew}</translation>
     </message>
@@ -3448,7 +3448,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+94"/>
+        <location filename="../../console/ui/users_dialog.py" line="+93"/>
         <source>Add user</source>
         <translation>Add user</translation>
     </message>
@@ -4948,7 +4948,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../console/ui/users_dialog.py" line="+80"/>
+        <location filename="../../console/ui/users_dialog.py" line="+71"/>
         <source>Users</source>
         <translation>Users</translation>
     </message>

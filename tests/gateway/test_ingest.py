@@ -256,3 +256,32 @@ def test_health_follows_the_database_s_last_answer(devices, store) -> None:
         return [up, ingest.store_recently_ok(), await ingest.healthy()]
 
     assert run(body, devices, store) == [True, False, False]
+
+
+def test_a_full_queue_refuses_a_submitter_but_holds_back_one_that_waits_for_room(
+    devices, store
+) -> None:
+    store.gate = threading.Event()
+    settings = IngestSettings(batch_size=2, batch_interval=0.01, max_queued=2, burst=100)
+
+    async def body(ingest: Ingest) -> tuple[list[Verdict], list[Verdict]]:
+        # The first batch is taken out and held in the store; two more fill the queue.
+        first = asyncio.ensure_future(ingest.submit_many([report(seconds=0), report(seconds=1)]))
+        await asyncio.sleep(0.2)
+        queued = asyncio.ensure_future(ingest.submit_many([report(seconds=2), report(seconds=3)]))
+        await asyncio.sleep(0.1)
+        refused = await ingest.submit_many([report(seconds=4)])
+        waiting = asyncio.ensure_future(
+            ingest.submit_many([report(seconds=5), report(seconds=6)], wait_for_room=True)
+        )
+        await asyncio.sleep(0.2)
+        assert not waiting.done(), "a waiting submitter was answered while the queue was full"
+        store.gate.set()  # type: ignore[union-attr]
+        return refused, [*await first, *await queued, *await waiting]
+
+    refused, settled = run(body, devices, store, settings)
+
+    assert refused == [Verdict.UNAVAILABLE]
+    assert settled == [Verdict.ACCEPTED] * 6
+    # In the order they came: nothing waited out of turn and came back stale.
+    assert [int((f.at - START).total_seconds()) for f in store.fixes] == [0, 1, 2, 3, 5, 6]
