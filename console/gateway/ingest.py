@@ -60,6 +60,8 @@ class IngestSettings:
     """Reports a second each device may send, sustained."""
     burst: float = 300.0
     """Reports a device may send at once (a phone's offline buffer)."""
+    directory_refresh: float = 15.0
+    """Seconds between reads of the whole device registry (a revocation takes effect within this)."""
     device_ttl: float = 60.0
     """Seconds a resolved device is remembered (a revocation takes effect within this)."""
     unknown_ttl: float = 10.0
@@ -111,6 +113,7 @@ class Ingest:
         self._room = asyncio.Event()
         """Set whenever the queue has room again (a batch left it, or stop() began)."""
         self._task: asyncio.Task[None] | None = None
+        self._directory_task: asyncio.Task[None] | None = None
         self._stopping = False
         self._counts: Counter[tuple[FixSource, Verdict]] = Counter()
         self._batches = 0
@@ -123,12 +126,19 @@ class Ingest:
         """Start the batcher (call inside the running event loop)."""
         if self._task is None:
             self._task = asyncio.get_running_loop().create_task(self._batch_loop())
+        if self._directory_task is None:
+            self._directory_task = asyncio.get_running_loop().create_task(self._directory_loop())
 
     async def stop(self) -> None:
         """Refuse new reports, write every queued fix, and release the worker threads."""
         self._stopping = True
         self._wake.set()
         self._room.set()
+        if self._directory_task is not None:
+            self._directory_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._directory_task
+            self._directory_task = None
         if self._task is not None:
             await self._task
             self._task = None
@@ -215,6 +225,24 @@ class Ingest:
         """
         self._counts[source, verdict] += 1
         self._refusals.refused(who, verdict.value, detail)
+
+    # -- the device directory -------------------------------------------------------
+
+    async def _directory_loop(self) -> None:
+        """Keep the copy of the device registry fresh: one query every ``directory_refresh`` s."""
+        while not self._stopping:
+            try:
+                await self._devices.refresh()
+            except StoreUnavailable as error:
+                self._store_failed()
+                self._refusals.refused(
+                    "the device directory", "database unavailable", f" ({error})"
+                )
+            except Exception:
+                _log.exception("reading the device directory failed")
+            else:
+                self._store_answered()
+            await asyncio.sleep(self.settings.directory_refresh)
 
     # -- batching -------------------------------------------------------------------
 

@@ -83,6 +83,23 @@ def test_resolve_finds_the_device_and_its_crew(registry: DeviceRegistry) -> None
     assert registry.resolve("x" * 10_000) is None
 
 
+def test_the_directory_lists_every_device_by_the_hash_of_its_identifier(
+    registry: DeviceRegistry,
+) -> None:
+    _, kept_token = registry.add("HZ-01", "phone")
+    gone, gone_token = registry.add("HZ-02", "old phone")
+    registry.revoke(gone.id)
+
+    directory = registry.directory()
+
+    assert set(directory) == {token_hash(kept_token), token_hash(gone_token)}
+    assert directory[token_hash(kept_token)] == registry.resolve(kept_token)
+    assert (directory[token_hash(gone_token)].device_id, directory[token_hash(gone_token)].revoked) == (
+        gone.id, True
+    )  # fmt: skip
+    assert kept_token not in repr(directory) and gone_token not in repr(directory)
+
+
 def test_a_revoked_device_resolves_as_revoked_within_the_ttl(
     engine: Engine, clock: FakeClock, fleet: list[int], ticker: Ticker, registry: DeviceRegistry
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
+from console.core.field.devices import token_hash
 from console.core.field.fix import Fix, Verdict
 from console.core.field.ports import (
     DeviceRef,
@@ -21,6 +22,7 @@ class FakeDevices:
     def __init__(self) -> None:
         self.devices: dict[str, DeviceRef] = {}
         self.lookups = 0
+        self.directories = 0
         self.down = False
 
     def add(self, token: str, device_id: int, crew_id: int, *, revoked: bool = False) -> DeviceRef:
@@ -33,6 +35,12 @@ class FakeDevices:
         if self.down:
             raise StoreUnavailable("registry down")
         return self.devices.get(token)
+
+    def directory(self) -> dict[str, DeviceRef]:
+        self.directories += 1
+        if self.down:
+            raise StoreUnavailable("registry down")
+        return {token_hash(token): ref for token, ref in self.devices.items()}
 
 
 class FakeStore:

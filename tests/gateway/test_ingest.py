@@ -285,3 +285,39 @@ def test_a_full_queue_refuses_a_submitter_but_holds_back_one_that_waits_for_room
     assert settled == [Verdict.ACCEPTED] * 6
     # In the order they came: nothing waited out of turn and came back stale.
     assert [int((f.at - START).total_seconds()) for f in store.fixes] == [0, 1, 2, 3, 5, 6]
+
+
+def test_devices_come_from_one_read_of_the_registry_and_a_revocation_bites_at_the_next(
+    devices, store
+) -> None:
+    for n in range(100, 600):
+        devices.add(f"token-{n:028d}", device_id=n, crew_id=n)
+    settings = IngestSettings(directory_refresh=0.2)
+
+    async def body(ingest: Ingest) -> tuple[list[Verdict], Verdict]:
+        await asyncio.sleep(0.1)  # the first read of the registry
+        verdicts = await asyncio.gather(
+            *(ingest.submit(report(f"token-{n:028d}")) for n in range(100, 600))
+        )
+        devices.add(TOKEN, device_id=7, crew_id=3, revoked=True)
+        await asyncio.sleep(0.5)  # past the next read
+        return verdicts, await ingest.submit(report(seconds=30))
+
+    verdicts, after = run(body, devices, store, settings)
+
+    assert set(verdicts) == {Verdict.ACCEPTED}
+    assert devices.lookups == 0, "a device in the registry's copy cost a look-up of its own"
+    assert devices.directories >= 2
+    assert after is Verdict.REVOKED_DEVICE
+
+
+def test_a_device_added_since_the_last_read_is_looked_up_on_its_own(devices, store) -> None:
+    settings = IngestSettings(directory_refresh=60)
+
+    async def body(ingest: Ingest) -> Verdict:
+        await asyncio.sleep(0.1)
+        devices.add("added-later-00000000000000000000", device_id=9, crew_id=5)
+        return await ingest.submit(report("added-later-00000000000000000000"))
+
+    assert run(body, devices, store, settings) is Verdict.ACCEPTED
+    assert devices.lookups == 1

@@ -50,6 +50,14 @@ class DeviceLookup(Protocol):
         """The device with this identifier (revoked ones too), or None when there is none."""
         ...
 
+    def directory(self) -> dict[str, DeviceRef]:
+        """Every registered device (revoked ones too), keyed by the SHA-256 of its identifier.
+
+        One read for the whole fleet: a gateway refreshes its copy every few
+        seconds instead of asking once per device. Raises StoreUnavailable.
+        """
+        ...
+
 
 class FixWriter(Protocol):
     """Stores batches of fixes."""

@@ -228,6 +228,33 @@ class DeviceRegistry:
             self._cache[digest] = (now, ref)
         return ref
 
+    def directory(self) -> dict[str, DeviceRef]:
+        """Every registered device (revoked ones too) by the SHA-256 of its identifier: one query."""
+        try:
+            with self._engine.connect() as connection:
+                rows = connection.execute(
+                    select(
+                        Device.token_hash,
+                        Device.id,
+                        Device.crew_id,
+                        Crew.call_sign,
+                        Device.token_hint,
+                        Device.revoked_at,
+                    ).join(Crew, Crew.id == Device.crew_id)
+                ).all()
+        except SQLAlchemyError as exc:
+            raise StoreUnavailable(type(exc).__name__) from None
+        return {
+            row.token_hash: DeviceRef(
+                device_id=row.id,
+                crew_id=row.crew_id,
+                call_sign=row.call_sign,
+                hint=row.token_hint,
+                revoked=row.revoked_at is not None,
+            )
+            for row in rows
+        }
+
     # -------------------------------------------------------------- helpers
 
     def _rows(self, query: Select[Device, str]) -> builtins.list[DeviceRow]:
