@@ -26,6 +26,9 @@ from console.gateway.ingest import Ingest
 
 __all__ = ["Gateway", "Job"]
 
+_BACKLOG = 2048
+"""Connections the kernel holds for the gateway before it accepts them."""
+
 _log = logging.getLogger(__name__)
 
 Job = Callable[[Ingest], Awaitable[None]]
@@ -125,6 +128,9 @@ class Gateway:
             if family == socket.AF_INET6:
                 sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
             sock.bind(address)
+            # Listening at once: a client that connects between the "gateway on" line and
+            # the server's start waits in the backlog instead of being refused.
+            sock.listen(_BACKLOG)
         except OSError:
             sock.close()
             raise
