@@ -17,7 +17,6 @@ import random
 import subprocess
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import make_url
@@ -48,19 +47,6 @@ DEVICES = 40
 INTERVAL_S = 0.5
 """Each device reports twice a second: 80 fixes a second in all, a batch in flight at any time."""
 KILLS = 20
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def field_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database of each kind (PostgreSQL: a throw-away schema) with the seeded fleet."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'field.db'}"
-        return
-    reason = postgres_unavailable_reason()
-    if reason:
-        pytest.skip(reason)
-    with postgres_schema_url() as url:
-        yield url
 
 
 @pytest.fixture
@@ -122,8 +108,8 @@ def wait_stored(url: str, devices: list[Device], recorder: Recorder, timeout: fl
 # ---------------------------------------------------------------- SIGKILL
 
 
-def test_a_gateway_killed_under_load_20_times_loses_no_acknowledged_fix(field_url: str) -> None:
-    devices = devices_of(field_url)
+def test_a_gateway_killed_under_load_20_times_loses_no_acknowledged_fix(db_url: str) -> None:
+    devices = devices_of(db_url)
     tracks = Tracks(devices, INTERVAL_S)
     recorder = Recorder()
     ports = (free_port(), free_port())
@@ -133,7 +119,7 @@ def test_a_gateway_killed_under_load_20_times_loses_no_acknowledged_fix(field_ur
     async def scenario() -> None:
         # Each successor starts on the other port while its predecessor takes the load,
         # so the kills come a life apart, not a process start-up apart.
-        current = await asyncio.to_thread(start_gateway, field_url, ports[0])
+        current = await asyncio.to_thread(start_gateway, db_url, ports[0])
         sender = HttpSender("127.0.0.1", ports[0], 20, recorder.answer, timeout=10)
         runner = asyncio.create_task(sender.run())
         load = asyncio.create_task(feed(tracks, 3600, sender.queue.put_nowait))
@@ -142,7 +128,7 @@ def test_a_gateway_killed_under_load_20_times_loses_no_acknowledged_fix(field_ur
                 before = len(recorder.acked)
                 successor_port = ports[(life + 1) % 2]
                 successor = asyncio.create_task(
-                    asyncio.to_thread(start_gateway, field_url, successor_port)
+                    asyncio.to_thread(start_gateway, db_url, successor_port)
                 )
                 await asyncio.sleep(rng.uniform(0.6, 1.2))
                 following = await successor
@@ -160,7 +146,7 @@ def test_a_gateway_killed_under_load_20_times_loses_no_acknowledged_fix(field_ur
             await asyncio.to_thread(current.wait)
 
     asyncio.run(scenario())
-    stored, lost = stored_and_lost(field_url, devices, recorder)
+    stored, lost = stored_and_lost(db_url, devices, recorder)
     # Each life took fixes before it died, and kills cut requests off mid-flight.
     assert min(acked_per_life) > 0, acked_per_life
     assert recorder.statuses["0"] > 0
