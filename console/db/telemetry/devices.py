@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from sqlalchemy import Engine, Select, select
+from sqlalchemy import ColumnElement, Engine, Select, select, true
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -196,32 +196,8 @@ class DeviceRegistry:
             held = self._cache.get(digest)
         if held is not None and now - held[0] < self._ttl:
             return held[1]
-        try:
-            with self._engine.connect() as connection:
-                found = connection.execute(
-                    select(
-                        Device.id,
-                        Device.crew_id,
-                        Crew.call_sign,
-                        Device.token_hint,
-                        Device.revoked_at,
-                    )
-                    .join(Crew, Crew.id == Device.crew_id)
-                    .where(Device.token_hash == digest)
-                ).first()
-        except SQLAlchemyError as exc:
-            raise StoreUnavailable(type(exc).__name__) from None
-        ref = (
-            None
-            if found is None
-            else DeviceRef(
-                device_id=found.id,
-                crew_id=found.crew_id,
-                call_sign=found.call_sign,
-                hint=found.token_hint,
-                revoked=found.revoked_at is not None,
-            )
-        )
+        refs = self._refs(Device.token_hash == digest)
+        ref = refs.get(digest)
         with self._lock:
             if len(self._cache) >= _CACHE_MAX:
                 self._cache.clear()
@@ -230,6 +206,10 @@ class DeviceRegistry:
 
     def directory(self) -> dict[str, DeviceRef]:
         """Every registered device (revoked ones too) by the SHA-256 of its identifier: one query."""
+        return self._refs(true())
+
+    def _refs(self, where: ColumnElement[bool]) -> dict[str, DeviceRef]:
+        """The devices matching ``where``, by identifier hash; raises StoreUnavailable."""
         try:
             with self._engine.connect() as connection:
                 rows = connection.execute(
@@ -240,7 +220,9 @@ class DeviceRegistry:
                         Crew.call_sign,
                         Device.token_hint,
                         Device.revoked_at,
-                    ).join(Crew, Crew.id == Device.crew_id)
+                    )
+                    .join(Crew, Crew.id == Device.crew_id)
+                    .where(where)
                 ).all()
         except SQLAlchemyError as exc:
             raise StoreUnavailable(type(exc).__name__) from None
