@@ -213,11 +213,14 @@ def _gateway(
     from console.gateway.server import Gateway, Job
 
     jobs: list[Job] = []
+    metrics: dict[str, Callable[[], object]] = {}
     if mqtt is not None:
         from console.gateway import mqtt as door
 
         settings = mqtt
-        jobs.append(lambda ingest: door.run(settings, ingest, parts.status))
+        board = door.MqttMetrics()
+        metrics["mqtt"] = board
+        jobs.append(lambda ingest: door.run(settings, ingest, parts.status, metrics=board))
     jobs.append(lambda ingest: _prune_periodically(parts.prune))
     return Gateway(
         Ingest(parts.lookup, parts.writer, IngestSettings(lanes=lanes)),
@@ -226,6 +229,7 @@ def _gateway(
         jobs=jobs,
         status_writer=parts.status,
         settle_refused=not args.strict_answers,
+        metrics=metrics,
     )
 
 

@@ -125,6 +125,11 @@ def test_the_gateway_command_takes_http_and_mqtt_into_one_database(
         while crews_with_fixes(engine) != {1, 2}:
             assert time.monotonic() < deadline, "the MQTT fix never reached the database"
             time.sleep(0.2)
+        while (mqtt := httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=15).json()["mqtt"])[
+            "acknowledged"
+        ] < 1:
+            assert time.monotonic() < deadline, f"/metrics never showed the PUBACK: {mqtt}"
+            time.sleep(0.2)
         lanes = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=15).json()["lanes"]
         gateway.send_signal(signal.SIGTERM)
         out, err = gateway.communicate(timeout=30)
@@ -135,6 +140,7 @@ def test_the_gateway_command_takes_http_and_mqtt_into_one_database(
 
     assert answer.status_code == 200
     assert len(lanes) == 3
+    assert mqtt["connected"] and mqtt["received"] == 1 and mqtt["outcomes"]["fix.accepted"] == 1
     assert gateway.returncode == 0, err
     assert "gateway stopped: 2 accepted" in out
 
