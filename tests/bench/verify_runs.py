@@ -86,9 +86,9 @@ def _resume_figures(engine: Engine) -> str:
     after_s, after_cpu = time.perf_counter() - began, time.process_time() - cpu
     return (
         f"resume: state {size_mb:.1f} MB kept in {saved_s:.1f} s, read in {loaded_s:.1f} s; "
-        f"verify --resume with no new events {resumed_s:.1f} s ({resumed_cpu:.1f} s CPU): "
+        f"verify --resume with no new events {resumed_s:.2f} s ({resumed_cpu:.2f} s CPU): "
         f"{'ok' if report.ok else report.problem}; after {NEW_CALLS} new calls "
-        f"{after_s:.1f} s ({after_cpu:.1f} s CPU): {'ok' if after.ok else after.problem}"
+        f"{after_s:.2f} s ({after_cpu:.2f} s CPU): {'ok' if after.ok else after.problem}"
     )
 
 
