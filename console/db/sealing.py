@@ -7,8 +7,10 @@ about ten, so with the server 1 ms away the whole centre gets ~40 writes a
 second. The dispatch operations (:class:`console.db.services.Services`: calls,
 assignments, lifecycle moves, crew duty and positions) instead run like this:
 
-1. **Writers' lock, shared** (:func:`share_writers`): a transaction-scoped
-   advisory lock of the schema. Dispatch writes share it; every other unit of
+1. **Writers' lock, shared** (:func:`begin_sharing_writers`): a transaction-scoped
+   advisory lock of the schema, sent with the ``BEGIN`` (one round trip: the
+   session's connection is in autocommit mode, so the driver sends no ``BEGIN``
+   of its own). Dispatch writes share it; every other unit of
    work takes it exclusively (:func:`exclude_writers`) before the chain head,
    so accounts, pricing, imports and seeding still run alone, exactly as
    before, and only the dispatch operations had to be made safe side by side.
@@ -54,6 +56,7 @@ from sqlalchemy import (
     ARRAY,
     Connection,
     Dialect,
+    Engine,
     Text,
     bindparam,
     cast,
@@ -64,6 +67,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
 
 from console.core.ledger import (
     EventContent,
@@ -94,6 +98,35 @@ def _writers_key() -> tuple[Any, Any]:
 def share_writers(connection: Connection) -> None:
     """Join the dispatch writers (until commit): they write side by side, others wait."""
     connection.execute(select(func.pg_advisory_xact_lock_shared(*_writers_key())))
+
+
+_BEGIN_SHARED = (
+    "BEGIN; SELECT pg_advisory_xact_lock_shared({lock_class}, hashtext(current_schema()))"
+)
+
+
+def begin_sharing_writers(connection: Connection) -> None:
+    """Open the transaction and join the dispatch writers in one round trip.
+
+    ``connection`` runs in autocommit mode (:func:`dispatch_sessions`): the
+    driver sends no ``BEGIN`` of its own, so this one goes with the lock (two
+    statements in one simple query), and the transaction stays open until the
+    session commits or rolls back.
+    """
+    connection.exec_driver_sql(
+        _BEGIN_SHARED.format(lock_class=_LOCK_CLASS), execution_options={"no_parameters": True}
+    )
+
+
+def dispatch_sessions(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for :func:`begin_sharing_writers`: their connections start no transaction themselves.
+
+    Each connection goes back to the pool with the engine's own transaction
+    mode (SQLAlchemy resets the isolation level it set).
+    """
+    return sessionmaker(
+        engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
+    )
 
 
 def exclude_writers(connection: Connection) -> None:
