@@ -1,6 +1,6 @@
 """``gateway``: the field link's network edge as its own long-running process.
 
-``roadside-console gateway [--db URL] [--listen HOST:PORT] [--mqtt URL]`` serves
+``roadside-console gateway [--db URL] [--listen HOST:PORT] [--mqtt URL] [--lanes N]`` serves
 the OsmAnd HTTP protocol at the root path of ``--listen`` (default
 ``0.0.0.0:5055``, a Traccar server's port, so Traccar Client needs only host and
 port) and, with ``--mqtt``, the MQTT door. This module is the wiring: it builds
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from console.config import Settings, actor_name
+from console.config import WRITER_LANES_MAX, Settings, actor_name
 from console.core.errors import DomainError
 from console.core.field.ports import (
     DeviceLookup,
@@ -82,6 +82,14 @@ def _listen_argument(text: str) -> Listen:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _lanes_argument(text: str) -> int:
+    if not text.strip().isdigit() or not 1 <= int(text) <= WRITER_LANES_MAX:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number 1..{WRITER_LANES_MAX}, got {text!r}"
+        )
+    return int(text)
+
+
 def add_commands(
     commands: argparse._SubParsersAction[Any],
     common: argparse.ArgumentParser,
@@ -104,6 +112,14 @@ def add_commands(
         metavar="URL",
         default=None,
         help="also take positions and status from this MQTT broker (mqtt://HOST:PORT)",
+    )
+    gateway.add_argument(
+        "--lanes",
+        metavar="N",
+        type=_lanes_argument,
+        default=None,
+        help="batches of fixes written at once, each on its own database connection "
+        "(default [field] writer_lanes, 2)",
     )
     gateway.add_argument(
         "--strict-answers",
@@ -138,7 +154,8 @@ def _cmd_gateway(settings: Settings, args: argparse.Namespace) -> int:
         return _usage(f"--db: {error.english()}")
     parts = _wire(settings, engine)
     listen: Listen = args.listen
-    gateway = _gateway(parts, listen, args, mqtt)
+    lanes: int = settings.writer_lanes if args.lanes is None else args.lanes
+    gateway = _gateway(parts, listen, args, mqtt, lanes)
     try:
         gateway.bind()
     except OSError as error:  # taken, not this machine's, or no such host
@@ -186,25 +203,33 @@ def _wire(settings: Settings, engine: Engine) -> _Parts:
 
 
 def _gateway(
-    parts: _Parts, listen: Listen, args: argparse.Namespace, mqtt: MqttSettings | None
+    parts: _Parts,
+    listen: Listen,
+    args: argparse.Namespace,
+    mqtt: MqttSettings | None,
+    lanes: int,
 ) -> Gateway:
-    from console.gateway.ingest import Ingest
+    from console.gateway.ingest import Ingest, IngestSettings
     from console.gateway.server import Gateway, Job
 
     jobs: list[Job] = []
+    metrics: dict[str, Callable[[], object]] = {}
     if mqtt is not None:
         from console.gateway import mqtt as door
 
         settings = mqtt
-        jobs.append(lambda ingest: door.run(settings, ingest, parts.status))
+        board = door.MqttMetrics()
+        metrics["mqtt"] = board
+        jobs.append(lambda ingest: door.run(settings, ingest, parts.status, metrics=board))
     jobs.append(lambda ingest: _prune_periodically(parts.prune))
     return Gateway(
-        Ingest(parts.lookup, parts.writer),
+        Ingest(parts.lookup, parts.writer, IngestSettings(lanes=lanes)),
         host=listen.host,
         port=listen.port,
         jobs=jobs,
         status_writer=parts.status,
         settle_refused=not args.strict_answers,
+        metrics=metrics,
     )
 
 

@@ -88,6 +88,8 @@ class Settings:
     """What crew phones are told to report to (``[field]``)."""
     retention_days: int = 30
     """How long the trail of vehicle fixes is kept (``[field] retention_days``)."""
+    writer_lanes: int = 2
+    """Batches of fixes the gateway writes at once (``[field] writer_lanes``)."""
 
     def routing(self) -> RoutingProvider:
         """The travel-time provider these settings ask for."""
@@ -249,6 +251,7 @@ FIELD_KEYS = frozenset(
         "interval_seconds",
         "heartbeat_seconds",
         "retention_days",
+        "writer_lanes",
     }
 )
 """The ``[field]`` settings: feed thresholds and what crew phones are told."""
@@ -258,6 +261,11 @@ RETENTION_DAYS = 30
 """Days the trail of vehicle fixes is kept by default."""
 RETENTION_DAYS_MAX = 3660
 """Longest retention accepted (ten years): a larger number is a typing mistake."""
+WRITER_LANES = 2
+"""Batches of fixes the gateway writes at once by default."""
+WRITER_LANES_MAX = 8
+"""Most writer lanes: each holds a database connection while it writes, and the
+connection pool (15) also serves device look-ups, field status and pruning."""
 
 
 def _field_from(path: Path, table: Any) -> dict[str, Any]:
@@ -310,7 +318,14 @@ def _field_from(path: Path, table: Any) -> dict[str, Any]:
             path=str(path),
             detail=f"field.retention_days must be at most {RETENTION_DAYS_MAX}",
         )
-    return {"feed": feed, "phone": phone, "retention_days": retention}
+    lanes = _positive_int(path, "field.writer_lanes", table.get("writer_lanes", WRITER_LANES))
+    if lanes > WRITER_LANES_MAX:
+        raise ConfigError(
+            "config.invalid",
+            path=str(path),
+            detail=f"field.writer_lanes must be at most {WRITER_LANES_MAX}",
+        )
+    return {"feed": feed, "phone": phone, "retention_days": retention, "writer_lanes": lanes}
 
 
 def _quality_from(path: Path, table: Any) -> QualityTargets:

@@ -44,7 +44,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 from starlette.applications import Starlette
@@ -98,6 +98,7 @@ def create_app(
     settle_refused: bool = True,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     lifespan: Lifespan[Starlette] | None = None,
+    sections: Mapping[str, Callable[[], object]] | None = None,
 ) -> ASGIApp:
     """The gateway's ASGI app over a started :class:`Ingest` (its owner starts and stops it).
 
@@ -105,8 +106,10 @@ def create_app(
     hot path, bare ASGI); ``/status``, ``/health`` and ``/metrics`` through Starlette.
 
     ``lifespan`` runs around the server's life (the :class:`~console.gateway.server.Gateway`
-    starts and stops the ingest pipeline there).
+    starts and stops the ingest pipeline there). ``sections`` adds parts to
+    ``/metrics`` by key (``{"mqtt": ...}``), each asked for its figures per request.
     """
+    extra = dict(sections or {})
 
     def _answer(verdict: Verdict) -> Response:
         status, headers, text = answer_for(verdict, lambda: 1.0, settle_refused=settle_refused)
@@ -145,7 +148,10 @@ def create_app(
         return JSONResponse({"ok": False}, 503, {"Retry-After": str(RETRY_UNAVAILABLE)})
 
     async def metrics(request: Request) -> Response:
-        return JSONResponse(ingest.metrics())
+        figures = ingest.metrics()
+        for key, section in extra.items():
+            figures[key] = section()
+        return JSONResponse(figures)
 
     others = Starlette(
         routes=[

@@ -2,11 +2,16 @@
 
 Every door (OsmAnd HTTP, MQTT, OwnTracks) hands its :class:`Report` objects to one
 :class:`Ingest`. It resolves the device, refuses unknown and revoked devices and
-devices over their rate, and queues the rest into a batcher that writes them
-through :meth:`FixWriter.write_batch` every 250 ms or every 500 fixes, whichever
-comes first, on one worker thread. A submitter's verdict is known only once its
-batch committed, so an acknowledgement always means "stored". Nothing here must
-survive a restart: caches and rate buckets simply start afresh.
+devices over their rate, and queues the rest into writer lanes. Each lane is a
+batcher that writes its fixes through :meth:`FixWriter.write_batch` every 250 ms
+or every 500 fixes, whichever comes first, on its own worker thread, so lanes
+write side by side (one database transaction each). A crew's fixes always go to
+the same lane (``crew_id % lanes``): two batches written at once never hold
+fixes of one crew, so a crew's fixes are judged and committed in the order they
+came (otherwise a later fix could commit first and the earlier one be refused as
+stale). A submitter's verdict is known only once its batch committed, so an
+acknowledgement always means "stored". Nothing here must survive a restart:
+caches and rate buckets simply start afresh.
 """
 
 from __future__ import annotations
@@ -54,8 +59,12 @@ class IngestSettings:
     batch_size: int = 500
     """Fixes per batch at most; a full batch is written at once."""
     max_queued: int = 20_000
-    """Fixes waiting beyond this are answered UNAVAILABLE at once (the database is behind),
-    unless the submitter waits for room (``submit_many(..., wait_for_room=True)``)."""
+    """Fixes waiting beyond this, counted over all lanes, are answered UNAVAILABLE at once
+    (the database is behind), unless the submitter waits for room
+    (``submit_many(..., wait_for_room=True)``). A total, not a per-lane figure: it bounds
+    what the process holds unacknowledged whatever the number of lanes."""
+    lanes: int = 2
+    """Batches written at once, each on its own thread and database connection (at least 1)."""
     rate: float = 5.0
     """Reports a second each device may send, sustained."""
     burst: float = 300.0
@@ -69,6 +78,10 @@ class IngestSettings:
     healthy_within: float = 10.0
     """Seconds after the database last answered during which the gateway counts as healthy."""
 
+    def __post_init__(self) -> None:
+        if isinstance(self.lanes, bool) or not isinstance(self.lanes, int) or self.lanes < 1:
+            raise ValueError(f"lanes must be a whole number of at least 1, got {self.lanes!r}")
+
 
 @dataclass(slots=True)
 class _Queued:
@@ -76,6 +89,17 @@ class _Queued:
     hint: str
     future: asyncio.Future[Verdict]
     at: float
+
+
+class _Lane:
+    """One batcher: its queue, the event that wakes it and the one thread that writes for it."""
+
+    def __init__(self, number: int) -> None:
+        self.queue: list[_Queued] = []
+        self.wake = asyncio.Event()
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix=f"gateway-write-{number}")
+        self.task: asyncio.Task[None] | None = None
+        self.batches = 0
 
 
 class Ingest:
@@ -98,7 +122,6 @@ class Ingest:
         self._writer = writer
         self._clock = clock
         self._lookup_pool = ThreadPoolExecutor(4, thread_name_prefix="gateway-lookup")
-        self._write_pool = ThreadPoolExecutor(1, thread_name_prefix="gateway-write")
         self._devices = DeviceCache(
             lookup,
             self._lookup_pool,
@@ -108,42 +131,46 @@ class Ingest:
         )
         self._limiter = RateLimiter(self.settings.rate, self.settings.burst, clock=clock)
         self._refusals = RefusalLog(clock=clock)
-        self._queue: list[_Queued] = []
-        self._wake = asyncio.Event()
+        self._lanes = [_Lane(number) for number in range(self.settings.lanes)]
+        self._queued = 0
+        """Fixes waiting in all lanes together (``max_queued`` bounds it)."""
         self._room = asyncio.Event()
-        """Set whenever the queue has room again (a batch left it, or stop() began)."""
-        self._task: asyncio.Task[None] | None = None
+        """Set whenever the lanes have room again (a batch left one, or stop() began)."""
         self._directory_task: asyncio.Task[None] | None = None
         self._stopping = False
         self._counts: Counter[tuple[FixSource, Verdict]] = Counter()
-        self._batches = 0
         self._store_ok_at: float | None = None
         self._store_failed_at: float | None = None
 
     # -- life cycle ---------------------------------------------------------------
 
     def start(self) -> None:
-        """Start the batcher (call inside the running event loop)."""
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._batch_loop())
+        """Start the lanes' batchers (call inside the running event loop)."""
+        loop = asyncio.get_running_loop()
+        for lane in self._lanes:
+            if lane.task is None:
+                lane.task = loop.create_task(self._batch_loop(lane))
         if self._directory_task is None:
             self._directory_task = asyncio.get_running_loop().create_task(self._directory_loop())
 
     async def stop(self) -> None:
-        """Refuse new reports, write every queued fix, and release the worker threads."""
+        """Refuse new reports, write every queued fix of every lane, release the worker threads."""
         self._stopping = True
-        self._wake.set()
+        for lane in self._lanes:
+            lane.wake.set()
         self._room.set()
         if self._directory_task is not None:
             self._directory_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._directory_task
             self._directory_task = None
-        if self._task is not None:
-            await self._task
-            self._task = None
+        tasks = [lane.task for lane in self._lanes if lane.task is not None]
+        await asyncio.gather(*tasks)
+        for lane in self._lanes:
+            lane.task = None
         self._lookup_pool.shutdown(wait=False, cancel_futures=True)
-        self._write_pool.shutdown(wait=True)
+        for lane in self._lanes:
+            lane.pool.shutdown(wait=True)
 
     # -- submitting -----------------------------------------------------------------
 
@@ -200,17 +227,19 @@ class Ingest:
             return self._refuse(report, device.hint, Verdict.REVOKED_DEVICE)
         if not self._limiter.allow(device.device_id):
             return self._refuse(report, device.hint, Verdict.RATE_LIMITED)
-        while wait_for_room and len(self._queue) >= self.settings.max_queued and not self._stopping:
+        while wait_for_room and self._queued >= self.settings.max_queued and not self._stopping:
             self._room.clear()
             await self._room.wait()
-        if len(self._queue) >= self.settings.max_queued or self._stopping:
+        if self._queued >= self.settings.max_queued or self._stopping:
             return self._refuse(report, device.hint, Verdict.UNAVAILABLE)
         fix = Fix.of(report, device_id=device.device_id, crew_id=device.crew_id)
         loop = asyncio.get_running_loop()
         entry = _Queued(fix, device.hint, loop.create_future(), loop.time())
-        self._queue.append(entry)
-        if len(self._queue) == 1 or len(self._queue) >= self.settings.batch_size:
-            self._wake.set()
+        lane = self._lanes[fix.crew_id % len(self._lanes)]
+        lane.queue.append(entry)
+        self._queued += 1
+        if len(lane.queue) == 1 or len(lane.queue) >= self.settings.batch_size:
+            lane.wake.set()
         return entry
 
     def _refuse(self, report: Report, hint: str, verdict: Verdict) -> Verdict:
@@ -246,32 +275,35 @@ class Ingest:
 
     # -- batching -------------------------------------------------------------------
 
-    async def _batch_loop(self) -> None:
+    async def _batch_loop(self, lane: _Lane) -> None:
+        """One lane: its next batch is taken only once the previous one committed."""
         settings = self.settings
         loop = asyncio.get_running_loop()
+        queue = lane.queue
         while True:
-            if not self._queue:
+            if not queue:
                 if self._stopping:
                     return
-                self._wake.clear()
-                await self._wake.wait()
+                lane.wake.clear()
+                await lane.wake.wait()
                 continue
-            wait = settings.batch_interval - (loop.time() - self._queue[0].at)
-            if len(self._queue) < settings.batch_size and not self._stopping and wait > 0:
-                self._wake.clear()
+            wait = settings.batch_interval - (loop.time() - queue[0].at)
+            if len(queue) < settings.batch_size and not self._stopping and wait > 0:
+                lane.wake.clear()
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), wait)
+                    await asyncio.wait_for(lane.wake.wait(), wait)
                 continue
-            batch = self._queue[: settings.batch_size]
-            del self._queue[: settings.batch_size]
+            batch = queue[: settings.batch_size]
+            del queue[: settings.batch_size]
+            self._queued -= len(batch)
             self._room.set()
-            await self._write(batch)
+            await self._write(lane, batch)
 
-    async def _write(self, batch: Sequence[_Queued]) -> None:
+    async def _write(self, lane: _Lane, batch: Sequence[_Queued]) -> None:
         fixes = [entry.fix for entry in batch]
         loop = asyncio.get_running_loop()
         try:
-            verdicts = await loop.run_in_executor(self._write_pool, self._writer.write_batch, fixes)
+            verdicts = await loop.run_in_executor(lane.pool, self._writer.write_batch, fixes)
         except StoreUnavailable as error:
             self._store_failed()
             self._refusals.refused("every device", "database unavailable", f" ({error})")
@@ -285,7 +317,7 @@ class Ingest:
                 _log.error("the store answered %d verdicts for %d fixes", len(verdicts), len(batch))
                 verdicts = [Verdict.UNAVAILABLE] * len(batch)
             else:
-                self._batches += 1
+                lane.batches += 1
                 self._store_answered()
         for entry, verdict in zip(batch, verdicts, strict=True):
             self._counts[entry.fix.source, verdict] += 1
@@ -351,7 +383,8 @@ class Ingest:
         return {
             "verdicts": self.counters(),
             "sources": self.counters_by_source(),
-            "queued": len(self._queue),
-            "batches": self._batches,
+            "queued": self._queued,
+            "batches": sum(lane.batches for lane in self._lanes),
+            "lanes": [{"queued": len(lane.queue), "batches": lane.batches} for lane in self._lanes],
             "database_ok": self.store_recently_ok(),
         }

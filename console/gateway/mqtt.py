@@ -82,6 +82,7 @@ __all__ = [
     "STATUS_TOPIC",
     "FixSink",
     "MqttGateway",
+    "MqttMetrics",
     "MqttSettings",
     "MqttUrlError",
     "parse_url",
@@ -262,6 +263,11 @@ class MqttGateway:
         self._holding = False
         self._pause = settings.retry_pause
         self._counts: Counter[str] = Counter()
+        # Counted on the network thread, under the lock (the rest on the asyncio loop).
+        self._received = 0
+        self._redelivered = 0
+        self._connections = 0
+        self._acknowledged = 0
         self._logged: dict[str, float] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._inbox: list[_Message] = []
@@ -319,6 +325,31 @@ class MqttGateway:
         """Messages and fixes by outcome so far (``{"fix.accepted": 12, "malformed": 1, ...}``)."""
         return dict(self._counts)
 
+    def metrics(self) -> dict[str, object]:
+        """What ``/metrics`` shows under ``"mqtt"``: connection, message totals and outcomes.
+
+        ``received`` counts every delivery (``redelivered`` of them came again after
+        a lost connection), ``acknowledged`` the PUBACKs sent, ``malformed`` the
+        messages refused as unreadable, ``held`` the times the door let go of its
+        messages for an unavailable database, ``reconnects`` the connections after
+        the first; ``outcomes`` is :meth:`counters`.
+        """
+        with self._lock:
+            received, redelivered = self._received, self._redelivered
+            connections = self._connections
+        return {
+            "connected": self.connected,
+            "broker": self.settings.describe(),
+            "connections": connections,
+            "reconnects": max(0, connections - 1),
+            "received": received,
+            "redelivered": redelivered,
+            "acknowledged": self._acknowledged,
+            "malformed": self._counts["malformed"],
+            "held": self._counts["held"],
+            "outcomes": self.counters(),
+        }
+
     # -- network thread -------------------------------------------------------------
 
     def _network(self) -> None:
@@ -371,6 +402,7 @@ class MqttGateway:
             return
         with self._lock:
             self._generation += 1
+            self._connections += 1
         group = self.settings.group
         topics = [f"{FIX_TOPIC}/#", OWNTRACKS_TOPIC]
         if self._status is not None:
@@ -416,6 +448,8 @@ class MqttGateway:
                 correlation,
             )  # fmt: skip
             self._inbox.append(message)
+            self._received += 1
+            self._redelivered += int(bool(msg.dup))
             first = len(self._inbox) == 1
         # One wake-up of the loop for whatever arrived meanwhile, not one per message.
         if first:
@@ -491,6 +525,7 @@ class MqttGateway:
             # A message from an earlier connection is delivered again on this one: its
             # old packet id is not ours to acknowledge.
             self._client.ack(message.mid, message.qos)
+            self._acknowledged += 1
 
     def _reports_of(self, message: _Message) -> list[Report]:
         """The reports a position message carries (none when it is refused or ignored: counted)."""
@@ -603,19 +638,42 @@ def _topic_hint(topic: str) -> str:
     return topic
 
 
+class MqttMetrics:
+    """The MQTT door's part of ``/metrics``: the running door's :meth:`MqttGateway.metrics`.
+
+    Made before the door runs (the HTTP app is built first); until :func:`run`
+    has started a door it shows ``{"connected": false}``.
+    """
+
+    def __init__(self) -> None:
+        self._door: MqttGateway | None = None
+
+    def attach(self, door: MqttGateway | None) -> None:
+        """Show ``door``'s figures from now on (None: no door runs)."""
+        self._door = door
+
+    def __call__(self) -> dict[str, object]:
+        door = self._door
+        return door.metrics() if door is not None else {"connected": False}
+
+
 async def run(
     url: str | MqttSettings,
     ingest: FixSink,
     status: FieldStatusWriter | None = None,
     *,
     stop: asyncio.Event | None = None,
+    metrics: MqttMetrics | None = None,
 ) -> None:
     """Serve MQTT until ``stop`` is set or the task is cancelled (beside the HTTP server).
 
     ``url`` is checked first: a bad one raises :class:`MqttUrlError` before anything starts.
+    ``metrics``, if given, shows this door's figures while it runs.
     """
     settings = url if isinstance(url, MqttSettings) else parse_url(url)
     gateway = MqttGateway(settings, ingest, status)
+    if metrics is not None:
+        metrics.attach(gateway)
     gateway.start()
     try:
         await (stop or asyncio.Event()).wait()

@@ -15,7 +15,7 @@ import logging
 import signal
 import socket
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Mapping, Sequence
 
 import uvicorn
 from starlette.applications import Starlette
@@ -69,7 +69,8 @@ class _Server(uvicorn.Server):
 class Gateway:
     """One gateway process: an :class:`Ingest`, its HTTP app on ``host:port``, and jobs.
 
-    The options after ``jobs`` are those of :func:`~console.gateway.http.create_app`.
+    The options after ``jobs`` are those of :func:`~console.gateway.http.create_app`
+    (``metrics`` is its ``sections``: the jobs' own parts of ``/metrics``).
     """
 
     def __init__(
@@ -82,6 +83,7 @@ class Gateway:
         status_writer: FieldStatusWriter | None = None,
         settle_refused: bool = True,
         max_body: int = MAX_BODY,
+        metrics: Mapping[str, Callable[[], object]] | None = None,
     ) -> None:
         self.ingest = ingest
         self._host = host
@@ -95,6 +97,7 @@ class Gateway:
             settle_refused=settle_refused,
             max_body=max_body,
             lifespan=self._lifespan,
+            sections=metrics,
         )
         config = uvicorn.Config(
             self.app,

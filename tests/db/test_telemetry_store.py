@@ -204,3 +204,19 @@ def test_verify_fails_when_a_moved_crew_no_longer_matches_its_newest_fix(
     report = verify_ledger(engine)
     assert not report.ok
     assert "HZ-01" in report.problem
+
+
+def test_a_batch_the_server_hashed_differently_is_not_stored(
+    engine: Engine, store: TelemetryStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("only PostgreSQL numbers and hashes a batch's event on the server")
+    before = head(engine)
+    monkeypatch.setattr("console.db.telemetry.store.chain_hash", lambda prev, content: "0" * 64)
+
+    with pytest.raises(RuntimeError, match="hashed differently"):
+        store.write_batch([fix(clock, 1, seconds=-10)])
+
+    assert head(engine) == before
+    assert stored_fixes(engine) == []
+    assert verify_ledger(engine).ok

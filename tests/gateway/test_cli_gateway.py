@@ -90,6 +90,13 @@ def test_a_bad_mqtt_address_is_one_line_and_exit_2(seeded_sqlite: str) -> None:
     assert_usage_error(result, "--mqtt")
 
 
+@pytest.mark.parametrize("lanes", ["0", "9", "two"])
+def test_a_bad_lanes_option_is_one_line_and_exit_2(tmp_path: Path, lanes: str) -> None:
+    result = run("gateway", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--lanes", lanes)
+
+    assert_usage_error(result, "--lanes")
+
+
 def test_the_gateway_command_takes_http_and_mqtt_into_one_database(
     seeded_sqlite: str, mqtt_broker: Broker
 ) -> None:
@@ -99,7 +106,7 @@ def test_the_gateway_command_takes_http_and_mqtt_into_one_database(
     at = int((datetime.now(UTC) - timedelta(minutes=5)).timestamp())
     gateway = subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), "gateway", "--db", seeded_sqlite,
-         "--listen", "127.0.0.1:0", "--mqtt", mqtt_broker.url],
+         "--listen", "127.0.0.1:0", "--mqtt", mqtt_broker.url, "--lanes", "3"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
@@ -118,6 +125,12 @@ def test_the_gateway_command_takes_http_and_mqtt_into_one_database(
         while crews_with_fixes(engine) != {1, 2}:
             assert time.monotonic() < deadline, "the MQTT fix never reached the database"
             time.sleep(0.2)
+        while (mqtt := httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=15).json()["mqtt"])[
+            "acknowledged"
+        ] < 1:
+            assert time.monotonic() < deadline, f"/metrics never showed the PUBACK: {mqtt}"
+            time.sleep(0.2)
+        lanes = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=15).json()["lanes"]
         gateway.send_signal(signal.SIGTERM)
         out, err = gateway.communicate(timeout=30)
     finally:
@@ -126,6 +139,8 @@ def test_the_gateway_command_takes_http_and_mqtt_into_one_database(
     engine.dispose()
 
     assert answer.status_code == 200
+    assert len(lanes) == 3
+    assert mqtt["connected"] and mqtt["received"] == 1 and mqtt["outcomes"]["fix.accepted"] == 1
     assert gateway.returncode == 0, err
     assert "gateway stopped: 2 accepted" in out
 

@@ -120,7 +120,7 @@ def test_a_verdict_comes_only_after_the_batch_committed(devices, store) -> None:
 def test_reports_are_batched_by_count(devices, store) -> None:
     for n in range(2, 1202):
         devices.add(f"token-{n:028d}", device_id=n, crew_id=n)
-    settings = IngestSettings(batch_size=500, batch_interval=1.0)
+    settings = IngestSettings(batch_size=500, batch_interval=1.0, lanes=1)
 
     async def body(ingest: Ingest) -> list[Verdict]:
         return await asyncio.gather(

@@ -24,6 +24,7 @@ def test_defaults_live_two_minutes_silent_after_five(tmp_path: Path) -> None:
     assert settings.phone.server_url.startswith("http://")
     assert settings.phone.server_url.endswith(":5055")
     assert settings.retention_days == 30
+    assert settings.writer_lanes == 2
 
 
 def test_the_field_table_sets_thresholds_and_the_phones_server(tmp_path: Path) -> None:
@@ -31,7 +32,7 @@ def test_the_field_table_sets_thresholds_and_the_phones_server(tmp_path: Path) -
         config_file=write(
             tmp_path,
             '[field]\nlive_seconds = 90\nsilent_minutes = 8\nserver_url = "https://gw.example.cn"\n'
-            "interval_seconds = 15\nheartbeat_seconds = 120\nretention_days = 7\n",
+            "interval_seconds = 15\nheartbeat_seconds = 120\nretention_days = 7\nwriter_lanes = 3\n",
         )
     )
     assert settings.feed.live_within == timedelta(seconds=90)
@@ -39,6 +40,7 @@ def test_the_field_table_sets_thresholds_and_the_phones_server(tmp_path: Path) -
     assert settings.phone.server_url == "https://gw.example.cn"
     assert (settings.phone.interval_seconds, settings.phone.heartbeat_seconds) == (15, 120)
     assert settings.retention_days == 7
+    assert settings.writer_lanes == 3
 
 
 @pytest.mark.parametrize(
@@ -52,6 +54,9 @@ def test_the_field_table_sets_thresholds_and_the_phones_server(tmp_path: Path) -
         ("[field]\nretention_days = 0\n", "field.retention_days"),
         ('[field]\nretention_days = "30"\n', "field.retention_days"),
         ("[field]\nretention_days = 99999\n", "field.retention_days"),
+        ("[field]\nwriter_lanes = 0\n", "field.writer_lanes"),
+        ("[field]\nwriter_lanes = 9\n", "field.writer_lanes"),
+        ('[field]\nwriter_lanes = "2"\n', "field.writer_lanes"),
         ('field = "on"\n', "[field] must be a table"),
     ],
 )

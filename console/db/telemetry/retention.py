@@ -6,8 +6,12 @@ is still young (a late batch of old fixes waits for the ones before it). Each
 transaction deletes at most ``max_batches`` batches and appends one
 ``positions.pruned`` event (``through_seq``, batches, fixes, cutoff), so
 ``verify`` knows which batches may be gone and still checks every other one.
-Like a batch of fixes, the event is appended last, so the chain head is
-locked only for its own short statement, not for the delete.
+Lock order is every writer's (:mod:`console.db.sealing`): on PostgreSQL a
+pruning transaction first joins the dispatch writers (the shared writers'
+lock, as a batch of fixes does), so a writer that works alone (accounts,
+imports, seeding) never finds it half-way; then it deletes the fixes (their
+rows), and, like a batch, appends its event last, so the chain head is locked
+only for its own short statement, not for the delete.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from console.core.ledger import EventContent, canonical_json, chain_hash, format
 from console.db.engine import WRITE_OPTION
 from console.db.models import ChainHead, Event, PositionFix
 from console.db.presence.guard import guard_for
+from console.db.sealing import share_writers
 from console.db.telemetry.trail_check import BATCH_KIND, PRUNED_KIND
 
 __all__ = ["DEFAULT_RETENTION", "PRUNE_EVERY", "Pruned", "prune_trail"]
@@ -146,6 +151,8 @@ def _expired_prefix(
 def _prune_once(
     connection: Connection, cutoff: datetime, now: datetime, actor: str, max_batches: int
 ) -> Pruned | None:
+    if connection.dialect.name == "postgresql":
+        share_writers(connection)
     after = pruned_through(connection)
     through, batches = _expired_prefix(connection, after, cutoff, max_batches)
     if not batches:

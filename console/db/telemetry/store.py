@@ -11,9 +11,15 @@ changes, and consoles learn of moves from ``position_revision``.
 
 Lock order is the service layer's (:mod:`console.db.sealing`): on PostgreSQL a
 batch joins the dispatch writers (the shared writers' lock), locks its crews'
-rows (in id order) as it reads their newest positions, and takes the chain head
-last; fixes and crew moves are written in the same single statement as the event
-(one round trip under the lock). SQLite serialises whole transactions anyway.
+rows (in id order) as it reads their newest positions, judges and builds every
+parameter, and takes the chain head last, in the one statement that also numbers
+the event and its ``position_revision``, hashes it on the server, writes the
+fixes, the crew moves, the event and the head (as :func:`console.db.sealing.seal`
+does for dispatch writes): the head is held for that statement and the commit,
+with no round trip back to this process between locking and writing. Two
+batches may be written at once (the gateway's writer lanes) provided they hold
+no crew in common: they overlap up to the head and seal in turn, so position
+revisions still commit in order. SQLite serialises whole transactions anyway.
 """
 
 from __future__ import annotations
@@ -34,7 +40,13 @@ from console.core.field.checks import Area, Previous, judge
 from console.core.field.fix import Fix, Verdict, batch_digest
 from console.core.field.ports import StoreUnavailable
 from console.core.geo import ServiceArea
-from console.core.ledger import EventContent, canonical_json, chain_hash
+from console.core.ledger import (
+    EventContent,
+    canonical_json,
+    canonical_pieces,
+    chain_hash,
+    format_time,
+)
 from console.db.changes import CHANNEL
 from console.db.engine import WRITE_OPTION
 from console.db.models import ChainHead, Crew, Event, PositionFix
@@ -133,17 +145,22 @@ class TelemetryStore:
             if held is None or fix.at > held.at:
                 newest[fix.crew_id] = fix
         moved = list(newest.values())
-        # Everything that needs no chain head is done before it is locked.
-        summary = {
+        summary: dict[str, object] = {
             "count": len(accepted),
             "first_at": min(fix.at for fix in accepted),
             "last_at": max(fix.at for fix in accepted),
             "crews": len(newest),
             "digest": batch_digest(accepted),
         }
-        postgresql = connection.dialect.name == "postgresql"
-        arrays = _postgresql_arrays(accepted, moved) if postgresql else {}
-        # Last, so the lock every writer queues on is held as briefly as possible.
+        if connection.dialect.name == "postgresql":
+            # Everything is built before the head is locked: the one statement that
+            # locks it also numbers, hashes and writes, and only the commit follows.
+            _seal_postgresql(
+                connection,
+                _postgresql_arrays(accepted, moved),
+                _Unnumbered(now, self._actor, summary),
+            )
+            return verdicts
         head = connection.execute(
             select(
                 ChainHead.head_hash,
@@ -168,12 +185,19 @@ class TelemetryStore:
             changes=NO_CHANGES,
         )
         digest = chain_hash(head.head_hash, content)
-        sealed = _Sealed(content, head.head_hash, digest, position_revision)
-        if postgresql:
-            _seal_postgresql(connection, arrays, sealed)
-        else:
-            _seal_plain(connection, accepted, moved, sealed)
+        _seal_plain(
+            connection, accepted, moved, _Sealed(content, head.head_hash, digest, position_revision)
+        )
         return verdicts
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Unnumbered:
+    """A batch event before the chain head numbers it (PostgreSQL numbers it on the server)."""
+
+    at: datetime
+    actor: str
+    summary: dict[str, object]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -348,11 +372,24 @@ def _instant(column: str) -> str:
 
 _SEAL_POSTGRESQL = text(
     f"""
-WITH fixes AS (
+WITH head AS (
+    SELECT head_hash AS prev, event_count + 1 AS seq, revision,
+           position_revision + 1 AS position_revision
+    FROM chain_head WHERE id = 1 FOR UPDATE
+),
+numbered AS (
+    SELECT prev, seq, revision, position_revision,
+           encode(sha256(convert_to(concat(prev, CAST(:canonical_a AS text), position_revision,
+                                           CAST(:canonical_b AS text), revision,
+                                           CAST(:canonical_c AS text), seq, '}}'),
+                                    'UTF8')), 'hex') AS hash
+    FROM head
+),
+fixes AS (
     INSERT INTO position_fixes (batch_seq, device_id, crew_id, at, lat, lon, source,
                                 speed_kmh, bearing, altitude_m, accuracy_m, battery_pct)
-    SELECT :seq, f.device_id, f.crew_id, {_instant("f.at_us")}, f.lat, f.lon, f.source,
-           f.speed_kmh, f.bearing, f.altitude_m, f.accuracy_m, f.battery_pct
+    SELECT (SELECT seq FROM numbered), f.device_id, f.crew_id, {_instant("f.at_us")}, f.lat,
+           f.lon, f.source, f.speed_kmh, f.bearing, f.altitude_m, f.accuracy_m, f.battery_pct
     FROM unnest({_array("device_ids", "integer")}, {_array("crew_ids", "integer")},
                 {_array("ats", "bigint")}, {_array("lats", "float8")}, {_array("lons", "float8")},
                 {_array("sources", "varchar")}, {_array("speeds", "float8")},
@@ -365,7 +402,7 @@ WITH fixes AS (
 moved AS (
     UPDATE crews AS c
     SET lat = m.lat, lon = m.lon, gps_at = {_instant("m.at_us")},
-        position_revision = :position_revision
+        position_revision = (SELECT position_revision FROM numbered)
     FROM unnest({_array("moved_ids", "integer")}, {_array("moved_lats", "float8")},
                 {_array("moved_lons", "float8")}, {_array("moved_ats", "bigint")})
          AS m(id, lat, lon, at_us)
@@ -374,17 +411,37 @@ moved AS (
 appended AS (
     INSERT INTO events (seq, at, actor, kind, request_id, crew_id, payload, changes,
                         prev_hash, hash, revision)
-    VALUES (:seq, :event_at, :actor, :kind, NULL, NULL, :payload, :changes,
-            :prev_hash, :hash, :revision)
+    SELECT seq, :event_at, :actor, :kind, NULL, NULL,
+           concat(CAST(:payload_a AS text), position_revision, CAST(:payload_b AS text)),
+           :changes, prev, hash, revision
+    FROM numbered
 ),
 sealed AS (
-    UPDATE chain_head
-    SET head_hash = :hash, event_count = :seq, position_revision = :position_revision
-    WHERE id = 1
+    UPDATE chain_head AS h
+    SET head_hash = n.hash, event_count = n.seq, position_revision = n.position_revision
+    FROM numbered AS n
+    WHERE h.id = 1
 )
-SELECT pg_notify(:channel || '.' || current_schema(), :notice)
+SELECT prev, seq, revision, position_revision, hash,
+       pg_notify(:channel || '.' || current_schema(), concat(CAST(:notice AS text), position_revision))
+FROM numbered
 """
 )
+"""Lock the chain head, number and hash the event on the server, write the fixes, the crews'
+moves, the event and the head, and announce: one statement, so the head is held for it and
+the commit alone. The canonical text is cut where the server's numbers go."""
+
+
+_PAYLOAD_TAIL = '"position_revision":0}'
+"""How a batch payload's canonical JSON ends (sorted keys: ``position_revision`` is last)."""
+
+
+def _cut_payload(summary: dict[str, object]) -> tuple[str, str]:
+    """The canonical payload JSON cut where the server writes the position revision."""
+    payload = canonical_json({**summary, "position_revision": 0})
+    if not payload.endswith(_PAYLOAD_TAIL):
+        raise RuntimeError("a batch payload's position revision is not its last key")
+    return payload[: -len("0}")], "}"
 
 
 def _postgresql_arrays(accepted: list[Fix], newest: list[Fix]) -> dict[str, str]:
@@ -408,24 +465,53 @@ def _postgresql_arrays(accepted: list[Fix], newest: list[Fix]) -> dict[str, str]
     }
 
 
-def _seal_postgresql(connection: Connection, arrays: dict[str, str], sealed: _Sealed) -> None:
-    """PostgreSQL: fixes, crew moves, the event, the head and the notice in one round trip."""
-    event = _event_values(sealed)
-    connection.execute(
+def _seal_postgresql(connection: Connection, arrays: dict[str, str], event: _Unnumbered) -> _Sealed:
+    """PostgreSQL: lock and number, fixes, crew moves, the event, the head, the notice at once.
+
+    The server hashes the event from the pieces sent and the numbers it took; the
+    writer recomputes the hash (:func:`console.core.ledger.chain_hash`) and rolls
+    back if it differs, so the chain is exactly what ``verify`` recomputes.
+    """
+    payload_a, payload_b = _cut_payload(event.summary)
+    marker = "\x00"  # cannot occur in canonical JSON (escaped there): cuts the first piece once
+    first, revision_to_seq = canonical_pieces(
+        at=format_time(event.at),
+        actor=event.actor,
+        kind=BATCH_KIND,
+        request_id=None,
+        crew_id=None,
+        payload_json=payload_a + marker + payload_b,
+        changes_pieces=[NO_CHANGES],
+    )
+    canonical_a, canonical_b = first.split(marker)
+    row = connection.execute(
         _SEAL_POSTGRESQL,
         {
             **arrays,
-            "seq": sealed.content.seq,
-            "position_revision": sealed.position_revision,
-            "event_at": event["at"],
-            "actor": event["actor"],
-            "kind": event["kind"],
-            "payload": event["payload"],
-            "changes": event["changes"],
-            "prev_hash": event["prev_hash"],
-            "hash": event["hash"],
-            "revision": event["revision"],
+            "canonical_a": canonical_a,
+            "canonical_b": canonical_b,
+            "canonical_c": revision_to_seq,
+            "event_at": event.at,
+            "actor": event.actor,
+            "kind": BATCH_KIND,
+            "payload_a": payload_a,
+            "payload_b": payload_b,
+            "changes": NO_CHANGES,
             "channel": CHANNEL,
-            "notice": f"{POSITION_NOTICE}{sealed.position_revision}",
+            "notice": POSITION_NOTICE,
         },
+    ).one()
+    content = EventContent(
+        seq=int(row.seq),
+        at=event.at,
+        actor=event.actor,
+        kind=BATCH_KIND,
+        request_id=None,
+        crew_id=None,
+        payload={**event.summary, "position_revision": int(row.position_revision)},
+        revision=int(row.revision),
+        changes=NO_CHANGES,
     )
+    if chain_hash(str(row.prev), content) != row.hash:
+        raise RuntimeError(f"batch event {row.seq} was hashed differently by the server")
+    return _Sealed(content, str(row.prev), str(row.hash), int(row.position_revision))
