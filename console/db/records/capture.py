@@ -166,10 +166,12 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
         if found is None:
             continue
         state = inspect(obj)
+        # Only an attribute set since the last flush has an original value noted, and
+        # only such an attribute can have changed: look at those, not at every column.
         changed = [
             name
-            for name in found.plain
-            if name in state.attrs and state.attrs[name].history.has_changes()
+            for name in state.committed_state
+            if name in found.plain and state.attrs[name].history.has_changes()
         ]
         if changed:
             # Read after the flush: an expression (``version + 1``) is stored as its result.
