@@ -63,7 +63,7 @@ def add_commands(
         "--resume",
         action="store_true",
         help="check only the events added since the last verify --resume (kept in the "
-        "user data folder); the rows are checked in full",
+        "user data folder) and the rows they wrote; plain verify checks every row",
     )
     checkpoint = commands.add_parser(
         "checkpoint", parents=[common], help="note the ledger's head in a file kept elsewhere"

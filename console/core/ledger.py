@@ -26,8 +26,13 @@ GENESIS_HASH = "0" * 64
 """The ``prev_hash`` of the first event."""
 
 
+_AS_THEY_ARE = frozenset({str, int, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """Turn values into JSON-representable ones with one stable spelling."""
+    if type(value) in _AS_THEY_ARE:  # most values: exactly these types (no enums), kept
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):

@@ -81,6 +81,8 @@ class Replay:
     """True once an event carrying changes has been folded (older events carry none)."""
     gaps: list[int] = field(default_factory=list)
     """Events after the start that carry no changes (their writes cannot be replayed)."""
+    touched: dict[str, set[Any]] | None = None
+    """When a dict, the keys of every row folded from now on, by table (never kept)."""
 
     def __post_init__(self) -> None:
         for table in self.tables:
@@ -148,6 +150,8 @@ class Replay:
             raise ReplayError(f"event {seq} changes an unknown table {table!r}")
         if isinstance(key, (dict, list)):
             raise ReplayError(f"event {seq} names a row of {table} by an unusable key")
+        if self.touched is not None:
+            self.touched.setdefault(str(table), set()).add(key)
         if "new" in entry:
             values = entry["new"]
             if not isinstance(values, dict):
@@ -190,12 +194,34 @@ class Replay:
                 continue
             for column, value in wanted.items():
                 if column in row and row[column] != value:
-                    if (table, column) in self.secrets:
-                        yield Difference(table, key, column, secret=True)
-                    else:
-                        yield Difference(table, key, column, row[column], value)
+                    yield self._differs(table, key, column, row[column], value)
         for key in sorted(set(expected) - seen, key=_order):
             yield Difference(table, key, kind="missing")
+
+    def compare_rows(
+        self, table: str, keys: set[Any], stored: Iterable[tuple[Any, Mapping[str, Any]]]
+    ) -> Iterator[Difference]:
+        """:meth:`compare` limited to the rows of ``keys`` (``stored``: those of them that exist)."""
+        expected = self.state.get(table, {})
+        seen: set[Any] = set()
+        for key, row in stored:
+            if key not in keys:
+                continue
+            seen.add(key)
+            wanted = expected.get(key)
+            if wanted is None:
+                yield Difference(table, key, kind="extra")
+                continue
+            for column, value in wanted.items():
+                if column in row and row[column] != value:
+                    yield self._differs(table, key, column, row[column], value)
+        for key in sorted((keys & expected.keys()) - seen, key=_order):
+            yield Difference(table, key, kind="missing")
+
+    def _differs(self, table: str, key: Any, column: str, found: Any, value: Any) -> Difference:
+        if (table, column) in self.secrets:
+            return Difference(table, key, column, secret=True)
+        return Difference(table, key, column, found, value)
 
 
 def _order(key: Any) -> tuple[str, Any]:

@@ -149,9 +149,11 @@ def verify_resuming(
 
     The events up to ``state.count`` are not recomputed: event ``state.count``
     must still carry ``state.head_hash``, the chain must continue from it, and
-    the new events' row changes are folded into the state's replay; every
-    ledgered row and the trail are compared as in a full verification. Returns
-    the report and, when it is ok, the state to resume from next time.
+    the new events' row changes are folded into the state's replay. Only the
+    rows those new events wrote are compared with the replay (and every ledgered
+    table's row count, and the trail): a row altered without an event that no
+    new event touched is found by a full verification, not here. Returns the
+    report and, when it is ok, the state to resume from next time.
     """
     return _verify(engine, None, True, state)
 
@@ -164,6 +166,7 @@ def _verify(
             select(ChainHead.event_count, ChainHead.head_hash).where(ChainHead.id == 1)
         ).first()
         expected = head.event_count if head is not None else None
+        touched: dict[str, set[Any]] | None = None
         if state is not None:
             replay: Replay | None = state.replay
             trail: BatchLog | None = state.trail
@@ -179,6 +182,7 @@ def _verify(
                 )
                 return ChainReport(False, 0, "", state.count, problem), None
             after: tuple[int, str] | None = (state.count, state.head_hash)
+            touched = state.replay.touched = {}
         else:
             replay = records_module.new_replay() if records else None
             trail = BatchLog() if records else None
@@ -204,13 +208,13 @@ def _verify(
             ), None
         if not report.ok or replay is None or trail is None:
             return report, None
-        checked = _with_rows(
-            report,
-            itertools.chain(
-                records_module.differences(connection, replay, report.count),
-                trail_differences(connection, trail),
-            ),
+        replay.touched = None
+        rows = (
+            records_module.differences(connection, replay, report.count)
+            if touched is None
+            else records_module.touched_differences(connection, replay, report.count, touched)
         )
+        checked = _with_rows(report, itertools.chain(rows, trail_differences(connection, trail)))
         if not checked.ok:
             return checked, None
         database = describe_url(engine.url)

@@ -7,8 +7,10 @@ about ten, so with the server 1 ms away the whole centre gets ~40 writes a
 second. The dispatch operations (:class:`console.db.services.Services`: calls,
 assignments, lifecycle moves, crew duty and positions) instead run like this:
 
-1. **Writers' lock, shared** (:func:`share_writers`): a transaction-scoped
-   advisory lock of the schema. Dispatch writes share it; every other unit of
+1. **Writers' lock, shared** (:func:`begin_sharing_writers`): a transaction-scoped
+   advisory lock of the schema, sent with the ``BEGIN`` (one round trip: the
+   session's connection is in autocommit mode, so the driver sends no ``BEGIN``
+   of its own). Dispatch writes share it; every other unit of
    work takes it exclusively (:func:`exclude_writers`) before the chain head,
    so accounts, pricing, imports and seeding still run alone, exactly as
    before, and only the dispatch operations had to be made safe side by side.
@@ -23,8 +25,8 @@ assignments, lifecycle moves, crew duty and positions) instead run like this:
 3. **One sealing statement** (:func:`seal`): lock the chain head, number the
    event (``seq = event_count + 1``) and the revision (``revision + 1``), hash
    the event on the server (sha256 of the previous hash and the canonical text,
-   cut where the numbers go: :func:`console.core.ledger.canonical_pieces`),
-   insert it, advance the head, stamp every row the unit wrote with the
+   sent with a one-off token where the revision goes, which the server replaces:
+   :func:`console.core.ledger.canonical_pieces`), insert it, advance the head, stamp every row the unit wrote with the
    revision, and queue the commit's announcement. The writer recomputes the
    hash itself (:func:`console.core.ledger.chain_hash`) from what the server
    numbered and rolls back if it differs, so the chain is exactly what
@@ -45,10 +47,27 @@ keeps the lock-first path.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import secrets
+from datetime import UTC
 from typing import Any
 
-from sqlalchemy import ARRAY, Connection, Text, cast, func, insert, literal, select, update
+from sqlalchemy import (
+    ARRAY,
+    Connection,
+    Dialect,
+    Engine,
+    Text,
+    bindparam,
+    cast,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
 
 from console.core.ledger import (
     EventContent,
@@ -81,6 +100,35 @@ def share_writers(connection: Connection) -> None:
     connection.execute(select(func.pg_advisory_xact_lock_shared(*_writers_key())))
 
 
+_BEGIN_SHARED = (
+    "BEGIN; SELECT pg_advisory_xact_lock_shared({lock_class}, hashtext(current_schema()))"
+)
+
+
+def begin_sharing_writers(connection: Connection) -> None:
+    """Open the transaction and join the dispatch writers in one round trip.
+
+    ``connection`` runs in autocommit mode (:func:`dispatch_sessions`): the
+    driver sends no ``BEGIN`` of its own, so this one goes with the lock (two
+    statements in one simple query), and the transaction stays open until the
+    session commits or rolls back.
+    """
+    connection.exec_driver_sql(
+        _BEGIN_SHARED.format(lock_class=_LOCK_CLASS), execution_options={"no_parameters": True}
+    )
+
+
+def dispatch_sessions(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for :func:`begin_sharing_writers`: their connections start no transaction themselves.
+
+    Each connection goes back to the pool with the engine's own transaction
+    mode (SQLAlchemy resets the isolation level it set).
+    """
+    return sessionmaker(
+        engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
+    )
+
+
 def exclude_writers(connection: Connection) -> None:
     """Write alone (until commit): wait for the dispatch writers in flight, keep new ones out."""
     connection.execute(select(func.pg_advisory_xact_lock(*_writers_key())))
@@ -97,19 +145,61 @@ def seal(
     """Append ``content`` (numbered here) with the captured changes; return it sealed and its hash.
 
     One statement: lock the head, number, hash, insert, advance the head, stamp
-    the rows, announce. Raises RuntimeError (the caller rolls back) if the
-    server's hash is not the ledger's own.
+    the rows, announce. Its text depends only on the tables stamped, so it is
+    built once per set of tables and the server can keep it prepared; what
+    varies goes as parameters: the event's canonical text and its changes with a
+    token where the revision goes (replaced on the server once it is numbered).
+    Raises RuntimeError (the caller rolls back) if the server's hash is not the ledger's own.
     """
-    pieces, stamped = capture.pieces(STAMPED, PROVISIONAL)
-    text_pieces = canonical_pieces(
-        at=format_time(content.at),
-        actor=content.actor,
-        kind=content.kind,
-        request_id=content.request_id,
-        crew_id=content.crew_id,
-        payload_json=canonical_json(content.payload),
-        changes_pieces=pieces,
+    payload_json = canonical_json(content.payload)
+    while True:
+        # A token no stored text holds: every occurrence is one of ours (counted).
+        token = "\x01" + secrets.token_hex(16)
+        changes, stamped, spelt = capture.marked(STAMPED, PROVISIONAL, token)
+        text_pieces = canonical_pieces(
+            at=format_time(content.at),
+            actor=content.actor,
+            kind=content.kind,
+            request_id=content.request_id,
+            crew_id=content.crew_id,
+            payload_json=payload_json,
+            changes_pieces=changes.split(spelt),
+        )
+        marked = spelt.join(text_pieces)
+        rows = sum(len(keys) for keys in stamped.values())
+        # One per stamped row, and one more where the event's own revision goes.
+        if changes.count(spelt) == rows and marked.count(spelt) == rows + 1:
+            break
+    tables = tuple(sorted(stamped))
+    parameters: dict[str, Any] = {
+        "canonical": marked,
+        "changes": changes,
+        "token": spelt,
+        "at": content.at.astimezone(UTC),
+        "actor": content.actor,
+        "kind": content.kind,
+        "request_id": content.request_id,
+        "crew_id": content.crew_id,
+        "payload": payload_json,
+    }
+    for number, name in enumerate(tables):
+        parameters[f"keys_{number}"] = sorted(stamped[name])
+    statement, constants = _sealing_sql(connection.dialect, tables, announce_commit)
+    row = connection.exec_driver_sql(statement, {**constants, **parameters}).one()
+    seq, revision, prev, digest_text = int(row[0]), int(row[1]), str(row[2]), str(row[3])
+    done = dataclasses.replace(
+        content, seq=seq, revision=revision, changes=changes.replace(spelt, str(revision))
     )
+    if chain_hash(prev, done) != digest_text:
+        raise RuntimeError(f"event {seq} was hashed differently by the server: not appended")
+    return done, digest_text
+
+
+@functools.lru_cache(maxsize=64)
+def _sealing_sql(
+    dialect: Dialect, tables: tuple[str, ...], announce_commit: bool
+) -> tuple[str, dict[str, Any]]:
+    """The sealing statement for rows of ``tables`` (sorted), compiled once: text and constants."""
     numbered = (
         select(
             (ChainHead.event_count + 1).label("seq"),
@@ -120,9 +210,10 @@ def seal(
         .with_for_update()
         .cte("numbered")
     )
+    token = bindparam("token", type_=Text)
     rev_text = cast(numbered.c.rev, Text)
     canonical = func.concat(
-        func.array_to_string(literal(text_pieces, ARRAY(Text)), rev_text),
+        func.replace(bindparam("canonical", type_=Text), token, rev_text),
         cast(numbered.c.seq, Text),
         "}",
     )
@@ -134,7 +225,9 @@ def seal(
         numbered.c.rev,
         numbered.c.prev,
         digest.label("hash"),
-        func.array_to_string(literal(pieces, ARRAY(Text)), rev_text, type_=Text).label("changes"),
+        func.replace(bindparam("changes", type_=Text), token, rev_text, type_=Text).label(
+            "changes"
+        ),
     ).cte("sealed")
     columns = Event.__table__.c
     appended = insert(Event).from_select(
@@ -142,12 +235,12 @@ def seal(
          "prev_hash", "hash", "revision"],
         select(
             sealed.c.seq,
-            literal(content.at, columns.at.type),
-            literal(content.actor, columns.actor.type),
-            literal(content.kind, columns.kind.type),
-            literal(content.request_id, columns.request_id.type),
-            literal(content.crew_id, columns.crew_id.type),
-            literal(canonical_json(content.payload), columns.payload.type),
+            bindparam("at", type_=columns.at.type),
+            bindparam("actor", type_=columns.actor.type),
+            bindparam("kind", type_=columns.kind.type),
+            bindparam("request_id", type_=columns.request_id.type),
+            bindparam("crew_id", type_=columns.crew_id.type),
+            bindparam("payload", type_=columns.payload.type),
             sealed.c.changes,
             sealed.c.prev,
             sealed.c.hash,
@@ -171,21 +264,16 @@ def seal(
         announcement(sealed.c.rev) if announce_commit else literal(1),
     )
     statement = statement.add_cte(appended.cte("appended")).add_cte(advanced.cte("advanced"))
-    for number, (name, keys) in enumerate(sorted(stamped.items())):
+    for number, name in enumerate(tables):
         found = image(name)
         assert found is not None
         table = found.table
+        key = table.c[found.key]
         stamp = (
             update(table)
-            .where(table.c[found.key].in_(sorted(keys)))
+            .where(key == func.any(bindparam(f"keys_{number}", type_=ARRAY(key.type))))
             .values({STAMPED: select(sealed.c.rev).scalar_subquery()})
         )
         statement = statement.add_cte(stamp.cte(f"stamped_{number}"))
-    row = connection.execute(statement).one()
-    seq, revision, prev, digest_text = int(row[0]), int(row[1]), str(row[2]), str(row[3])
-    done = dataclasses.replace(
-        content, seq=seq, revision=revision, changes=str(revision).join(pieces)
-    )
-    if chain_hash(prev, done) != digest_text:
-        raise RuntimeError(f"event {seq} was hashed differently by the server: not appended")
-    return done, digest_text
+    compiled = statement.compile(dialect=dialect)
+    return compiled.string, dict(compiled.params)

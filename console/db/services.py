@@ -202,7 +202,7 @@ def _unit_of_work(
             capture.start(session, concurrent=seal_last)
             context: WriteContext
             if seal_last:
-                sealing.share_writers(session.connection())
+                sealing.begin_sharing_writers(session.connection())
                 context = WriteContext(session, None, sealing.PROVISIONAL, clock(), actor)
             else:
                 if postgresql:
@@ -278,6 +278,11 @@ class Services:
             raise TypeError("Services needs a console.core.roles.Principal")
         self._engine = engine
         self._writer = writer_factory(engine)
+        self._dispatch_writer = (
+            sealing.dispatch_sessions(engine)
+            if engine.dialect.name == "postgresql"
+            else self._writer
+        )
         self.principal = principal
         self.actor = principal.actor
         self.sla = sla or SlaTargets()
@@ -299,7 +304,7 @@ class Services:
         """A unit of work that seals last on PostgreSQL: lock every row read-then-written."""
         require(self.principal, permission)
         with _unit_of_work(
-            self._writer, self._engine, self.actor, self.clock, seal_last=True
+            self._dispatch_writer, self._engine, self.actor, self.clock, seal_last=True
         ) as context:
             yield context
 

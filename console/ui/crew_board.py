@@ -80,14 +80,17 @@ _SETTABLE: tuple[tuple[CrewStatus, str, str], ...] = (
 CREW_COLUMN_ORDER: tuple[CrewColumn, ...] = (
     CrewColumn.CALL_SIGN,
     CrewColumn.STATUS,
-    CrewColumn.JOB,
-    CrewColumn.GPS_AGE,
     CrewColumn.FEED,
+    CrewColumn.GPS_AGE,
+    CrewColumn.JOB,
     CrewColumn.VEHICLE,
     CrewColumn.SKILLS,
     CrewColumn.DEPOT,
 )
-"""Default left-to-right order: who, doing what, where last seen, then capabilities."""
+"""Default left-to-right order: who, doing what, whether its position is fresh, then the rest.
+
+The feed's state and the GPS age side by side: the age is the feed's own.
+"""
 
 
 class SkillBadgeDelegate(QStyledItemDelegate):
@@ -200,14 +203,15 @@ class CrewBoardPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
-        header.resizeSection(CrewColumn.CALL_SIGN, 90)
+        # The first five fit the board at 1366x768 without scrolling (tests/ui/test_crew_board_fit).
+        header.resizeSection(CrewColumn.CALL_SIGN, 83)
+        header.resizeSection(CrewColumn.STATUS, 161)  # room for "Off duty · 1 h 17 min"
+        header.resizeSection(CrewColumn.FEED, 90)  # room for "No fix yet"
+        header.resizeSection(CrewColumn.GPS_AGE, 64)
+        header.resizeSection(CrewColumn.JOB, 125)  # room for "RA-20261123-0001"
         header.resizeSection(CrewColumn.DEPOT, 170)
         header.resizeSection(CrewColumn.VEHICLE, 120)
         header.resizeSection(CrewColumn.SKILLS, 130)
-        header.resizeSection(CrewColumn.STATUS, 175)  # room for "Off duty · 1 h 17 min"
-        header.resizeSection(CrewColumn.GPS_AGE, 90)
-        header.resizeSection(CrewColumn.JOB, 150)
-        header.resizeSection(CrewColumn.FEED, 130)  # room for "Silent · 1 h 05 min"
         for visual, column in enumerate(CREW_COLUMN_ORDER):
             header.moveSection(header.visualIndex(column), visual)
         self.view.setItemDelegateForColumn(CrewColumn.SKILLS, SkillBadgeDelegate(self.view))

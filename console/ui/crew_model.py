@@ -180,14 +180,18 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
         return found
 
     def feed_text(self, feed: Feed) -> str:
-        """The short words of the Feed column."""
+        """The short words of the Feed column (the state alone).
+
+        The feed's age is the GPS age column beside it (and the tooltip's words):
+        repeating it here made the column too wide to stay in view at 1366x768.
+        """
         match feed.state:
             case FeedState.LIVE:
                 return self.tr("Live")
             case FeedState.QUIET:
-                return self.tr("Quiet · {age}").format(age=self._age_words(feed.age_minutes))
+                return self.tr("Quiet")
             case FeedState.SILENT:
-                return self.tr("Silent · {age}").format(age=self._age_words(feed.age_minutes))
+                return self.tr("Silent")
             case FeedState.NEVER_REPORTED:
                 return self.tr("No fix yet")
             case FeedState.NO_DEVICE:

@@ -127,8 +127,9 @@ STATE_VERSION = 2
 """Bumped when the dock layout changes shape, so an old saved layout is ignored."""
 QUEUE_ORDER_VERSION = 2
 """Bumped when the queue's default sort changes (2: by urgency, see ``urgency_key``)."""
-CREW_ORDER_VERSION = 2
-"""Crew board layouts saved before version 2 had no Feed column."""
+CREW_ORDER_VERSION = 3
+"""Crew board layouts saved before version 2 had no Feed column; before 3 it sat past the
+board's right edge at 1366 px (now next to the status, the GPS age beside it)."""
 
 PANEL_KEYS: tuple[str, ...] = (
     "queue",
@@ -214,6 +215,12 @@ def _as_bool(value: object) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in ("true", "1", "yes")
     return bool(value)
+
+
+def _place_after(header: QHeaderView, column: int, anchor: int) -> None:
+    """Move ``column`` to the visual place just right of ``anchor``."""
+    source, target = header.visualIndex(column), header.visualIndex(anchor)
+    header.moveSection(source, target + 1 if source > target else target)
 
 
 def _as_int(value: object) -> int:
@@ -1319,10 +1326,10 @@ class MainWindow(QMainWindow):
             crews = self.crew_board.view.horizontalHeader()
             crews.restoreState(crew_header)
             if _as_int(self._settings.value("crews/order_version", 1)) < CREW_ORDER_VERSION:
-                # Layouts saved before the Feed column put it last: show it by the GPS age.
-                crews.moveSection(
-                    crews.visualIndex(CrewColumn.FEED), crews.visualIndex(CrewColumn.GPS_AGE) + 1
-                )
+                # Older layouts put the Feed column last or out of view: it moves next to
+                # the status, the GPS age (the feed's age) beside it; the rest stays.
+                _place_after(crews, CrewColumn.FEED, CrewColumn.STATUS)
+                _place_after(crews, CrewColumn.GPS_AGE, CrewColumn.FEED)
         header = self._settings.value("queue/header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             restored = self.view.horizontalHeader().restoreState(header)

@@ -300,7 +300,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+256"/>
+        <location filename="../../console/ui/crew_board.py" line="+260"/>
         <source>Search call sign or depot</source>
         <translation>Search call sign or depot</translation>
     </message>
@@ -353,7 +353,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+244"/>
+        <location filename="../../console/ui/crew_model.py" line="+248"/>
         <source>Call sign</source>
         <translation>Call sign</translation>
     </message>
@@ -410,13 +410,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Quiet · {age}</source>
-        <translation>Quiet · {age}</translation>
+        <source>Quiet</source>
+        <translation>Quiet</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Silent · {age}</source>
-        <translation>Silent · {age}</translation>
+        <source>Silent</source>
+        <translation>Silent</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2984,7 +2984,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+668"/>
+        <location filename="../../console/ui/main_window.py" line="+675"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>Roadside Assistance Dispatch Console</translation>
     </message>

@@ -300,7 +300,7 @@
 <context>
     <name>CrewBoardPanel</name>
     <message>
-        <location filename="../../console/ui/crew_board.py" line="+256"/>
+        <location filename="../../console/ui/crew_board.py" line="+260"/>
         <source>Search call sign or depot</source>
         <translation>搜索车组呼号或网点</translation>
     </message>
@@ -353,7 +353,7 @@
 <context>
     <name>CrewTableModel</name>
     <message>
-        <location filename="../../console/ui/crew_model.py" line="+244"/>
+        <location filename="../../console/ui/crew_model.py" line="+248"/>
         <source>Call sign</source>
         <translation>呼号</translation>
     </message>
@@ -410,13 +410,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Quiet · {age}</source>
-        <translation>间歇 · {age}</translation>
+        <source>Quiet</source>
+        <translation>间歇</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Silent · {age}</source>
-        <translation>中断 · {age}</translation>
+        <source>Silent</source>
+        <translation>中断</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2984,7 +2984,7 @@ Leave anyway? A call in the new-call form is kept as a draft; unsaved guidance a
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+668"/>
+        <location filename="../../console/ui/main_window.py" line="+675"/>
         <source>Roadside Assistance Dispatch Console</source>
         <translation>道路救援调度台</translation>
     </message>

@@ -19,8 +19,14 @@ from sqlalchemy import Engine
 from console.db.audit import verify_ledger, verify_resuming
 from console.db.engine import make_engine
 from console.db.records.resume import load_state, save_state
+from console.db.services import Services
 from tests.bench.databases import bench_database
 from tests.bench.ledger_build import fill
+from tests.db.helpers import draft
+from tests.support.principals import desk
+
+NEW_CALLS = 200
+"""Calls taken after the resume point before the second ``verify --resume``."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,12 +76,19 @@ def _resume_figures(engine: Engine) -> str:
         loaded = load_state(path, state.database)
         loaded_s = time.perf_counter() - began
     began, cpu = time.perf_counter(), time.process_time()
-    report, _ = verify_resuming(engine, loaded)
+    report, resumed = verify_resuming(engine, loaded)
     resumed_s, resumed_cpu = time.perf_counter() - began, time.process_time() - cpu
+    services = Services(engine, principal=desk("bench:verify"))
+    for _ in range(NEW_CALLS):
+        services.take_call(draft())
+    began, cpu = time.perf_counter(), time.process_time()
+    after, _ = verify_resuming(engine, resumed)
+    after_s, after_cpu = time.perf_counter() - began, time.process_time() - cpu
     return (
         f"resume: state {size_mb:.1f} MB kept in {saved_s:.1f} s, read in {loaded_s:.1f} s; "
-        f"verify --resume with no new events {resumed_s:.1f} s ({resumed_cpu:.1f} s CPU): "
-        f"{'ok' if report.ok else report.problem}"
+        f"verify --resume with no new events {resumed_s:.2f} s ({resumed_cpu:.2f} s CPU): "
+        f"{'ok' if report.ok else report.problem}; after {NEW_CALLS} new calls "
+        f"{after_s:.2f} s ({after_cpu:.2f} s CPU): {'ok' if after.ok else after.problem}"
     )
 
 

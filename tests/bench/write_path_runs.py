@@ -7,11 +7,14 @@ take the call (queued), assign its crew, en route, on scene, completed: five
 writes, each one unit of work through the service layer. The database is a
 throw-away PostgreSQL schema reached through :mod:`tests.bench.delay_proxy`,
 which adds ``--delay-ms`` to every round trip (0: straight to the server).
-Prints writes a second, each write's p50 / p99, the statements one write sends
-(BEGIN and COMMIT included: each is about one round trip), how many of them it
-sends while it holds the chain-head lock, and how long it holds it from the
-moment the locking statement's answer arrives to the moment its commit returns
-(add about one round trip for that answer's way back to get the server's figure).
+Prints writes a second, each write's p50 / p99, the round trips one write
+makes (every statement, a BEGIN the driver sends on its own, the pool's ping
+and the COMMIT), how many statements it sends while it holds the chain-head
+lock, and how long it holds it from the moment the locking statement's answer
+arrives to the moment its commit returns (add about one round trip for that
+answer's way back to get the server's figure). Then the CPU one write costs:
+in its writer process, in its server process (the writers' own backends), and
+in the delay proxy; on a machine of few cores these bound the rate.
 """
 
 from __future__ import annotations
@@ -23,9 +26,10 @@ import statistics
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, event, insert, text
+from sqlalchemy import Connection, Engine, event, insert, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
@@ -36,7 +40,7 @@ from console.db import schema
 from console.db.engine import make_engine
 from console.db.models import Crew, Depot, Partner
 from console.db.services import Services
-from tests.bench.delay_proxy import delayed
+from tests.bench.delay_proxy import DelayProxy, delayed, process_cpu
 from tests.db.helpers import draft
 from tests.support.databases import postgres_schema_url, postgres_unavailable_reason
 from tests.support.principals import SYSTEM, desk
@@ -105,14 +109,22 @@ class LockWatch:
             self._locked_at = None
 
 
-def _writer(
-    url: str, crew_id: int, start_at: float, seconds: float
-) -> tuple[list[float], list[float], list[int]]:
-    """One writer process: jobs for ``crew_id`` from ``start_at`` for ``seconds``.
+@dataclass
+class WriterRun:
+    """What one writer process measured: write times, lock holds (ms) and CPU (s)."""
 
-    Returns the write times, the lock hold times (ms) and the statements under the lock.
-    """
+    timings: list[float]
+    holds: list[float]
+    under_lock: list[int]
+    client_cpu: float
+    server_cpu: float
+
+
+def _writer(url: str, crew_id: int, start_at: float, seconds: float) -> WriterRun:
+    """One writer process: jobs for ``crew_id`` from ``start_at`` for ``seconds``."""
     engine = make_engine(url)
+    backends: list[int] = []
+    event.listen(engine, "connect", lambda dbapi, _record: backends.append(dbapi.info.backend_pid))
     services = Services(engine, principal=desk(f"bench:{crew_id}"))
     services.take_call(draft())  # connected and warm before the clock starts
     watch = LockWatch(engine)
@@ -120,17 +132,21 @@ def _writer(
     time.sleep(max(0.0, start_at - time.time()))
     watch.holds.clear()
     watch.under_lock.clear()
+    known = list(backends)
+    server_began = sum(process_cpu(pid) for pid in known)
+    began = time.process_time()
     stop = time.perf_counter() + seconds
     while time.perf_counter() < stop:
         _job(services, crew_id, timings)
+    client_cpu = time.process_time() - began
+    # A backend that connected meanwhile counts from its start.
+    server_cpu = sum(process_cpu(pid) for pid in backends) - server_began
     engine.dispose()
-    return timings, watch.holds, watch.under_lock
+    return WriterRun(timings, watch.holds, watch.under_lock, client_cpu, server_cpu)
 
 
-def run_writers(
-    url: str, crews: list[int], seconds: float
-) -> tuple[list[float], list[float], list[int]]:
-    """Every writer's write times, lock holds (ms) and statements under the lock, one process per crew.
+def run_writers(url: str, crews: list[int], seconds: float) -> list[WriterRun]:
+    """Every writer's measurements, one process per crew.
 
     Processes, not threads: a writer holding the lock must never wait for another's GIL.
     """
@@ -138,30 +154,45 @@ def run_writers(
     with ProcessPoolExecutor(len(crews), mp_context=context) as pool:
         start_at = time.time() + 5
         futures = [pool.submit(_writer, url, crew, start_at, seconds) for crew in crews]
-        results = [future.result(timeout=seconds + 120) for future in futures]
-    return (
-        [t for r in results for t in r[0]],
-        [t for r in results for t in r[1]],
-        [n for r in results for n in r[2]],
-    )
+        return [future.result(timeout=seconds + 120) for future in futures]
 
 
-def statements_per_write(engine: Engine, crew_id: int) -> float:
-    """How many statements one write sends (BEGIN and COMMIT included), over one job."""
+def round_trips_per_write(engine: Engine, crew_id: int) -> float:
+    """How many round trips one write makes, over one job.
+
+    Every statement and COMMIT; a BEGIN when the driver sends one of its own
+    (not on a connection in autocommit mode, whose first statement opens the
+    transaction itself); the pool's ping of each connection it hands out.
+    """
     count = 0
 
     def note(*_: Any) -> None:
         nonlocal count
         count += 1
 
-    events = ("before_cursor_execute", "begin", "commit")
-    for name in events:
-        event.listen(engine, name, note)
+    def began(connection: Connection) -> None:
+        if not connection.connection.dbapi_connection.autocommit:  # type: ignore[union-attr]
+            note()
+
+    dialect = engine.dialect
+    ping = dialect.do_ping
+
+    def counted_ping(dbapi_connection: Any) -> bool:
+        note()
+        return ping(dbapi_connection)
+
+    events: list[tuple[str, Callable[..., None]]] = [
+        ("before_cursor_execute", note), ("begin", began), ("commit", note), ("rollback", note)
+    ]  # fmt: skip
+    for name, listener in events:
+        event.listen(engine, name, listener)
+    dialect.do_ping = counted_ping  # type: ignore[method-assign]
     try:
         _job(Services(engine, principal=desk("count")), crew_id, [])
     finally:
-        for name in events:
-            event.remove(engine, name, note)
+        dialect.do_ping = ping  # type: ignore[method-assign]
+        for name, listener in events:
+            event.remove(engine, name, listener)
     return count / 5
 
 
@@ -182,11 +213,12 @@ def main(argv: list[str] | None = None) -> int:
         direct.dispose()
         server = make_url(url)
         with contextlib.ExitStack() as stack:
+            proxy: DelayProxy | None = None
             if args.delay_ms > 0:
-                port = stack.enter_context(
+                proxy = stack.enter_context(
                     delayed(server.host or "127.0.0.1", server.port or 5432, args.delay_ms)
                 )
-                server = server.set(host="127.0.0.1", port=port)
+                server = server.set(host="127.0.0.1", port=proxy.port)
             proxied = server.render_as_string(hide_password=False)
             engine = make_engine(proxied)
             with engine.connect() as connection:
@@ -197,16 +229,25 @@ def main(argv: list[str] | None = None) -> int:
                     connection.execute(text("SELECT 1"))
                     trips.append((time.perf_counter() - began) * 1000)
                 round_trip = statistics.median(trips)
-            per_write = statements_per_write(engine, crews[-1])
+            per_write = round_trips_per_write(engine, crews[-1])
             engine.dispose()
-            timings, holds, under_lock = run_writers(proxied, crews[:-1], args.seconds)
+            proxy_began = proxy.cpu() if proxy else 0.0
+            runs = run_writers(proxied, crews[:-1], args.seconds)
+            proxy_cpu = proxy.cpu() - proxy_began if proxy else 0.0
+    timings = [t for run in runs for t in run.timings]
+    holds = [t for run in runs for t in run.holds]
+    under_lock = [n for run in runs for n in run.under_lock]
+    writes = len(timings)
+    client, server = (sum(getattr(run, part) for run in runs) * 1000 / writes
+                      for part in ("client_cpu", "server_cpu"))  # fmt: skip
     print(
         f"postgresql, {args.delay_ms:g} ms added (SELECT 1 p50 {round_trip:.2f} ms), "
-        f"{args.writers} writers: {len(timings) / args.seconds:.0f} writes/s, "
+        f"{args.writers} writers: {writes / args.seconds:.0f} writes/s, "
         f"p50 {statistics.median(timings):.1f} ms, p99 {percentile(timings, 99):.1f} ms; "
-        f"{per_write:.1f} statements a write, {statistics.mean(under_lock):.1f} of them "
+        f"{per_write:.1f} round trips a write, {statistics.mean(under_lock):.1f} statements "
         f"under the chain-head lock, held p50 {statistics.median(holds):.1f} ms "
-        f"p99 {percentile(holds, 99):.1f} ms after its answer"
+        f"p99 {percentile(holds, 99):.1f} ms after its answer; CPU a write: "
+        f"writer {client:.2f} ms, server {server:.2f} ms, proxy {proxy_cpu * 1000 / writes:.2f} ms"
     )
     return 0
 

@@ -54,7 +54,7 @@ def test_each_feed_state_has_its_own_words_and_icon(clock: FakeClock) -> None:
     model = model_of(clock)
     assert model.headerData(CrewColumn.FEED, Qt.Orientation.Horizontal) == "Feed"
     words = [cell(model, row) for row in range(5)]
-    assert words == ["Live", "Quiet · 3 min", "Silent · 12 min", "No fix yet", "No device"]
+    assert words == ["Live", "Quiet", "Silent", "No fix yet", "No device"]
     states = [model.feed(model.row_at(row)).state for row in range(5)]
     assert states == list(FeedState)
     # Shape, not only colour, tells them apart: five different glyphs.
@@ -89,10 +89,13 @@ def test_the_clock_turns_a_live_feed_quiet_then_silent(clock: FakeClock) -> None
     model = model_of(clock)
     clock.advance(180)
     model.tick()
-    assert cell(model, 0) == "Quiet · 3 min"
+    assert cell(model, 0) == "Quiet"
     clock.advance(180)
     model.tick()
-    assert cell(model, 0) == "Silent · 6 min"
+    assert cell(model, 0) == "Silent"
+    # The age is the GPS age column's (the feed's own), and the tooltip's words.
+    assert model.data(model.index(0, CrewColumn.GPS_AGE)) == "06:30"
+    assert "Feed silent for 6 min" in cell(model, 0, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_an_off_duty_crew_is_never_flagged(clock: FakeClock) -> None:
@@ -103,7 +106,7 @@ def test_an_off_duty_crew_is_never_flagged(clock: FakeClock) -> None:
                      devices=1, devices_since=WEEK_AGO, revision=2)
         ]
     )  # fmt: skip
-    assert cell(model, 2) == "Quiet · 12 min"
+    assert cell(model, 2) == "Quiet"
 
 
 def test_sorting_by_feed_puts_silent_feeds_first(qtbot: QtBot, clock: FakeClock) -> None:
@@ -138,7 +141,7 @@ def test_a_device_added_updates_the_row_in_place(clock: FakeClock) -> None:
     assert cell(model, 4) == "No fix yet"
 
 
-def test_a_crew_layout_saved_before_the_feed_column_shows_it_by_the_gps_age(
+def test_a_crew_layout_saved_before_the_feed_column_shows_it_after_the_status(
     qtbot: QtBot, clock: FakeClock, qsettings: QSettings
 ) -> None:
     old = QTableView()
@@ -156,8 +159,32 @@ def test_a_crew_layout_saved_before_the_feed_column_shows_it_by_the_gps_age(
     qtbot.waitExposed(window)
     header = window.crew_board.view.horizontalHeader()
     assert header.visualIndex(CrewColumn.JOB) == 1, "the saved order is kept"
-    assert header.visualIndex(CrewColumn.FEED) == header.visualIndex(CrewColumn.GPS_AGE) + 1
+    assert header.visualIndex(CrewColumn.FEED) == header.visualIndex(CrewColumn.STATUS) + 1
+    assert header.visualIndex(CrewColumn.GPS_AGE) == header.visualIndex(CrewColumn.FEED) + 1
     assert not header.isSectionHidden(CrewColumn.FEED)
+
+
+def test_a_crew_layout_saved_with_the_feed_out_of_view_brings_it_next_to_the_status(
+    qtbot: QtBot, clock: FakeClock, qsettings: QSettings
+) -> None:
+    old = QTableView()
+    old.setModel(QStandardItemModel(0, len(CrewColumn)))
+    saved = old.horizontalHeader()
+    # The order before version 3: the feed fifth, past the board's edge at 1366 px.
+    order = [CrewColumn.CALL_SIGN, CrewColumn.STATUS, CrewColumn.JOB, CrewColumn.GPS_AGE,
+             CrewColumn.FEED, CrewColumn.VEHICLE, CrewColumn.SKILLS, CrewColumn.DEPOT]  # fmt: skip
+    for visual, column in enumerate(order):
+        saved.moveSection(saved.visualIndex(column), visual)
+    qsettings.setValue("crews/header", saved.saveState())
+    qsettings.setValue("crews/order_version", 2)
+    window = build_main_window(FakeQueueSource([], fleet()), "en", clock, settings=qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    header = window.crew_board.view.horizontalHeader()
+    shown = sorted(CrewColumn, key=header.visualIndex)
+    assert shown[:5] == [CrewColumn.CALL_SIGN, CrewColumn.STATUS, CrewColumn.FEED,
+                         CrewColumn.GPS_AGE, CrewColumn.JOB]  # fmt: skip
 
 
 @pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK], ids=["light", "dark"])

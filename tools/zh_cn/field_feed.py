@@ -8,8 +8,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ("CrewTableModel", "Feed"): "回传",
     ("CrewBoardPanel", "Feed"): "回传",
     ("CrewTableModel", "Live"): "在线",
-    ("CrewTableModel", "Quiet · {age}"): "间歇 · {age}",
-    ("CrewTableModel", "Silent · {age}"): "中断 · {age}",
+    ("CrewTableModel", "Quiet"): "间歇",
+    ("CrewTableModel", "Silent"): "中断",
     ("CrewTableModel", "No fix yet"): "尚无定位",
     ("CrewTableModel", "No device"): "无设备",
     (

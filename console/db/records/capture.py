@@ -82,6 +82,23 @@ class Capture:
         then exactly :meth:`json`. A row stamped with any other value is a
         mistake (it would be overwritten), so it raises.
         """
+        while True:
+            # A token no stored text holds: every occurrence is one of ours (counted).
+            text, stamped, spelt = self.marked(column, provisional, "\x01" + secrets.token_hex(16))
+            if text.count(spelt) == sum(len(keys) for keys in stamped.values()):
+                return text.split(spelt), stamped
+
+    def marked(
+        self, column: str, provisional: int, token: str
+    ) -> tuple[str, dict[str, list[Any]], str]:
+        """:meth:`json` with ``token`` in each row's ``column``; those rows' keys; the token's spelling.
+
+        Every row this unit of work stamped with the ``provisional`` value is
+        stamped again with the real one when the event is sealed; a row stamped
+        with any other value is a mistake (it would be overwritten), so it
+        raises. The caller checks that the spelling occurs nowhere else
+        (:meth:`pieces` does), then the revision replaces it.
+        """
         stamped: dict[str, list[Any]] = {}
         for (table, key), (action, values) in self.entries.items():
             if action == "deleted" or column not in values:
@@ -89,15 +106,7 @@ class Capture:
             if values[column] != provisional:
                 raise RuntimeError(f"{table} {key!r} was stamped with {values[column]!r}")
             stamped.setdefault(table, []).append(key)
-        count = sum(len(keys) for keys in stamped.values())
-        while True:
-            # A token no stored text holds: every occurrence is one of ours (counted).
-            token = "\x01" + secrets.token_hex(16)
-            marked = self.entries_with(column, token)
-            text = marked.json()
-            spelt = canonical_json(token)
-            if text.count(spelt) == count:
-                return text.split(spelt), stamped
+        return self.entries_with(column, token).json(), stamped, canonical_json(token)
 
     def entries_with(self, column: str, value: Any) -> Capture:
         """A copy whose rows carrying ``column`` carry ``value`` in it instead."""
@@ -157,10 +166,12 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
         if found is None:
             continue
         state = inspect(obj)
+        # Only an attribute set since the last flush has an original value noted, and
+        # only such an attribute can have changed: look at those, not at every column.
         changed = [
             name
-            for name in found.plain
-            if name in state.attrs and state.attrs[name].history.has_changes()
+            for name in state.committed_state
+            if name in found.plain and state.attrs[name].history.has_changes()
         ]
         if changed:
             # Read after the flush: an expression (``version + 1``) is stored as its result.

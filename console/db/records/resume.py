@@ -4,8 +4,9 @@ A full ``verify`` recomputes every event from the first (17 s at a million
 events). ``verify --resume`` keeps this state in a private file in the user
 data folder and next time recomputes only the events after it: the chain must
 continue from the noted hash, the row changes of the new events are folded
-into the noted replay, and the stored rows are compared with the result as
-always. Events up to the noted one are trusted as verified then; plain
+into the noted replay, and the rows those events wrote (and every ledgered
+table's row count) are compared with the result. Events up to the noted one,
+and the rows no new event touched, are trusted as verified then; plain
 ``verify`` still checks everything.
 """
 
