@@ -282,10 +282,12 @@ class CrewTableModel(KeyedRowsModel[CrewRow]):
             return self._feed_look(row, role)
         if (
             column is CrewColumn.CALL_SIGN
-            and role == Qt.ItemDataRole.DecorationRole
+            and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
             and self.feed(row).flagged
         ):
-            return icon(feed_icon_name(FeedState.SILENT))  # the flag, next to who it is
+            # The flag is the call sign itself in the Feed column's red bold: an icon
+            # beside it would elide the one thing the dispatcher must read.
+            return self._feed_look(row, role)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column is CrewColumn.STATUS:
                 return crew_status_colour(row.status)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 from pytestqt.qtbot import QtBot
 
+from console.core.records import CrewRow
 from console.core.vocab import CrewStatus
 from console.ui.app import build_main_window
 from console.ui.crew_model import CrewColumn
@@ -33,19 +34,24 @@ DISPATCHER_COLUMNS = (
 """What a dispatcher reads to pick a crew: who, doing what, whether its position can be trusted."""
 
 
+def crew(crew_id: int, **changes: object) -> CrewRow:
+    """A crew with a call sign as long as the shipped fleet's (``4452-102``)."""
+    return crew_row(crew_id, call_sign=f"4452-{100 + crew_id}", **changes)
+
+
 def crews() -> FakeQueueSource:
     """Crews whose words are the longest each column shows, and a queue of twenty requests."""
     long_ago = T0 - timedelta(hours=1, minutes=17)
     rows = [
-        crew_row(1, status=CrewStatus.OFF_DUTY, status_since=long_ago),  # "Off duty · 1 h 17 min"
-        crew_row(2, devices=1, devices_since=T0 - timedelta(days=3),
-                 gps_at=T0 - timedelta(hours=1, minutes=5)),  # "Silent", GPS age "1:05"
-        crew_row(3, status=CrewStatus.ASSIGNED, status_since=long_ago, current_request_id=1),
-        crew_row(4, devices=1, devices_since=T0 - timedelta(minutes=5), gps_at=None),  # No fix yet
-        crew_row(5, devices=1, devices_since=T0 - timedelta(days=3),
-                 gps_at=T0 - timedelta(minutes=3)),  # "Quiet"
-        crew_row(6),  # "No device"
-        *(crew_row(n) for n in range(7, 41)),  # a fleet longer than the board: a scroll bar
+        crew(1, status=CrewStatus.OFF_DUTY, status_since=long_ago),  # "Off duty · 1 h 17 min"
+        crew(2, devices=1, devices_since=T0 - timedelta(days=3),
+             gps_at=T0 - timedelta(hours=1, minutes=5)),  # "Silent", flagged; GPS age "1:05"
+        crew(3, status=CrewStatus.ASSIGNED, status_since=long_ago, current_request_id=1),
+        crew(4, devices=1, devices_since=T0 - timedelta(minutes=5), gps_at=None),  # No fix yet
+        crew(5, devices=1, devices_since=T0 - timedelta(days=3),
+             gps_at=T0 - timedelta(minutes=3)),  # "Quiet"
+        crew(6),  # "No device"
+        *(crew(n) for n in range(7, 41)),  # a fleet longer than the board: a scroll bar
     ]  # fmt: skip
     return FakeQueueSource((request_row(n) for n in range(1, 21)), rows)
 

@@ -62,15 +62,19 @@ def test_each_feed_state_has_its_own_words_and_icon(clock: FakeClock) -> None:
     assert len(keys) == 5
 
 
-def test_a_silent_feed_is_flagged_in_red_bold_and_next_to_the_call_sign(clock: FakeClock) -> None:
+def test_a_silent_feed_is_flagged_in_red_bold_and_so_is_the_call_sign(clock: FakeClock) -> None:
     model = model_of(clock)
     assert cell(model, 2, Qt.ItemDataRole.ForegroundRole) == colour("danger")
     font = cell(model, 2, Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont) and font.bold()
     assert cell(model, 0, Qt.ItemDataRole.FontRole) is None
-    flag = model.data(model.index(2, CrewColumn.CALL_SIGN), Qt.ItemDataRole.DecorationRole)
-    assert flag is not None and not flag.isNull()
-    assert model.data(model.index(0, CrewColumn.CALL_SIGN), Qt.ItemDataRole.DecorationRole) is None
+    call_sign = model.index(2, CrewColumn.CALL_SIGN)
+    assert model.data(call_sign, Qt.ItemDataRole.ForegroundRole) == colour("danger")
+    bold = model.data(call_sign, Qt.ItemDataRole.FontRole)
+    assert isinstance(bold, QFont) and bold.bold()
+    # No icon beside the call sign: it would elide the call sign in its narrow column.
+    assert model.data(call_sign, Qt.ItemDataRole.DecorationRole) is None
+    assert model.data(model.index(0, CrewColumn.CALL_SIGN), Qt.ItemDataRole.ForegroundRole) is None
     tip = model.data(model.index(2, CrewColumn.CALL_SIGN), Qt.ItemDataRole.ToolTipRole)
     assert "Feed silent for 12 min" in tip
 
