@@ -366,6 +366,10 @@ class Figures:
     stored_per_s: float
     """``stored`` over the run's wall time (the load, and for MQTT the drain after it)."""
     lost: int
+    """Acknowledged fixes neither stored nor settled by the gateway's own refusal (goal 0)."""
+    refused_after_ack: int
+    """MQTT: fixes the broker acknowledged that the gateway then refused for good (outside the
+    area, stale, ...): answered, never stored, not lost (over HTTP such answers are not 200s)."""
     drain_s: float
     """MQTT: seconds after the last publish until the gateway had stored what the broker took."""
     statuses: dict[str, int]
@@ -402,8 +406,13 @@ class Figures:
             f"{self.transport} into {self.database}: {self.devices} devices every "
             f"{self.interval:g} s for {self.duration:g} s (offered {self.offered_per_s:.0f} fixes/s)",
             f"acknowledged {self.acked} fixes = {self.acked_per_s:.0f} fixes/s; stored "
-            f"{self.stored} = {self.stored_per_s:.0f} fixes/s; lost {self.lost}; "
-            f"answers {self.statuses}",
+            f"{self.stored} = {self.stored_per_s:.0f} fixes/s; lost {self.lost}"
+            + (
+                f" ({self.refused_after_ack} more the gateway refused after the broker took them)"
+                if self.refused_after_ack
+                else ""
+            )
+            + f"; answers {self.statuses}",
             f"{'broker PUBACK' if self.transport == 'mqtt' else 'HTTP 200'} latency p50 "
             f"{self.ack_p50_ms:.0f} ms, p99 {self.ack_p99_ms:.0f} ms; client backlog at most "
             f"{self.backlog_max}; {self.skipped} reports not sent (the client an interval behind)"
@@ -579,6 +588,12 @@ def run(args: argparse.Namespace, url: str) -> Figures:
     engine.dispose()
     acked = len(recorder.acked)
     batches = added.get("positions.batch", 0)
+    missing = lost_fixes(recorder, devices, stored)
+    refused_after_ack = (
+        sum(int(metrics.get("verdicts", {}).get(v, 0)) for v in UNSTORED_VERDICTS)
+        if args.transport == "mqtt"
+        else 0
+    )
     return Figures(
         transport=args.transport,
         database=make_url_name(url),
@@ -590,7 +605,8 @@ def run(args: argparse.Namespace, url: str) -> Figures:
         acked_per_s=acked / max(1e-9, recorder.last_answered - recorder.first_sent),
         stored=len(stored),
         stored_per_s=len(stored) / max(1e-9, elapsed),
-        lost=lost_fixes(recorder, devices, stored),
+        lost=max(0, missing - refused_after_ack),
+        refused_after_ack=refused_after_ack,
         drain_s=drain,
         statuses=dict(sorted(recorder.statuses.items())),
         ack_p50_ms=percentile(recorder.latency_ms, 50) if recorder.latency_ms else 0.0,
