@@ -184,28 +184,24 @@ class Replay:
         Columns the ledger never recorded for a row (an update of a row it does
         not otherwise know) are not compared.
         """
-        expected = self.state.get(table, {})
-        seen: set[Any] = set()
-        for key, row in stored:
-            seen.add(key)
-            wanted = expected.get(key)
-            if wanted is None:
-                yield Difference(table, key, kind="extra")
-                continue
-            for column, value in wanted.items():
-                if column in row and row[column] != value:
-                    yield self._differs(table, key, column, row[column], value)
-        for key in sorted(set(expected) - seen, key=_order):
-            yield Difference(table, key, kind="missing")
+        return self._compare(table, stored, None)
 
     def compare_rows(
         self, table: str, keys: set[Any], stored: Iterable[tuple[Any, Mapping[str, Any]]]
     ) -> Iterator[Difference]:
         """:meth:`compare` limited to the rows of ``keys`` (``stored``: those of them that exist)."""
+        return self._compare(table, stored, keys)
+
+    def _compare(
+        self,
+        table: str,
+        stored: Iterable[tuple[Any, Mapping[str, Any]]],
+        keys: set[Any] | None,
+    ) -> Iterator[Difference]:
         expected = self.state.get(table, {})
         seen: set[Any] = set()
         for key, row in stored:
-            if key not in keys:
+            if keys is not None and key not in keys:
                 continue
             seen.add(key)
             wanted = expected.get(key)
@@ -215,7 +211,8 @@ class Replay:
             for column, value in wanted.items():
                 if column in row and row[column] != value:
                     yield self._differs(table, key, column, row[column], value)
-        for key in sorted((keys & expected.keys()) - seen, key=_order):
+        wanted_keys = expected.keys() if keys is None else keys & expected.keys()
+        for key in sorted(wanted_keys - seen, key=_order):
             yield Difference(table, key, kind="missing")
 
     def _differs(self, table: str, key: Any, column: str, found: Any, value: Any) -> Difference:

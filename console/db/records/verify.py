@@ -42,11 +42,8 @@ def touched_differences(
     if event_count and not replay.started:
         yield from differences(connection, replay, event_count)
         return
-    for seq in replay.gaps:
-        yield f"event {seq} carries no row changes (written by an older console?)"
-    for name in sorted(ledgered_tables()):
-        found = image(name)
-        assert found is not None
+    yield from _gaps(replay)
+    for name, found in _images():
         stored_count = connection.execute(select(func.count()).select_from(found.table)).scalar()
         expected_count = len(replay.state.get(name, {}))
         if stored_count != expected_count:
@@ -64,6 +61,19 @@ def touched_differences(
 
 
 _KEYS_PER_READ = 500
+
+
+def _gaps(replay: Replay) -> Iterator[str]:
+    for seq in replay.gaps:
+        yield f"event {seq} carries no row changes (written by an older console?)"
+
+
+def _images() -> Iterator[tuple[str, TableImage]]:
+    """Each ledgered table's name and image, in name order."""
+    for name in sorted(ledgered_tables()):
+        found = image(name)
+        assert found is not None
+        yield name, found
 
 
 def _stored(
@@ -99,11 +109,8 @@ def differences(connection: Connection, replay: Replay, event_count: int) -> Ite
             "run `roadside-console db upgrade`"
         )
         return
-    for seq in replay.gaps:
-        yield f"event {seq} carries no row changes (written by an older console?)"
-    for name in sorted(ledgered_tables()):
-        found = image(name)
-        assert found is not None
+    yield from _gaps(replay)
+    for name, found in _images():
         difference: Difference
         for difference in replay.compare(name, _stored(connection, found)):
             yield difference.text()
