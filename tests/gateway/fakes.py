@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TypeVar
 
 from console.core.field.devices import token_hash
 from console.core.field.fix import Fix, Verdict
 from console.core.field.ports import (
     DeviceRef,
     FieldStatus,
+    FixWriter,
     StatusAnswer,
     StatusReport,
     StoreUnavailable,
 )
+from console.gateway.ingest import Ingest, IngestSettings
 
 
 class FakeDevices:
@@ -93,3 +97,26 @@ class FakeStatus:
         if report.status is FieldStatus.EN_ROUTE:
             return StatusAnswer(True, "ok", "en route", report.reference, "en_route")
         return StatusAnswer(False, "illegal_transition", "not allowed now", report.reference)
+
+
+T = TypeVar("T")
+
+
+def run_ingest(
+    body: Callable[[Ingest], Awaitable[T]],
+    devices: FakeDevices,
+    store: FixWriter,
+    settings: IngestSettings | None = None,
+    clock: Callable[[], float] | None = None,
+) -> T:
+    """Run ``body`` against a started :class:`Ingest` on a fresh event loop; stop it afterwards."""
+
+    async def main() -> T:
+        ingest = Ingest(devices, store, settings, **({"clock": clock} if clock else {}))
+        ingest.start()
+        try:
+            return await body(ingest)
+        finally:
+            await ingest.stop()
+
+    return asyncio.run(main())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
@@ -13,7 +12,7 @@ import pytest
 
 from console.core.field.fix import FixSource, Report, Verdict
 from console.gateway.ingest import Ingest, IngestSettings
-from tests.gateway.fakes import FakeDevices, FakeStore
+from tests.gateway.fakes import FakeDevices, FakeStore, run_ingest
 
 T = TypeVar("T")
 START = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
@@ -41,24 +40,6 @@ def report(token: str = TOKEN, seconds: float = 0, **extra: object) -> Report:
     )
 
 
-def run(
-    body: Callable[[Ingest], Awaitable[T]],
-    devices: FakeDevices,
-    store: FakeStore,
-    settings: IngestSettings | None = None,
-    clock: Callable[[], float] | None = None,
-) -> T:
-    async def main() -> T:
-        ingest = Ingest(devices, store, settings, **({"clock": clock} if clock else {}))
-        ingest.start()
-        try:
-            return await body(ingest)
-        finally:
-            await ingest.stop()
-
-    return asyncio.run(main())
-
-
 @pytest.fixture
 def devices() -> FakeDevices:
     registry = FakeDevices()
@@ -72,7 +53,7 @@ def store() -> FakeStore:
 
 
 def test_a_known_device_s_report_is_stored_as_its_crew_s_fix(devices, store) -> None:
-    verdict = run(lambda ingest: ingest.submit(report(speed_kmh=42.0)), devices, store)
+    verdict = run_ingest(lambda ingest: ingest.submit(report(speed_kmh=42.0)), devices, store)
 
     assert verdict is Verdict.ACCEPTED
     [fix] = store.fixes
@@ -88,7 +69,7 @@ def test_unknown_and_revoked_devices_are_refused_and_nothing_is_written(devices,
             await ingest.submit(report("revoked-token-0000000000000000000")),
         ]
 
-    assert run(body, devices, store) == [Verdict.UNKNOWN_DEVICE, Verdict.REVOKED_DEVICE]
+    assert run_ingest(body, devices, store) == [Verdict.UNKNOWN_DEVICE, Verdict.REVOKED_DEVICE]
     assert store.fixes == []
 
 
@@ -97,7 +78,7 @@ def test_a_cached_device_costs_no_further_look_up(devices, store) -> None:
         await asyncio.gather(*(ingest.submit(report(seconds=i)) for i in range(50)))
         await ingest.submit(report(seconds=60))
 
-    run(body, devices, store)
+    run_ingest(body, devices, store)
 
     assert devices.lookups == 1
     assert len(store.fixes) == 51
@@ -113,7 +94,7 @@ def test_a_verdict_comes_only_after_the_batch_committed(devices, store) -> None:
         store.gate.set()  # type: ignore[union-attr]
         return await pending
 
-    assert run(body, devices, store) is Verdict.ACCEPTED
+    assert run_ingest(body, devices, store) is Verdict.ACCEPTED
     assert len(store.fixes) == 1
 
 
@@ -127,7 +108,7 @@ def test_reports_are_batched_by_count(devices, store) -> None:
             *(ingest.submit(report(f"token-{n:028d}")) for n in range(2, 1202))
         )
 
-    verdicts = run(body, devices, store, settings)
+    verdicts = run_ingest(body, devices, store, settings)
 
     assert set(verdicts) == {Verdict.ACCEPTED}
     assert [len(batch) for batch in store.batches] == [500, 500, 200]
@@ -140,7 +121,7 @@ def test_the_store_s_refusals_reach_their_submitter_alone(devices, store) -> Non
             [report(seconds=5), report(seconds=20), report(seconds=30, source=FixSource.MQTT)]
         )
 
-    verdicts = run(body, devices, store)
+    verdicts = run_ingest(body, devices, store)
 
     assert verdicts == [Verdict.STALE, Verdict.ACCEPTED, Verdict.ACCEPTED]
     assert [fix.at for fix in store.fixes] == [START + timedelta(seconds=s) for s in (10, 20, 30)]
@@ -154,7 +135,7 @@ def test_a_database_failure_answers_unavailable_for_the_whole_batch(devices, sto
         store.down = False
         return failed, await ingest.submit(report(seconds=3))
 
-    failed, recovered = run(body, devices, store)
+    failed, recovered = run_ingest(body, devices, store)
 
     assert failed == [Verdict.UNAVAILABLE, Verdict.UNAVAILABLE]
     assert recovered is Verdict.ACCEPTED
@@ -169,7 +150,7 @@ def test_a_registry_failure_answers_unavailable_and_is_not_remembered(devices, s
         devices.down = False
         return [first, await ingest.submit(report(seconds=2))]
 
-    assert run(body, devices, store) == [Verdict.UNAVAILABLE, Verdict.ACCEPTED]
+    assert run_ingest(body, devices, store) == [Verdict.UNAVAILABLE, Verdict.ACCEPTED]
 
 
 def test_a_device_s_offline_buffer_passes_but_a_flood_is_rate_limited(devices, store) -> None:
@@ -183,7 +164,7 @@ def test_a_device_s_offline_buffer_passes_but_a_flood_is_rate_limited(devices, s
         clock.now += 0.5  # one more report's worth at 2 a second
         return buffered, flooded, wait, await ingest.submit(report(seconds=101))
 
-    buffered, flooded, wait, later = run(body, devices, store, settings, clock)
+    buffered, flooded, wait, later = run_ingest(body, devices, store, settings, clock)
 
     assert set(buffered) == {Verdict.ACCEPTED}
     assert flooded is Verdict.RATE_LIMITED
@@ -215,7 +196,7 @@ def test_counters_by_verdict_and_by_source(devices, store) -> None:
         await ingest.submit(report("unknown-token-000000000000000000"))
         return ingest
 
-    ingest = run(body, devices, store)
+    ingest = run_ingest(body, devices, store)
 
     assert ingest.counters()["accepted"] == 2
     assert ingest.counters()["unknown_device"] == 1
@@ -239,7 +220,7 @@ def test_refusals_are_logged_once_a_minute_per_device_and_never_with_the_token(
         await ingest.submit(report(stranger))
 
     with caplog.at_level(logging.WARNING, logger="console.gateway"):
-        run(body, devices, store, clock=clock)
+        run_ingest(body, devices, store, clock=clock)
 
     lines = [r.getMessage() for r in caplog.records if "unknown_device" in r.getMessage()]
     assert len(lines) == 2
@@ -255,7 +236,7 @@ def test_health_follows_the_database_s_last_answer(devices, store) -> None:
         await ingest.submit(report("never-seen-token-00000000000000000"))
         return [up, ingest.store_recently_ok(), await ingest.healthy()]
 
-    assert run(body, devices, store) == [True, False, False]
+    assert run_ingest(body, devices, store) == [True, False, False]
 
 
 def test_a_full_queue_refuses_a_submitter_but_holds_back_one_that_waits_for_room(
@@ -279,7 +260,7 @@ def test_a_full_queue_refuses_a_submitter_but_holds_back_one_that_waits_for_room
         store.gate.set()  # type: ignore[union-attr]
         return refused, [*await first, *await queued, *await waiting]
 
-    refused, settled = run(body, devices, store, settings)
+    refused, settled = run_ingest(body, devices, store, settings)
 
     assert refused == [Verdict.UNAVAILABLE]
     assert settled == [Verdict.ACCEPTED] * 6
@@ -303,7 +284,7 @@ def test_devices_come_from_one_read_of_the_registry_and_a_revocation_bites_at_th
         await asyncio.sleep(0.5)  # past the next read
         return verdicts, await ingest.submit(report(seconds=30))
 
-    verdicts, after = run(body, devices, store, settings)
+    verdicts, after = run_ingest(body, devices, store, settings)
 
     assert set(verdicts) == {Verdict.ACCEPTED}
     assert devices.lookups == 0, "a device in the registry's copy cost a look-up of its own"
@@ -319,5 +300,5 @@ def test_a_device_added_since_the_last_read_is_looked_up_on_its_own(devices, sto
         devices.add("added-later-00000000000000000000", device_id=9, crew_id=5)
         return await ingest.submit(report("added-later-00000000000000000000"))
 
-    assert run(body, devices, store, settings) is Verdict.ACCEPTED
+    assert run_ingest(body, devices, store, settings) is Verdict.ACCEPTED
     assert devices.lookups == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
@@ -13,7 +13,7 @@ import pytest
 
 from console.core.field.fix import Fix, FixSource, Report, Verdict
 from console.gateway.ingest import Ingest, IngestSettings
-from tests.gateway.fakes import FakeDevices
+from tests.gateway.fakes import FakeDevices, run_ingest
 
 T = TypeVar("T")
 START = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
@@ -93,23 +93,6 @@ def devices() -> FakeDevices:
     return registry
 
 
-def run(
-    body: Callable[[Ingest], Awaitable[T]],
-    devices: FakeDevices,
-    store: LaneStore,
-    settings: IngestSettings,
-) -> T:
-    async def main() -> T:
-        ingest = Ingest(devices, store, settings)
-        ingest.start()
-        try:
-            return await body(ingest)
-        finally:
-            await ingest.stop()
-
-    return asyncio.run(main())
-
-
 def test_two_lanes_by_default_and_fewer_than_one_is_refused() -> None:
     assert IngestSettings().lanes == 2
     for bad in (0, -1, 1.5, True):
@@ -119,12 +102,13 @@ def test_two_lanes_by_default_and_fewer_than_one_is_refused() -> None:
 
 def test_crews_are_split_across_lanes_written_side_by_side(devices: FakeDevices) -> None:
     store = LaneStore()
-    settings = IngestSettings(lanes=2, batch_interval=0.01, burst=100)
+    # Batches written when full (four crews a lane), not early by the clock.
+    settings = IngestSettings(lanes=2, batch_interval=60, batch_size=len(CREWS) // 2, burst=100)
 
     async def body(ingest: Ingest) -> list[Verdict]:
         return await ingest.submit_many([report(crew) for crew in CREWS])
 
-    verdicts = run(body, devices, store, settings)
+    verdicts = run_ingest(body, devices, store, settings)
 
     assert verdicts == [Verdict.ACCEPTED] * len(CREWS)
     assert store.most_at_once == 2, "the two lanes never wrote at the same time"
@@ -152,7 +136,7 @@ def test_a_crew_s_fixes_are_never_in_two_batches_at_once_and_keep_their_order(
     async def body(ingest: Ingest) -> list[list[Verdict]]:
         return await asyncio.gather(*(one_crew(ingest, crew) for crew in CREWS))
 
-    per_crew = run(body, devices, store, settings)
+    per_crew = run_ingest(body, devices, store, settings)
 
     assert all(verdicts == [Verdict.ACCEPTED] * 80 for verdicts in per_crew)
     assert store.shared_crews == set()
@@ -205,7 +189,7 @@ def test_max_queued_counts_all_lanes_and_a_waiting_submitter_is_held_back(
         settled = [*await asyncio.gather(*held, *queued), *await waiting]
         return refused, settled, full
 
-    refused, settled, full = run(body, devices, store, settings)
+    refused, settled, full = run_ingest(body, devices, store, settings)
 
     assert refused is Verdict.UNAVAILABLE
     assert settled == [Verdict.ACCEPTED] * 5
@@ -215,13 +199,15 @@ def test_max_queued_counts_all_lanes_and_a_waiting_submitter_is_held_back(
 
 def test_metrics_count_batches_over_all_lanes(devices: FakeDevices) -> None:
     store = LaneStore(hold=0)
-    settings = IngestSettings(lanes=2, batch_interval=0.01)
+    # Each lane's batch is written when full (four crews a lane), never early by the clock:
+    # a slow device look-up must not split it.
+    settings = IngestSettings(lanes=2, batch_interval=60, batch_size=len(CREWS) // 2)
 
     async def body(ingest: Ingest) -> dict[str, object]:
         await ingest.submit_many([report(crew) for crew in CREWS])
         return ingest.metrics()
 
-    metrics = run(body, devices, store, settings)
+    metrics = run_ingest(body, devices, store, settings)
 
     assert metrics["batches"] == 2
     assert metrics["lanes"] == [{"queued": 0, "batches": 1}, {"queued": 0, "batches": 1}]
