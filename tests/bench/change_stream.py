@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,31 +35,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import psycopg
 from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
 
 from console.core.kpi import percentile
 from console.db import schema
 from console.db.engine import make_engine
+from tests.bench.console_fleet import (
+    CONNECTIONS_PER_CONSOLE,
+    ConsoleFleet,
+    free_connections,
+    process_cpu,
+    spent,
+)
 from tests.bench.databases import bench_database
 from tests.bench.write_path_runs import install_crews
 from tests.support.fix_batches import store_positions
 
 __all__ = ["StreamRun", "main", "run_stream"]
 
-APP_PREFIX = "bench-console-"
-"""``application_name`` prefix of the consoles' connections (how the server's processes are found)."""
-CONNECTIONS_PER_CONSOLE = 2
-"""The LISTEN connection and the pooled one the fetches use."""
 SPARE_CONNECTIONS = 12
 """Left free for the writer, the superuser reserve and whoever else uses the server."""
-READY_TIMEOUT_S = 300.0
-"""How long a wave of consoles may take to start, load the fleet and connect the listener."""
 TAIL_S = 3.0
 """How long the consoles keep recording after the last batch was committed."""
-WAVE = 5
-"""Consoles started together (a machine busy starting 50 at once starves them all)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,62 +179,6 @@ def _cpu_seconds() -> float:
 # -- the run ----------------------------------------------------------------------------------
 
 
-def _conninfo(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-def _free_connections(url: str) -> int:
-    with psycopg.connect(_conninfo(url), autocommit=True) as connection:
-        row = connection.execute(
-            "SELECT current_setting('max_connections')::int, (SELECT count(*) FROM pg_stat_activity)"
-        ).fetchone()
-    assert row is not None
-    return int(row[0]) - int(row[1])
-
-
-def _server_pids(url: str, pattern: str) -> list[int]:
-    with psycopg.connect(_conninfo(url), autocommit=True) as connection:
-        rows = connection.execute(
-            "SELECT pid FROM pg_stat_activity WHERE application_name LIKE %s", (pattern,)
-        ).fetchall()
-    return [int(row[0]) for row in rows]
-
-
-def _process_cpu(pids: list[int]) -> dict[int, float]:
-    """CPU seconds (user + system) of each process still there."""
-    tick = os.sysconf("SC_CLK_TCK")
-    found: dict[int, float] = {}
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        found[pid] = (int(fields[11]) + int(fields[12])) / tick
-    return found
-
-
-def _named(url: str, name: str) -> str:
-    if url.startswith("sqlite"):
-        return url
-    return make_url(url).update_query_dict({"application_name": name}).render_as_string(False)
-
-
-def _console_command(url: str, name: str, folder: Path, poll_ms: int) -> list[str]:
-    module = "tests.bench.change_stream"
-    return [sys.executable, "-m", module, "--follow", url, "--name", name,
-            "--folder", str(folder), "--poll-ms", str(poll_ms)]  # fmt: skip
-
-
-def _wait_ready(folder: Path, names: list[str], processes: list[subprocess.Popen[bytes]]) -> None:
-    deadline = time.monotonic() + READY_TIMEOUT_S
-    while not all((folder / f"{n}.ready").exists() for n in names):
-        if any(p.poll() is not None for p in processes):
-            raise SystemExit("a console ended before it was ready (see its output above)")
-        if time.monotonic() > deadline:
-            raise SystemExit("the consoles did not get ready in time")
-        time.sleep(0.2)
-
-
 def _write_batches(
     engine: Engine, crews: list[int], batch: int, rate: float, *, start: float, end: float
 ) -> dict[int, float]:
@@ -276,12 +215,11 @@ def run_stream(
         bench_database(not sqlite, "stream.db") as url,
         tempfile.TemporaryDirectory() as temp,
     ):
-        folder = Path(temp)
         engine = make_engine(url)
         schema.ensure_schema(engine, auto_upgrade=True)
         fleet = install_crews(engine, crews)
         if not sqlite:
-            fit = (_free_connections(url) - SPARE_CONNECTIONS) // CONNECTIONS_PER_CONSOLE
+            fit = (free_connections(url) - SPARE_CONNECTIONS) // CONNECTIONS_PER_CONSOLE
             if fit < consoles:
                 print(
                     f"only {fit} consoles fit in the server's free connections "
@@ -289,70 +227,39 @@ def run_stream(
                     file=sys.stderr,
                 )
                 consoles = max(1, fit)
-        names = [f"{APP_PREFIX}{i}" for i in range(consoles)]
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        processes: list[subprocess.Popen[bytes]] = []
+        followers = ConsoleFleet(url, consoles, Path(temp), poll_ms=poll_ms)
         try:
-            for first in range(0, len(names), WAVE):
-                wave = names[first : first + WAVE]
-                processes += [
-                    subprocess.Popen(
-                        _console_command(_named(url, name), name, folder, poll_ms), env=env
-                    )
-                    for name in wave
-                ]
-                _wait_ready(folder, wave, processes)
+            followers.start()
             start = time.time() + 2.0
             end = start + seconds
-            # Written whole, then renamed: a console never reads half of it.
-            (folder / "go.tmp").write_text(json.dumps({"start": start, "end": end}))
-            (folder / "go.tmp").rename(folder / "go.json")
-            console_pids = [] if sqlite else _server_pids(url, f"{APP_PREFIX}%")
+            followers.open_window(start, end)
             time.sleep(max(0.0, start - time.time()))
-            server0 = _process_cpu(console_pids)
-            if not sqlite:
-                print(f"{len(server0)} server processes serve the consoles", file=sys.stderr)
+            followers.window_started()
             writer_pids = [] if sqlite else _writer_pids(engine)
-            writer0 = _process_cpu(writer_pids)
+            writer0 = process_cpu(writer_pids)
             committed = _write_batches(engine, fleet, batch, rate, start=start, end=end)
             written = time.time()
             time.sleep(max(0.0, end - time.time()))
-            server1 = _process_cpu(console_pids)
-            writer1 = _process_cpu(writer_pids)
+            followers.window_ended()
+            writer1 = process_cpu(writer_pids)
             time.sleep(max(0.0, written + TAIL_S - time.time()))
-            (folder / "done").touch()
-            for process in processes:
-                process.wait(timeout=60)
+            figures = followers.finish()
         finally:
-            for process in processes:
-                if process.poll() is None:
-                    process.kill()
+            followers.stop()
         engine.dispose()
-        results = [json.loads((folder / f"{name}.json").read_text()) for name in names]
-    window = seconds
-    latencies: list[float] = []
-    missed = 0
-    for result in results:
-        seen = [(at, revision) for at, revision in result["seen"]]
-
-        for revision, at in committed.items():
-            arrived = next((t for t, r in seen if r >= revision), None)
-            if arrived is None:
-                missed += 1
-            else:
-                latencies.append((arrived - at) * 1000)
+    latencies, missed = figures.delays_ms(committed)
     return StreamRun(
         database="sqlite" if sqlite else "postgresql",
         consoles=consoles,
         crews=crews,
         fixes_per_second=batch * rate,
         seconds=seconds,
-        console_cpu=[r["cpu_s"] / window * 100 for r in results],
-        fetches_per_second=[r["fetches"] / window for r in results],
-        server_cpu=None if sqlite else _spent(server0, server1) / window * 100,
-        server_processes=len(server1),
-        disconnected=sum(not r["connected"] for r in results),
-        writer_server_cpu=None if sqlite else _spent(writer0, writer1) / window * 100,
+        console_cpu=figures.console_cpu,
+        fetches_per_second=figures.fetches_per_second,
+        server_cpu=figures.server_cpu,
+        server_processes=figures.server_processes,
+        disconnected=figures.disconnected,
+        writer_server_cpu=None if sqlite else spent(writer0, writer1) / seconds * 100,
         latencies_ms=latencies,
         missed=missed,
         batches=sum(at <= end for at in committed.values()),
@@ -363,10 +270,6 @@ def _writer_pids(engine: Engine) -> list[int]:
     with engine.connect() as connection:
         pid = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
     return [int(pid)]
-
-
-def _spent(before: dict[int, float], after: dict[int, float]) -> float:
-    return sum(after[pid] - before.get(pid, 0.0) for pid in after)
 
 
 def main(argv: list[str] | None = None) -> int:

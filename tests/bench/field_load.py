@@ -2,7 +2,7 @@
 
     python -m tests.bench.field_load --transport http|mqtt --devices 10000 --interval 5 \\
         --duration 300 [--db URL | --sqlite] [--connections 800] [--dispatch-rate 2] \\
-        [--profile FILE] [--json FILE]
+        [--consoles 50] [--profile FILE] [--json FILE]
 
 Registers one device per crew (the demo seed's crews, plus bench crews when
 more devices are asked for), starts ``roadside-console gateway`` as a process of
@@ -15,7 +15,10 @@ the run reports how many were lost (goal 0), the fixes a second achieved, the
 acknowledgement latency, the ledger events added (and per day at that rate),
 the database's growth, and the CPU the gateway used. Meanwhile a dispatcher in a
 process of its own works jobs against the same database
-(:mod:`tests.bench.field_dispatcher`) and its assign p99 is reported.
+(:mod:`tests.bench.field_dispatcher`) and its assign p99 is reported. With
+``--consoles N``, N consoles (:mod:`tests.bench.console_fleet`) follow the
+database through the load: their CPU, the server's CPU for them, and how soon
+each holds each batch after its notice.
 
 Without ``--db`` the run uses a throw-away PostgreSQL schema (``--sqlite``: a
 throw-away SQLite file). ``--profile FILE`` runs the gateway under cProfile and
@@ -51,6 +54,12 @@ from console.core.kpi import percentile
 from console.db.engine import make_engine
 from console.db.models import Event, PositionFix
 from console.ui.live_sync import POSITIONS_GAP_S
+from tests.bench.console_fleet import (
+    CONNECTIONS_PER_CONSOLE,
+    CommitClock,
+    ConsoleFleet,
+    free_connections,
+)
 from tests.bench.databases import bench_database
 from tests.bench.field_fleet import prepare_fleet
 from tests.bench.field_http import Answer, HttpSender
@@ -396,6 +405,8 @@ class Figures:
     seen_max_s: float
     """Seconds from a fix's acknowledgement until the follower had fetched it."""
     follower_cpu_share: float
+    consoles: list[str]
+    """With ``--consoles``: what the consoles following the database used and saw."""
     command: str
 
     def lines(self) -> list[str]:
@@ -439,6 +450,7 @@ class Figures:
                 if d
                 else "not measured"
             ),
+            *self.consoles,
         ]
 
 
@@ -505,6 +517,35 @@ def seen_latencies(
     return latencies, share
 
 
+def start_consoles(
+    stack: contextlib.ExitStack, url: str, count: int
+) -> tuple[ConsoleFleet | None, CommitClock | None]:
+    """``count`` consoles following ``url``, started and listening, and the batches' commit clock.
+
+    The clock hears each batch's notice as the consoles' listeners do (PostgreSQL);
+    on SQLite the consoles poll and nothing announces commits, so there is none.
+    """
+    if count <= 0:
+        return None, None
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="field-consoles-")))
+    fleet = ConsoleFleet(url, count, folder)
+    stack.callback(fleet.stop)
+    clock = None
+    if not url.startswith("sqlite"):
+        free = free_connections(url) // CONNECTIONS_PER_CONSOLE
+        if free < count:
+            raise SystemExit(
+                f"{count} consoles need {count * CONNECTIONS_PER_CONSOLE} connections; "
+                f"the server has {free * CONNECTIONS_PER_CONSOLE} free (raise max_connections)"
+            )
+        clock = CommitClock(url)
+        clock.start()
+        stack.callback(clock.stop)
+    print(f"starting {count} consoles", file=sys.stderr, flush=True)
+    fleet.start()
+    return fleet, clock
+
+
 def start_dispatcher(url: str, rate: float, seconds: float) -> subprocess.Popen[bytes] | None:
     """The dispatcher probe as a process of its own (None when ``rate`` is 0)."""
     if rate <= 0:
@@ -549,22 +590,32 @@ def run(args: argparse.Namespace, url: str) -> Figures:
         follower = start_follower(url, args.duration + 600, seen_file)
         wait_ready(dispatcher, "dispatcher")
         wait_ready(follower, "console follower")
+        consoles, clock = start_consoles(stack, url, args.consoles)
+        began = time.time() + 2.0
+        if consoles is not None:
+            consoles.open_window(began, began + args.duration)
+        time.sleep(max(0.0, began - time.time()))
+        if consoles is not None:
+            consoles.window_started()
         gateway_cpu, client_cpu, pg_cpu = (
             cpu_seconds(process.pid),
             time.process_time(),
             postgres_cpu_seconds(),
         )
-        began = time.time()
         since = datetime.fromtimestamp(began - 1, UTC)
         if broker is None:
             backlog = asyncio.run(
                 drive_http(tracks, port, args.connections, args.duration, recorder)
             )
+            if consoles is not None:
+                consoles.window_ended()
             stored = stored_fixes(engine, devices, since)
         else:
             backlog = asyncio.run(
                 drive_mqtt(tracks, broker, args.mqtt_clients, args.duration, recorder)
             )
+            if consoles is not None:
+                consoles.window_ended()
             stored, drain = wait_drained(
                 engine, devices, len(recorder.acked), since, lambda: settled_unstored(port)
             )
@@ -581,6 +632,17 @@ def run(args: argparse.Namespace, url: str) -> Figures:
         follower.terminate()
         follower.wait(60)
         seen, follower_share = seen_latencies(recorder, devices, seen_file)
+        console_lines: list[str] = []
+        if consoles is not None and clock is not None:
+            committed = clock.stop()
+            in_window = {
+                n: at for n, at in committed.items() if began <= at <= began + args.duration
+            }
+            console_lines = [
+                f"{args.consoles} consoles following the database during the load "
+                f"({len(in_window)} batches committed in the window):",
+                *consoles.finish().lines(in_window),
+            ]
     events_after = event_counts(engine)
     added = {k: events_after[k] - events_before.get(k, 0) for k in events_after}
     added = {k: v for k, v in added.items() if v}
@@ -628,6 +690,7 @@ def run(args: argparse.Namespace, url: str) -> Figures:
         seen_p95_s=percentile(seen, 95) if seen else 0.0,
         seen_max_s=max(seen, default=0.0),
         follower_cpu_share=follower_share,
+        consoles=console_lines,
         command=" ".join(["python -m tests.bench.field_load", *sys.argv[1:]]),
     )
 
@@ -652,6 +715,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=800, help="HTTP keep-alive connections")
     parser.add_argument("--mqtt-clients", type=int, default=20, help="MQTT publishing connections")
     parser.add_argument("--dispatch-rate", type=float, default=2.0, help="dispatcher jobs a second")
+    parser.add_argument(
+        "--consoles",
+        type=int,
+        default=0,
+        help="consoles following the database during the load (each a process of its own)",
+    )
     parser.add_argument("--profile", type=Path, help="run the gateway under cProfile into FILE")
     parser.add_argument("--gateway-log", type=Path, help="append the gateway's output to FILE")
     parser.add_argument(
@@ -663,6 +732,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.devices < 1 or args.interval <= 0 or args.duration <= 0 or args.connections < 1:
         parser.error("--devices, --interval, --duration and --connections must be positive")
+    if args.consoles < 0:
+        parser.error("--consoles must be 0 or more")
+    if args.consoles and args.sqlite:
+        parser.error("--consoles follows PostgreSQL's notices (for SQLite: change_stream --sqlite)")
     if args.fleet and not args.db:
         parser.error("--fleet needs --db (a database kept between runs)")
     with contextlib.ExitStack() as stack:
