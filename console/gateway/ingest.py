@@ -132,8 +132,6 @@ class Ingest:
         self._limiter = RateLimiter(self.settings.rate, self.settings.burst, clock=clock)
         self._refusals = RefusalLog(clock=clock)
         self._lanes = [_Lane(number) for number in range(self.settings.lanes)]
-        self._queued = 0
-        """Fixes waiting in all lanes together (``max_queued`` bounds it)."""
         self._room = asyncio.Event()
         """Set whenever the lanes have room again (a batch left one, or stop() began)."""
         self._directory_task: asyncio.Task[None] | None = None
@@ -151,7 +149,7 @@ class Ingest:
             if lane.task is None:
                 lane.task = loop.create_task(self._batch_loop(lane))
         if self._directory_task is None:
-            self._directory_task = asyncio.get_running_loop().create_task(self._directory_loop())
+            self._directory_task = loop.create_task(self._directory_loop())
 
     async def stop(self) -> None:
         """Refuse new reports, write every queued fix of every lane, release the worker threads."""
@@ -227,20 +225,27 @@ class Ingest:
             return self._refuse(report, device.hint, Verdict.REVOKED_DEVICE)
         if not self._limiter.allow(device.device_id):
             return self._refuse(report, device.hint, Verdict.RATE_LIMITED)
-        while wait_for_room and self._queued >= self.settings.max_queued and not self._stopping:
+        while wait_for_room and self._full() and not self._stopping:
             self._room.clear()
             await self._room.wait()
-        if self._queued >= self.settings.max_queued or self._stopping:
+        if self._full() or self._stopping:
             return self._refuse(report, device.hint, Verdict.UNAVAILABLE)
         fix = Fix.of(report, device_id=device.device_id, crew_id=device.crew_id)
         loop = asyncio.get_running_loop()
         entry = _Queued(fix, device.hint, loop.create_future(), loop.time())
         lane = self._lanes[fix.crew_id % len(self._lanes)]
         lane.queue.append(entry)
-        self._queued += 1
         if len(lane.queue) == 1 or len(lane.queue) >= self.settings.batch_size:
             lane.wake.set()
         return entry
+
+    def _queued(self) -> int:
+        """Fixes waiting in all lanes together."""
+        return sum(len(lane.queue) for lane in self._lanes)
+
+    def _full(self) -> bool:
+        """True when the lanes together hold ``max_queued`` fixes."""
+        return self._queued() >= self.settings.max_queued
 
     def _refuse(self, report: Report, hint: str, verdict: Verdict) -> Verdict:
         self.note_refusal(report.source, verdict, f"device {hint}")
@@ -295,7 +300,6 @@ class Ingest:
                 continue
             batch = queue[: settings.batch_size]
             del queue[: settings.batch_size]
-            self._queued -= len(batch)
             self._room.set()
             await self._write(lane, batch)
 
@@ -383,7 +387,7 @@ class Ingest:
         return {
             "verdicts": self.counters(),
             "sources": self.counters_by_source(),
-            "queued": self._queued,
+            "queued": self._queued(),
             "batches": sum(lane.batches for lane in self._lanes),
             "lanes": [{"queued": len(lane.queue), "batches": lane.batches} for lane in self._lanes],
             "database_ok": self.store_recently_ok(),
